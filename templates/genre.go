@@ -1,0 +1,59 @@
+// Package templates holds the genre templates and unit profiles as data (YAML), their strict
+// loader and validator, the embedded built-ins and the overlay of a user folder.
+package templates
+
+import "gongwen/document"
+
+// Genre is one genre template (文种模板), loaded from YAML.
+type Genre struct {
+	SchemaVersion int                `yaml:"schema_version"`
+	ID            string             `yaml:"id"`   // e.g. "qingshi"
+	Name          string             `yaml:"name"` // the 文种, e.g. 请示
+	Use           string             `yaml:"use"`  // one-line use
+	Direction     document.Direction `yaml:"direction"`
+	Format        document.Format    `yaml:"format"`
+	// Elements lists the elements the genre uses (by document path, e.g. "signers"), and
+	// Required those it must have.
+	Elements []string `yaml:"elements"`
+	Required []string `yaml:"required"`
+	Fields   []Field  `yaml:"fields"`
+	// Defaults are default values by document path (e.g. "mark_suffix": "文件", "sign_off": "seal").
+	Defaults map[string]string `yaml:"defaults"`
+	// Closing is the usual closing sentence (妥否，请批示。 for 请示), offered as the last paragraph.
+	Closing string `yaml:"closing"`
+	// Scaffold is the body's usual structure as prompts the writer replaces.
+	Scaffold []string `yaml:"scaffold"`
+	// Rules switches check rules on for this genre, with their parameters, by rule id.
+	Rules map[string]RuleConfig `yaml:"rules"`
+	// Example is a complete example draft in the draft format (YAML text).
+	Example string `yaml:"example"`
+	Meta    Meta   `yaml:"meta"`
+
+	// File is where the template was loaded from ("builtin:qingshi.yaml" for built-ins).
+	File string `yaml:"-"`
+}
+
+// Field is one guided field of the form.
+type Field struct {
+	Path    string   `yaml:"path"`  // document path the field fills, e.g. "title", "recipients", "body"
+	Label   string   `yaml:"label"` // Chinese label
+	Help    string   `yaml:"help"`  // help text that says the rule behind it
+	Example string   `yaml:"example"`
+	Kind    string   `yaml:"kind"` // line, paragraph, list, date, choice
+	Choices []string `yaml:"choices"`
+	Group   string   `yaml:"group"` // 版头, 主体, 版记
+}
+
+// RuleConfig switches one rule on (or off, with enabled: false) and sets its parameters.
+type RuleConfig struct {
+	Enabled  *bool          `yaml:"enabled"`
+	Severity string         `yaml:"severity"` // override: error, warning, info
+	Params   map[string]any `yaml:"params"`
+}
+
+// Meta names the clauses and sources a template follows.
+type Meta struct {
+	Clauses []string `yaml:"clauses"`
+	Sources []string `yaml:"sources"`
+	Notes   string   `yaml:"notes"`
+}
