@@ -106,6 +106,10 @@ type Document struct {
 	Printer   string
 	PrintDate string
 
+	// Rectification holds the structured problem items of a 整改方案; the genre template
+	// generates the plan's text and the 整改任务清单 table from them.
+	Rectification []RectificationItem
+
 	// Dir is the folder that relative image paths (seals, signature stamps) are read from.
 	Dir string
 	// Source records where each element's text came from; nil for a document built in code.
@@ -141,4 +145,14 @@ type Table struct {
 	Rows   [][]string
 	// Widths are relative column widths; empty means equal widths.
 	Widths []float64
+}
+
+// RectificationItem is one problem of a 整改方案 with what is done about it.
+type RectificationItem struct {
+	Problem  string // 问题
+	Content  string // 整改内容
+	Goal     string // 整改目标
+	Measures string // 整改措施
+	Deadline string // 整改时限
+	Owner    string // 责任人 or 责任单位
 }
