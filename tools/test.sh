@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every test of Gongwen: formatting and vet, the core
+# packages without cgo (document, layout, check, templates, export, gwcli; these include the
+# GB/T 9704 geometry check of every example's PDF and the LibreOffice round trip of its DOCX),
+# a short fuzzing pass over every parser, the desktop app's tests with Fyne's test driver,
+# and a smoke test of the real app window under Xvfb.
+# usage: tools/test.sh        FUZZTIME=10s tools/test.sh for a longer fuzzing pass
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup.sh
+. tools/env.sh
+go version
+
+core=$(go list ./... | grep -v -e '/app$' -e '/app/' -e '/cmd/gongwen$')
+
+echo "== gofmt"
+bad=$(gofmt -l $(git ls-files '*.go') 2>&1 || true)
+if [ -n "$bad" ]; then echo "gofmt: not formatted:"; echo "$bad"; exit 1; fi
+
+echo "== go vet (core, CGO_ENABLED=0)"
+CGO_ENABLED=0 go vet $core
+
+echo "== gwcli builds without cgo"
+CGO_ENABLED=0 go build -o /dev/null ./cmd/gwcli
+
+echo "== core tests (CGO_ENABLED=0)"
+CGO_ENABLED=0 go test -count=1 $core
+
+echo "== fuzzing pass (${FUZZTIME:-5s} a target)"
+for pkg in $core; do
+  dir=$(go list -f '{{.Dir}}' "$pkg")
+  for f in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //' | sort -u); do
+    echo "-- $pkg $f"
+    CGO_ENABLED=0 go test -run '^$' -fuzz "^${f}\$" -fuzztime "${FUZZTIME:-5s}" "$pkg" >/tmp/gongwen-fuzz.log 2>&1 || { cat /tmp/gongwen-fuzz.log; exit 1; }
+  done
+done
+
+if [ -d app ]; then
+  echo "== app tests (Fyne test driver, cgo)"
+  go vet ./app/... ./cmd/gongwen/
+  go test -count=1 ./app/...
+fi
+
+if [ -f tools/smoke_gui.sh ]; then
+  echo "== GUI smoke test under Xvfb"
+  bash tools/smoke_gui.sh
+fi
+echo "== all tests passed"
