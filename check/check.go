@@ -1,0 +1,148 @@
+// Package check is Gongwen's format checker: a rule engine and its rules, each citing the clause
+// it enforces (GB/T 9704-2012, the 2012 条例, GB/T 15834 标点, GB/T 15835 数字, or 实务 practice).
+//
+// Rules are a closed set of kinds written in Go (pattern, phrase, presence, count, sequence,
+// cross-reference, geometry); the rule instances are data in the registry (rules.go). The base
+// rules of GB/T 9704 are always on; genre rules are switched on by the genre (the template's
+// Rules map, or the 文种 read from the title when no template is given) and take parameters.
+//
+// A finding names the rule, its clause and strength, says in Chinese what is wrong and how to
+// put it right, points at the element (document path, rune offset and length, and the input's
+// line and column through document.Source) and, where the fix is mechanical, gives the fix.
+package check
+
+import (
+	"sort"
+
+	"gongwen/document"
+	"gongwen/layout"
+	"gongwen/templates"
+)
+
+// Severities of findings: error for a 规定, warning for 一般/推荐 wording, info for 实务 practice.
+const (
+	SeverityError   = "error"
+	SeverityWarning = "warning"
+	SeverityInfo    = "info"
+)
+
+// Kind is one of the closed set of rule kinds.
+type Kind string
+
+// The rule kinds.
+const (
+	KindPattern  Kind = "pattern"  // a text pattern that must not occur (often with a mechanical fix)
+	KindPhrase   Kind = "phrase"   // a forbidden or required phrase
+	KindPresence Kind = "presence" // an element that must be present or absent
+	KindCount    Kind = "count"    // how many of something an element may hold
+	KindSequence Kind = "sequence" // order and numbering of items
+	KindCrossRef Kind = "crossref" // two elements that must agree
+	KindGeometry Kind = "geometry" // page geometry after typesetting
+)
+
+// Finding is one rule violation at one place.
+type Finding struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"` // error | warning | info
+	Clause   string `json:"clause"`
+	Message  string `json:"message"`
+	// Path is the document path of the element, e.g. "body.3", "number", "attachment_notes.1";
+	// empty for findings about the document as a whole.
+	Path string `json:"path,omitempty"`
+	// Line and Column are 1-based (column in characters) in the input, from doc.Source.Locate;
+	// 0 when unknown.
+	Line   int `json:"line"`
+	Column int `json:"column"`
+	// Text is the offending text exactly as in the input; Fix is its replacement, or "" when the
+	// fix is not mechanical.
+	Text string `json:"text"`
+	Fix  string `json:"fix"`
+	// HasFix is true when Fix is a mechanical fix (it may be "" to delete Text).
+	HasFix bool `json:"has_fix,omitempty"`
+	// Offset and Length are the rune offset and length of Text within the element's value.
+	Offset int `json:"offset"`
+	Length int `json:"length"`
+}
+
+// RuleInfo describes one rule, for the docs, the app's explanations and template validation.
+type RuleInfo struct {
+	ID       string
+	Clause   string
+	Severity string
+	Kind     Kind
+	Summary  string
+	// Genres are the 文种 the rule is on for by default (empty: a base rule, always on).
+	Genres []string
+	// Params are the parameters a template may set, with their default values.
+	Params map[string]any
+}
+
+// Options tune a check run.
+type Options struct {
+	// Layout runs the geometry rules on the typeset pages (layout.Typeset); slower.
+	Layout bool
+	// LayoutOptions are passed to layout.Typeset when Layout is set.
+	LayoutOptions layout.Options
+	// Pages, when not nil, are used by the geometry rules instead of typesetting again.
+	Pages []layout.Page
+	// Disable lists rule ids not to run.
+	Disable []string
+	// Only, when not empty, runs only the listed rule ids.
+	Only []string
+}
+
+// RuleExists reports whether id names a rule.
+func RuleExists(id string) bool {
+	_, ok := byID[id]
+	return ok
+}
+
+// Rules lists every rule's metadata, sorted by id.
+func Rules() []RuleInfo {
+	out := make([]RuleInfo, 0, len(registry))
+	for _, r := range registry {
+		out = append(out, r.info())
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Run checks doc and returns its findings, ordered by place. g is the genre template; when nil
+// the genre is taken from the 文种 the title ends with. Run never panics on any document.
+func Run(doc *document.Document, g *templates.Genre, opts Options) (out []Finding) {
+	if doc == nil {
+		return nil
+	}
+	c := newContext(doc, g, opts)
+	for _, r := range registry {
+		if !c.enabled(r) {
+			continue
+		}
+		c.run(r)
+	}
+	out = c.findings
+	sortFindings(out)
+	return out
+}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if (a.Line == 0) != (b.Line == 0) {
+			return a.Line != 0
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		if a.Path != b.Path {
+			return pathLess(a.Path, b.Path)
+		}
+		if a.Offset != b.Offset {
+			return a.Offset < b.Offset
+		}
+		return a.Rule < b.Rule
+	})
+}

@@ -1,0 +1,327 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"gongwen/document"
+	"gongwen/layout"
+	"gongwen/templates"
+)
+
+// rule is one rule instance: metadata plus the data its kind reads.
+type rule struct {
+	ID       string
+	Clause   string
+	Severity string
+	Kind     Kind
+	Summary  string
+	// Genres are the 文种 the rule is on for by default; Up puts it on for every 上行文.
+	// A rule with neither is a base rule, always on.
+	Genres []string
+	Up     bool
+	// Params are the default parameters a template may override.
+	Params map[string]any
+
+	// check runs the rule. Generic kinds get one from their constructor.
+	check func(c *ctx, r *rule)
+}
+
+func (r *rule) info() RuleInfo {
+	params := map[string]any{}
+	for k, v := range r.Params {
+		params[k] = v
+	}
+	g := append([]string(nil), r.Genres...)
+	if r.Up {
+		g = append(g, "上行文")
+	}
+	return RuleInfo{ID: r.ID, Clause: r.Clause, Severity: r.Severity, Kind: r.Kind, Summary: r.Summary, Genres: g, Params: params}
+}
+
+var byID = map[string]*rule{}
+
+func init() {
+	for _, r := range registry {
+		if r.check == nil {
+			r.check = impls[r.ID]
+		}
+		if _, dup := byID[r.ID]; dup {
+			panic("check: duplicate rule id " + r.ID)
+		}
+		byID[r.ID] = r
+	}
+}
+
+// field is one text element of a document.
+type field struct {
+	path string
+	kind string // the element kind: title, recipients, body, attachment_notes, attachment_title, attachment_body, note, cc, ...
+	text string
+}
+
+// ctx is the state of one check run.
+type ctx struct {
+	doc      *document.Document
+	g        *templates.Genre
+	opts     Options
+	genre    string // the 文种, e.g. 请示 ("" when unknown)
+	up       bool   // 上行文
+	fields   []field
+	findings []Finding
+	cur      *rule
+	disabled map[string]bool
+	only     map[string]bool
+	pages    []layout.Page
+	pagesErr error
+	typeset  bool
+}
+
+func newContext(doc *document.Document, g *templates.Genre, opts Options) *ctx {
+	c := &ctx{doc: doc, g: g, opts: opts, disabled: map[string]bool{}, only: map[string]bool{}}
+	for _, id := range opts.Disable {
+		c.disabled[id] = true
+	}
+	for _, id := range opts.Only {
+		c.only[id] = true
+	}
+	if g != nil && g.Name != "" {
+		c.genre = g.Name
+	} else {
+		c.genre = TitleGenre(doc.Title)
+	}
+	switch {
+	case doc.Direction == document.DirectionUp:
+		c.up = true
+	case doc.Direction != "":
+		c.up = false
+	case g != nil && g.Direction != "":
+		c.up = g.Direction == document.DirectionUp
+	default:
+		c.up = c.genre == "请示" || c.genre == "报告"
+	}
+	c.fields = collectFields(doc)
+	return c
+}
+
+func collectFields(d *document.Document) []field {
+	var fs []field
+	add := func(path, kind, text string) {
+		if text != "" {
+			fs = append(fs, field{path, kind, text})
+		}
+	}
+	add(document.PathTitle, "title", d.Title)
+	add(document.PathTitleNote, "title_note", d.TitleNote)
+	add(document.PathRecipients, "recipients", d.Recipients)
+	for i, p := range d.Body {
+		add(fmt.Sprintf("body.%d", i), "body", p)
+	}
+	for i, p := range d.AttachmentNotes {
+		add(fmt.Sprintf("attachment_notes.%d", i), "attachment_notes", p)
+	}
+	add(document.PathNote, "note", d.Note)
+	add(document.PathPresent, "attendance", d.Present)
+	add(document.PathAbsent, "attendance", d.Absent)
+	add(document.PathAttending, "attendance", d.Attending)
+	for i, a := range d.Attachments {
+		add(fmt.Sprintf("attachments.%d.title", i), "attachment_title", a.Title)
+		for j, p := range a.Body {
+			add(fmt.Sprintf("attachments.%d.body.%d", i, j), "attachment_body", p)
+		}
+		if a.Table != nil {
+			for j, h := range a.Table.Header {
+				add(fmt.Sprintf("attachments.%d.table.header.%d", i, j), "table", h)
+			}
+			for r, row := range a.Table.Rows {
+				for j, cell := range row {
+					add(fmt.Sprintf("attachments.%d.table.rows.%d.%d", i, r, j), "table", cell)
+				}
+			}
+		}
+	}
+	add(document.PathCC, "cc", d.CC)
+	add(document.PathPrinter, "printer", d.Printer)
+	return fs
+}
+
+// prose reports whether a field kind holds running Chinese text (punctuation rules apply).
+func prose(kind string) bool {
+	switch kind {
+	case "title", "title_note", "recipients", "body", "attachment_notes", "note", "attendance",
+		"attachment_title", "attachment_body", "table", "cc":
+		return true
+	}
+	return false
+}
+
+func (c *ctx) enabled(r *rule) bool {
+	if c.disabled[r.ID] {
+		return false
+	}
+	if len(c.only) > 0 && !c.only[r.ID] {
+		return false
+	}
+	if r.Kind == KindGeometry && !c.opts.Layout && c.opts.Pages == nil {
+		return false
+	}
+	base := len(r.Genres) == 0 && !r.Up
+	if c.g != nil {
+		if cfg, ok := c.g.Rules[r.ID]; ok {
+			if cfg.Enabled != nil {
+				if !*cfg.Enabled && base && r.Severity == SeverityError {
+					return true // a 规定 of GB/T 9704 cannot be switched off
+				}
+				return *cfg.Enabled
+			}
+			return true
+		}
+	}
+	if base {
+		return true
+	}
+	if r.Up && c.up {
+		return true
+	}
+	for _, g := range r.Genres {
+		if g == c.genre {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *ctx) run(r *rule) {
+	if r.check == nil {
+		return
+	}
+	c.cur = r
+	defer func() {
+		if p := recover(); p != nil {
+			// A rule's bug must never reach the user; drop the rule's work.
+			_ = p
+		}
+		c.cur = nil
+	}()
+	r.check(c, r)
+}
+
+// severity is the current rule's severity, after the template's override.
+func (c *ctx) severity(r *rule) string {
+	if c.g != nil {
+		if cfg, ok := c.g.Rules[r.ID]; ok {
+			switch cfg.Severity {
+			case SeverityError, SeverityWarning, SeverityInfo:
+				return cfg.Severity
+			}
+		}
+	}
+	return r.Severity
+}
+
+// param returns the parameter name of r, the template's value over the default.
+func (c *ctx) param(r *rule, name string) any {
+	if c.g != nil {
+		if cfg, ok := c.g.Rules[r.ID]; ok {
+			if v, ok := cfg.Params[name]; ok {
+				return v
+			}
+		}
+	}
+	return r.Params[name]
+}
+
+func (c *ctx) paramStrings(r *rule, name string) []string {
+	switch v := c.param(r, name).(type) {
+	case []string:
+		return v
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	case string:
+		return []string{v}
+	}
+	return nil
+}
+
+func (c *ctx) paramInt(r *rule, name string) int {
+	switch v := c.param(r, name).(type) {
+	case int:
+		return v
+	case int64:
+		return int(v)
+	case uint64:
+		return int(v)
+	case float64:
+		return int(v)
+	}
+	return 0
+}
+
+// report adds a finding at rune offset off, length n of the element at path with value text.
+// fix is the replacement when hasFix.
+func (c *ctx) report(r *rule, path, text string, off, n int, msg, fix string, hasFix bool) {
+	f := Finding{Rule: r.ID, Severity: c.severity(r), Clause: r.Clause, Message: msg, Path: path,
+		Offset: off, Length: n, Fix: fix, HasFix: hasFix}
+	if text != "" && n > 0 {
+		f.Text = runeSlice(text, off, n)
+	}
+	if path != "" && c.doc.Source != nil {
+		if p, ok := c.doc.Source.Locate(path, off); ok {
+			f.Line, f.Column = p.Line, p.Col
+		}
+	}
+	c.findings = append(c.findings, f)
+}
+
+// reportAll reports a finding on the whole element.
+func (c *ctx) reportAll(r *rule, path, text, msg string) {
+	c.report(r, path, text, 0, utf8.RuneCountInString(text), msg, "", false)
+}
+
+// reportDoc reports a finding about the document as a whole (no place).
+func (c *ctx) reportDoc(r *rule, msg string) {
+	c.report(r, "", "", 0, 0, msg, "", false)
+}
+
+func runeSlice(s string, off, n int) string {
+	i := 0
+	start, end := -1, len(s)
+	for bi := range s {
+		if i == off {
+			start = bi
+		}
+		if i == off+n {
+			end = bi
+			break
+		}
+		i++
+	}
+	if start < 0 {
+		return ""
+	}
+	return s[start:end]
+}
+
+// TitleGenre returns the 文种 a title ends with (请示, 通知, 函, …), or "" when it names none.
+func TitleGenre(title string) string {
+	t := strings.TrimRight(strings.Join(strings.Fields(title), ""), "。.，,；;：:！!？? \u3000")
+	for _, g := range genreWords {
+		if strings.HasSuffix(t, g) {
+			if g == "令" {
+				return "命令"
+			}
+			return g
+		}
+	}
+	return ""
+}
+
+// genreWords are the 15 文种 of 条例 第八条, longest first (命令 before 令).
+var genreWords = []string{"决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案", "纪要", "函", "令"}
