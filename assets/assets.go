@@ -18,10 +18,12 @@ var fontFiles = map[string]string{
 	"hei":          "NotoSansSC-Medium.ttf",
 	"kai":          "WenKaiGB-Light.ttf",
 	"song":         "NotoSerifSC-Regular.ttf",
+	// gbkextra is the fallback face for the GBK hanzi outside GB2312 (names such as 镕 堃 喆).
+	"gbkextra": "NotoSerifSC-GBKExtra.ttf",
 }
 
 // FontFile returns the file name of the bundled font for a role ("fangsong", "xiaobiaosong",
-// "hei", "kai", "song").
+// "hei", "kai", "song") or for the fallback face "gbkextra".
 func FontFile(role string) (string, bool) {
 	f, ok := fontFiles[role]
 	return f, ok
