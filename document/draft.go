@@ -1,0 +1,597 @@
+package document
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+)
+
+// DraftVersion is the version of the draft format this program reads and writes.
+// A draft with a higher version is refused with ErrNewerVersion.
+const DraftVersion = 1
+
+// MaxDraftSize is the largest draft Parse accepts (16 MiB).
+const MaxDraftSize = 16 << 20
+
+// Extra element paths recorded in Source for drafts (besides the constants in source.go).
+const (
+	PathVersion        = "version"
+	PathGenre          = "genre"
+	PathFormat         = "format"
+	PathDirection      = "direction"
+	PathSignOff        = "sign_off"
+	PathSignatureImage = "signature_image"
+)
+
+// Parse reads a draft file (YAML, see docs/draft.md). It is strict: unknown keys, values of
+// the wrong type, bad enum values and invalid dates are errors of type *Error with the place
+// in the file. Every text value's place is recorded in the returned document's Source.
+// A draft of a newer format version yields an *Error wrapping ErrNewerVersion.
+func Parse(file string, data []byte) (doc *Document, err error) {
+	if len(data) > MaxDraftSize {
+		return nil, &Error{File: file, Msg: fmt.Sprintf("草稿文件过大（%d 字节，上限 %d 字节）", len(data), MaxDraftSize), Err: ErrTooLarge}
+	}
+	if !utf8.Valid(data) {
+		line, col := invalidUTF8Pos(data)
+		return nil, &Error{File: file, Line: line, Col: col, Msg: "草稿文件不是有效的 UTF-8 编码，请以 UTF-8 保存"}
+	}
+	text := strings.TrimPrefix(string(data), "\ufeff")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	defer func() {
+		// The YAML library is third-party code: never let a panic in it reach the user.
+		if r := recover(); r != nil {
+			doc, err = nil, &Error{File: file, Msg: fmt.Sprintf("无法解析草稿（YAML 解析器内部错误：%v）", r)}
+		}
+	}()
+	f, perr := parser.ParseBytes([]byte(text), 0)
+	if perr != nil {
+		return nil, yamlError(file, perr)
+	}
+	d := &decoder{file: file, src: NewSource(file)}
+	for _, l := range strings.Split(text, "\n") {
+		d.lines = append(d.lines, []rune(l))
+	}
+	var body ast.Node
+	for _, dn := range f.Docs {
+		if dn == nil || dn.Body == nil {
+			continue
+		}
+		if body != nil {
+			return nil, d.errAt(dn.Body, "草稿只能包含一个 YAML 文档（发现多个“---”分隔的文档）")
+		}
+		body = dn.Body
+	}
+	doc = &Document{}
+	if body == nil {
+		doc.Source = d.src
+		return doc, nil
+	}
+	if _, ok := body.(*ast.NullNode); ok {
+		doc.Source = d.src
+		return doc, nil
+	}
+	m, ok := body.(*ast.MappingNode)
+	if !ok {
+		return nil, d.errAt(body, "草稿的顶层应为“键: 值”的映射（例如 title: 关于……的通知）")
+	}
+	if err := d.document(m, doc); err != nil {
+		return nil, err
+	}
+	doc.Source = d.src
+	return doc, nil
+}
+
+// yamlError turns a go-yaml error into an *Error with the place of its token.
+func yamlError(file string, err error) error {
+	type tokenError interface {
+		GetToken() *token.Token
+		GetMessage() string
+	}
+	if te, ok := err.(tokenError); ok {
+		e := &Error{File: file, Msg: "YAML 语法错误：" + te.GetMessage()}
+		if tk := te.GetToken(); tk != nil && tk.Position != nil {
+			e.Line, e.Col = tk.Position.Line, tk.Position.Column
+		}
+		return e
+	}
+	return &Error{File: file, Msg: "YAML 语法错误：" + err.Error()}
+}
+
+func invalidUTF8Pos(data []byte) (line, col int) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		if r == utf8.RuneError && n <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[n:]
+	}
+	return line, col
+}
+
+type decoder struct {
+	file  string
+	lines [][]rune
+	src   *Source
+}
+
+func (d *decoder) errAt(n ast.Node, format string, args ...any) *Error {
+	e := &Error{File: d.file, Msg: fmt.Sprintf(format, args...)}
+	if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 && m.Values[0].Key != nil {
+		n = m.Values[0].Key // a block mapping's own token is its first ':'
+	}
+	if n != nil {
+		if tk := n.GetToken(); tk != nil && tk.Position != nil {
+			e.Line, e.Col = tk.Position.Line, tk.Position.Column
+			if e.Col < 1 {
+				e.Col = 1
+			}
+		}
+	}
+	return e
+}
+
+// topKeys lists the draft's top-level keys in model order (used for suggestions and Marshal).
+var topKeys = []string{
+	"version", "genre", "format", "direction", "copy_number", "classification", "classification_term",
+	"urgency", "issuers", "mark_suffix", "meeting_name", "number", "order_number", "signers", "title",
+	"title_note", "recipients", "recipients_in_banji", "body", "attachment_notes", "sign_off", "date",
+	"signer_title", "signer_name", "signature_image", "note", "present", "absent", "attending",
+	"attachments", "rectification", "cc", "printer", "print_date",
+}
+
+// keyName reads a mapping key; keys are plain words.
+func (d *decoder) keyName(kv *ast.MappingValueNode) (string, error) {
+	switch k := kv.Key.(type) {
+	case *ast.StringNode:
+		return k.Value, nil
+	case *ast.MappingKeyNode, nil:
+		return "", d.errAt(kv, "不支持复杂的键（“? ”形式）")
+	default:
+		return k.GetToken().Value, nil
+	}
+}
+
+func (d *decoder) unknownKey(n ast.Node, key, where string, known []string) *Error {
+	msg := fmt.Sprintf("未知的键“%s”", key)
+	if where != "" {
+		msg = fmt.Sprintf("%s中未知的键“%s”", where, key)
+	}
+	if s := suggest(key, known); s != "" {
+		msg += fmt.Sprintf("（是不是“%s”？）", s)
+	} else {
+		msg += "（可用的键见 docs/draft.md）"
+	}
+	return d.errAt(n, "%s", msg)
+}
+
+func (d *decoder) document(m *ast.MappingNode, doc *Document) error {
+	// The version comes first: a newer draft may use keys this program does not know.
+	for _, kv := range m.Values {
+		if k, err := d.keyName(kv); err == nil && k == "version" {
+			if err := d.version(kv.Value); err != nil {
+				return err
+			}
+		}
+	}
+	for _, kv := range m.Values {
+		key, err := d.keyName(kv)
+		if err != nil {
+			return err
+		}
+		v := kv.Value
+		switch key {
+		case "version":
+			// checked above
+		case "genre":
+			err = d.str(v, PathGenre, &doc.Genre)
+		case "format":
+			var s string
+			if err = d.enum(v, PathFormat, &s, "format", "file", "letter", "order", "minutes"); err == nil {
+				doc.Format = Format(s)
+			}
+		case "direction":
+			var s string
+			if err = d.enum(v, PathDirection, &s, "direction", "down", "up", "parallel"); err == nil {
+				doc.Direction = Direction(s)
+			}
+		case "copy_number":
+			err = d.str(v, PathCopyNumber, &doc.CopyNumber)
+		case "classification":
+			err = d.str(v, PathClassification, &doc.Classification)
+		case "classification_term":
+			err = d.str(v, PathClassificationTerm, &doc.ClassificationTerm)
+		case "urgency":
+			err = d.str(v, PathUrgency, &doc.Urgency)
+		case "issuers":
+			err = d.issuers(v, doc)
+		case "mark_suffix":
+			err = d.str(v, PathMarkSuffix, &doc.MarkSuffix)
+		case "meeting_name":
+			err = d.str(v, PathMeetingName, &doc.MeetingName)
+		case "number":
+			err = d.str(v, PathNumber, &doc.Number)
+		case "order_number":
+			err = d.str(v, PathOrderNumber, &doc.OrderNumber)
+		case "signers":
+			doc.Signers, err = d.strList(v, "signers")
+		case "title":
+			err = d.str(v, PathTitle, &doc.Title)
+		case "title_note":
+			err = d.str(v, PathTitleNote, &doc.TitleNote)
+		case "recipients":
+			err = d.str(v, PathRecipients, &doc.Recipients)
+		case "recipients_in_banji":
+			err = d.boolean(v, "recipients_in_banji", &doc.RecipientsInBanji)
+		case "body":
+			doc.Body, err = d.strList(v, "body")
+		case "attachment_notes":
+			doc.AttachmentNotes, err = d.strList(v, "attachment_notes")
+		case "sign_off":
+			var s string
+			if err = d.enum(v, PathSignOff, &s, "sign_off", "seal", "noseal", "signature", "none"); err == nil {
+				doc.SignOff = SignOff(s)
+			}
+		case "date":
+			err = d.date(v, PathDate, "成文日期（date）", &doc.Date)
+		case "signer_title":
+			err = d.str(v, PathSignerTitle, &doc.SignerTitle)
+		case "signer_name":
+			err = d.str(v, PathSignerName, &doc.SignerName)
+		case "signature_image":
+			err = d.str(v, PathSignatureImage, &doc.SignatureImage)
+		case "note":
+			err = d.str(v, PathNote, &doc.Note)
+		case "present":
+			err = d.str(v, PathPresent, &doc.Present)
+		case "absent":
+			err = d.str(v, PathAbsent, &doc.Absent)
+		case "attending":
+			err = d.str(v, PathAttending, &doc.Attending)
+		case "attachments":
+			err = d.attachments(v, doc)
+		case "rectification":
+			err = d.rectification(v, doc)
+		case "cc":
+			err = d.str(v, PathCC, &doc.CC)
+		case "printer":
+			err = d.str(v, PathPrinter, &doc.Printer)
+		case "print_date":
+			err = d.date(v, PathPrintDate, "印发日期（print_date）", &doc.PrintDate)
+		default:
+			return d.unknownKey(kv.Key, key, "", topKeys)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d *decoder) version(v ast.Node) error {
+	n, ok := v.(*ast.IntegerNode)
+	if !ok {
+		return d.errAt(v, "version 应为整数（当前格式版本为 %d）", DraftVersion)
+	}
+	ver, err := strconv.Atoi(n.GetToken().Value)
+	if err != nil || ver < 1 {
+		return d.errAt(v, "version 的值“%s”无效（当前格式版本为 %d）", n.GetToken().Value, DraftVersion)
+	}
+	if ver > DraftVersion {
+		e := d.errAt(v, "此草稿由较新版本的公文写作助手保存（格式版本 %d，本程序只支持到 %d），请升级程序后再打开；为免丢失内容，本程序不会改写此文件", ver, DraftVersion)
+		e.Err = ErrNewerVersion
+		return e
+	}
+	d.record(v, PathVersion, n.GetToken().Value)
+	return nil
+}
+
+// scalarText returns the text of a scalar node exactly as the YAML means it, or an error
+// for collections and unsupported constructs. isNull is true for an empty value.
+func (d *decoder) scalarText(v ast.Node, what string) (s string, isNull bool, err error) {
+	switch n := v.(type) {
+	case nil, *ast.NullNode:
+		return "", true, nil
+	case *ast.StringNode:
+		return n.Value, false, nil
+	case *ast.LiteralNode:
+		if n.Value == nil {
+			return "", false, nil
+		}
+		return n.Value.Value, false, nil
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		return v.GetToken().Value, false, nil
+	case *ast.MappingNode:
+		return "", false, d.errAt(v, "%s 应为文本，不能是映射（“键: 值”）", what)
+	case *ast.SequenceNode:
+		return "", false, d.errAt(v, "%s 应为文本，不能是列表", what)
+	case *ast.AnchorNode, *ast.AliasNode:
+		return "", false, d.errAt(v, "%s：草稿不支持 YAML 锚点和别名（& 和 *）", what)
+	case *ast.TagNode:
+		return "", false, d.errAt(v, "%s：草稿不支持 YAML 标签（!）", what)
+	default:
+		return "", false, d.errAt(v, "%s 应为文本", what)
+	}
+}
+
+// str reads a text value and records its place.
+func (d *decoder) str(v ast.Node, path string, dst *string) error {
+	s, null, err := d.scalarText(v, path)
+	if err != nil {
+		return err
+	}
+	*dst = s
+	if !null {
+		d.record(v, path, s)
+	}
+	return nil
+}
+
+func (d *decoder) enum(v ast.Node, path string, dst *string, key string, allowed ...string) error {
+	if err := d.str(v, path, dst); err != nil {
+		return err
+	}
+	if *dst == "" {
+		return nil
+	}
+	for _, a := range allowed {
+		if *dst == a {
+			return nil
+		}
+	}
+	return d.errAt(v, "%s 的值“%s”无效，应为 %s 之一", key, *dst, strings.Join(allowed, "、"))
+}
+
+func (d *decoder) date(v ast.Node, path, what string, dst *string) error {
+	if err := d.str(v, path, dst); err != nil {
+		return err
+	}
+	if *dst == "" {
+		return nil
+	}
+	if _, err := ParseDate(*dst); err != nil {
+		return d.errAt(v, "%s“%s”无效：%v", what, *dst, err)
+	}
+	return nil
+}
+
+func (d *decoder) boolean(v ast.Node, key string, dst *bool) error {
+	switch n := v.(type) {
+	case nil, *ast.NullNode:
+		*dst = false
+		return nil
+	case *ast.BoolNode:
+		*dst = n.Value
+		return nil
+	}
+	return d.errAt(v, "%s 应为 true 或 false", key)
+}
+
+// seq returns the items of a list value; an empty value is an empty list.
+func (d *decoder) seq(v ast.Node, key, example string) ([]ast.Node, error) {
+	switch n := v.(type) {
+	case nil, *ast.NullNode:
+		return nil, nil
+	case *ast.SequenceNode:
+		return n.Values, nil
+	case *ast.AnchorNode, *ast.AliasNode:
+		return nil, d.errAt(v, "%s：草稿不支持 YAML 锚点和别名（& 和 *）", key)
+	case *ast.TagNode:
+		return nil, d.errAt(v, "%s：草稿不支持 YAML 标签（!）", key)
+	}
+	return nil, d.errAt(v, "%s 应为列表，例如 %s", key, example)
+}
+
+func (d *decoder) strList(v ast.Node, key string) ([]string, error) {
+	items, err := d.seq(v, key, "["+key+"一, "+key+"二] 或每行一个“- ……”")
+	if err != nil || len(items) == 0 {
+		return nil, err
+	}
+	out := make([]string, len(items))
+	for i, it := range items {
+		p := key + "." + strconv.Itoa(i)
+		if err := d.str(it, p, &out[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// mapping iterates the keys of a mapping value (an item of issuers, attachments, …).
+func (d *decoder) mapping(v ast.Node, where string, known []string, f func(key string, val ast.Node) error) error {
+	m, ok := v.(*ast.MappingNode)
+	if !ok {
+		if _, isNull := v.(*ast.NullNode); isNull || v == nil {
+			return nil
+		}
+		return d.errAt(v, "%s 应为映射（“键: 值”），可用的键：%s", where, strings.Join(known, "、"))
+	}
+	for _, kv := range m.Values {
+		key, err := d.keyName(kv)
+		if err != nil {
+			return err
+		}
+		found := false
+		for _, k := range known {
+			if k == key {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return d.unknownKey(kv.Key, key, where, known)
+		}
+		if err := f(key, kv.Value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d *decoder) issuers(v ast.Node, doc *Document) error {
+	items, err := d.seq(v, "issuers", "\n  - name: 某某市人民政府")
+	if err != nil {
+		return err
+	}
+	for i, it := range items {
+		var is Issuer
+		p := "issuers." + strconv.Itoa(i) + "."
+		err := d.mapping(it, fmt.Sprintf("issuers 第%d项", i+1), []string{"name", "mark", "seal"}, func(k string, val ast.Node) error {
+			switch k {
+			case "name":
+				return d.str(val, p+"name", &is.Name)
+			case "mark":
+				return d.str(val, p+"mark", &is.Mark)
+			default:
+				return d.str(val, p+"seal", &is.Seal)
+			}
+		})
+		if err != nil {
+			return err
+		}
+		doc.Issuers = append(doc.Issuers, is)
+	}
+	return nil
+}
+
+func (d *decoder) attachments(v ast.Node, doc *Document) error {
+	items, err := d.seq(v, "attachments", "\n  - title: 附件标题\n    body: [段落]")
+	if err != nil {
+		return err
+	}
+	for i, it := range items {
+		var a Attachment
+		p := "attachments." + strconv.Itoa(i) + "."
+		err := d.mapping(it, fmt.Sprintf("attachments 第%d项", i+1), []string{"title", "body", "table"}, func(k string, val ast.Node) error {
+			switch k {
+			case "title":
+				return d.str(val, p+"title", &a.Title)
+			case "body":
+				var err error
+				a.Body, err = d.strList(val, p+"body")
+				return err
+			default:
+				var err error
+				a.Table, err = d.table(val, p+"table")
+				return err
+			}
+		})
+		if err != nil {
+			return err
+		}
+		doc.Attachments = append(doc.Attachments, a)
+	}
+	return nil
+}
+
+func (d *decoder) table(v ast.Node, path string) (*Table, error) {
+	if _, isNull := v.(*ast.NullNode); isNull || v == nil {
+		return nil, nil
+	}
+	t := &Table{}
+	err := d.mapping(v, path, []string{"header", "rows", "widths"}, func(k string, val ast.Node) error {
+		switch k {
+		case "header":
+			var err error
+			t.Header, err = d.strList(val, path+".header")
+			return err
+		case "rows":
+			rows, err := d.seq(val, path+".rows", "[[1, 某问题], [2, 另一问题]]")
+			if err != nil {
+				return err
+			}
+			for r, row := range rows {
+				cells, err := d.strList(row, path+".rows."+strconv.Itoa(r))
+				if err != nil {
+					return err
+				}
+				t.Rows = append(t.Rows, cells)
+			}
+			return nil
+		default:
+			ws, err := d.seq(val, path+".widths", "[1, 4, 2]")
+			if err != nil {
+				return err
+			}
+			for _, w := range ws {
+				var f float64
+				switch w.(type) {
+				case *ast.IntegerNode, *ast.FloatNode:
+					f, err = strconv.ParseFloat(strings.ReplaceAll(w.GetToken().Value, "_", ""), 64)
+				default:
+					err = fmt.Errorf("not a number")
+				}
+				if err != nil || f <= 0 || f != f {
+					return d.errAt(w, "%s.widths 的每一项应为正数（相对列宽）", path)
+				}
+				t.Widths = append(t.Widths, f)
+			}
+			return nil
+		}
+	})
+	return t, err
+}
+
+func (d *decoder) rectification(v ast.Node, doc *Document) error {
+	items, err := d.seq(v, "rectification", "\n  - problem: 某问题\n    content: 整改内容")
+	if err != nil {
+		return err
+	}
+	known := []string{"problem", "content", "goal", "measures", "deadline", "owner"}
+	for i, it := range items {
+		var r RectificationItem
+		p := "rectification." + strconv.Itoa(i) + "."
+		err := d.mapping(it, fmt.Sprintf("rectification 第%d项", i+1), known, func(k string, val ast.Node) error {
+			dst := map[string]*string{"problem": &r.Problem, "content": &r.Content, "goal": &r.Goal,
+				"measures": &r.Measures, "deadline": &r.Deadline, "owner": &r.Owner}[k]
+			return d.str(val, p+k, dst)
+		})
+		if err != nil {
+			return err
+		}
+		doc.Rectification = append(doc.Rectification, r)
+	}
+	return nil
+}
+
+// suggest returns the known key closest to key when it is close enough to be a typo.
+func suggest(key string, known []string) string {
+	best, bestD := "", 3
+	for _, k := range known {
+		if dd := editDistance(key, k); dd < bestD {
+			best, bestD = k, dd
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
