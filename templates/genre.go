@@ -28,6 +28,12 @@ type Genre struct {
 	// Example is a complete example draft in the draft format (YAML text).
 	Example string `yaml:"example"`
 	Meta    Meta   `yaml:"meta"`
+	// Order sorts the genres in lists (smaller first; equal orders sort by id). Optional.
+	Order int `yaml:"order"`
+	// Attachment names what the genre's form generates as attachments, if anything:
+	// "rectification" for a 整改方案 (the plan's text and the 整改任务清单 table are built
+	// from Document.Rectification by BuildRectification). Optional.
+	Attachment string `yaml:"attachment"`
 
 	// File is where the template was loaded from ("builtin:qingshi.yaml" for built-ins).
 	File string `yaml:"-"`
@@ -39,7 +45,7 @@ type Field struct {
 	Label   string   `yaml:"label"` // Chinese label
 	Help    string   `yaml:"help"`  // help text that says the rule behind it
 	Example string   `yaml:"example"`
-	Kind    string   `yaml:"kind"` // line, paragraph, list, date, choice
+	Kind    string   `yaml:"kind"` // line, paragraph, list, date, choice, items
 	Choices []string `yaml:"choices"`
 	Group   string   `yaml:"group"` // 版头, 主体, 版记
 }

@@ -1,0 +1,174 @@
+package templates
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+//go:embed builtin/*.yaml builtin/profiles/*.yaml
+var builtinFS embed.FS
+
+// Set is a loaded set of genre templates: the built-ins overlaid by the user's.
+type Set struct {
+	byID   map[string]*Genre
+	sorted []*Genre
+}
+
+// DefaultUserDir is the user's template folder: <per-OS config dir>/gongwen/templates. It is
+// "" when the system has no config dir.
+func DefaultUserDir() string {
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "gongwen", "templates")
+}
+
+// Builtins loads only the embedded templates, without validating examples or rule ids.
+func Builtins() *Set {
+	s, _ := Load(LoadOptions{NoUserDir: true})
+	return s
+}
+
+// Load reads the built-in templates and then the user folder, whose genres add to or replace
+// the built-ins by id. A broken template is reported in the returned errors and skipped; the
+// set is always usable.
+func Load(opts LoadOptions) (*Set, []error) {
+	s := &Set{byID: map[string]*Genre{}}
+	var errs []error
+	if !opts.NoBuiltins {
+		gs, es := loadFS(builtinFS, "builtin", "builtin:", opts)
+		errs = append(errs, es...)
+		for _, g := range gs {
+			s.byID[g.ID] = g
+		}
+	}
+	if !opts.NoUserDir {
+		dir := opts.UserDir
+		if dir == "" {
+			dir = DefaultUserDir()
+		}
+		if dir != "" {
+			if st, err := os.Stat(dir); err == nil && st.IsDir() {
+				gs, es := loadFS(os.DirFS(dir), ".", dir+string(filepath.Separator), opts)
+				errs = append(errs, es...)
+				for _, g := range gs {
+					s.byID[g.ID] = g
+				}
+			} else if err == nil {
+				errs = append(errs, &Error{File: dir, Msg: "模板目录不是文件夹 (not a folder)"})
+			} else if !errors.Is(err, fs.ErrNotExist) || opts.UserDir != "" {
+				errs = append(errs, &Error{File: dir, Msg: fmt.Sprintf("无法读取模板目录 (cannot read the template folder): %v", err)})
+			}
+		}
+	}
+	for _, g := range s.byID {
+		s.sorted = append(s.sorted, g)
+	}
+	sort.Slice(s.sorted, func(i, j int) bool {
+		a, b := s.sorted[i], s.sorted[j]
+		if a.Order != b.Order {
+			return order(a) < order(b)
+		}
+		return a.ID < b.ID
+	})
+	return s, errs
+}
+
+// order puts genres without an order after those with one.
+func order(g *Genre) int {
+	if g.Order == 0 {
+		return 1 << 30
+	}
+	return g.Order
+}
+
+// loadFS reads every *.yaml / *.yml template directly in dir of fsys. prefix is put before
+// file names in messages. Two templates with the same id in one folder: the second is an error.
+func loadFS(fsys fs.FS, dir, prefix string, opts LoadOptions) ([]*Genre, []error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, []error{&Error{File: strings.TrimSuffix(prefix, string(filepath.Separator)), Msg: fmt.Sprintf("无法读取模板目录 (cannot read the template folder): %v", err)}}
+	}
+	var (
+		out  []*Genre
+		errs []error
+		seen = map[string]string{}
+	)
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
+			continue
+		}
+		file := prefix + name
+		data, err := fs.ReadFile(fsys, path.Join(dir, name))
+		if err != nil {
+			errs = append(errs, &Error{File: file, Msg: fmt.Sprintf("无法读取 (cannot read): %v", err)})
+			continue
+		}
+		g, es := ParseGenre(file, data, opts)
+		errs = append(errs, es...)
+		if g == nil {
+			continue
+		}
+		if other, dup := seen[g.ID]; dup {
+			errs = append(errs, idError(file, data, fmt.Sprintf("模板 id %q 重复：%s 已经定义了它 (duplicate id)", g.ID, other)))
+			continue
+		}
+		seen[g.ID] = file
+		out = append(out, g)
+	}
+	return out, errs
+}
+
+// idError places msg at the id key of a template.
+func idError(file string, data []byte, msg string) error {
+	e := &Error{File: file, Msg: msg}
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "id:") {
+			e.Line, e.Col = i+1, len("id: ")+1
+			break
+		}
+	}
+	return e
+}
+
+// Genre returns the genre with the given id.
+func (s *Set) Genre(id string) (*Genre, bool) {
+	if s == nil {
+		return nil, false
+	}
+	g, ok := s.byID[id]
+	return g, ok
+}
+
+// Genres lists the genres in a stable order (by order, then id).
+func (s *Set) Genres() []*Genre {
+	if s == nil {
+		return nil
+	}
+	return append([]*Genre(nil), s.sorted...)
+}
+
+// ByName returns the first genre (in Genres order) whose name is the given 文种, such as 请示,
+// or nil. Names with or without the （令） suffix match 命令（令）.
+func (s *Set) ByName(name string) *Genre {
+	for _, g := range s.Genres() {
+		if g.Name == name {
+			return g
+		}
+	}
+	for _, g := range s.Genres() {
+		if base, _, ok := strings.Cut(g.Name, "（"); ok && base == name {
+			return g
+		}
+	}
+	return nil
+}
