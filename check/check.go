@@ -13,6 +13,8 @@ package check
 
 import (
 	"sort"
+	"strconv"
+	"strings"
 
 	"gongwen/document"
 	"gongwen/layout"
@@ -145,4 +147,31 @@ func sortFindings(fs []Finding) {
 		}
 		return a.Rule < b.Rule
 	})
+}
+
+// pathLess orders document paths with numeric indexes compared as numbers ("body.2" < "body.10").
+func pathLess(a, b string) bool {
+	for a != "" && b != "" {
+		ai, bi := strings.IndexByte(a, '.'), strings.IndexByte(b, '.')
+		as, bs := a, b
+		if ai >= 0 {
+			as = a[:ai]
+		}
+		if bi >= 0 {
+			bs = b[:bi]
+		}
+		if as != bs {
+			an, aerr := strconv.Atoi(as)
+			bn, berr := strconv.Atoi(bs)
+			if aerr == nil && berr == nil {
+				return an < bn
+			}
+			return as < bs
+		}
+		if ai < 0 || bi < 0 {
+			return ai < 0 && bi >= 0
+		}
+		a, b = a[ai+1:], b[bi+1:]
+	}
+	return a == "" && b != ""
 }

@@ -220,7 +220,7 @@ var registry = []*rule{
 	{ID: "report-closing", Clause: cPract, Severity: SeverityInfo, Kind: KindPhrase, Genres: gBaogao,
 		Params:  map[string]any{"closings": []string{"特此报告", "专此报告", "现予报告", "请审阅", "请审议", "请阅示"}},
 		Summary: "报告一般以“特此报告。”结尾"},
-	{ID: "pifu-citation", Clause: cPract, Severity: SeverityInfo, Kind: KindPattern, Genres: gPifu,
+	{ID: "pifu-citation", Clause: cPract, Severity: SeverityInfo, Kind: KindPattern, Genres: []string{"批复", "函"},
 		Summary: "批复开头先引来文标题，后引发文字号：《关于……的请示》（×〔2024〕5号）收悉"},
 	{ID: "han-tone", Clause: cPract, Severity: SeverityWarning, Kind: KindPhrase, Genres: gHan,
 		Params:  map[string]any{"forbidden": []string{"特此通知", "特此通报", "特此批复", "特此报告", "请遵照执行", "认真贯彻执行", "必须", "不得有误"}},
