@@ -1,0 +1,303 @@
+// Package pdf writes typeset pages ([]layout.Page) as a PDF with github.com/signintech/gopdf:
+// A4 pages, the fonts embedded as subsets with ToUnicode maps (so the text can be extracted and
+// searched), each character at the position the layout gave it, rules, seal images and the dashed
+// circles of missing seals. Colours come from the pages: only the red mark, separators and seal
+// area are red.
+package pdf
+
+import (
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"math"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/signintech/gopdf"
+	"golang.org/x/image/font/sfnt"
+
+	"gongwen/layout"
+)
+
+// Meta is the document information of the PDF.
+type Meta struct {
+	Title   string // the 公文's 标题
+	Author  string // the issuing organ (发文机关)
+	Subject string // optional, e.g. the genre (请示)
+	// Creator defaults to "Gongwen".
+	Creator string
+	// Date is the creation date; zero means now.
+	Date time.Time
+}
+
+// dash is the on/off pattern of a placeholder circle, in points.
+var dash = []float64{4, 3}
+
+// Write typesets nothing: it paints pages as they are into a PDF on w. fonts must be the set the
+// pages were typeset with (nil means layout.DefaultFonts()).
+func Write(w io.Writer, pages []layout.Page, fonts *layout.Fonts, meta Meta) error {
+	if len(pages) == 0 {
+		return errors.New("write pdf: no pages")
+	}
+	if fonts == nil {
+		fonts = layout.DefaultFonts()
+	}
+	pw, ph := layout.PageWidth.Pt(), layout.PageHeight.Pt()
+	gp := &gopdf.GoPdf{}
+	gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: pw, H: ph}, Unit: gopdf.UnitPT})
+	if meta.Creator == "" {
+		meta.Creator = "Gongwen"
+	}
+	if meta.Date.IsZero() {
+		meta.Date = time.Now()
+	}
+	gp.SetInfo(gopdf.PdfInfo{
+		Title:        meta.Title,
+		Author:       meta.Author,
+		Subject:      meta.Subject,
+		Creator:      meta.Creator,
+		Producer:     "Gongwen (gopdf)",
+		CreationDate: meta.Date,
+	})
+
+	p := painter{gp: gp, fonts: fonts, faces: map[layout.FontID]*layout.Face{}, names: map[layout.FontID]string{}}
+	for i := range pages {
+		gp.AddPage()
+		p.resetPage()
+		if err := p.page(&pages[i]); err != nil {
+			return fmt.Errorf("write pdf page %d: %w", i+1, err)
+		}
+	}
+	if _, err := gp.WriteTo(w); err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	return nil
+}
+
+// painter draws pages on one gopdf document, registering each face the first time a run uses it
+// and setting graphics state only when it changes.
+type painter struct {
+	gp    *gopdf.GoPdf
+	fonts *layout.Fonts
+	faces map[layout.FontID]*layout.Face // registered with gopdf
+	names map[layout.FontID]string       // the gopdf family (the PDF BaseFont) of each face
+
+	font       layout.FontID
+	size       float64
+	textColor  *layout.Color
+	strokeCol  *layout.Color
+	lineWidth  float64
+	dashed     bool
+	charSpace  float64
+	stateValid bool
+}
+
+func (p *painter) resetPage() {
+	// gopdf keeps the current font and colours across pages in its own state, but a new content
+	// stream starts from the PDF defaults, so set everything again on each page.
+	p.stateValid = false
+	p.textColor, p.strokeCol = nil, nil
+	p.lineWidth, p.dashed = -1, false
+}
+
+func (p *painter) page(pg *layout.Page) error {
+	for _, r := range pg.Rules {
+		p.rule(r)
+	}
+	for i := range pg.Texts {
+		if err := p.text(&pg.Texts[i]); err != nil {
+			return err
+		}
+	}
+	for _, im := range pg.Images {
+		if err := p.image(im); err != nil {
+			return err
+		}
+	}
+	for _, c := range pg.Circles {
+		p.circle(c)
+	}
+	return nil
+}
+
+func (p *painter) face(id layout.FontID) (*layout.Face, error) {
+	if f, ok := p.faces[id]; ok {
+		return f, nil
+	}
+	f, err := p.fonts.Face(id)
+	if err != nil {
+		return nil, err
+	}
+	name := subsetName(f, len(p.faces))
+	if err := p.gp.AddTTFFontDataWithOption(name, f.Data, gopdf.TtfOption{Style: gopdf.Regular}); err != nil {
+		return nil, fmt.Errorf("embed font %s: %w", id, err)
+	}
+	p.faces[id] = f
+	p.names[id] = name
+	return f, nil
+}
+
+// subsetName is the PDF name of an embedded subset: a six-letter tag, "+", the PostScript name
+// (PDF 32000 9.6.4), so that readers know the font is a subset.
+func subsetName(f *layout.Face, n int) string {
+	ps, err := f.SFNT().Name(nil, sfnt.NameIDPostScript)
+	if err != nil || ps == "" {
+		ps = f.Name
+	}
+	var b strings.Builder
+	for _, r := range ps {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_') {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		b.WriteString(string(f.ID))
+	}
+	h := fnv.New32a()
+	h.Write([]byte(string(f.ID) + ps))
+	v := h.Sum32() + uint32(n)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = byte('A' + v%26)
+		v /= 26
+	}
+	return string(tag) + "+" + b.String()
+}
+
+func (p *painter) setFont(id layout.FontID, size float64) error {
+	if p.stateValid && p.font == id && p.size == size {
+		return nil
+	}
+	if err := p.gp.SetFontWithStyle(p.names[id], gopdf.Regular, size); err != nil {
+		return fmt.Errorf("set font %s: %w", id, err)
+	}
+	p.font, p.size, p.stateValid = id, size, true
+	return nil
+}
+
+func (p *painter) setTextColor(c layout.Color) {
+	if p.textColor != nil && *p.textColor == c {
+		return
+	}
+	p.gp.SetTextColor(c.R, c.G, c.B)
+	p.textColor = &c
+}
+
+func (p *painter) setStroke(c layout.Color, width float64, dashed bool) {
+	if p.strokeCol == nil || *p.strokeCol != c {
+		p.gp.SetStrokeColor(c.R, c.G, c.B)
+		p.strokeCol = &c
+	}
+	if width != p.lineWidth {
+		p.gp.SetLineWidth(width)
+		p.lineWidth = width
+	}
+	if dashed != p.dashed {
+		if dashed {
+			p.gp.SetCustomLineType(append([]float64(nil), dash...), 0)
+		} else {
+			p.gp.SetLineType("solid")
+		}
+		p.dashed = dashed
+	}
+}
+
+func (p *painter) setCharSpacing(c float64) {
+	if c != p.charSpace {
+		_ = p.gp.SetCharSpacing(c)
+		p.charSpace = c
+	}
+}
+
+// text draws a run: each rune at its own x on the baseline. Runes whose gaps are the same
+// (a justified line: natural advance plus one constant) go out as one text object with that
+// character spacing, so the PDF stays small and text extraction sees whole words and lines.
+// A rune the run's face lacks (the layout should not produce one) is drawn in the face the
+// font set's fallback finds for it, never as an empty box.
+func (p *painter) text(t *layout.Text) error {
+	if t.S == "" {
+		return nil
+	}
+	f, err := p.face(t.Font)
+	if err != nil {
+		return err
+	}
+	size := t.Size.Pt()
+	p.setTextColor(t.Color)
+	runes := []rune(t.S)
+	xs := make([]float64, len(runes))
+	nat := make([]float64, len(runes))
+	ids := make([]layout.FontID, len(runes))
+	for i, r := range runes {
+		g := f
+		if !f.Has(r) && r != ' ' {
+			if h, ok, err := p.fonts.Resolve(layout.Role(t.Font), r); err == nil && ok {
+				if g, err = p.face(h.ID); err != nil {
+					return err
+				}
+			}
+		}
+		ids[i] = g.ID
+		// The advance the PDF viewer uses: the glyph width in thousandths of an em, as gopdf
+		// writes it in the font's W array.
+		nat[i] = math.Round(float64(g.Advance(r, layout.Mm(1000)))/1000) / 1000 * size
+		switch {
+		case i < len(t.X):
+			xs[i] = t.X[i].Pt()
+		case i > 0:
+			xs[i] = xs[i-1] + nat[i-1]
+		}
+	}
+	y := t.Y.Pt()
+	const eps = 0.02 // points
+	for i := 0; i < len(runes); {
+		// Grow a segment [i, j) in one face with one spacing.
+		j := i + 1
+		spacing := 0.0
+		if j < len(runes) && ids[j] == ids[i] {
+			spacing = xs[j] - xs[i] - nat[i]
+			for j < len(runes) && ids[j] == ids[i] && math.Abs(xs[j]-xs[j-1]-nat[j-1]-spacing) <= eps {
+				j++
+			}
+		}
+		if j == i+1 {
+			spacing = 0
+		}
+		if err := p.setFont(ids[i], size); err != nil {
+			return err
+		}
+		p.setCharSpacing(spacing)
+		p.gp.SetXY(xs[i], y)
+		if err := p.gp.Text(string(runes[i:j])); err != nil {
+			return fmt.Errorf("draw text %q: %w", string(runes[i:j]), err)
+		}
+		i = j
+	}
+	return nil
+}
+
+func (p *painter) rule(r layout.Rule) {
+	p.setStroke(r.Color, r.Width.Pt(), false)
+	p.gp.Line(r.X0.Pt(), r.Y0.Pt(), r.X1.Pt(), r.Y1.Pt())
+}
+
+func (p *painter) circle(c layout.Circle) {
+	p.setStroke(c.Color, c.Width.Pt(), c.Dashed)
+	p.gp.Oval((c.CX - c.R).Pt(), (c.CY - c.R).Pt(), (c.CX + c.R).Pt(), (c.CY + c.R).Pt())
+}
+
+func (p *painter) image(im layout.Image) error {
+	if len(im.Data) == 0 {
+		return nil
+	}
+	h, err := gopdf.ImageHolderByBytes(im.Data)
+	if err != nil {
+		return fmt.Errorf("image %s: %w", im.Element, err)
+	}
+	if err := p.gp.ImageByHolder(h, im.X.Pt(), im.Y.Pt(), &gopdf.Rect{W: im.W.Pt(), H: im.H.Pt()}); err != nil {
+		return fmt.Errorf("image %s: %w", im.Element, err)
+	}
+	return nil
+}

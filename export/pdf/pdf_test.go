@@ -1,0 +1,318 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"gongwen/layout"
+)
+
+// run builds a Text with natural advances (or with a fixed pitch when pitch > 0) from x.
+func run(t testing.TB, fs *layout.Fonts, el layout.Element, role layout.Role, size layout.Length, col layout.Color, x, y layout.Length, s string, pitch layout.Length) layout.Text {
+	t.Helper()
+	f, err := fs.Face(layout.FontID(role))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx := layout.Text{Element: el, Font: f.ID, Size: size, Color: col, Y: y, S: s}
+	for _, r := range s {
+		tx.X = append(tx.X, x)
+		if pitch > 0 {
+			x += pitch
+		} else {
+			g, _, _ := fs.Resolve(role, r)
+			x += g.Advance(r, size)
+		}
+	}
+	return tx
+}
+
+// centred returns the x at which s starts when centred in the 版心.
+func centred(t testing.TB, fs *layout.Fonts, role layout.Role, size layout.Length, s string) layout.Length {
+	var w layout.Length
+	for _, r := range s {
+		g, _, _ := fs.Resolve(role, r)
+		w += g.Advance(r, size)
+	}
+	return layout.MarginLeft + (layout.BodyWidth-w)/2
+}
+
+func sealPNG(t testing.TB) []byte {
+	img := image.NewNRGBA(image.Rect(0, 0, 120, 120))
+	for y := 0; y < 120; y++ {
+		for x := 0; x < 120; x++ {
+			d := math.Hypot(float64(x)-59.5, float64(y)-59.5)
+			if d < 59 && d > 52 {
+				img.Set(x, y, color.NRGBA{230, 0, 18, 255})
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// Body lines of the sample: 28 characters each, justified on the grid.
+var sampleBody = []string{
+	"为进一步做好某某工作，现将有关事项请示如下：一是加强组织领导，",
+	"二是完善工作机制，三是强化督促检查。镕堃同志负责具体落实工作。",
+	"妥否，请批示。",
+}
+
+// samplePages builds a small document by hand: page 1 with a 版头, a title and body lines; page
+// 2 with body text, a seal image and a dashed placeholder circle.
+func samplePages(t testing.TB, fs *layout.Fonts) []layout.Page {
+	L := layout.MarginLeft
+	top := layout.MarginTop
+	mark := "某某市人民政府文件"
+	markSize := layout.Pt(40)
+	p1 := layout.Page{Number: 1}
+	p1.Texts = append(p1.Texts,
+		run(t, fs, layout.ElemMark, layout.XiaoBiaoSong, markSize, layout.Red, centred(t, fs, layout.XiaoBiaoSong, markSize, mark), top+layout.Mm(35)+markSize*88/100, mark, 0),
+		run(t, fs, layout.ElemNumber, layout.FangSong, layout.Hao(3), layout.Black, centred(t, fs, layout.FangSong, layout.Hao(3), "某政〔2024〕5号"), top+layout.Mm(60), "某政〔2024〕5号", 0),
+		// 镕 is not in the 小标宋 face: the writer must find it in the GBK fallback.
+		run(t, fs, layout.ElemTitle, layout.XiaoBiaoSong, layout.Hao(2), layout.Black, centred(t, fs, layout.XiaoBiaoSong, layout.Hao(2), "关于镕堃同志任职的请示"), top+layout.Mm(85), "关于镕堃同志任职的请示", 0),
+	)
+	p1.Rules = append(p1.Rules, layout.Rule{Element: layout.ElemSeparator, X0: L, Y0: top + layout.Mm(64), X1: L + layout.BodyWidth, Y1: top + layout.Mm(64), Width: layout.Mm(0.35), Color: layout.Red})
+	for i, s := range sampleBody {
+		y := top + layout.Mm(100) + layout.Length(i)*layout.LinePitch
+		x := L
+		if i == 0 {
+			x += 2 * layout.CharPitch
+		}
+		p1.Texts = append(p1.Texts, run(t, fs, layout.ElemBody, layout.FangSong, layout.Hao(3), layout.Black, x, y, s, layout.CharPitch))
+	}
+	p1.Texts = append(p1.Texts, run(t, fs, layout.ElemPageNumber, layout.Song, layout.Hao(4), layout.Black, layout.Mm(150), layout.Mm(269), "— 1 —", 0))
+
+	p2 := layout.Page{Number: 2}
+	p2.Texts = append(p2.Texts,
+		run(t, fs, layout.ElemHeading1, layout.Hei, layout.Hao(3), layout.Black, L+2*layout.CharPitch, top+layout.Mm(10), "一、总体要求", layout.CharPitch),
+		run(t, fs, layout.ElemHeading2, layout.Kai, layout.Hao(3), layout.Black, L+2*layout.CharPitch, top+layout.Mm(20), "（一）工作目标。", layout.CharPitch),
+		run(t, fs, layout.ElemIssuerSign, layout.FangSong, layout.Hao(3), layout.Black, layout.Mm(120), top+layout.Mm(60), "某某市人民政府", layout.CharPitch),
+		run(t, fs, layout.ElemDate, layout.FangSong, layout.Hao(3), layout.Black, layout.Mm(120), top+layout.Mm(70), "2024年1月5日", 0),
+		run(t, fs, layout.ElemPageNumber, layout.Song, layout.Hao(4), layout.Black, layout.Mm(33), layout.Mm(269), "— 2 —", 0),
+	)
+	p2.Images = append(p2.Images, layout.Image{Element: layout.ElemSeal, X: layout.Mm(120), Y: top + layout.Mm(45), W: layout.Mm(42), H: layout.Mm(42), Data: sealPNG(t)})
+	p2.Circles = append(p2.Circles, layout.Circle{Element: layout.ElemSeal, CX: layout.Mm(80), CY: top + layout.Mm(120), R: layout.Mm(21), Width: layout.Mm(0.5), Color: layout.Red, Dashed: true})
+	p2.Rules = append(p2.Rules, layout.Rule{Element: layout.ElemBanjiRule, X0: L, Y0: layout.Mm(261.5), X1: L + layout.BodyWidth, Y1: layout.Mm(261.5), Width: layout.Mm(0.35), Color: layout.Black})
+	return []layout.Page{p1, p2}
+}
+
+func writeSample(t *testing.T) (string, []layout.Page) {
+	t.Helper()
+	fs := layout.NewFonts()
+	pages := samplePages(t, fs)
+	var b bytes.Buffer
+	meta := Meta{Title: "关于镕堃同志任职的请示", Author: "某某市人民政府", Subject: "请示", Date: time.Date(2024, 1, 5, 9, 0, 0, 0, time.UTC)}
+	if err := Write(&b, pages, fs, meta); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "sample.pdf")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, pages
+}
+
+func need(t *testing.T, tool string) {
+	t.Helper()
+	if _, err := exec.LookPath(tool); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is missing (poppler-utils); CI must have it", tool)
+		}
+		t.Skipf("%s not installed (apt-get install poppler-utils)", tool)
+	}
+}
+
+func output(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
+
+func TestValidPDF(t *testing.T) {
+	path, _ := writeSample(t)
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationStrict
+	if err := api.Validate(f, conf); err != nil {
+		t.Errorf("pdfcpu validate: %v", err)
+	}
+}
+
+func TestInfo(t *testing.T) {
+	need(t, "pdfinfo")
+	path, _ := writeSample(t)
+	out := output(t, "pdfinfo", path)
+	for _, want := range []string{
+		"Title:           关于镕堃同志任职的请示",
+		"Author:          某某市人民政府",
+		"Subject:         请示",
+		"Creator:         Gongwen",
+		"Pages:           2",
+		"Page size:       595.28 x 841.89 pts (A4)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestFontsEmbeddedAsSubsets(t *testing.T) {
+	need(t, "pdffonts")
+	path, _ := writeSample(t)
+	out := output(t, "pdffonts", path)
+	lines := strings.Split(strings.TrimSpace(out), "\n")[2:]
+	// fangsong, xiaobiaosong, song, hei, kai and the GBK fallback (镕堃 in the title and body).
+	if len(lines) != 6 {
+		t.Errorf("pdffonts lists %d fonts, want 6:\n%s", len(lines), out)
+	}
+	for _, l := range lines {
+		f := strings.Fields(l)
+		// name type encoding emb sub uni object ID
+		n := len(f)
+		if n < 7 || f[n-5] != "yes" || f[n-4] != "yes" || f[n-3] != "yes" {
+			t.Errorf("font not embedded as a subset with a ToUnicode map: %s", l)
+		}
+	}
+	if !strings.Contains(out, "CID TrueType") {
+		t.Errorf("fonts are not CID TrueType:\n%s", out)
+	}
+}
+
+func TestTextExtractable(t *testing.T) {
+	need(t, "pdftotext")
+	path, _ := writeSample(t)
+	out := output(t, "pdftotext", "-enc", "UTF-8", path, "-")
+	flat := strings.Join(strings.Fields(out), "")
+	want := []string{"某某市人民政府文件", "某政〔2024〕5号", "关于镕堃同志任职的请示"}
+	want = append(want, sampleBody...)
+	want = append(want, "—1—", "一、总体要求", "（一）工作目标。", "某某市人民政府", "2024年1月5日", "—2—")
+	at := 0
+	for _, w := range want {
+		i := strings.Index(flat[at:], w)
+		if i < 0 {
+			t.Fatalf("pdftotext lacks %q after offset %d (reading order):\n%s", w, at, out)
+		}
+		at += i + len(w)
+	}
+}
+
+// TestPlacement reads the content streams and checks that every character sits where the page
+// put it: text objects start at the run's x on its baseline, in its size and colour.
+func TestPlacement(t *testing.T) {
+	path, pages := writeSample(t)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	streams := contentStreams(t, data)
+	ph := layout.PageHeight.Pt()
+	// "x y TD\n/Fn size Tf c Tc\nr g b rg\n[<...>] TJ"
+	re := regexp.MustCompile(`(?s)BT\n([-\d.]+) ([-\d.]+) TD\n/F\d+ ([\d.]+) Tf ([-\d.]+) Tc\n(?:([\d.]+) ([\d.]+) ([\d.]+) rg\n)?\[<([0-9A-F]*)`)
+	type obj struct{ x, y, size, tc float64 }
+	var objs []obj
+	for _, s := range streams {
+		for _, m := range re.FindAllStringSubmatch(s, -1) {
+			f := func(i int) float64 { v, _ := strconv.ParseFloat(m[i], 64); return v }
+			objs = append(objs, obj{f(1), ph - f(2), f(3), f(4)})
+		}
+	}
+	// Every run's first character must start a text object at its x and baseline.
+	for _, pg := range pages {
+		for _, tx := range pg.Texts {
+			x, y, size := tx.X[0].Pt(), tx.Y.Pt(), tx.Size.Pt()
+			found := false
+			for _, o := range objs {
+				if math.Abs(o.x-x) < 0.006 && math.Abs(o.y-y) < 0.006 && math.Abs(o.size-size) < 0.001 {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s %q: no text object at (%.2f, %.2f) pt in %.1f pt", tx.Element, tx.S, x, y, size)
+			}
+		}
+	}
+	// The justified body lines go out as one object each, with the grid's character spacing.
+	pitch := layout.CharPitch.Pt()
+	n := 0
+	for _, o := range objs {
+		if math.Abs(o.size-16) < 0.001 && math.Abs(o.tc-(pitch-16)) < 0.002 {
+			n++
+		}
+	}
+	if n < len(sampleBody) {
+		t.Errorf("%d text objects with the grid spacing %.3f, want at least %d", n, pitch-16, len(sampleBody))
+	}
+	// Red only where the page says red: the mark's text object is the only red text.
+	reds := strings.Count(strings.Join(streams, ""), "0.902 0.000 0.071 rg")
+	if reds != 1 {
+		t.Errorf("%d red text objects, want 1 (the mark)", reds)
+	}
+}
+
+// contentStreams returns the inflated streams of a PDF that hold text or drawing operators.
+func contentStreams(t *testing.T, data []byte) []string {
+	t.Helper()
+	var out []string
+	re := regexp.MustCompile(`(?s)stream\r?\n`)
+	for _, loc := range re.FindAllIndex(data, -1) {
+		start := loc[1]
+		end := bytes.Index(data[start:], []byte("endstream"))
+		if end < 0 {
+			continue
+		}
+		r, err := zlib.NewReader(bytes.NewReader(data[start : start+end]))
+		if err != nil {
+			continue
+		}
+		b, _ := io.ReadAll(r)
+		if bytes.Contains(b, []byte(" Tf ")) || bytes.Contains(b, []byte(" re")) || bytes.Contains(b, []byte(" m\n")) {
+			out = append(out, string(b))
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no content streams found")
+	}
+	return out
+}
+
+func TestEmptyAndErrors(t *testing.T) {
+	var b bytes.Buffer
+	if err := Write(&b, nil, nil, Meta{}); err == nil {
+		t.Error("no pages: want an error")
+	}
+	bad := []layout.Page{{Texts: []layout.Text{{Font: "nosuch", Size: layout.Hao(3), S: "字", X: []layout.Length{0}}}}}
+	if err := Write(&b, bad, nil, Meta{}); err == nil {
+		t.Error("unknown face: want an error")
+	}
+	img := []layout.Page{{Images: []layout.Image{{Data: []byte("not an image"), W: layout.Mm(10), H: layout.Mm(10)}}}}
+	if err := Write(&b, img, nil, Meta{}); err == nil {
+		t.Error("broken image: want an error")
+	}
+}
