@@ -1,7 +1,8 @@
 package layout
 
 import (
-	"errors"
+	"fmt"
+	"strings"
 
 	"gongwen/document"
 )
@@ -12,9 +13,291 @@ type Options struct {
 	Fonts *Fonts
 	// Explain adds Boxes with element names, clauses and measurements (讲解模式).
 	Explain bool
+	// Warn, when set, receives a Chinese message for every problem the layout works around
+	// (a character no font has, printed as 〓).
+	Warn func(msg string)
 }
 
 // Typeset lays the document out into pages as GB/T 9704-2012 places them.
 func Typeset(doc *document.Document, opts Options) ([]Page, error) {
-	return nil, errors.New("layout: not implemented yet")
+	if doc == nil {
+		return nil, fmt.Errorf("layout: 没有公文可排版 (no document)")
+	}
+	fs := opts.Fonts
+	if fs == nil {
+		fs = DefaultFonts()
+	}
+	s := &setter{
+		doc:    doc,
+		opts:   opts,
+		fonts:  fs,
+		cache:  make(map[gkey]ginfo, 512),
+		warned: map[rune]bool{},
+		grid:   float64(CharPitch) / float64(Hao(3)),
+	}
+	return s.run()
+}
+
+// setter holds the state of one typesetting run.
+type setter struct {
+	doc    *document.Document
+	opts   Options
+	fonts  *Fonts
+	cache  map[gkey]ginfo
+	warned map[rune]bool
+	err    error
+	// grid scales font advances so that 28 3号 characters fill the 156 mm line.
+	grid float64
+
+	pages  []Page
+	rows   []row
+	places []placement
+	// lastBottom[i] is the lowest point of content on page i, from the 版心 top.
+	lastBottom []Length
+
+	ruleBuf []bool
+	endBuf  []int
+	group   int
+	// headers are table header rows repeated after a page break.
+	headers []*row
+	// recipientsMoved: the 主送 goes to the 版记 (7.3.2).
+	recipientsMoved bool
+	// start is the slot where the flow starts on page 1.
+	start int
+	// banjiAfterBlank: a blank page precedes the 版记 page (neither is numbered).
+	banjiAfterBlank bool
+}
+
+type gkey struct {
+	role Role
+	r    rune
+}
+
+// ginfo is a resolved character: the face that prints it, the rune printed (〓 for a
+// character no font has) and its advance in millionths of an em.
+type ginfo struct {
+	face *Face
+	r    rune
+	em   Length
+}
+
+// glyph is one placed character.
+type glyph struct {
+	face  *Face
+	r     rune
+	x     Length // left edge, from the page's left
+	dy    Length // baseline, from the top of the row (or of the page for head items)
+	adv   Length
+	size  Length
+	color Color
+	elem  Element
+}
+
+const emUnit = Length(1000000)
+
+func (s *setter) resolve(role Role, r rune) ginfo {
+	k := gkey{role, r}
+	if g, ok := s.cache[k]; ok {
+		return g
+	}
+	f, ok, err := s.fonts.Resolve(role, r)
+	if err != nil {
+		if s.err == nil {
+			s.err = fmt.Errorf("layout: 载入字体失败 (load fonts): %w", err)
+		}
+		g := ginfo{r: r}
+		s.cache[k] = g
+		return g
+	}
+	pr := r
+	if !ok {
+		switch r {
+		case '\t':
+			pr = ' '
+		default:
+			if !s.warned[r] {
+				s.warned[r] = true
+				if s.opts.Warn != nil {
+					s.opts.Warn(fmt.Sprintf("字库中没有字符“%c”（U+%04X），已印为〓 (no font has this character)", r, r))
+				}
+			}
+			pr = '〓'
+		}
+		if g, ok2, _ := s.fonts.Resolve(role, pr); ok2 {
+			f = g
+		}
+	}
+	g := ginfo{face: f, r: pr}
+	if f != nil {
+		g.em = f.Advance(pr, emUnit)
+	}
+	s.cache[k] = g
+	return g
+}
+
+// shape appends the glyphs of str in one role at size; x is left 0, advances set.
+func (s *setter) shape(dst []glyph, str string, role Role, size Length, color Color, elem Element) []glyph {
+	for _, r := range str {
+		dst = append(dst, s.glyphOf(r, role, size, color, elem))
+	}
+	return dst
+}
+
+func (s *setter) glyphOf(r rune, role Role, size Length, color Color, elem Element) glyph {
+	if r == '\n' || r == '\r' {
+		r = ' '
+	}
+	g := s.resolve(role, r)
+	adv := Length(float64(g.em)*float64(size)*s.grid/float64(emUnit) + 0.5)
+	return glyph{face: g.face, r: g.r, adv: adv, size: size, color: color, elem: elem}
+}
+
+func width(gs []glyph) Length {
+	var w Length
+	for i := range gs {
+		w += gs[i].adv
+	}
+	return w
+}
+
+// place sets the glyphs one after the other from x.
+func place(gs []glyph, x Length) {
+	for i := range gs {
+		gs[i].x = x
+		x += gs[i].adv
+	}
+}
+
+// justify spreads the glyphs (already placed from x) so the line is exactly w wide; the slack
+// goes between characters, not inside Latin words and numbers where that can be avoided.
+func justify(gs []glyph, x, w Length) {
+	n := len(gs)
+	if n < 2 {
+		place(gs, x)
+		return
+	}
+	slack := w - width(gs)
+	if slack <= 0 {
+		place(gs, x)
+		return
+	}
+	gaps := 0
+	for i := 1; i < n; i++ {
+		if !(isASCIIGraphic(gs[i-1].r) && isASCIIGraphic(gs[i].r)) {
+			gaps++
+		}
+	}
+	all := gaps == 0
+	if all {
+		gaps = n - 1
+	}
+	k := 0
+	cx := x
+	for i := 0; i < n; i++ {
+		if i > 0 && (all || !(isASCIIGraphic(gs[i-1].r) && isASCIIGraphic(gs[i].r))) {
+			k++
+		}
+		gs[i].x = cx + slack*Length(k)/Length(gaps)
+		cx += gs[i].adv
+	}
+}
+
+// slotTop is the top of line slot i (0-based) from the top of the 版心.
+func slotTop(i int) Length { return Length(i) * BodyHeight / Length(LinesPerPage) }
+
+// baselineIn is the baseline of text of the given size centred (its em box) in a slot.
+func baselineIn(size Length) Length {
+	return (LinePitch-size)/2 + emAscent(size)
+}
+
+// emAscent is the height of the em box above the baseline (all bundled fonts: 880/1000).
+func emAscent(size Length) Length { return size * 88 / 100 }
+
+// slotAt returns the first slot whose top is at or below y (from the 版心 top).
+func slotAt(y Length) int {
+	i := int((y + 200) / (BodyHeight / Length(LinesPerPage)))
+	for slotTop(i) < y-200 {
+		i++
+	}
+	return i
+}
+
+// snapSlot returns the slot nearest to a wanted top y (from the 版心 top).
+func snapSlot(y Length) int {
+	if y <= 0 {
+		return 0
+	}
+	p := BodyHeight / Length(LinesPerPage)
+	return int((y + p/2) / p)
+}
+
+func (s *setter) run() ([]Page, error) {
+	d := s.doc
+	s.pages = append(s.pages, Page{})
+	start := s.head()
+	s.start = start
+	if s.err != nil {
+		return nil, s.err
+	}
+	s.mainRows(start)
+	if s.err != nil {
+		return nil, s.err
+	}
+	for i := range d.Attachments {
+		s.attachmentRows(i)
+	}
+	s.paginate(start)
+	s.render()
+	if err := s.banji(); err != nil {
+		return nil, err
+	}
+	s.pageNumbers()
+	if s.err != nil {
+		return nil, s.err
+	}
+	return s.pages, nil
+}
+
+// text appends glyphs as Texts to a page: one Text per run of the same face, size, colour,
+// element and baseline. top is added to each glyph's dy.
+func (p *Page) addGlyphs(gs []glyph, top Length) {
+	var b strings.Builder
+	for i := 0; i < len(gs); {
+		j := i + 1
+		for j < len(gs) && gs[j].face == gs[i].face && gs[j].size == gs[i].size && gs[j].color == gs[i].color &&
+			gs[j].elem == gs[i].elem && gs[j].dy == gs[i].dy {
+			j++
+		}
+		b.Reset()
+		xs := make([]Length, 0, j-i)
+		for k := i; k < j; k++ {
+			b.WriteRune(gs[k].r)
+			xs = append(xs, gs[k].x)
+		}
+		var id FontID
+		if gs[i].face != nil {
+			id = gs[i].face.ID
+		}
+		p.Texts = append(p.Texts, Text{Element: gs[i].elem, Font: id, Size: gs[i].size, Color: gs[i].color,
+			Y: top + gs[i].dy, S: b.String(), X: xs})
+		i = j
+	}
+}
+
+// box adds an explanation box (讲解模式) when the run explains.
+func (s *setter) box(p *Page, e Element, x, y, w, h Length, label string) {
+	if !s.opts.Explain {
+		return
+	}
+	p.Boxes = append(p.Boxes, Box{Element: e, X: x, Y: y, W: w, H: h, Label: label})
+}
+
+// glyphBox adds an explanation box around a line of glyphs whose baseline is at y.
+func (s *setter) glyphBox(p *Page, gs []glyph, y Length, label string) {
+	if !s.opts.Explain || len(gs) == 0 {
+		return
+	}
+	last := gs[len(gs)-1]
+	sz := gs[0].size
+	s.box(p, gs[0].elem, gs[0].x, y-emAscent(sz), last.x+last.adv-gs[0].x, sz, label)
 }

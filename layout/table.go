@@ -1,0 +1,116 @@
+package layout
+
+import "gongwen/document"
+
+// Simple ruled tables (e.g. the 整改任务清单 of a 整改方案): a header row in 黑体, cells in
+// 4号 仿宋 wrapped inside their column, black rules; a table split across pages repeats its
+// header.
+
+var (
+	tableRule = Mm(0.25)
+	tablePadX = Mm(1.5)
+	tablePadY = Mm(1.5)
+)
+
+// tableLineStep is the distance between the lines inside a cell.
+func tableLineStep(size Length) Length { return size * 135 / 100 }
+
+// table appends the rows of t to the flow.
+func (s *setter) table(t *document.Table) {
+	cols := len(t.Header)
+	for _, r := range t.Rows {
+		if len(r) > cols {
+			cols = len(r)
+		}
+	}
+	if cols == 0 {
+		return
+	}
+	ws := make([]float64, cols)
+	sum := 0.0
+	for i := range ws {
+		ws[i] = 1
+		if i < len(t.Widths) && t.Widths[i] > 0 {
+			ws[i] = t.Widths[i]
+		}
+		sum += ws[i]
+	}
+	xs := make([]Length, cols+1)
+	xs[0] = MarginLeft
+	acc := 0.0
+	for i := range ws {
+		acc += ws[i]
+		xs[i+1] = MarginLeft + Length(float64(BodyWidth)*acc/sum)
+	}
+	var header *row
+	if len(t.Header) > 0 {
+		r := s.tableRow(t.Header, xs, Hei, true)
+		r.isHeader = true
+		s.rows = append(s.rows, r)
+		header = &s.rows[len(s.rows)-1]
+		// keep a stable copy: s.rows may grow and move
+		hc := r
+		header = &hc
+		s.rows[len(s.rows)-1].header = header
+	}
+	for _, cells := range t.Rows {
+		r := s.tableRow(cells, xs, FangSong, false)
+		r.header = header
+		s.rows = append(s.rows, r)
+	}
+}
+
+// tableRow sets one row of cells between the column edges xs.
+func (s *setter) tableRow(cells []string, xs []Length, role Role, centre bool) row {
+	sz := Hao(4)
+	step := tableLineStep(sz)
+	var all []glyph
+	maxLines := 1
+	type cell struct{ lines [][]glyph }
+	cs := make([]cell, len(xs)-1)
+	for c := 0; c < len(xs)-1; c++ {
+		if c >= len(cells) {
+			continue
+		}
+		left, right := xs[c]+tablePadX, xs[c+1]-tablePadX
+		elem := ElemTable
+		p := plain(cells[c], role, elem)
+		p.size = sz
+		p.left, p.width = left, right-left
+		p.justify = false
+		lines := s.lines(p)
+		one := len(lines) == 1
+		for _, ln := range lines {
+			if centre || one && xs[c+1]-xs[c] <= Mm(32) {
+				place(ln, (left+right)/2-width(ln)/2)
+			}
+		}
+		cs[c].lines = lines
+		if len(lines) > maxLines {
+			maxLines = len(lines)
+		}
+	}
+	h := 2*tablePadY + Length(maxLines)*step
+	for c := range cs {
+		// centre the cell's lines vertically
+		off := (Length(maxLines-len(cs[c].lines)) * step) / 2
+		for i, ln := range cs[c].lines {
+			for k := range ln {
+				ln[k].dy = tablePadY + off + Length(i)*step + (step-sz)/2 + emAscent(sz)
+			}
+			all = append(all, ln...)
+		}
+	}
+	r := row{glyphs: all, height: h}
+	left, right := xs[0], xs[len(xs)-1]
+	r.rules = append(r.rules,
+		Rule{Element: ElemTable, X0: left, Y0: 0, X1: right, Y1: 0, Width: tableRule, Color: Black},
+		Rule{Element: ElemTable, X0: left, Y0: h, X1: right, Y1: h, Width: tableRule, Color: Black})
+	for _, x := range xs {
+		r.rules = append(r.rules, Rule{Element: ElemTable, X0: x, Y0: 0, X1: x, Y1: h, Width: tableRule, Color: Black})
+	}
+	if s.opts.Explain && role == Hei {
+		r.boxes = append(r.boxes, Box{Element: ElemTable, X: left, Y: 0, W: right - left, H: h, Label: "表格 · 表头黑体，跨页时重复表头"})
+	}
+	return r
+}
