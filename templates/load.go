@@ -64,7 +64,13 @@ type LoadOptions struct {
 
 // ParseGenre reads one genre template strictly. file names the template in messages. It
 // returns the genre (nil when it cannot be used) and every problem found.
-func ParseGenre(file string, data []byte, opts LoadOptions) (*Genre, []error) {
+func ParseGenre(file string, data []byte, opts LoadOptions) (g *Genre, errs []error) {
+	defer func() {
+		// The YAML library is third-party code: a panic in it must never reach the user.
+		if r := recover(); r != nil {
+			g, errs = nil, []error{&Error{File: file, Msg: fmt.Sprintf("无法解析模板（YAML 解析器内部错误：%v）", r)}}
+		}
+	}()
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, []error{yamlError(file, err)}
@@ -79,17 +85,17 @@ func ParseGenre(file string, data []byte, opts LoadOptions) (*Genre, []error) {
 			return nil, []error{&Error{File: file, Line: p.Line, Col: p.Column, Msg: "模板的顶层应当是键值映射 (a mapping expected)"}}
 		}
 	}
-	var g Genre
-	if err := yaml.NodeToValue(root, &g, yaml.Strict()); err != nil {
+	g = &Genre{}
+	if err := yaml.NodeToValue(root, g, yaml.Strict()); err != nil {
 		return nil, []error{yamlError(file, err)}
 	}
 	g.File = file
-	v := validator{file: file, root: root, g: &g, opts: opts, lines: strings.Split(string(data), "\n")}
+	v := validator{file: file, root: root, g: g, opts: opts, lines: strings.Split(string(data), "\n")}
 	v.validate()
 	if len(v.errs) > 0 {
 		return nil, v.errs
 	}
-	return &g, nil
+	return g, nil
 }
 
 // yamlError turns a go-yaml error into an Error with a Chinese message.

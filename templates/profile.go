@@ -83,8 +83,12 @@ func (p Profile) Apply(doc *document.Document, year, serial int) {
 var profileID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
 
 // ParseProfile reads one profile strictly.
-func ParseProfile(file string, data []byte) (Profile, error) {
-	var p Profile
+func ParseProfile(file string, data []byte) (p Profile, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = Profile{}, &Error{File: file, Msg: fmt.Sprintf("无法解析单位信息（YAML 解析器内部错误：%v）", r)}
+		}
+	}()
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return p, yamlError(file, err)
