@@ -79,6 +79,10 @@ type Document struct {
 
 	// AttachmentNotes is the 附件说明: the names of the attachments as listed after 附件：.
 	AttachmentNotes []string
+	// AttachmentNotesLabel is the label the 附件说明 began with in an imported text, as typed
+	// (e.g. "附件：", "附件:", "附："), so the checker can judge it; empty means the standard
+	// "附件：". The layout always prints "附件：".
+	AttachmentNotesLabel string
 
 	SignOff SignOff
 	// Date is the 成文日期 as typed, e.g. 2024年1月5日.
@@ -133,6 +137,9 @@ func (i Issuer) MarkName() string {
 
 // Attachment is one 附件 bound with the document (7.3.7).
 type Attachment struct {
+	// Label is the 附件N line above the attachment in an imported text, as typed (e.g.
+	// "附件1", "附件：", "附："); empty means generated. The layout always prints 附件N.
+	Label string
 	Title string
 	Body  []string
 	// Table is an optional ruled table after the body (e.g. the 整改任务清单).

@@ -145,7 +145,7 @@ func (d *decoder) errAt(n ast.Node, format string, args ...any) *Error {
 var topKeys = []string{
 	"version", "genre", "format", "direction", "copy_number", "classification", "classification_term",
 	"urgency", "issuers", "mark_suffix", "meeting_name", "number", "order_number", "signers", "title",
-	"title_note", "recipients", "recipients_in_banji", "body", "attachment_notes", "sign_off", "date",
+	"title_note", "recipients", "recipients_in_banji", "body", "attachment_notes", "attachment_notes_label", "sign_off", "date",
 	"signer_title", "signer_name", "signature_image", "note", "present", "absent", "attending",
 	"attachments", "rectification", "cc", "printer", "print_date",
 }
@@ -237,6 +237,8 @@ func (d *decoder) document(m *ast.MappingNode, doc *Document) error {
 			doc.Body, err = d.strList(v, "body")
 		case "attachment_notes":
 			doc.AttachmentNotes, err = d.strList(v, "attachment_notes")
+		case "attachment_notes_label":
+			err = d.str(v, PathAttachmentNotesLabel, &doc.AttachmentNotesLabel)
 		case "sign_off":
 			var s string
 			if err = d.enum(v, PathSignOff, &s, "sign_off", "seal", "noseal", "signature", "none"); err == nil {
@@ -472,8 +474,10 @@ func (d *decoder) attachments(v ast.Node, doc *Document) error {
 	for i, it := range items {
 		var a Attachment
 		p := "attachments." + strconv.Itoa(i) + "."
-		err := d.mapping(it, fmt.Sprintf("attachments 第%d项", i+1), []string{"title", "body", "table"}, func(k string, val ast.Node) error {
+		err := d.mapping(it, fmt.Sprintf("attachments 第%d项", i+1), []string{"label", "title", "body", "table"}, func(k string, val ast.Node) error {
 			switch k {
+			case "label":
+				return d.str(val, p+"label", &a.Label)
 			case "title":
 				return d.str(val, p+"title", &a.Title)
 			case "body":

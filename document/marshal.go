@@ -46,6 +46,7 @@ func Marshal(doc *Document) ([]byte, error) {
 	}
 	w.list(0, "body", doc.Body)
 	w.list(0, "attachment_notes", doc.AttachmentNotes)
+	w.str("attachment_notes_label", doc.AttachmentNotesLabel)
 	w.word("sign_off", string(doc.SignOff))
 	w.str("date", doc.Date)
 	w.str("signer_title", doc.SignerTitle)
@@ -169,7 +170,7 @@ func (w *draftWriter) item(level int, kvs [][2]string) {
 }
 
 func (w *draftWriter) attachment(a Attachment) {
-	if a.Title == "" && len(a.Body) == 0 && a.Table == nil {
+	if a.Label == "" && a.Title == "" && len(a.Body) == 0 && a.Table == nil {
 		w.b.WriteString(indent(1) + "- {}\n")
 		return
 	}
@@ -179,6 +180,10 @@ func (w *draftWriter) attachment(a Attachment) {
 		p := prefix
 		prefix = indent(2)
 		return p
+	}
+	if a.Label != "" {
+		w.b.WriteString(next() + "label:")
+		w.value(2, a.Label)
 	}
 	if a.Title != "" {
 		w.b.WriteString(next() + "title:")

@@ -27,6 +27,9 @@ const (
 	PathCC                 = "cc"
 	PathPrinter            = "printer"
 	PathPrintDate          = "print_date"
+	// PathAttachmentNotesLabel is the 附件说明's label as typed (imports); the label of
+	// attachment i is "attachments.i.label".
+	PathAttachmentNotesLabel = "attachment_notes_label"
 )
 
 // Pos is a place in an input file: 1-based line and column, the column counted in characters.
