@@ -44,9 +44,6 @@ var byID = map[string]*rule{}
 
 func init() {
 	for _, r := range registry {
-		if r.check == nil {
-			r.check = impls[r.ID]
-		}
 		if _, dup := byID[r.ID]; dup {
 			panic("check: duplicate rule id " + r.ID)
 		}
@@ -193,7 +190,11 @@ func (c *ctx) enabled(r *rule) bool {
 }
 
 func (c *ctx) run(r *rule) {
-	if r.check == nil {
+	check := r.check
+	if check == nil {
+		check = impls[r.ID]
+	}
+	if check == nil {
 		return
 	}
 	c.cur = r
@@ -204,7 +205,7 @@ func (c *ctx) run(r *rule) {
 		}
 		c.cur = nil
 	}()
-	r.check(c, r)
+	check(c, r)
 }
 
 // severity is the current rule's severity, after the template's override.

@@ -223,7 +223,7 @@ var registry = []*rule{
 	{ID: "pifu-citation", Clause: cPract, Severity: SeverityInfo, Kind: KindPattern, Genres: []string{"批复", "函"},
 		Summary: "批复开头先引来文标题，后引发文字号：《关于……的请示》（×〔2024〕5号）收悉"},
 	{ID: "han-tone", Clause: cPract, Severity: SeverityWarning, Kind: KindPhrase, Genres: gHan,
-		Params:  map[string]any{"forbidden": []string{"特此通知", "特此通报", "特此批复", "特此报告", "请遵照执行", "认真贯彻执行", "必须", "不得有误"}},
+		Params:  map[string]any{"forbidden": []string{"特此通知", "特此通报", "特此批复", "特此报告", "请遵照执行", "认真贯彻执行", "不得有误"}},
 		Summary: "函用商洽语气（特此函告、请予支持），不用“特此通知”等指令性用语"},
 	{ID: "closing-genre-mismatch", Clause: cPract, Severity: SeverityWarning, Kind: KindPhrase,
 		Summary: "结束语与文种一致（通知不写“特此报告”，报告不写“特此通知”）"},

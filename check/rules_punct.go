@@ -223,6 +223,9 @@ func init() {
 		quick: " |\u3000",
 		re:    regexp.MustCompile(`\p{Han}([ \x{3000}]+)\p{Han}`),
 		judge: func(s string, sm []int) (match, bool) {
+			if !strings.Contains(s, "。") || strings.Contains(s, "：") && !strings.Contains(s, "，") {
+				return match{}, false // a list of names aligned with spaces
+			}
 			return match{start: sm[2], end: sm[3], fix: "", hasFix: true, msg: "汉字之间不留空格（排版由格式控制）"}, true
 		},
 	})

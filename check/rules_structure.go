@@ -188,12 +188,12 @@ func init() {
 
 // ---- 附件说明 and 附件 ----
 
-var reNoteNum = regexp.MustCompile(`^[ \x{3000}]*([0-9０-９]{1,2})[ \x{3000}]*([.．、,，:：]?)[ \x{3000}]*`)
+var reNoteNum = regexp.MustCompile(`^[ \x{3000}]*([0-9０-９]{1,2})[ \x{3000}]*([.．、,，:：])[ \x{3000}]*([^0-9０-９]|$)`)
 
 // noteName strips a 附件说明 entry's number and surrounding space.
 func noteName(s string) string {
-	if sm := reNoteNum.FindStringIndex(s); sm != nil && sm[1] < len(s) {
-		s = s[sm[1]:]
+	if sm := reNoteNum.FindStringSubmatchIndex(s); sm != nil && sm[6] < len(s) {
+		s = s[sm[6]:]
 	}
 	return trimSpace(s)
 }
@@ -241,7 +241,7 @@ func init() {
 		numbered := 0
 		for k, f := range notes {
 			sm := reNoteNum.FindStringSubmatchIndex(f.text)
-			if sm == nil || sm[1] >= len(f.text) {
+			if sm == nil || sm[6] >= len(f.text) {
 				continue
 			}
 			numbered++
@@ -258,14 +258,14 @@ func init() {
 		}
 		if len(notes) > 1 && numbered > 0 && numbered < len(notes) {
 			for _, f := range notes {
-				if sm := reNoteNum.FindStringIndex(f.text); sm == nil || sm[1] >= len(f.text) {
+				if sm := reNoteNum.FindStringSubmatchIndex(f.text); sm == nil || sm[6] >= len(f.text) {
 					c.report(r, f.path, f.text, 0, 0, "有多个附件时每个附件名称前都应加序号（1. 2. …）", "", false)
 				}
 			}
 		}
 	}
 	impls["attachment-label"] = func(c *ctx, r *rule) {
-		for _, f := range c.fieldsOf("body") {
+		for _, f := range append(c.fieldsOf("body"), c.fieldsOf("attachment_body")...) {
 			t := strings.TrimLeft(f.text, " \u3000")
 			lead := len(f.text) - len(t)
 			for _, l := range []string{"附：", "附:", "附件:", "附件 :", "附件 ：", "附表：", "附录："} {
@@ -284,7 +284,8 @@ func init() {
 			if i >= len(notes) || trimSpace(a.Title) == "" {
 				continue
 			}
-			if normName(notes[i].text) != normName(a.Title) {
+			n, t := normName(notes[i].text), normName(a.Title)
+			if n != t && !(t != "" && strings.HasSuffix(n, t) && strings.HasPrefix(t, "关于")) {
 				c.reportAll(r, notes[i].path, notes[i].text, fmt.Sprintf("附件说明中的名称与附件%d的标题“%s”不一致，两者应完全相同", i+1, compact(a.Title)))
 			}
 		}
@@ -293,6 +294,10 @@ func init() {
 		d := c.doc
 		if len(d.Attachments) == 0 || len(d.Attachments) == len(d.AttachmentNotes) {
 			return
+		}
+		if len(d.AttachmentNotes) == 0 && strings.ContainsAny(d.Title, "转印批") &&
+			(strings.Contains(d.Title, "转发") || strings.Contains(d.Title, "印发") || strings.Contains(d.Title, "批转")) {
+			return // a forwarded document follows the notice without a 附件说明
 		}
 		c.reportDoc(r, fmt.Sprintf("附件说明列出 %d 件，实际附有 %d 件附件，两者应一致", len(d.AttachmentNotes), len(d.Attachments)))
 	}
