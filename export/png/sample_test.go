@@ -56,11 +56,13 @@ func sealPNG(t testing.TB) []byte {
 	}
 	return b.Bytes()
 }
+
 var sampleBody = []string{
 	"为进一步做好某某工作，现将有关事项请示如下：一是加强组织领导，",
 	"二是完善工作机制，三是强化督促检查。镕堃同志负责具体落实工作。",
 	"妥否，请批示。",
 }
+
 func samplePages(t testing.TB, fs *layout.Fonts) []layout.Page {
 	L := layout.MarginLeft
 	top := layout.MarginTop
