@@ -115,6 +115,7 @@ func collectFields(d *document.Document) []field {
 	for i, p := range d.Body {
 		add(fmt.Sprintf("body.%d", i), "body", p)
 	}
+	add(document.PathAttachmentNotesLabel, "attachment_notes_label", d.AttachmentNotesLabel)
 	for i, p := range d.AttachmentNotes {
 		add(fmt.Sprintf("attachment_notes.%d", i), "attachment_notes", p)
 	}
@@ -123,6 +124,7 @@ func collectFields(d *document.Document) []field {
 	add(document.PathAbsent, "attendance", d.Absent)
 	add(document.PathAttending, "attendance", d.Attending)
 	for i, a := range d.Attachments {
+		add(fmt.Sprintf("attachments.%d.label", i), "attachment_label", a.Label)
 		add(fmt.Sprintf("attachments.%d.title", i), "attachment_title", a.Title)
 		for j, p := range a.Body {
 			add(fmt.Sprintf("attachments.%d.body.%d", i, j), "attachment_body", p)

@@ -265,6 +265,14 @@ func init() {
 		}
 	}
 	impls["attachment-label"] = func(c *ctx, r *rule) {
+		for _, f := range c.fieldsOf("attachment_notes_label") {
+			t := trimSpace(f.text)
+			if t == "附件：" || t == "附件" {
+				continue
+			}
+			i := strings.Index(f.text, t)
+			c.reportMatch(r, f, match{start: i, end: i + len(t), fix: "附件：", hasFix: true, msg: "附件说明应写作“附件：名称”（全角冒号），不用“{text}”"})
+		}
 		for _, f := range append(c.fieldsOf("body"), c.fieldsOf("attachment_body")...) {
 			t := strings.TrimLeft(f.text, " \u3000")
 			lead := len(f.text) - len(t)
@@ -320,7 +328,7 @@ func init() {
 			}
 		}
 	})
-	impls["attachment-header-colon"] = scanner([]string{"attachment_title"}, "附件", func(c *ctx, r *rule, f field) {
+	impls["attachment-header-colon"] = scanner([]string{"attachment_title", "attachment_label"}, "附件", func(c *ctx, r *rule, f field) {
 		if sm := regexp.MustCompile(`^[ \x{3000}]*附件[0-9]*([：:])`).FindStringSubmatchIndex(f.text); sm != nil {
 			c.reportMatch(r, f, match{start: sm[2], end: sm[3], fix: "", hasFix: true, msg: "附件页的“附件”及序号后不加冒号"})
 		}

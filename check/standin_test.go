@@ -87,9 +87,10 @@ func standInImport(file string, data []byte) *document.Document {
 		t := ls[i].text
 		switch {
 		case siAttach.MatchString(t) && state != "body":
-			doc.Attachments = append(doc.Attachments, document.Attachment{})
+			doc.Attachments = append(doc.Attachments, document.Attachment{Label: t})
 			attIdx = len(doc.Attachments) - 1
 			att = &doc.Attachments[attIdx]
+			src.Set(fmt.Sprintf("attachments.%d.label", attIdx), seg(ls[i]))
 			// the title: the next short lines
 			var tl []string
 			var segs []document.Seg
@@ -104,8 +105,13 @@ func standInImport(file string, data []byte) *document.Document {
 			src.Set(fmt.Sprintf("attachments.%d.title", attIdx), segs...)
 			state = "attachment"
 			continue
-		case state == "body" && (strings.HasPrefix(t, "附件：") || strings.HasPrefix(t, "附件:")):
-			rest := strings.TrimPrefix(strings.TrimPrefix(t[len("附件"):], "："), ":")
+		case state == "body" && (strings.HasPrefix(t, "附件：") || strings.HasPrefix(t, "附件:") || strings.HasPrefix(t, "附：")):
+			ci := strings.IndexAny(t, ":：")
+			_, n := utf8.DecodeRuneInString(t[ci:])
+			lab := t[:ci+n]
+			doc.AttachmentNotesLabel = lab
+			src.Set(document.PathAttachmentNotesLabel, seg(ls[i]))
+			rest := t[len(lab):]
 			k := len(doc.AttachmentNotes)
 			doc.AttachmentNotes = append(doc.AttachmentNotes, rest)
 			src.Set(fmt.Sprintf("attachment_notes.%d", k), document.Seg{Pos: document.Pos{Line: ls[i].no, Col: ls[i].col + utf8.RuneCountInString(t) - utf8.RuneCountInString(rest)}})
