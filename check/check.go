@@ -77,6 +77,24 @@ type RuleInfo struct {
 	Genres []string
 	// Params are the parameters a template may set, with their default values.
 	Params map[string]any
+	// AutoFix is true when the rule's fixes are mechanical: gwcli fix (and the app's 一键修正)
+	// applies them without asking.
+	AutoFix bool
+}
+
+// Mechanical reports whether the fixes of rule id may be applied without asking (brackets, 第 and
+// leading zeros in numbers, Chinese-numeral or zero-padded dates, half-width punctuation in
+// Chinese text, a missing final colon or full stop).
+func Mechanical(id string) bool { return mechanical[id] }
+
+var mechanical = map[string]bool{
+	"number-brackets": true, "number-di": true, "number-leading-zero": true, "citation-number-brackets": true,
+	"date-chinese-numerals": true, "date-leading-zero": true, "date-format": true, "print-date-format": true,
+	"text-date-format": true, "halfwidth-comma": true, "halfwidth-period": true, "halfwidth-colon": true,
+	"halfwidth-semicolon": true, "halfwidth-question": true, "halfwidth-parens": true, "halfwidth-quotes": true,
+	"ellipsis": true, "recipients-colon": true, "cc-final-stop": true, "heading-arabic-dunhao": true,
+	"heading-paren-dunhao": true, "heading-hanzi-dot": true, "heading-halfwidth-paren": true,
+	"heading-arabic-dot-form": true, "attachment-label": true, "fullwidth-digits": true,
 }
 
 // Options tune a check run.

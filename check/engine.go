@@ -37,7 +37,7 @@ func (r *rule) info() RuleInfo {
 	if r.Up {
 		g = append(g, "上行文")
 	}
-	return RuleInfo{ID: r.ID, Clause: r.Clause, Severity: r.Severity, Kind: r.Kind, Summary: r.Summary, Genres: g, Params: params}
+	return RuleInfo{ID: r.ID, Clause: r.Clause, Severity: r.Severity, Kind: r.Kind, Summary: r.Summary, Genres: g, Params: params, AutoFix: mechanical[r.ID]}
 }
 
 var byID = map[string]*rule{}

@@ -1,21 +1,343 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"gongwen/check"
+	"gongwen/document"
+	"gongwen/templates"
 )
 
+const checkUsage = `用法 (usage): gwcli check [--json] [--genre ID] [--layout] INPUT...
+  检查草稿（.yaml）、纯文本（.txt）或 Word 文档（.docx）是否符合 GB/T 9704-2012 和《党政机关公文处理工作条例》。
+  每条问题一行：FILE:LINE:COL: 级别 规则 说明 [条款]
+  --json       输出 JSON 数组（rule, severity, clause, message, line, column, text, fix）
+  --genre ID   按指定文种模板检查（如 qingshi）；默认取草稿的 genre，或从标题的文种判断
+  --layout     同时排版，检查版面规则（首页有正文、落款不单独成页、印章位置、版记在偶数页）
+  退出码：0 无错误；1 有错误（error）；2 有输入无法读取
+`
+
+const fixUsage = `用法 (usage): gwcli fix [-o OUT] INPUT
+  只做机械性修正（发文字号的括号、“第”字和虚位，汉字或补零的日期，中文中的半角标点，
+  主送机关末尾的冒号、抄送末尾的句号），输入的其余每个字节保持原样。
+  不给 -o 时把修正后的全文写到标准输出。.docx 不能直接修正：请先 gwcli import 转为草稿。
+`
+
+const importUsage = `用法 (usage): gwcli import [-o OUT.yaml] INPUT
+  把纯文本（.txt）或 Word 文档（.docx）公文转为草稿（.yaml）；不给 -o 时写到标准输出。
+`
+
+// jsonFinding is one finding in gwcli check --json.
+type jsonFinding struct {
+	File     string `json:"file"`
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Clause   string `json:"clause"`
+	Message  string `json:"message"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Text     string `json:"text"`
+	Fix      string `json:"fix"`
+}
+
+// loadGenre finds a genre template by id (or by 文种 name); nil when none matches.
+func loadGenre(id string) *templates.Genre {
+	if id == "" {
+		return nil
+	}
+	set, _ := templates.Load(templates.LoadOptions{RuleExists: check.RuleExists})
+	if g, ok := set.Genre(id); ok {
+		return g
+	}
+	return set.ByName(id)
+}
+
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "gwcli: check 尚未实现 (not implemented yet)")
-	return 2
+	var (
+		asJSON, withLayout bool
+		genreID            string
+		inputs             []string
+	)
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "-h" || a == "--help":
+			fmt.Fprint(stdout, checkUsage)
+			return 0
+		case a == "--json" || a == "-json":
+			asJSON = true
+		case a == "--layout" || a == "-layout":
+			withLayout = true
+		case a == "--genre" || a == "-genre":
+			if i+1 >= len(args) {
+				fmt.Fprintf(stderr, "gwcli check: --genre 缺少文种模板 ID\n%s", checkUsage)
+				return 2
+			}
+			i++
+			genreID = args[i]
+		case strings.HasPrefix(a, "--genre="):
+			genreID = strings.TrimPrefix(a, "--genre=")
+		case strings.HasPrefix(a, "-") && a != "-":
+			fmt.Fprintf(stderr, "gwcli check: 未知选项 %q\n%s", a, checkUsage)
+			return 2
+		default:
+			inputs = append(inputs, a)
+		}
+	}
+	if len(inputs) == 0 {
+		fmt.Fprint(stderr, checkUsage)
+		return 2
+	}
+	var g *templates.Genre
+	if genreID != "" {
+		if g = loadGenre(genreID); g == nil {
+			fmt.Fprintf(stderr, "gwcli check: 没有文种模板 %q（gwcli templates list 列出可用模板）\n", genreID)
+			return 2
+		}
+	}
+	status := 0
+	all := []jsonFinding{}
+	for _, in := range inputs {
+		doc, err := document.Load(in)
+		if err != nil {
+			fmt.Fprintf(stderr, "gwcli check: %s\n", loadMessage(in, err))
+			status = 2
+			continue
+		}
+		dg := g
+		if dg == nil && doc.Genre != "" {
+			dg = loadGenre(doc.Genre)
+		}
+		fs := check.Run(doc, dg, check.Options{Layout: withLayout})
+		for _, f := range fs {
+			if f.Severity == check.SeverityError && status == 0 {
+				status = 1
+			}
+			if asJSON {
+				all = append(all, jsonFinding{File: in, Rule: f.Rule, Severity: f.Severity, Clause: f.Clause,
+					Message: f.Message, Line: f.Line, Column: f.Column, Text: f.Text, Fix: f.Fix})
+				continue
+			}
+			fmt.Fprintf(stdout, "%s:%d:%d: %s %s %s [%s]\n", in, f.Line, f.Column, f.Severity, f.Rule, f.Message, f.Clause)
+		}
+	}
+	if asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(all); err != nil {
+			fmt.Fprintf(stderr, "gwcli check: %v\n", err)
+			return 2
+		}
+	}
+	return status
+}
+
+// loadMessage is the message for an input that cannot be read.
+func loadMessage(file string, err error) string {
+	var de *document.Error
+	if errors.As(err, &de) {
+		return de.Error()
+	}
+	return fmt.Sprintf("%s: 无法读取：%v", file, err)
+}
+
+// parseOut reads [-o OUT] INPUT.
+func parseOut(name, usage string, args []string, stdout, stderr io.Writer) (out, in string, code int, ok bool) {
+	var inputs []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "-h" || a == "--help":
+			fmt.Fprint(stdout, usage)
+			return "", "", 0, false
+		case a == "-o" || a == "--output":
+			if i+1 >= len(args) {
+				fmt.Fprintf(stderr, "gwcli %s: -o 缺少输出文件\n%s", name, usage)
+				return "", "", 2, false
+			}
+			i++
+			out = args[i]
+		case strings.HasPrefix(a, "-o="):
+			out = strings.TrimPrefix(a, "-o=")
+		case strings.HasPrefix(a, "-") && a != "-":
+			fmt.Fprintf(stderr, "gwcli %s: 未知选项 %q\n%s", name, a, usage)
+			return "", "", 2, false
+		default:
+			inputs = append(inputs, a)
+		}
+	}
+	if len(inputs) != 1 {
+		fmt.Fprint(stderr, usage)
+		return "", "", 2, false
+	}
+	return out, inputs[0], 0, true
+}
+
+// edit replaces the bytes [start, end) of the input.
+type edit struct {
+	start, end int
+	repl       string
+	rule       string
+}
+
+// fixEdits turns the mechanical findings into byte edits on the raw input. A finding whose
+// place cannot be mapped back exactly (the text at line:col differs from the finding's text,
+// or the text runs over a line break) is left alone.
+func fixEdits(raw []byte, doc *document.Document, fs []check.Finding) []edit {
+	// byte offset of the start of each line (1-based lines)
+	lineStart := []int{0, 0}
+	for i, b := range raw {
+		if b == '\n' {
+			lineStart = append(lineStart, i+1)
+		}
+	}
+	byteAt := func(line, col int) (int, bool) {
+		if line < 1 || line >= len(lineStart) || col < 1 {
+			return 0, false
+		}
+		p := lineStart[line]
+		for k := 1; k < col; k++ {
+			if p >= len(raw) || raw[p] == '\n' {
+				return 0, false
+			}
+			_, n := utf8.DecodeRune(raw[p:])
+			p += n
+		}
+		return p, true
+	}
+	var es []edit
+	for _, f := range fs {
+		if !f.HasFix || !check.Mechanical(f.Rule) || f.Line == 0 || f.Text == "" && f.Fix == "" {
+			continue
+		}
+		start, ok := byteAt(f.Line, f.Column)
+		if !ok {
+			continue
+		}
+		end := start + len(f.Text)
+		if end > len(raw) || string(raw[start:end]) != f.Text || strings.Contains(f.Text, "\n") {
+			continue
+		}
+		es = append(es, edit{start, end, f.Fix, f.Rule})
+	}
+	sort.SliceStable(es, func(i, j int) bool { return es[i].start < es[j].start })
+	// drop overlapping edits (the first wins)
+	var out []edit
+	last := -1
+	for _, e := range es {
+		if e.start < last || (e.start == e.end && e.start == last) {
+			continue
+		}
+		out = append(out, e)
+		last = e.end
+	}
+	return out
+}
+
+func applyEdits(raw []byte, es []edit) []byte {
+	var b bytes.Buffer
+	p := 0
+	for _, e := range es {
+		b.Write(raw[p:e.start])
+		b.WriteString(e.repl)
+		p = e.end
+	}
+	b.Write(raw[p:])
+	return b.Bytes()
 }
 
 func cmdFix(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "gwcli: fix 尚未实现 (not implemented yet)")
-	return 2
+	out, in, code, ok := parseOut("fix", fixUsage, args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if strings.EqualFold(filepath.Ext(in), ".docx") {
+		fmt.Fprintf(stderr, "gwcli fix: %s: 不能直接修正 Word 文档（.docx）。请先用 gwcli import 转为草稿（.yaml），修正草稿后再导出\n", in)
+		return 2
+	}
+	raw, err := os.ReadFile(in)
+	if err != nil {
+		fmt.Fprintf(stderr, "gwcli fix: %s: 无法读取：%v\n", in, err)
+		return 2
+	}
+	doc, err := document.Load(in)
+	if err != nil {
+		fmt.Fprintf(stderr, "gwcli fix: %s\n", loadMessage(in, err))
+		return 2
+	}
+	// Repeat: a fix can reveal another (a bracket fixed, then its leading zero).
+	fixed := raw
+	total := 0
+	for round := 0; round < 3; round++ {
+		es := fixEdits(fixed, doc, check.Run(doc, nil, check.Options{}))
+		if len(es) == 0 {
+			break
+		}
+		fixed = applyEdits(fixed, es)
+		total += len(es)
+		doc, err = reload(in, fixed)
+		if err != nil {
+			break
+		}
+	}
+	if out == "" {
+		if _, err := stdout.Write(fixed); err != nil {
+			fmt.Fprintf(stderr, "gwcli fix: %v\n", err)
+			return 2
+		}
+	} else if err := document.WriteFileAtomic(out, fixed); err != nil {
+		fmt.Fprintf(stderr, "gwcli fix: 无法写入 %s：%v\n", out, err)
+		return 2
+	}
+	fmt.Fprintf(stderr, "gwcli fix: %s: 修正 %d 处\n", in, total)
+	return 0
+}
+
+// reload parses fixed bytes as the same kind of input as file.
+func reload(file string, data []byte) (*document.Document, error) {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".yaml", ".yml":
+		return document.Parse(file, data)
+	default:
+		return document.ImportText(file, data)
+	}
 }
 
 func cmdImport(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "gwcli: import 尚未实现 (not implemented yet)")
-	return 2
+	out, in, code, ok := parseOut("import", importUsage, args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	doc, err := document.Load(in)
+	if err != nil {
+		fmt.Fprintf(stderr, "gwcli import: %s\n", loadMessage(in, err))
+		return 2
+	}
+	data, err := document.Marshal(doc)
+	if err != nil {
+		fmt.Fprintf(stderr, "gwcli import: %s: 无法生成草稿：%v\n", in, err)
+		return 2
+	}
+	if out == "" {
+		if _, err := stdout.Write(data); err != nil {
+			fmt.Fprintf(stderr, "gwcli import: %v\n", err)
+			return 2
+		}
+		return 0
+	}
+	if err := document.WriteFileAtomic(out, data); err != nil {
+		fmt.Fprintf(stderr, "gwcli import: 无法写入 %s：%v\n", out, err)
+		return 2
+	}
+	return 0
 }

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const badDraft = `version: 1
+number: 国办发[2018]第015号
+title: 关于做好冬季安全生产工作的通知
+recipients: 各省、自治区、直辖市人民政府
+body:
+  - "经国务院同意,现将有关事项通知如下:"
+  - 一、总体要求
+  - （一）、加强领导
+  - 1、明确责任
+issuers:
+  - name: 国务院办公厅
+date: 2018年12月04日
+cc: 国务院各部委
+`
+
+const goodDraft = `version: 1
+number: 国办发〔2018〕15号
+title: 国务院办公厅关于做好冬季安全生产工作的通知
+recipients: 各省、自治区、直辖市人民政府：
+body:
+  - 经国务院同意，现将有关事项通知如下：
+  - 一、总体要求
+  - （一）加强领导。
+  - 1.明确责任。
+  - 特此通知。
+issuers:
+  - name: 国务院办公厅
+date: 2018年12月4日
+cc: 国务院各部委。
+`
+
+func writeTemp(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func runCLI(args ...string) (string, string, int) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func TestCheckCommand(t *testing.T) {
+	bad := writeTemp(t, "bad.yaml", badDraft)
+	good := writeTemp(t, "good.yaml", goodDraft)
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		contains []string
+	}{
+		{"errors", []string{"check", bad}, 1, []string{
+			bad + ":2:12: error number-brackets ", "[GB/T 9704-2012 7.2.5]",
+			bad + ":2:18: error number-di ", bad + ":2:19: error number-leading-zero ",
+			bad + ":4:26: error recipients-colon ", bad + ":6:12: error halfwidth-comma ",
+			bad + ":8:8: error heading-paren-dunhao ", bad + ":9:5: error heading-arabic-dunhao ",
+			bad + ":12:7: error date-leading-zero ", bad + ":13:10: error cc-final-stop ",
+		}},
+		{"clean", []string{"check", good}, 0, nil},
+		{"missing input", []string{"check", filepath.Join(t.TempDir(), "none.yaml")}, 2, nil},
+		{"missing and bad", []string{"check", bad, filepath.Join(t.TempDir(), "none.txt")}, 2, []string{"number-di"}},
+		{"no input", []string{"check"}, 2, nil},
+		{"unknown flag", []string{"check", "--nope", good}, 2, nil},
+		{"unknown genre", []string{"check", "--genre", "no-such-genre", good}, 2, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errs, code := runCLI(tc.args...)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tc.code, out, errs)
+			}
+			for _, s := range tc.contains {
+				if !strings.Contains(out, s) {
+					t.Errorf("output lacks %q:\n%s", s, out)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	bad := writeTemp(t, "bad.yaml", badDraft)
+	out, errs, code := runCLI("check", "--json", bad)
+	if code != 1 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var fs []map[string]any
+	if err := json.Unmarshal([]byte(out), &fs); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(fs) == 0 {
+		t.Fatal("no findings")
+	}
+	for _, k := range []string{"rule", "severity", "clause", "message", "line", "column", "text", "fix"} {
+		if _, ok := fs[0][k]; !ok {
+			t.Errorf("key %q missing in %v", k, fs[0])
+		}
+	}
+	found := false
+	for _, f := range fs {
+		if f["rule"] == "number-brackets" {
+			found = true
+			if f["text"] != "[2018]" || f["fix"] != "〔2018〕" || f["line"] != 2.0 || f["column"] != 12.0 {
+				t.Errorf("number-brackets finding = %v", f)
+			}
+		}
+	}
+	if !found {
+		t.Error("no number-brackets finding")
+	}
+	good := writeTemp(t, "good.yaml", goodDraft)
+	out, _, code = runCLI("check", "--json", good)
+	if code != 0 || strings.TrimSpace(out) != "[]" {
+		t.Errorf("clean draft: exit %d, output %q", code, out)
+	}
+}
+
+func TestFixCommand(t *testing.T) {
+	bad := writeTemp(t, "bad.yaml", badDraft)
+	outFile := filepath.Join(t.TempDir(), "fixed.yaml")
+	_, errs, code := runCLI("fix", "-o", outFile, bad)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	got, err := os.ReadFile(outFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.NewReplacer(
+		"国办发[2018]第015号", "国办发〔2018〕15号",
+		"各省、自治区、直辖市人民政府\n", "各省、自治区、直辖市人民政府：\n",
+		`"经国务院同意,现将有关事项通知如下:"`, `"经国务院同意，现将有关事项通知如下："`,
+		"（一）、加强领导", "（一）加强领导",
+		"1、明确责任", "1.明确责任",
+		"2018年12月04日", "2018年12月4日",
+		"cc: 国务院各部委\n", "cc: 国务院各部委。\n",
+	).Replace(badDraft)
+	if string(got) != want {
+		t.Errorf("fixed draft:\n%s\nwant:\n%s", got, want)
+	}
+	// the fixed draft has no mechanical finding left, and the input is untouched
+	if _, _, code := runCLI("check", outFile); code != 0 {
+		out, _, _ := runCLI("check", outFile)
+		t.Errorf("fixed draft still has errors:\n%s", out)
+	}
+	if b, _ := os.ReadFile(bad); string(b) != badDraft {
+		t.Error("fix changed its input")
+	}
+	// stdout when no -o
+	out, _, code := runCLI("fix", bad)
+	if code != 0 || out != want {
+		t.Errorf("fix to stdout: exit %d\n%s", code, out)
+	}
+}
+
+func TestFixRefusesDocx(t *testing.T) {
+	p := writeTemp(t, "a.docx", "PK")
+	_, errs, code := runCLI("fix", p)
+	if code != 2 || !strings.Contains(errs, "docx") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestImportCommand(t *testing.T) {
+	txt := writeTemp(t, "a.txt", "国务院办公厅关于做好冬季安全生产工作的通知\n国办发〔2018〕15号\n各省、自治区、直辖市人民政府：\n经国务院同意，现将有关事项通知如下：\n一、总体要求\n特此通知。\n国务院办公厅\n2018年12月4日\n")
+	out, errs, code := runCLI("import", txt)
+	if code == 2 && strings.Contains(errs, "尚未实现") {
+		t.Skip("document.ImportText has not landed yet")
+	}
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, s := range []string{"title:", "国办发〔2018〕15号", "body:"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("draft lacks %q:\n%s", s, out)
+		}
+	}
+	yaml := filepath.Join(t.TempDir(), "a.yaml")
+	if _, errs, code := runCLI("import", "-o", yaml, txt); code != 0 {
+		t.Fatalf("import -o: exit %d: %s", code, errs)
+	}
+	if _, _, code := runCLI("check", yaml); code != 0 {
+		out, _, _ := runCLI("check", yaml)
+		t.Errorf("imported draft has errors:\n%s", out)
+	}
+	if _, _, code := runCLI("import", filepath.Join(t.TempDir(), "none.txt")); code != 2 {
+		t.Errorf("missing input: exit %d, want 2", code)
+	}
+}
