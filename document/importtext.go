@@ -1,0 +1,795 @@
+package document
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// ImportText reads a plain-text 公文 as people paste it (a web page copied into a text
+// editor, a Word document saved as text) into the model, by the form of each line: the
+// 版头 lines (份号, 密级, 紧急程度, 发文机关标志, 发文字号 with or without 签发人), the title
+// over one or more lines, the 主送, the body, the 附件说明, the 署名 and 成文日期, the 附注,
+// the attachments and the 版记 (抄送, 印发). Blank lines are ignored wherever they are;
+// every other line ends up in some element, with its place recorded in Source.
+//
+// The text may be UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK; line
+// endings may be \n, \r\n or \r. Format, Direction and Genre are guessed from the title's
+// 文种 and the mark.
+func ImportText(file string, data []byte) (*Document, error) {
+	text, err := decodeText(file, data)
+	if err != nil {
+		return nil, err
+	}
+	return importLines(file, splitTextLines(text)), nil
+}
+
+type importer struct {
+	L   []textLine // the non-blank lines
+	doc *Document
+	src *Source
+	// names of the 发文机关标志 and of the 署名, with their places, to build Issuers
+	markNames []placed
+	sigNames  []placed
+}
+
+type placed struct {
+	text string
+	pos  Pos
+}
+
+func (im *importer) pos(l textLine, off int) Pos { return Pos{Line: l.num, Col: l.lead + 1 + off} }
+
+// setLine sets path to the text of one line, from rune offset off of the line's text.
+func (im *importer) setLine(path string, l textLine, off int) {
+	im.src.Set(path, Seg{Off: 0, Pos: im.pos(l, off)})
+}
+
+// restOf returns s after the prefix matched by loc (a byte index) and that prefix's rune length.
+func restOf(s string, end int) (string, int) {
+	return s[end:], utf8.RuneCountInString(s[:end])
+}
+
+func importLines(file string, all []textLine) *Document {
+	im := &importer{doc: &Document{}, src: NewSource(file)}
+	for _, l := range all {
+		if l.text != "" {
+			im.L = append(im.L, l)
+		}
+	}
+	im.run()
+	im.doc.Source = im.src
+	return im.doc
+}
+
+func (im *importer) run() {
+	L, doc := im.L, im.doc
+	n := len(L)
+	i := im.header(0)
+	i = im.title(i)
+	i = im.afterTitle(i)
+	if i < n && doc.Recipients == "" {
+		s := L[i].text
+		strict := doc.Title == "" && doc.Number == ""
+		if isRecipientsLine(s, strict) && i+1 < n && !isDateLine(s) {
+			doc.Recipients = s
+			im.setLine(PathRecipients, L[i], 0)
+			i++
+		}
+	}
+	banji := im.banji(i)
+	// The first attachment head (a line "附件1", "附件：", "附：" alone) ends the main part,
+	// unless it is a 附件说明 label followed by numbered names.
+	firstAttach := banji
+	for k := i; k < banji; k++ {
+		if reAttachHead.MatchString(L[k].text) && !(k+1 < banji && reNoteNumber.MatchString(L[k+1].text)) {
+			firstAttach = k
+			break
+		}
+	}
+	date := -1
+	for k := i; k < firstAttach; k++ {
+		if isDateLine(L[k].text) {
+			date = k
+			break
+		}
+	}
+	bodyEnd := firstAttach
+	attachFrom := firstAttach
+	if date >= 0 {
+		sigStart := date
+		for k := date - 1; k >= i && date-k <= 3 && organLike(L[k].text) && !isClosing(L[k].text); k-- {
+			sigStart = k
+		}
+		notesStart := im.notesStart(i, sigStart)
+		bodyEnd = notesStart
+		im.notes(notesStart, sigStart)
+		im.signature(sigStart, date)
+		doc.Date = L[date].text
+		im.setLine(PathDate, L[date], 0)
+		k := date + 1
+		// 附注: bracketed lines, or one 此件公开发布-like line, right after the date.
+		var noteLines []textLine
+		for k < banji && (isParenthesized(L[k].text) || (len(noteLines) == 0 && reNoteWords.MatchString(L[k].text) && runeLen(L[k].text) <= 30 && !endsSentence(L[k].text))) {
+			noteLines = append(noteLines, L[k])
+			k++
+		}
+		im.setJoined(&doc.Note, PathNote, noteLines, "\n")
+		for k < banji && im.attendance(L[k]) {
+			k++
+		}
+		attachFrom = k
+	} else {
+		notesStart := im.notesStart(i, firstAttach)
+		bodyEnd = notesStart
+		im.notes(notesStart, firstAttach)
+	}
+	// Attendance lists of a 纪要 may stand anywhere in the body.
+	var body []textLine
+	for _, l := range L[i:bodyEnd] {
+		if !im.attendance(l) {
+			body = append(body, l)
+		}
+	}
+	doc.Body = im.paragraphs(body, "body")
+	im.attachments(attachFrom, banji)
+	im.buildIssuers()
+	im.guess()
+}
+
+// header reads the 版头 lines from L[i]: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人,
+// 令号, 期号. It returns the index of the first line that is none of them.
+func (im *importer) header(i int) int {
+	L, doc := im.L, im.doc
+	for i < len(L) {
+		l := L[i]
+		s := l.text
+		if m := reCopyNumber.FindStringSubmatchIndex(s); m != nil && doc.CopyNumber == "" {
+			doc.CopyNumber = s[m[2]:m[3]]
+			im.setLine(PathCopyNumber, l, runeLen(s[:m[2]]))
+			i++
+			continue
+		}
+		if m := reClassified.FindStringSubmatchIndex(s); m != nil && doc.Classification == "" {
+			doc.Classification = s[m[2]:m[3]]
+			im.setLine(PathClassification, l, 0)
+			if m[4] >= 0 {
+				doc.ClassificationTerm = s[m[4]:m[5]]
+				im.setLine(PathClassificationTerm, l, runeLen(s[:m[4]]))
+			}
+			if m[6] >= 0 {
+				doc.Urgency = s[m[6]:m[7]]
+				im.setLine(PathUrgency, l, runeLen(s[:m[6]]))
+			}
+			i++
+			continue
+		}
+		if reUrgency.MatchString(s) && doc.Urgency == "" {
+			doc.Urgency = s
+			im.setLine(PathUrgency, l, 0)
+			i++
+			continue
+		}
+		if doc.MarkSuffix == "" && len(im.markNames) == 0 {
+			if names, suf, ok := isMarkLine(s); ok {
+				im.mark(l, names, suf)
+				i++
+				continue
+			}
+			// 联合行文: organ names stacked on lines above a "…文件" line.
+			if organLike(s) && !isClosing(s) {
+				j := i + 1
+				for j < len(L) && j <= i+4 && organLike(L[j].text) {
+					if _, _, ok := isMarkLine(L[j].text); ok {
+						break
+					}
+					j++
+				}
+				if j < len(L) && j <= i+4 {
+					if names, suf, ok := isMarkLine(L[j].text); ok && suf == "文件" {
+						for _, sl := range L[i:j] {
+							nm, offs := splitNamesPos(sl.text)
+							for k := range nm {
+								im.markNames = append(im.markNames, placed{nm[k], im.pos(sl, offs[k])})
+							}
+						}
+						im.mark(L[j], names, suf)
+						i = j + 1
+						continue
+					}
+				}
+			}
+		}
+		if m := reNumber.FindStringSubmatchIndex(s); m != nil && doc.Number == "" {
+			im.number(l, m)
+			i++
+			continue
+		}
+		if m := reSigner.FindStringSubmatchIndex(s); m != nil && len(doc.Signers) == 0 {
+			im.signers(l, m[2])
+			i++
+			continue
+		}
+		if (doc.MarkSuffix == "令" || doc.MarkSuffix == "命令") && doc.OrderNumber == "" && reOrder.MatchString(s) {
+			doc.OrderNumber = s
+			im.setLine(PathOrderNumber, l, 0)
+			i++
+			continue
+		}
+		if doc.MarkSuffix == "纪要" && doc.Number == "" && reIssue.MatchString(s) {
+			doc.Number = s
+			im.setLine(PathNumber, l, 0)
+			i++
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// mark records a 发文机关标志 line.
+func (im *importer) mark(l textLine, names []string, suf string) {
+	doc := im.doc
+	doc.MarkSuffix = suf
+	s := l.text
+	sufOff := runeLen(s) - runeLen(suf)
+	im.setLine(PathMarkSuffix, l, sufOff)
+	if suf == "纪要" {
+		doc.MeetingName = strings.TrimRightFunc(strings.TrimSuffix(s, suf), isBlank)
+		im.setLine(PathMeetingName, l, 0)
+		return
+	}
+	nm, offs := splitNamesPos(strings.TrimSuffix(s, suf))
+	for k := range nm {
+		im.markNames = append(im.markNames, placed{nm[k], im.pos(l, offs[k])})
+	}
+}
+
+// number records a 发文字号 line (m from reNumber), with the 签发人 that may follow it.
+func (im *importer) number(l textLine, m []int) {
+	s := l.text
+	im.doc.Number = s[m[2]:m[3]]
+	im.setLine(PathNumber, l, 0)
+	if m[4] >= 0 {
+		sub := s[m[4]:m[5]]
+		if mm := reSigner.FindStringSubmatchIndex(sub); mm != nil {
+			im.signersAt(l, s, m[4]+mm[2])
+		}
+	}
+}
+
+// signers records the names of a 签发人 line; start is the byte index of the names in l.text.
+func (im *importer) signers(l textLine, start int) { im.signersAt(l, l.text, start) }
+
+func (im *importer) signersAt(l textLine, s string, start int) {
+	names, offs := splitNamesPos(s[start:])
+	base := runeLen(s[:start])
+	for k, nm := range names {
+		im.src.Set("signers."+strconv.Itoa(len(im.doc.Signers)), Seg{Pos: im.pos(l, base+offs[k])})
+		im.doc.Signers = append(im.doc.Signers, nm)
+	}
+	if len(names) == 0 {
+		// "签发人：" with no name: keep the line's text somewhere visible.
+		im.src.Set("signers.0", Seg{Pos: im.pos(l, 0)})
+		im.doc.Signers = append(im.doc.Signers, "")
+	}
+}
+
+// title reads the 标题 from L[i]: up to five short lines, the last one ending in a 文种
+// (or, failing that, a block of up to three lines followed by a 发文字号 or a 主送).
+func (im *importer) title(i int) int {
+	L := im.L
+	var cand []textLine
+	found := false
+	for k := i; k < len(L) && len(cand) < 5; k++ {
+		s := L[k].text
+		if reNumber.MatchString(s) || reSigner.MatchString(s) || isRecipientsLine(s, true) ||
+			runeLen(s) > 60 || hasListMarker(s) || isDateLine(s) || reAttachHead.MatchString(s) {
+			break
+		}
+		g := genreOfTitle(s)
+		if endsSentence(s) && (g == "" || !strings.HasSuffix(s, "。")) {
+			break
+		}
+		cand = append(cand, L[k])
+		if g != "" {
+			found = true
+			break
+		}
+	}
+	if !found {
+		if len(cand) == 0 || len(cand) > 3 {
+			return i
+		}
+		next := i + len(cand)
+		if next >= len(L) || !(reNumber.MatchString(L[next].text) || isRecipientsLine(L[next].text, true)) {
+			return i
+		}
+	}
+	im.setJoined(&im.doc.Title, PathTitle, cand, "\n")
+	return i + len(cand)
+}
+
+// afterTitle reads a 题注, a 发文字号 and a 签发人 line after the title (web versions put the
+// number under the title).
+func (im *importer) afterTitle(i int) int {
+	L, doc := im.L, im.doc
+	for i < len(L) {
+		l := L[i]
+		s := l.text
+		switch {
+		case doc.Title != "" && doc.TitleNote == "" && isParenthesized(s) && runeLen(s) <= 80 &&
+			(strings.Contains(s, "通过") || strings.Contains(s, "批准") || strings.Contains(s, "发布") || strings.Contains(s, "年")):
+			doc.TitleNote = s
+			im.setLine(PathTitleNote, l, 0)
+		case doc.Number == "" && reNumber.MatchString(s):
+			im.number(l, reNumber.FindStringSubmatchIndex(s))
+		case len(doc.Signers) == 0 && reSigner.MatchString(s):
+			im.signers(l, reSigner.FindStringSubmatchIndex(s)[2])
+		default:
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// banji reads the 版记 from the end: 印发 line, 抄送 (over one or more lines), 主送 in the
+// 版记. It returns the index of its first line (len(L) when there is none); lo bounds it.
+func (im *importer) banji(lo int) int {
+	L, doc := im.L, im.doc
+	start := len(L)
+	k := len(L) - 1
+	for k >= lo {
+		l := L[k]
+		s := l.text
+		if m := rePrinted.FindStringSubmatchIndex(s); m != nil && doc.PrintDate == "" && start == len(L) {
+			doc.Printer = strings.TrimRightFunc(s[m[2]:m[3]], isBlank)
+			if doc.Printer != "" {
+				im.setLine(PathPrinter, l, 0)
+			}
+			doc.PrintDate = strings.TrimSpace(s[m[4]:m[5]])
+			im.setLine(PathPrintDate, l, runeLen(s[:m[4]]))
+			start = k
+			k--
+			continue
+		}
+		if doc.CC == "" {
+			// a 抄送 line, possibly continued on the lines below it (up to start)
+			j := -1
+			for t := k; t >= lo && k-t <= 3; t-- {
+				if reCC.MatchString(L[t].text) {
+					j = t
+					break
+				}
+				if rePrinted.MatchString(L[t].text) || reBanjiTo.MatchString(L[t].text) {
+					break
+				}
+			}
+			if j >= 0 {
+				loc := reCC.FindStringIndex(L[j].text)
+				first := L[j]
+				first.text, _ = restOf(first.text, loc[1])
+				first.lead += runeLen(L[j].text[:loc[1]])
+				lines := append([]textLine{first}, L[j+1:k+1]...)
+				im.setJoined(&doc.CC, PathCC, lines, "")
+				start = j
+				k = j - 1
+				continue
+			}
+		}
+		if loc := reBanjiTo.FindStringIndex(s); loc != nil && doc.Recipients == "" {
+			doc.Recipients, _ = restOf(s, loc[1])
+			doc.RecipientsInBanji = true
+			im.setLine(PathRecipients, l, runeLen(s[:loc[1]]))
+			start = k
+			k--
+			continue
+		}
+		break
+	}
+	return start
+}
+
+// notesStart finds a 附件说明 ending just before end: a line opening with 附件： followed by
+// numbered names. It returns end when there is none.
+func (im *importer) notesStart(lo, end int) int {
+	L := im.L
+	k := end - 1
+	for k >= lo && reNoteNumber.MatchString(L[k].text) && !reNotesStart.MatchString(L[k].text) {
+		k--
+	}
+	if k >= lo && reNotesStart.MatchString(L[k].text) {
+		return k
+	}
+	return end
+}
+
+// notes reads the 附件说明 lines L[from:to].
+func (im *importer) notes(from, to int) {
+	if from >= to {
+		return
+	}
+	L, doc := im.L, im.doc
+	first := L[from]
+	loc := reNotesStart.FindStringIndex(first.text)
+	doc.AttachmentNotesLabel = strings.TrimRightFunc(first.text[:loc[1]], isBlank)
+	im.setLine(PathAttachmentNotesLabel, first, 0)
+	type item struct {
+		lines []textLine
+	}
+	var items []item
+	for k := from; k < to; k++ {
+		l := L[k]
+		if k == from {
+			rest, off := restOf(l.text, loc[1])
+			l.text, l.lead = rest, l.lead+off
+			if l.text == "" {
+				continue
+			}
+		}
+		if m := reNoteNumber.FindStringIndex(l.text); m != nil {
+			rest, off := restOf(l.text, m[1])
+			l.text, l.lead = rest, l.lead+off
+			items = append(items, item{lines: []textLine{l}})
+			continue
+		}
+		if len(items) == 0 {
+			items = append(items, item{lines: []textLine{l}})
+		} else {
+			it := &items[len(items)-1]
+			it.lines = append(it.lines, l)
+		}
+	}
+	for _, it := range items {
+		idx := len(doc.AttachmentNotes)
+		doc.AttachmentNotes = append(doc.AttachmentNotes, "")
+		im.setJoined(&doc.AttachmentNotes[idx], "attachment_notes."+strconv.Itoa(idx), it.lines, "")
+	}
+}
+
+// signature reads the 署名 lines L[from:to] (one organ a line, or several on a line
+// separated by blanks). For a 命令 a single "省长　张三" line is the 签名章's title and name.
+func (im *importer) signature(from, to int) {
+	L, doc := im.L, im.doc
+	if from >= to {
+		return
+	}
+	if (doc.MarkSuffix == "令" || doc.MarkSuffix == "命令") && to-from == 1 {
+		names, offs := splitNamesPos(L[from].text)
+		if len(names) == 2 {
+			doc.SignerTitle, doc.SignerName = names[0], names[1]
+			doc.SignOff = SignOffSignature
+			im.setLine(PathSignerTitle, L[from], offs[0])
+			im.setLine(PathSignerName, L[from], offs[1])
+			return
+		}
+	}
+	for _, l := range L[from:to] {
+		names, offs := splitNamesPos(l.text)
+		for k := range names {
+			im.sigNames = append(im.sigNames, placed{names[k], im.pos(l, offs[k])})
+		}
+	}
+}
+
+// buildIssuers pairs the names of the mark with those of the 署名.
+func (im *importer) buildIssuers() {
+	n := max(len(im.markNames), len(im.sigNames))
+	for k := 0; k < n; k++ {
+		var is Issuer
+		p := "issuers." + strconv.Itoa(k) + "."
+		if k < len(im.sigNames) {
+			is.Name = im.sigNames[k].text
+			im.src.Set(p+"name", Seg{Pos: im.sigNames[k].pos})
+			if k < len(im.markNames) && im.markNames[k].text != is.Name {
+				is.Mark = im.markNames[k].text
+				im.src.Set(p+"mark", Seg{Pos: im.markNames[k].pos})
+			}
+		} else {
+			is.Name = im.markNames[k].text
+			im.src.Set(p+"name", Seg{Pos: im.markNames[k].pos})
+		}
+		im.doc.Issuers = append(im.doc.Issuers, is)
+	}
+}
+
+// isClosing reports a 结束语 such as 特此通知 (without its 。), which is not a 署名.
+func isClosing(s string) bool {
+	return strings.HasPrefix(s, "特此") || strings.HasPrefix(s, "此复") || strings.HasPrefix(s, "妥否") ||
+		strings.HasPrefix(s, "以上") || strings.HasPrefix(s, "当否")
+}
+
+// attendance reads a 出席/请假/列席 line of a 纪要; it reports whether l was one.
+func (im *importer) attendance(l textLine) bool {
+	loc := reAttendance.FindStringSubmatchIndex(l.text)
+	if loc == nil {
+		return false
+	}
+	kind := strings.Join(strings.Fields(l.text[loc[2]:loc[3]]), "")
+	var dst *string
+	var path string
+	switch kind {
+	case "出席":
+		dst, path = &im.doc.Present, PathPresent
+	case "请假":
+		dst, path = &im.doc.Absent, PathAbsent
+	default:
+		dst, path = &im.doc.Attending, PathAttending
+	}
+	if *dst != "" {
+		return false
+	}
+	rest, off := restOf(l.text, loc[1])
+	*dst = rest
+	im.setLine(path, l, off)
+	if rest == "" {
+		// a bare label: keep its place so the line is accounted for
+		im.setLine(path, l, 0)
+	}
+	return true
+}
+
+// attachments reads L[from:to] as attachments: each opens with a 附件N line (or, for the
+// first, with no label at all, as the 请示 a 转发 notice carries), then a title, then body.
+func (im *importer) attachments(from, to int) {
+	L, doc := im.L, im.doc
+	k := from
+	for k < to {
+		var a Attachment
+		idx := len(doc.Attachments)
+		p := "attachments." + strconv.Itoa(idx) + "."
+		if reAttachHead.MatchString(L[k].text) {
+			a.Label = L[k].text
+			im.setLine(p+"label", L[k], 0)
+			k++
+		}
+		end := k
+		for end < to && !reAttachHead.MatchString(L[end].text) {
+			end++
+		}
+		nt := attachTitleLines(L[k:end])
+		im.setJoined(&a.Title, p+"title", L[k:k+nt], "\n")
+		a.Body = im.paragraphs(L[k+nt:end], p+"body")
+		doc.Attachments = append(doc.Attachments, a)
+		k = end
+	}
+}
+
+// attachTitleLines says how many of the first lines of an attachment are its title.
+func attachTitleLines(ls []textLine) int {
+	ok := func(s string) bool {
+		return runeLen(s) <= 40 && !hasListMarker(s) && !endsSentence(s) && !isDateLine(s) &&
+			!isRecipientsLine(s, true)
+	}
+	if len(ls) == 0 || !ok(ls[0].text) {
+		return 0
+	}
+	n := 1
+	if genreOfTitle(ls[0].text) == "" {
+		for j := 1; j < len(ls) && j <= 2 && ok(ls[j].text); j++ {
+			if genreOfTitle(ls[j].text) != "" {
+				n = j + 1
+				break
+			}
+		}
+	}
+	if n < len(ls) && isParenthesized(ls[n].text) && runeLen(ls[n].text) <= 30 {
+		n++
+	}
+	return n
+}
+
+// setJoined sets *dst to the texts of lines joined by sep, recording one Seg a line.
+func (im *importer) setJoined(dst *string, path string, lines []textLine, sep string) {
+	if len(lines) == 0 {
+		return
+	}
+	var b strings.Builder
+	segs := make([]Seg, 0, len(lines))
+	off := 0
+	for k, l := range lines {
+		if k > 0 {
+			b.WriteString(sep)
+			off += runeLen(sep)
+		}
+		segs = append(segs, Seg{Off: off, Pos: im.pos(l, 0)})
+		b.WriteString(l.text)
+		off += runeLen(l.text)
+	}
+	*dst = b.String()
+	im.src.Set(path, segs...)
+}
+
+// paragraphs turns body lines into paragraphs. Each line is a paragraph, unless it continues
+// a hard-wrapped one: the text is wrapped (several lines reach the same width) and the line
+// before reaches it without ending a sentence, or the paragraphs are indented and this line
+// is not. Up to two characters of indentation (the 首行缩进) are dropped; deeper indentation,
+// used to align lists, is kept.
+func (im *importer) paragraphs(lines []textLine, prefix string) []string {
+	if len(lines) == 0 {
+		return nil
+	}
+	widths := make([]int, len(lines))
+	indents := make([]int, len(lines))
+	maxW := 0
+	for k, l := range lines {
+		indents[k] = dispWidth(leadOf(l))
+		widths[k] = indents[k] + dispWidth(l.text)
+		maxW = max(maxW, widths[k])
+	}
+	near, indented := 0, 0
+	for k := range lines {
+		if widths[k] >= maxW-6 {
+			near++
+		}
+		if indents[k] >= 2 && indents[k] <= 4 {
+			indented++
+		}
+	}
+	wrapped := len(lines) >= 4 && near >= 3 && near*4 >= len(lines) && maxW >= 20 && maxW <= 240
+	indentMode := indented >= 2 && indented*2 >= len(lines)
+	var out []string
+	var segs []Seg
+	var cur strings.Builder
+	off := 0
+	flush := func() {
+		if len(segs) == 0 {
+			return
+		}
+		im.src.Set(prefix+"."+strconv.Itoa(len(out)), segs...)
+		out = append(out, cur.String())
+		cur.Reset()
+		segs, off = nil, 0
+	}
+	for k, l := range lines {
+		cont := false
+		if k > 0 && !hasListMarker(l.text) {
+			prev := lines[k-1].text
+			switch {
+			case wrapped && widths[k-1] >= maxW-6 && !endsSentence(prev) && indents[k] < 2:
+				cont = true
+			case indentMode && indents[k] == 0 && indents[k-1] >= 0 && !endsSentence(prev):
+				cont = true
+			}
+		}
+		if cont {
+			prev := lines[k-1].text
+			if needsSpace(prev, l.text) {
+				cur.WriteByte(' ')
+				off++
+			}
+			segs = append(segs, Seg{Off: off, Pos: im.pos(l, 0)})
+			cur.WriteString(l.text)
+			off += runeLen(l.text)
+			continue
+		}
+		flush()
+		keep := keptIndent(leadOf(l))
+		segs = append(segs, Seg{Off: 0, Pos: Pos{Line: l.num, Col: l.lead + 1 - runeLen(keep)}})
+		cur.WriteString(keep)
+		cur.WriteString(l.text)
+		off = runeLen(keep) + runeLen(l.text)
+	}
+	flush()
+	return out
+}
+
+// leadOf returns the leading blanks of a line.
+func leadOf(l textLine) string {
+	rs := []rune(l.raw)
+	if l.lead > len(rs) {
+		return ""
+	}
+	return string(rs[:l.lead])
+}
+
+// keptIndent drops up to 4 display columns (two full-width spaces) of indentation and
+// returns the rest.
+func keptIndent(lead string) string {
+	w := 0
+	for i, r := range lead {
+		rw := dispWidth(string(r))
+		if r == '\t' {
+			rw = 4
+		}
+		if w+rw > 4 {
+			return lead[i:]
+		}
+		w += rw
+	}
+	return ""
+}
+
+func needsSpace(prev, next string) bool {
+	a, _ := utf8.DecodeLastRuneInString(prev)
+	b, _ := utf8.DecodeRuneInString(next)
+	isLetter := func(r rune) bool { return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }
+	return isLetter(a) && isLetter(b)
+}
+
+// guess sets Format, Direction and Genre from the title's 文种 and the mark.
+func (im *importer) guess() {
+	doc := im.doc
+	g := genreOfTitle(doc.Title)
+	switch doc.MarkSuffix {
+	case "命令", "令":
+		doc.Format = FormatOrder
+	case "纪要":
+		doc.Format = FormatMinutes
+	case "文件":
+		doc.Format = FormatFile
+	}
+	if doc.Format == "" {
+		switch g {
+		case "纪要":
+			doc.Format = FormatMinutes
+		case "函", "复函", "函复":
+			doc.Format = FormatLetter
+		case "命令", "令":
+			doc.Format = FormatOrder
+		default:
+			doc.Format = FormatFile
+		}
+	}
+	switch g {
+	case "请示", "报告":
+		doc.Direction = DirectionUp
+	case "函", "复函", "函复":
+		doc.Direction = DirectionParallel
+	default:
+		doc.Direction = DirectionDown
+	}
+	if len(doc.Signers) > 0 {
+		doc.Direction = DirectionUp
+	}
+	title := strings.ReplaceAll(doc.Title, "\n", "")
+	switch g {
+	case "通知":
+		switch {
+		case strings.Contains(title, "批转"):
+			doc.Genre = "tongzhi-pizhuan"
+		case strings.Contains(title, "转发"):
+			doc.Genre = "tongzhi-zhuanfa"
+		case strings.Contains(title, "印发"):
+			doc.Genre = "tongzhi-yinfa"
+		default:
+			doc.Genre = "tongzhi"
+		}
+	case "请示":
+		doc.Genre = "qingshi"
+	case "报告":
+		doc.Genre = "baogao"
+	case "批复":
+		doc.Genre = "pifu"
+	case "函", "复函", "函复":
+		doc.Genre = "han"
+	case "意见", "实施意见", "指导意见":
+		doc.Genre = "yijian"
+	case "决定":
+		doc.Genre = "jueding"
+	case "决议":
+		doc.Genre = "jueyi"
+	case "通报":
+		doc.Genre = "tongbao"
+	case "纪要":
+		doc.Genre = "jiyao"
+	case "公告":
+		doc.Genre = "gonggao"
+	case "通告":
+		doc.Genre = "tonggao"
+	case "公报":
+		doc.Genre = "gongbao"
+	case "命令", "令":
+		doc.Genre = "mingling"
+	case "议案":
+		doc.Genre = "yian"
+	case "方案":
+		if strings.Contains(title, "整改") {
+			doc.Genre = "zhenggai"
+		}
+	}
+	if doc.Genre == "" && doc.Format == FormatMinutes {
+		doc.Genre = "jiyao"
+	}
+}

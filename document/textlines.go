@@ -1,0 +1,264 @@
+package document
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/width"
+)
+
+// textLine is one line of an imported text (or one paragraph of a .docx).
+type textLine struct {
+	num  int    // 1-based line number in the input
+	text string // the line without its leading and trailing blanks
+	lead int    // number of leading blank characters (the column of text is lead+1)
+	raw  string // the line without its ending
+}
+
+// decodeText turns the bytes of a .txt into text: UTF-8 (with or without BOM), UTF-16 with
+// a BOM, or GB18030/GBK when the bytes are not valid UTF-8.
+func decodeText(file string, data []byte) (string, error) {
+	if len(data) > MaxInputSize {
+		return "", &Error{File: file, Msg: fmt.Sprintf("文件过大（超过 %d MB）", MaxInputSize>>20), Err: ErrTooLarge}
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		out, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return "", &Error{File: file, Msg: "无法读取 UTF-16 编码的文本：" + err.Error()}
+		}
+		return string(out), nil
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", &Error{File: file, Msg: "这不是纯文本文件（含有二进制内容）；Word 文档请用 .docx 导入"}
+	}
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	// Not UTF-8: files saved by Chinese Windows tools are GBK/GB18030.
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", &Error{File: file, Msg: "无法识别文本编码（既不是 UTF-8 也不是 GBK/GB18030）"}
+	}
+	return string(out), nil
+}
+
+// splitTextLines splits text into lines (\n, \r\n or \r), numbering them from 1.
+func splitTextLines(text string) []textLine {
+	text = strings.TrimPrefix(text, "\ufeff")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	raw := strings.Split(text, "\n")
+	out := make([]textLine, 0, len(raw))
+	for i, r := range raw {
+		out = append(out, makeLine(i+1, r))
+	}
+	return out
+}
+
+func makeLine(num int, raw string) textLine {
+	// A BOM or other format character inside a line is kept in raw but not in text.
+	t := strings.TrimLeftFunc(raw, isBlank)
+	lead := utf8.RuneCountInString(raw) - utf8.RuneCountInString(t)
+	return textLine{num: num, raw: raw, text: strings.TrimRightFunc(t, isBlank), lead: lead}
+}
+
+func isBlank(r rune) bool {
+	return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b'
+}
+
+// dispWidth is the display width of s: 2 for wide (CJK, full-width) characters, 1 otherwise.
+func dispWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			w += 2
+		default:
+			w++
+		}
+	}
+	return w
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// ---- line forms ----
+
+var (
+	reCopyNumber = regexp.MustCompile(`^(?:份号[：:]\s*)?([0-9０-９]{6})$`)
+	reClassified = regexp.MustCompile(`^(绝密|机密|秘密)(?:\s*[★☆*＊]\s*([^\s]+))?(?:\s+(特急|加急))?$`)
+	reUrgency    = regexp.MustCompile(`^(特急|加急|特提|平急)$`)
+	// 发文字号: an organ code, the year in brackets, the serial and 号; 签发人 may follow.
+	reNumber = regexp.MustCompile(`^([^\s，。、；：:《》“”"（）()]{0,24}?[〔\[［【（(]\s*[0-9０-９]{2,4}\s*[〕\]］】）)]\s*第?\s*[0-9０-９]+\s*号)(?:[\s　]+(签发人[：:].*))?$`)
+	reSigner = regexp.MustCompile(`^签\s*发\s*人\s*[：:]\s*(.*)$`)
+	reOrder  = regexp.MustCompile(`^第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号$`)
+	reIssue  = regexp.MustCompile(`^(?:[〔\[［【（(]\s*[0-9０-９]{4}\s*[〕\]］】）)]\s*)?第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*期$`)
+	// list markers at the start of a line: 一、 （一） 1. （1） 1、 第一条 …
+	reListMarker = regexp.MustCompile(`^(?:[（(]\s*[一二三四五六七八九十百0-9０-９]+\s*[）)]|[一二三四五六七八九十百]+\s*[、.．]|[0-9０-９]+\s*[、.．)）]|第[一二三四五六七八九十百零0-9]+[条章节部分项])`)
+	reNoteNumber = regexp.MustCompile(`^[0-9０-９]+\s*[.．、]\s*`)
+	reNotesStart = regexp.MustCompile(`^(附\s*件\s*[：:]|附\s*[：:])\s*`)
+	reAttachHead = regexp.MustCompile(`^(?:附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?|附\s*[：:]|附\s*表\s*[0-9０-９]*\s*[：:]?)$`)
+	reCC         = regexp.MustCompile(`^(?:抄\s*送|抄\s*报)\s*[：:]\s*`)
+	reBanjiTo    = regexp.MustCompile(`^主\s*送\s*[：:]\s*`)
+	rePrinted    = regexp.MustCompile(`^(.*?)[\s　]*([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[元一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})\s*印\s*发$`)
+	reAttendance = regexp.MustCompile(`^(出\s*席|请\s*假|列\s*席)(?:人员|同志|领导|单位)?\s*[：:]\s*`)
+	reNoteWords  = regexp.MustCompile(`^(此件|本件|本文|联系人|联系电话)`)
+)
+
+// titleEndings are the 文种 and other words a 公文 title ends with.
+var titleEndings = []string{
+	"通知", "通报", "请示", "报告", "批复", "复函", "函", "意见", "决定", "决议", "公告", "通告",
+	"公报", "命令", "令", "议案", "纪要", "方案", "办法", "规定", "细则", "条例", "规则", "计划",
+	"规划", "要点", "总结", "制度", "通知书", "倡议书", "建议", "说明", "章程", "守则", "指南",
+	"清单", "名单", "实施意见", "指导意见", "工作要点", "函复",
+}
+
+// genreOfTitle returns the 文种 a title ends with ("" when none), ignoring spaces, a final
+// 。 and trailing bracketed parts such as （试行） or （征求意见稿）.
+func genreOfTitle(title string) string {
+	t := strings.Map(func(r rune) rune {
+		if isBlank(r) {
+			return -1
+		}
+		return r
+	}, title)
+	t = strings.TrimRight(t, "。.")
+	for strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")") {
+		i := strings.LastIndexAny(t, "（(")
+		if i <= 0 {
+			break
+		}
+		t = t[:i]
+	}
+	best := ""
+	for _, e := range titleEndings {
+		if strings.HasSuffix(t, e) && len(e) > len(best) {
+			best = e
+		}
+	}
+	return best
+}
+
+// endsSentence reports whether a line ends a sentence or a clause that introduces a list.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "”’」』\"'）)")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("。！？；…：:!?;.", r)
+}
+
+func hasListMarker(s string) bool { return reListMarker.MatchString(s) }
+
+// isParenthesized reports whether s is wholly in round brackets.
+func isParenthesized(s string) bool {
+	return (strings.HasPrefix(s, "（") || strings.HasPrefix(s, "(")) &&
+		(strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")) && runeLen(s) >= 2
+}
+
+// isDateLine reports whether the whole line is a date.
+func isDateLine(s string) bool {
+	if runeLen(s) > 20 {
+		return false
+	}
+	_, err := ParseDate(s)
+	return err == nil
+}
+
+// organSuffixes end the names of organs (and of groups of them, as in 主送 lines).
+var organSuffixes = []string{"政府", "机构", "部门", "委员会", "局", "厅", "部", "委", "办", "院", "署",
+	"会", "处", "室", "司", "所", "兵团", "单位", "公司", "中心", "党组", "党委", "总局", "组", "团", "校", "军区", "大学"}
+
+func endsWithOrgan(s string) bool {
+	for _, suf := range organSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// organLike reports whether a line can be a 署名: short, no sentence punctuation, no marker.
+func organLike(s string) bool {
+	if s == "" || runeLen(s) > 40 || hasListMarker(s) || isParenthesized(s) || isDateLine(s) {
+		return false
+	}
+	if strings.ContainsAny(s, "，。；：:！？、《》“”,;!?\"") {
+		return false
+	}
+	if strings.HasPrefix(s, "附") || strings.HasPrefix(s, "抄送") {
+		return false
+	}
+	return true
+}
+
+// isMarkLine reports whether s is a 发文机关标志 and returns its parts.
+func isMarkLine(s string) (names []string, suffix string, ok bool) {
+	if runeLen(s) > 40 || strings.ContainsAny(s, "，。；：:、！？《》“”") || strings.Contains(s, "关于") {
+		return nil, "", false
+	}
+	compact := strings.TrimRightFunc(s, isBlank)
+	for _, suf := range []string{"文件", "命令", "纪要"} {
+		if strings.HasSuffix(compact, suf) && runeLen(compact) > runeLen(suf) {
+			return splitNames(strings.TrimSuffix(compact, suf)), suf, true
+		}
+	}
+	if strings.HasSuffix(compact, "令") && runeLen(compact) <= 20 && runeLen(compact) > 2 {
+		return splitNames(strings.TrimSuffix(compact, "令")), "令", true
+	}
+	return nil, "", false
+}
+
+var reNameSep = regexp.MustCompile(`[\s　]+|[、，,]`)
+
+// splitNames splits a line of names separated by blanks or 、，.
+func splitNames(s string) []string {
+	var out []string
+	for _, p := range reNameSep.Split(strings.TrimSpace(s), -1) {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// splitNamesPos is splitNames with the rune offset of each name in s.
+func splitNamesPos(s string) (names []string, offs []int) {
+	locs := reNameSep.FindAllStringIndex(s, -1)
+	prev := 0
+	add := func(a, b int) {
+		if a < b {
+			names = append(names, s[a:b])
+			offs = append(offs, runeLen(s[:a]))
+		}
+	}
+	for _, l := range locs {
+		add(prev, l[0])
+		prev = l[1]
+	}
+	add(prev, len(s))
+	return names, offs
+}
+
+// isRecipientsLine reports whether s is a 主送 line: it ends in a colon, or (strict=false)
+// it looks like a list of organs with the colon forgotten.
+func isRecipientsLine(s string, strict bool) bool {
+	if s == "" || hasListMarker(s) || runeLen(s) > 300 || strings.ContainsAny(s, "。！？；") {
+		return false
+	}
+	if strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":") {
+		inner := strings.TrimRight(s, "：:")
+		return inner != "" && !strings.HasPrefix(s, "附") && !strings.ContainsAny(inner, "：:")
+	}
+	if strict {
+		return false
+	}
+	return endsWithOrgan(s) && !strings.ContainsAny(s, "：:“”《》")
+}
