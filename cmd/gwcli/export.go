@@ -1,11 +1,330 @@
 package main
 
 import (
+	"bytes"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"gongwen/document"
+	"gongwen/export/docx"
+	"gongwen/export/pdf"
+	"gongwen/export/png"
+	"gongwen/layout"
 )
 
+const exportUsage = `用法 (usage): gwcli export [-o OUT] [--format pdf|png|docx] [--dpi N] [--system-fonts] [--boxes] INPUT
+
+把草稿 (.yaml/.yml)、纯文本公文 (.txt) 或 Word 文档 (.docx) 按 GB/T 9704-2012 排版并导出。
+Typeset a draft, a plain-text 公文 or a .docx to GB/T 9704-2012 and export it.
+
+  -o OUT           输出文件；默认为 INPUT 换成格式的扩展名 (default: INPUT with the format's extension)
+  --format F       pdf | png | docx；默认由 OUT 的扩展名决定，否则为 pdf
+                   (default: from OUT's extension, else pdf)
+  --dpi N          PNG 分辨率，默认 150 (PNG resolution, default 150)
+  --system-fonts   使用本机安装的公文字体（仿宋_GB2312、方正小标宋简体、黑体、楷体_GB2312），
+                   没有的仍用内置字体 (use the real 公文 fonts installed on this machine)
+  --boxes          PNG 中标出各要素的范围和说明（讲解模式）(PNG: outline each element, trainer's view)
+
+多页文档导出 PNG 时每页一个文件：OUT-1.png、OUT-2.png …（只有一页时就是 OUT）。
+A multi-page document exported as PNG writes one file a page: OUT-1.png, OUT-2.png, ...
+(a one-page document writes OUT itself). Nothing is written when the input has errors.
+`
+
+// exportOptions are the parsed flags of gwcli export.
+type exportOptions struct {
+	input, output, format string
+	dpi                   float64
+	systemFonts, boxes    bool
+}
+
+// parseExportArgs parses flags given before or after INPUT.
+func parseExportArgs(args []string, stderr io.Writer) (exportOptions, error) {
+	var o exportOptions
+	f := flag.NewFlagSet("export", flag.ContinueOnError)
+	f.SetOutput(io.Discard)
+	f.StringVar(&o.output, "o", "", "")
+	f.StringVar(&o.output, "output", "", "")
+	f.StringVar(&o.format, "format", "", "")
+	f.Float64Var(&o.dpi, "dpi", 150, "")
+	f.BoolVar(&o.systemFonts, "system-fonts", false, "")
+	f.BoolVar(&o.boxes, "boxes", false, "")
+	var pos []string
+	for {
+		if err := f.Parse(args); err != nil {
+			return o, err
+		}
+		args = f.Args()
+		if len(args) == 0 {
+			break
+		}
+		if args[0] == "--" {
+			pos = append(pos, args[1:]...)
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	switch len(pos) {
+	case 0:
+		return o, errors.New("缺少输入文件 (missing INPUT)")
+	case 1:
+		o.input = pos[0]
+	default:
+		return o, fmt.Errorf("只能导出一个输入文件，多了：%s (one INPUT only)", strings.Join(pos[1:], " "))
+	}
+	if o.dpi < 10 || o.dpi > 1200 {
+		return o, fmt.Errorf("--dpi %s 超出范围 10–1200 (out of range)", strconv.FormatFloat(o.dpi, 'f', -1, 64))
+	}
+	return o, nil
+}
+
+// formatOf picks the export format: the flag, else OUT's extension, else pdf.
+func formatOf(o exportOptions) (string, error) {
+	known := map[string]bool{"pdf": true, "png": true, "docx": true}
+	if o.format != "" {
+		f := strings.ToLower(o.format)
+		if !known[f] {
+			return "", fmt.Errorf("未知格式“%s”，可用 pdf、png、docx (unknown format)", o.format)
+		}
+		return f, nil
+	}
+	if o.output != "" {
+		ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(o.output), "."))
+		if known[ext] {
+			return ext, nil
+		}
+		return "", fmt.Errorf("无法从输出文件名“%s”判断格式，请用 --format pdf|png|docx 指定 (cannot tell the format from OUT)", o.output)
+	}
+	return "pdf", nil
+}
+
 func cmdExport(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "gwcli: export 尚未实现 (not implemented yet)")
-	return 1
+	for _, a := range args {
+		if a == "-h" || a == "--help" || a == "-help" {
+			fmt.Fprint(stdout, exportUsage)
+			return 0
+		}
+	}
+	o, err := parseExportArgs(args, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "gwcli: export: %v\n%s", err, exportUsage)
+		return 2
+	}
+	format, err := formatOf(o)
+	if err != nil {
+		fmt.Fprintf(stderr, "gwcli: export: %v\n", err)
+		return 2
+	}
+	out := o.output
+	if out == "" {
+		out = strings.TrimSuffix(o.input, filepath.Ext(o.input)) + "." + format
+	}
+	if sameFile(out, o.input) {
+		fmt.Fprintf(stderr, "gwcli: %s: 输出文件不能与输入文件相同 (OUT is INPUT)\n", out)
+		return 1
+	}
+
+	doc, err := document.Load(o.input)
+	if err != nil {
+		fmt.Fprintf(stderr, "gwcli: %s\n", oneLine(inputError(o.input, err)))
+		return 1
+	}
+
+	fonts := layout.DefaultFonts()
+	if o.systemFonts {
+		fonts = layout.NewSystemFonts(nil)
+		for _, c := range fonts.Choices() {
+			if c.Used {
+				fmt.Fprintf(stderr, "gwcli: 使用系统字体 %s：%s（%s）(system font)\n", roleName(c.Role), c.Family, c.File)
+			}
+		}
+	}
+
+	var files []outFile
+	switch format {
+	case "docx":
+		var b bytes.Buffer
+		opts := docx.Options{Warn: func(msg string) { fmt.Fprintf(stderr, "gwcli: 警告 (warning): %s\n", oneLine(msg)) }}
+		if err := docx.Write(&b, doc, opts); err != nil {
+			fmt.Fprintf(stderr, "gwcli: %s: 导出 DOCX 失败：%s (export failed)\n", o.input, oneLine(err.Error()))
+			return 1
+		}
+		files = []outFile{{out, b.Bytes()}}
+	default:
+		pages, err := layout.Typeset(doc, layout.Options{
+			Fonts:   fonts,
+			Explain: o.boxes && format == "png",
+			Warn:    func(msg string) { fmt.Fprintf(stderr, "gwcli: 警告 (warning): %s\n", oneLine(msg)) },
+		})
+		if err != nil {
+			fmt.Fprintf(stderr, "gwcli: %s: 排版失败：%s (typesetting failed)\n", o.input, oneLine(err.Error()))
+			return 1
+		}
+		if format == "pdf" {
+			var b bytes.Buffer
+			if err := pdf.Write(&b, pages, fonts, metaOf(doc)); err != nil {
+				fmt.Fprintf(stderr, "gwcli: %s: 生成 PDF 失败：%s (PDF failed)\n", o.input, oneLine(err.Error()))
+				return 1
+			}
+			files = []outFile{{out, b.Bytes()}}
+		} else {
+			base := strings.TrimSuffix(out, filepath.Ext(out))
+			ext := filepath.Ext(out)
+			if ext == "" {
+				ext = ".png"
+			}
+			for i := range pages {
+				img, err := png.RenderWith(pages[i], fonts, png.Options{DPI: o.dpi, Boxes: o.boxes})
+				if err != nil {
+					fmt.Fprintf(stderr, "gwcli: %s: 生成 PNG 失败：%s (PNG failed)\n", o.input, oneLine(err.Error()))
+					return 1
+				}
+				var b bytes.Buffer
+				if err := png.Encode(&b, img); err != nil {
+					fmt.Fprintf(stderr, "gwcli: %s: 生成 PNG 失败：%s (PNG failed)\n", o.input, oneLine(err.Error()))
+					return 1
+				}
+				name := out
+				if len(pages) > 1 {
+					name = fmt.Sprintf("%s-%d%s", base, i+1, ext)
+				}
+				files = append(files, outFile{name, b.Bytes()})
+			}
+		}
+	}
+
+	if err := writeAll(files); err != nil {
+		fmt.Fprintf(stderr, "gwcli: %s\n", oneLine(err.Error()))
+		return 1
+	}
+	for _, f := range files {
+		fmt.Fprintf(stdout, "已导出 (written) %s\n", f.path)
+	}
+	return 0
+}
+
+// inputError formats a reading error as FILE:LINE:COL: 说明 (document.Error does), or FILE: 说明.
+func inputError(input string, err error) string {
+	var de *document.Error
+	if errors.As(err, &de) {
+		return de.Error()
+	}
+	return input + ": " + err.Error()
+}
+
+// oneLine keeps a message on one line.
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}
+
+func roleName(r layout.Role) string {
+	switch r {
+	case layout.FangSong:
+		return "仿宋"
+	case layout.XiaoBiaoSong:
+		return "小标宋"
+	case layout.Hei:
+		return "黑体"
+	case layout.Kai:
+		return "楷体"
+	case layout.Song:
+		return "宋体"
+	}
+	return string(r)
+}
+
+// metaOf is the PDF's document information: the title on one line, the issuing organs as the
+// author.
+func metaOf(doc *document.Document) pdf.Meta {
+	var names []string
+	for _, is := range doc.Issuers {
+		if is.Name != "" {
+			names = append(names, is.Name)
+		}
+	}
+	return pdf.Meta{
+		Title:   strings.Join(strings.Fields(strings.ReplaceAll(doc.Title, "\n", "")), " "),
+		Author:  strings.Join(names, "、"),
+		Subject: doc.Genre,
+	}
+}
+
+func sameFile(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	if err1 == nil && err2 == nil {
+		return os.SameFile(sa, sb)
+	}
+	aa, _ := filepath.Abs(a)
+	ab, _ := filepath.Abs(b)
+	return aa == ab
+}
+
+// outFile is one file to write.
+type outFile struct {
+	path string
+	data []byte
+}
+
+// writeAll writes every file to a temporary file in its target folder, then renames them all
+// into place, so that a failure leaves no output (or the previous output) behind.
+func writeAll(files []outFile) error {
+	var temps []string
+	cleanup := func() {
+		for _, t := range temps {
+			os.Remove(t)
+		}
+	}
+	for _, f := range files {
+		dir := filepath.Dir(f.path)
+		if st, err := os.Stat(f.path); err == nil && st.IsDir() {
+			cleanup()
+			return fmt.Errorf("%s: 这是一个文件夹，不能写成文件 (is a folder)", f.path)
+		}
+		tmp, err := os.CreateTemp(dir, "."+filepath.Base(f.path)+".*.tmp")
+		if err != nil {
+			cleanup()
+			return fmt.Errorf("%s: %s", f.path, writeErrorMessage(dir, err))
+		}
+		temps = append(temps, tmp.Name())
+		_, err = tmp.Write(f.data)
+		if err == nil {
+			err = tmp.Chmod(0o644)
+		}
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			cleanup()
+			return fmt.Errorf("%s: %s", f.path, writeErrorMessage(dir, err))
+		}
+	}
+	for i, f := range files {
+		if err := os.Rename(temps[i], f.path); err != nil {
+			cleanup()
+			return fmt.Errorf("%s: %s", f.path, writeErrorMessage(filepath.Dir(f.path), err))
+		}
+	}
+	return nil
+}
+
+func writeErrorMessage(dir string, err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Sprintf("没有写入权限，无法在文件夹“%s”中保存（请换一个输出位置，例如 -o 到你的文档文件夹）(permission denied)", dir)
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Sprintf("文件夹“%s”在只读的磁盘上，无法保存（请换一个输出位置）(read-only file system)", dir)
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Sprintf("输出文件夹“%s”不存在 (folder does not exist)", dir)
+	}
+	return "写入失败：" + err.Error() + " (write failed)"
 }

@@ -51,6 +51,11 @@ func Write(w io.Writer, p layout.Page, fonts *layout.Fonts, dpi float64) error {
 	if err != nil {
 		return err
 	}
+	return Encode(w, img)
+}
+
+// Encode writes an image as PNG, favouring speed over size.
+func Encode(w io.Writer, img image.Image) error {
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	if err := enc.Encode(w, img); err != nil {
 		return fmt.Errorf("encode png: %w", err)
