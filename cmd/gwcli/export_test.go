@@ -95,7 +95,9 @@ func TestExport(t *testing.T) {
 		},
 		{
 			name: "flags after the input, OUT picks png", draft: expOKDraft,
-			args:  func(d string) []string { return []string{filepath.Join(d, "in.yaml"), "-o", filepath.Join(d, "out.png"), "--dpi", "40"} },
+			args: func(d string) []string {
+				return []string{filepath.Join(d, "in.yaml"), "-o", filepath.Join(d, "out.png"), "--dpi", "40"}
+			},
 			files: map[string]string{"out.png": "\x89PNG"},
 		},
 		{
@@ -113,7 +115,9 @@ func TestExport(t *testing.T) {
 		},
 		{
 			name: "explicit OUT with another name", draft: expOKDraft,
-			args:  func(d string) []string { return []string{"-o", filepath.Join(d, "正式.pdf"), filepath.Join(d, "in.yaml")} },
+			args: func(d string) []string {
+				return []string{"-o", filepath.Join(d, "正式.pdf"), filepath.Join(d, "in.yaml")}
+			},
 			files: map[string]string{"正式.pdf": "%PDF-"},
 		},
 		{
@@ -129,7 +133,9 @@ func TestExport(t *testing.T) {
 		},
 		{
 			name: "missing output folder", draft: expOKDraft,
-			args: func(d string) []string { return []string{"-o", filepath.Join(d, "no", "x.pdf"), filepath.Join(d, "in.yaml")} },
+			args: func(d string) []string {
+				return []string{"-o", filepath.Join(d, "no", "x.pdf"), filepath.Join(d, "in.yaml")}
+			},
 			code: 1, stderr: `^gwcli: .*x\.pdf: 输出文件夹“.*”不存在`,
 		},
 		{
@@ -153,7 +159,9 @@ func TestExport(t *testing.T) {
 		},
 		{
 			name: "OUT is INPUT", draft: expOKDraft,
-			args: func(d string) []string { return []string{"-o", filepath.Join(d, "in.yaml"), "--format", "pdf", filepath.Join(d, "in.yaml")} },
+			args: func(d string) []string {
+				return []string{"-o", filepath.Join(d, "in.yaml"), "--format", "pdf", filepath.Join(d, "in.yaml")}
+			},
 			code: 1, stderr: `输出文件不能与输入文件相同`,
 		},
 		{
