@@ -16,7 +16,7 @@ const RectificationListTitle = "整改任务清单"
 var RectificationHeader = []string{"序号", "问题", "整改内容", "整改目标", "整改措施", "整改时限", "责任人（责任单位）"}
 
 // rectificationWidths are the relative column widths of the table.
-var rectificationWidths = []float64{0.6, 2, 2, 2, 3, 1.3, 1.6}
+var rectificationWidths = []float64{0.6, 1.6, 2.2, 2, 2.4, 1.4, 1.4}
 
 // BuildRectification generates the attachments of an 印发 notice for a 整改方案 from
 // doc.Rectification: attachment 1 is the plan (titled planTitle; the intro paragraphs first,

@@ -1,11 +1,366 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"gongwen/check"
+	"gongwen/document"
+	"gongwen/layout"
+	"gongwen/templates"
 )
 
+const templatesUsage = `用法 (usage): gwcli templates [--templates DIR] <子命令>
+  list          列出文种模板 (list the genre templates)
+  show ID       显示一个模板的字段、规则和示例 (show one template; --yaml prints its source)
+  lint [DIR]    严格检查模板：键、类型、规则、示例能否通过检查和排版；不给 DIR 时检查内置模板和用户模板
+                (validate templates; exit 1 on errors)
+  new ID [-o FILE]  写出带注释的新模板骨架，默认 ID.yaml (write a commented starting template)
+  --templates DIR   用户模板目录，默认 %s
+`
+
+// templatesArgs are the parsed arguments of gwcli templates.
+type templatesArgs struct {
+	dir    string // --templates
+	out    string // -o (new)
+	yaml   bool   // --yaml (show)
+	rest   []string
+	errMsg string
+}
+
+func tplParseArgs(args []string) templatesArgs {
+	var a templatesArgs
+	for i := 0; i < len(args); i++ {
+		s := args[i]
+		value := func(name string) string {
+			if v, ok := strings.CutPrefix(s, name+"="); ok {
+				return v
+			}
+			if i+1 < len(args) {
+				i++
+				return args[i]
+			}
+			a.errMsg = fmt.Sprintf("%s 需要一个参数 (needs a value)", name)
+			return ""
+		}
+		switch {
+		case s == "--templates" || strings.HasPrefix(s, "--templates=") || s == "-templates" || strings.HasPrefix(s, "-templates="):
+			a.dir = value(strings.SplitN(s, "=", 2)[0])
+		case s == "-o" || strings.HasPrefix(s, "-o="):
+			a.out = value("-o")
+		case s == "--yaml" || s == "-yaml":
+			a.yaml = true
+		case s == "-h" || s == "--help":
+			a.rest = append([]string{"help"}, a.rest...)
+		case strings.HasPrefix(s, "-") && len(s) > 1:
+			a.errMsg = fmt.Sprintf("未知选项 %q (unknown option)", s)
+		default:
+			a.rest = append(a.rest, s)
+		}
+	}
+	return a
+}
+
 func cmdTemplates(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "gwcli: templates 尚未实现 (not implemented yet)")
+	a := tplParseArgs(args)
+	usage := fmt.Sprintf(templatesUsage, templates.DefaultUserDir())
+	if a.errMsg != "" {
+		fmt.Fprintf(stderr, "gwcli templates: %s\n%s", a.errMsg, usage)
+		return 2
+	}
+	if len(a.rest) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch a.rest[0] {
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	case "list":
+		return templatesList(a, stdout, stderr)
+	case "show":
+		if len(a.rest) != 2 {
+			fmt.Fprintf(stderr, "gwcli templates show: 请给出一个模板 id (one template id)\n%s", usage)
+			return 2
+		}
+		return templatesShow(a, stdout, stderr)
+	case "lint":
+		if len(a.rest) > 2 {
+			fmt.Fprintf(stderr, "gwcli templates lint: 最多一个目录 (at most one folder)\n%s", usage)
+			return 2
+		}
+		return templatesLint(a, stdout, stderr)
+	case "new":
+		if len(a.rest) != 2 {
+			fmt.Fprintf(stderr, "gwcli templates new: 请给出新模板的 id (one id)\n%s", usage)
+			return 2
+		}
+		return templatesNew(a, stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "gwcli templates: 未知子命令 %q (unknown subcommand)\n%s", a.rest[0], usage)
 	return 2
+}
+
+// tplLintOptions validate templates against the checker's registry and run their examples
+// through the draft parser, the layout and the checker.
+func tplLintOptions() templates.LoadOptions {
+	return templates.LoadOptions{
+		RuleExists:   check.RuleExists,
+		ParamExists:  tplRuleParamExists,
+		ParseDraft:   document.Parse,
+		CheckExample: tplCheckExample,
+	}
+}
+
+var tplRuleParams map[string]map[string]any
+
+func tplRuleParamExists(rule, param string) bool {
+	if tplRuleParams == nil {
+		tplRuleParams = map[string]map[string]any{}
+		for _, r := range check.Rules() {
+			tplRuleParams[r.ID] = r.Params
+		}
+	}
+	_, ok := tplRuleParams[rule][param]
+	return ok
+}
+
+// tplCheckExample generates what the genre builds (the 整改方案 attachments), typesets the example
+// and checks it with the pages; it returns the error findings, and a problem when the layout
+// fails. A layout that is not implemented yet is no problem of the template.
+func tplCheckExample(doc *document.Document, g *templates.Genre) []templates.ExampleProblem {
+	if err := g.Generate(doc); err != nil {
+		return []templates.ExampleProblem{{Rule: "generate", Message: err.Error()}}
+	}
+	var out []templates.ExampleProblem
+	opts := check.Options{}
+	pages, err := layout.Typeset(doc, layout.Options{})
+	switch {
+	case err != nil && strings.Contains(err.Error(), "not implemented"):
+	case err != nil:
+		out = append(out, templates.ExampleProblem{Rule: "layout", Message: fmt.Sprintf("排版失败 (typesetting failed)：%v", err)})
+	case len(pages) == 0:
+		out = append(out, templates.ExampleProblem{Rule: "layout", Message: "排版结果没有页面 (no pages)"})
+	default:
+		opts.Pages = pages
+	}
+	for _, f := range check.Run(doc, g, opts) {
+		if f.Severity == check.SeverityError {
+			msg := f.Message
+			if f.Text != "" {
+				msg += fmt.Sprintf("（“%s”）", f.Text)
+			}
+			out = append(out, templates.ExampleProblem{Line: f.Line, Col: f.Column, Rule: f.Rule, Message: msg})
+		}
+	}
+	return out
+}
+
+// tplLoadSet loads the built-ins and the user folder (--templates or the default), reporting
+// broken user templates on stderr without failing.
+func tplLoadSet(a templatesArgs, stderr io.Writer) *templates.Set {
+	set, errs := templates.Load(templates.LoadOptions{UserDir: a.dir, RuleExists: check.RuleExists})
+	for _, err := range errs {
+		fmt.Fprintf(stderr, "%v（已跳过 skipped）\n", err)
+	}
+	return set
+}
+
+var tplDirectionNames = map[document.Direction]string{document.DirectionUp: "上行文", document.DirectionDown: "下行文", document.DirectionParallel: "平行文"}
+var tplFormatNames = map[document.Format]string{document.FormatFile: "文件格式", document.FormatLetter: "信函格式", document.FormatOrder: "命令格式", document.FormatMinutes: "纪要格式"}
+
+func templatesList(a templatesArgs, stdout, stderr io.Writer) int {
+	set := tplLoadSet(a, stderr)
+	for _, g := range set.Genres() {
+		src := "内置"
+		if !strings.HasPrefix(g.File, "builtin:") {
+			src = g.File
+		}
+		fmt.Fprintf(stdout, "%-16s %-6s %s %s  %s  [%s]\n", g.ID, g.Name, tplDirectionNames[g.Direction], tplFormatNames[g.Format], g.Use, src)
+	}
+	return 0
+}
+
+func templatesShow(a templatesArgs, stdout, stderr io.Writer) int {
+	set := tplLoadSet(a, stderr)
+	id := a.rest[1]
+	g, ok := set.Genre(id)
+	if !ok {
+		if g = set.ByName(id); g == nil {
+			fmt.Fprintf(stderr, "gwcli templates show: 没有模板 %q (no such template)；用 gwcli templates list 查看\n", id)
+			return 1
+		}
+	}
+	if a.yaml {
+		data, err := g.Source()
+		if err != nil {
+			fmt.Fprintf(stderr, "gwcli templates show: %v\n", err)
+			return 1
+		}
+		stdout.Write(data)
+		return 0
+	}
+	w := func(format string, args ...any) { fmt.Fprintf(stdout, format, args...) }
+	w("%s（%s）  %s，%s\n", g.Name, g.ID, tplDirectionNames[g.Direction], tplFormatNames[g.Format])
+	w("用途：%s\n来源：%s\n", g.Use, g.File)
+	w("使用要素：%s\n必备要素：%s\n", strings.Join(g.Elements, " "), strings.Join(g.Required, " "))
+	w("\n表单字段：\n")
+	for _, grp := range []string{"版头", "主体", "版记"} {
+		for _, f := range g.Fields {
+			if f.Group != grp {
+				continue
+			}
+			req := ""
+			if g.Requires(f.Path) {
+				req = "（必填）"
+			}
+			w("  [%s] %s%s  %s/%s\n", f.Group, f.Label, req, f.Path, f.Kind)
+			if len(f.Choices) > 0 {
+				w("      选项：%s\n", strings.Join(f.Choices, " / "))
+			}
+			w("      %s\n", f.Help)
+			if f.Example != "" {
+				w("      例：%s\n", f.Example)
+			}
+		}
+	}
+	if len(g.Defaults) > 0 {
+		w("\n默认值：\n")
+		keys := make([]string, 0, len(g.Defaults))
+		for k := range g.Defaults {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			w("  %s: %q\n", k, g.Defaults[k])
+		}
+	}
+	if g.Closing != "" {
+		w("\n结束语：%s\n", g.Closing)
+	}
+	if len(g.Scaffold) > 0 {
+		w("\n正文结构：\n")
+		for _, s := range g.Scaffold {
+			w("  %s\n", s)
+		}
+	}
+	if len(g.Rules) > 0 {
+		w("\n启用的规则：\n")
+		ids := make([]string, 0, len(g.Rules))
+		for id := range g.Rules {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		info := map[string]check.RuleInfo{}
+		for _, r := range check.Rules() {
+			info[r.ID] = r
+		}
+		for _, id := range ids {
+			rc := g.Rules[id]
+			state := ""
+			if rc.Enabled != nil && !*rc.Enabled {
+				state = "（关闭）"
+			}
+			w("  %s%s  %s [%s]\n", id, state, info[id].Summary, info[id].Clause)
+			if len(rc.Params) > 0 {
+				keys := make([]string, 0, len(rc.Params))
+				for k := range rc.Params {
+					keys = append(keys, k)
+				}
+				sort.Strings(keys)
+				for _, k := range keys {
+					w("      %s = %v\n", k, rc.Params[k])
+				}
+			}
+		}
+	}
+	w("\n依据：%s\n", strings.Join(g.Meta.Clauses, "；"))
+	if len(g.Meta.Sources) > 0 {
+		w("来源：%s\n", strings.Join(g.Meta.Sources, "；"))
+	}
+	if g.Example != "" {
+		w("\n示例草稿：\n%s", g.Example)
+	}
+	return 0
+}
+
+func templatesLint(a templatesArgs, stdout, stderr io.Writer) int {
+	opts := tplLintOptions()
+	what := "内置模板和用户模板"
+	if len(a.rest) == 2 {
+		opts.NoBuiltins = true
+		opts.UserDir = a.rest[1]
+		what = a.rest[1]
+		if st, err := os.Stat(a.rest[1]); err != nil || !st.IsDir() {
+			fmt.Fprintf(stderr, "gwcli templates lint: %s 不是可读的文件夹 (not a readable folder)\n", a.rest[1])
+			return 2
+		}
+	} else {
+		opts.UserDir = a.dir
+	}
+	set, errs := templates.Load(opts)
+	n := len(set.Genres())
+	if len(a.rest) < 2 {
+		_, perrs := templates.LoadProfiles("")
+		errs = append(errs, perrs...)
+	}
+	for _, err := range errs {
+		fmt.Fprintln(stderr, err)
+	}
+	examples := 0
+	for _, g := range set.Genres() {
+		if g.Example != "" {
+			examples++
+		}
+	}
+	if len(errs) > 0 {
+		fmt.Fprintf(stdout, "检查了%s：%d 个模板可用（%d 个示例通过检查和排版），%d 个错误\n", what, n, examples, len(errs))
+		return 1
+	}
+	fmt.Fprintf(stdout, "检查了%s：%d 个模板，%d 个示例，全部通过 (ok)\n", what, n, examples)
+	return 0
+}
+
+func templatesNew(a templatesArgs, stdout, stderr io.Writer) int {
+	id := a.rest[1]
+	data, err := templates.Skeleton(id)
+	if err != nil {
+		fmt.Fprintf(stderr, "gwcli templates new: %v\n", err)
+		return 2
+	}
+	out := a.out
+	if out == "" {
+		out = id + ".yaml"
+		if a.dir != "" {
+			out = filepath.Join(a.dir, out)
+		}
+	}
+	if out == "-" {
+		stdout.Write(data)
+		return 0
+	}
+	f, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		if errors.Is(err, os.ErrExist) {
+			fmt.Fprintf(stderr, "gwcli templates new: %s 已存在，不覆盖 (exists, not overwritten)\n", out)
+		} else {
+			fmt.Fprintf(stderr, "gwcli templates new: %v\n", err)
+		}
+		return 1
+	}
+	_, werr := f.Write(data)
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		fmt.Fprintf(stderr, "gwcli templates new: %v\n", werr)
+		return 1
+	}
+	fmt.Fprintf(stdout, "已写出 %s：按注释填写后运行 gwcli templates lint %s 检查\n", out, filepath.Dir(out))
+	return 0
 }
