@@ -179,14 +179,18 @@ func (im *importer) header(i int) int {
 			// 联合行文: organ names stacked on lines above a "…文件" line.
 			if organLike(s) && !isClosing(s) {
 				j := i + 1
-				for j < len(L) && j <= i+4 && organLike(L[j].text) {
+				for j < len(L) && j <= i+4 && organLike(L[j].text) && L[j].text != "文件" {
 					if _, _, ok := isMarkLine(L[j].text); ok {
 						break
 					}
 					j++
 				}
 				if j < len(L) && j <= i+4 {
-					if names, suf, ok := isMarkLine(L[j].text); ok && suf == "文件" {
+					names, suf, ok := isMarkLine(L[j].text)
+					if L[j].text == "文件" {
+						names, suf, ok = nil, "文件", true
+					}
+					if ok && suf == "文件" {
 						for _, sl := range L[i:j] {
 							nm, offs := splitNamesPos(sl.text)
 							for k := range nm {
@@ -199,6 +203,13 @@ func (im *importer) header(i int) int {
 					}
 				}
 			}
+		}
+		// 信函格式: the organ's name alone as the mark, right above the 发文字号.
+		if doc.MarkSuffix == "" && len(im.markNames) == 0 && doc.Number == "" && organLike(s) &&
+			endsWithOrgan(s) && i+1 < len(L) && reNumber.MatchString(L[i+1].text) {
+			im.mark(l, splitNames(s), "")
+			i++
+			continue
 		}
 		if m := reNumber.FindStringSubmatchIndex(s); m != nil && doc.Number == "" {
 			im.number(l, m)
@@ -232,8 +243,9 @@ func (im *importer) mark(l textLine, names []string, suf string) {
 	doc := im.doc
 	doc.MarkSuffix = suf
 	s := l.text
-	sufOff := runeLen(s) - runeLen(suf)
-	im.setLine(PathMarkSuffix, l, sufOff)
+	if suf != "" {
+		im.setLine(PathMarkSuffix, l, runeLen(s)-runeLen(suf))
+	}
 	if suf == "纪要" {
 		doc.MeetingName = strings.TrimRightFunc(strings.TrimSuffix(s, suf), isBlank)
 		im.setLine(PathMeetingName, l, 0)
@@ -482,13 +494,18 @@ func (im *importer) buildIssuers() {
 		if k < len(im.sigNames) {
 			is.Name = im.sigNames[k].text
 			im.src.Set(p+"name", Seg{Pos: im.sigNames[k].pos})
-			if k < len(im.markNames) && im.markNames[k].text != is.Name {
-				is.Mark = im.markNames[k].text
+			if k < len(im.markNames) {
+				// The mark's place is recorded even when its text equals the name (and so
+				// Mark stays empty, meaning "the name"): findings on the mark point there.
+				if im.markNames[k].text != is.Name {
+					is.Mark = im.markNames[k].text
+				}
 				im.src.Set(p+"mark", Seg{Pos: im.markNames[k].pos})
 			}
 		} else {
 			is.Name = im.markNames[k].text
 			im.src.Set(p+"name", Seg{Pos: im.markNames[k].pos})
+			im.src.Set(p+"mark", Seg{Pos: im.markNames[k].pos})
 		}
 		im.doc.Issuers = append(im.doc.Issuers, is)
 	}
