@@ -1,0 +1,631 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gongwen/check"
+	"gongwen/document"
+	"gongwen/templates"
+)
+
+// formGroups are the three parts of a 公文 (GB/T 9704-2012 7.1), the form's tabs.
+var formGroups = []string{"版头", "主体", "版记"}
+
+// choice lists the UI shows for some paths whatever the template says.
+var fixedChoices = map[string][]string{
+	document.PathClassification: {"", "秘密", "机密", "绝密"},
+	document.PathUrgency:        {"", "特急", "加急"},
+	pathSignOff:                 {"seal", "noseal", "signature", "none"},
+}
+
+// fieldsFor returns the form fields of a genre: the template's, plus 密级 and the sign-off
+// mode when the genre uses them and the template has no field for them. Without a genre the
+// form offers the common elements.
+func fieldsFor(g *templates.Genre) []templates.Field {
+	if g == nil {
+		return genericFields()
+	}
+	out := append([]templates.Field(nil), g.Fields...)
+	has := map[string]bool{}
+	for _, f := range out {
+		has[f.Path] = true
+	}
+	if g.Uses(document.PathClassification) && !has[document.PathClassification] {
+		out = append([]templates.Field{{Path: document.PathClassification, Label: "密级", Kind: templates.KindChoice, Group: "版头",
+			Help: "涉密公文标注密级（绝密、机密、秘密），3号黑体顶格（GB/T 9704-2012 7.2.2）；不涉密的不标。"}}, out...)
+		if g.Uses(document.PathClassificationTerm) && !has[document.PathClassificationTerm] {
+			out = append(out[:1], append([]templates.Field{{Path: document.PathClassificationTerm, Label: "保密期限", Kind: templates.KindLine, Group: "版头",
+				Help: "需要时在密级后标注保密期限，如“5年”（GB/T 9704-2012 7.2.2）。", Example: "5年"}}, out[1:]...)...)
+		}
+	}
+	if !has[pathSignOff] && g.Format != document.FormatMinutes {
+		out = append(out, templates.Field{Path: pathSignOff, Label: "落款方式", Kind: templates.KindChoice, Group: "主体",
+			Help: "加盖印章、不加盖印章、加盖签发人签名章或不署名（GB/T 9704-2012 7.3.5）。"})
+	}
+	return out
+}
+
+func genericFields() []templates.Field {
+	f := func(path, label, kind, group, help string) templates.Field {
+		return templates.Field{Path: path, Label: label, Kind: kind, Group: group, Help: help}
+	}
+	return []templates.Field{
+		f(document.PathClassification, "密级", templates.KindChoice, "版头", "GB/T 9704-2012 7.2.2"),
+		f(document.PathUrgency, "紧急程度", templates.KindChoice, "版头", "GB/T 9704-2012 7.2.3"),
+		f(pathIssuers, "发文机关", templates.KindList, "版头", "一行一个；联合行文时主办机关在前（GB/T 9704-2012 7.2.4）"),
+		f(document.PathNumber, "发文字号", templates.KindLine, "版头", "机关代字〔年份〕序号号（GB/T 9704-2012 7.2.5）"),
+		f(pathSigners, "签发人", templates.KindList, "版头", "上行文标注签发人，一行一个（GB/T 9704-2012 7.2.6）"),
+		f(document.PathTitle, "标题", templates.KindLine, "主体", "发文机关＋事由＋文种（GB/T 9704-2012 7.3.1）"),
+		f(document.PathRecipients, "主送机关", templates.KindLine, "主体", "末尾加全角冒号（GB/T 9704-2012 7.3.2）"),
+		f(pathBody, "正文", templates.KindParagraph, "主体", "每行一段；层次序数依次为“一、”“（一）”“1.”“（1）”（GB/T 9704-2012 7.3.3）"),
+		f(pathAttachNotes, "附件说明", templates.KindList, "主体", "附件名称，一行一个（GB/T 9704-2012 7.3.4）"),
+		f(pathSignOff, "落款方式", templates.KindChoice, "主体", "GB/T 9704-2012 7.3.5"),
+		f(document.PathDate, "成文日期", templates.KindDate, "主体", "如 2024年1月5日（GB/T 9704-2012 7.3.5.4）"),
+		f(document.PathNote, "附注", templates.KindLine, "主体", "加圆括号（GB/T 9704-2012 7.3.6）"),
+		f(document.PathCC, "抄送机关", templates.KindParagraph, "版记", "名称之间用逗号，最后加句号（GB/T 9704-2012 7.4.2）"),
+		f(document.PathPrinter, "印发机关", templates.KindLine, "版记", "GB/T 9704-2012 7.4.3"),
+		f(document.PathPrintDate, "印发日期", templates.KindDate, "版记", "GB/T 9704-2012 7.4.3"),
+	}
+}
+
+// signOffLabel names a sign-off mode.
+func signOffLabel(id string) string {
+	switch id {
+	case "seal":
+		return T("signoff.seal")
+	case "noseal":
+		return T("signoff.noseal")
+	case "signature":
+		return T("signoff.signature")
+	case "none":
+		return T("signoff.none")
+	case "":
+		return T("choice.none")
+	}
+	return id
+}
+
+// formField is one field's widgets.
+type formField struct {
+	spec   templates.Field
+	tab    int
+	entry  *widget.Entry  // text fields
+	sel    *widget.Select // choices
+	values []string       // choice values behind sel's labels
+}
+
+// editor is the editor view: form, findings, preview.
+type editor struct {
+	u       *UI
+	tabs    *container.AppTabs
+	fields  map[string]*formField
+	order   []string
+	filling bool
+
+	findings   *widget.List
+	findHead   *widget.Label
+	fixAllBtn  *widget.Button
+	status     *widget.Label
+	pv         *previewPane
+	lastChange time.Time
+}
+
+func (u *UI) showEditor() {
+	ed := &editor{u: u, fields: map[string]*formField{}}
+	u.ed = ed
+	ed.status = widget.NewLabel("")
+	ed.status.Truncation = fyne.TextTruncateEllipsis
+	ed.pv = newPreviewPane(u)
+
+	form := ed.buildForm()
+	findings := ed.buildFindings()
+	left := container.NewVSplit(form, findings)
+	left.Offset = 0.66
+	split := container.NewHSplit(left, ed.pv.root)
+	split.Offset = 0.47
+
+	bar := ed.toolbar()
+	u.Win.SetContent(container.NewBorder(bar, container.NewPadded(ed.status), nil, nil, split))
+	u.updateTitle()
+	ed.refreshFindings()
+	ed.requestPreview(0)
+}
+
+func (ed *editor) toolbar() fyne.CanvasObject {
+	u := ed.u
+	btn := func(label string, icon fyne.Resource, f func()) *widget.Button {
+		b := widget.NewButtonWithIcon(T(label), icon, func() { u.safe(f) })
+		b.Importance = widget.LowImportance
+		return b
+	}
+	genre := T("genre.none")
+	if u.Model.Genre != nil {
+		genre = u.Model.Genre.Name + " · " + directionLabel(u.Model.Genre.Direction)
+	}
+	gl := widget.NewLabelWithStyle(genre, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	return container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(
+		btn("tb.home", theme.HomeIcon(), u.ShowStart),
+		btn("menu.open", theme.FolderOpenIcon(), u.openDialog),
+		btn("menu.save", theme.DocumentSaveIcon(), func() { u.Save(false) }),
+		btn("menu.saveas", theme.DocumentSaveIcon(), func() { u.Save(true) }),
+		widget.NewSeparator(),
+		btn("tb.pdf", theme.DownloadIcon(), func() { u.Export(ExportPDF) }),
+		btn("tb.docx", theme.DownloadIcon(), func() { u.Export(ExportDOCX) }),
+		btn("tb.png", theme.DownloadIcon(), func() { u.Export(ExportPNG) }),
+	), gl), widget.NewSeparator())
+}
+
+// buildForm makes the guided form: one tab per group, each field with its label, help text
+// and example; the unit profile row on the first tab.
+func (ed *editor) buildForm() fyne.CanvasObject {
+	m := ed.u.Model
+	boxes := make([]*fyne.Container, len(formGroups))
+	for i := range boxes {
+		boxes[i] = container.NewVBox()
+	}
+	boxes[0].Add(ed.profileRow())
+	for _, f := range fieldsFor(m.Genre) {
+		tab := 1
+		for i, g := range formGroups {
+			if f.Group == g {
+				tab = i
+			}
+		}
+		ff := ed.makeField(f, tab)
+		if ff == nil {
+			continue
+		}
+		boxes[tab].Add(ed.fieldBlock(ff))
+	}
+	ed.tabs = container.NewAppTabs()
+	for i, g := range formGroups {
+		ed.tabs.Append(container.NewTabItem(T("group."+g), container.NewVScroll(container.NewPadded(boxes[i]))))
+	}
+	ed.tabs.SelectIndex(1)
+	return ed.tabs
+}
+
+func (ed *editor) fieldBlock(ff *formField) fyne.CanvasObject {
+	label := ff.spec.Label
+	if ed.u.Model.Genre != nil && ed.u.Model.Genre.Requires(ff.spec.Path) {
+		label += " *"
+	}
+	title := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	var input fyne.CanvasObject
+	if ff.entry != nil {
+		input = ff.entry
+	} else {
+		input = ff.sel
+	}
+	items := []fyne.CanvasObject{title}
+	if ff.spec.Help != "" {
+		help := newWrapLabel(ff.spec.Help)
+		help.Importance = widget.LowImportance
+		help.SizeName = theme.SizeNameCaptionText
+		items = append(items, help)
+	}
+	items = append(items, input)
+	return container.NewVBox(items...)
+}
+
+// makeField builds the input of one field and binds it to the model.
+func (ed *editor) makeField(f templates.Field, tab int) *formField {
+	m := ed.u.Model
+	ff := &formField{spec: f, tab: tab}
+	choices := f.Choices
+	if fc, ok := fixedChoices[f.Path]; ok {
+		choices = fc
+	}
+	if f.Kind == templates.KindChoice || fixedChoices[f.Path] != nil {
+		vals := append([]string(nil), choices...)
+		if f.Path != pathSignOff && (len(vals) == 0 || vals[0] != "") {
+			vals = append([]string{""}, vals...)
+		}
+		labels := make([]string, len(vals))
+		for i, v := range vals {
+			labels[i] = v
+			if f.Path == pathSignOff || v == "" {
+				labels[i] = signOffLabel(v)
+			}
+		}
+		ff.values = vals
+		ff.sel = widget.NewSelect(labels, func(label string) {
+			if ed.filling {
+				return
+			}
+			for i, l := range labels {
+				if l == label {
+					ed.changed(f.Path, vals[i])
+				}
+			}
+		})
+		ff.sel.PlaceHolder = T("choice.none")
+	} else {
+		var e *widget.Entry
+		switch f.Kind {
+		case templates.KindParagraph, templates.KindList, templates.KindItems:
+			e = widget.NewMultiLineEntry()
+			e.Wrapping = fyne.TextWrapBreak
+			rows := 3
+			switch {
+			case f.Path == pathBody:
+				rows = 12
+			case f.Kind == templates.KindItems:
+				rows = 6
+			case f.Kind == templates.KindList:
+				rows = 2
+			}
+			e.SetMinRowsVisible(rows)
+		default:
+			e = widget.NewEntry()
+		}
+		ph := f.Example
+		if f.Kind == templates.KindItems && f.Path == pathRectification {
+			ph = T("items.rectification")
+		} else if f.Kind == templates.KindItems {
+			ph = T("items.attachments")
+		}
+		if ph != "" {
+			e.SetPlaceHolder(T("example") + ph)
+		}
+		path := f.Path
+		e.OnChanged = func(s string) {
+			if !ed.filling {
+				ed.changed(path, s)
+			}
+		}
+		ff.entry = e
+	}
+	ed.fields[f.Path] = ff
+	ed.order = append(ed.order, f.Path)
+	ed.fill(ff, m.Doc)
+	return ff
+}
+
+// fill shows the document's value in a field without reporting a change.
+func (ed *editor) fill(ff *formField, doc *document.Document) {
+	ed.filling = true
+	defer func() { ed.filling = false }()
+	v := FieldText(doc, ff.spec.Path)
+	if ff.entry != nil {
+		if ff.entry.Text != v {
+			ff.entry.SetText(v)
+		}
+		return
+	}
+	for i, val := range ff.values {
+		if val == v {
+			ff.sel.SetSelectedIndex(i)
+			return
+		}
+	}
+	if v == "" {
+		ff.sel.ClearSelected()
+		return
+	}
+	// a value the list does not offer (typed in the draft): show it as it is
+	ff.values = append(ff.values, v)
+	ff.sel.Options = append(ff.sel.Options, v)
+	ff.sel.SetSelectedIndex(len(ff.values) - 1)
+}
+
+// fillAll refreshes every field from the document (after a fix or a profile).
+func (ed *editor) fillAll() {
+	for _, p := range ed.order {
+		ed.fill(ed.fields[p], ed.u.Model.Doc)
+	}
+}
+
+// changed is called for every edit of a field.
+func (ed *editor) changed(path, value string) {
+	if ed.u.Model.Set(path, value) {
+		ed.afterEdit()
+	}
+}
+
+func (ed *editor) afterEdit() {
+	ed.lastChange = time.Now()
+	ed.u.updateTitle()
+	ed.requestPreview(ed.u.opts.Debounce)
+	ed.u.scheduleAutosave()
+}
+
+// profileRow lets the user pick a unit profile and fill the organ fields, the 发文字号 from
+// its 机关代字, the year and a serial.
+func (ed *editor) profileRow() fyne.CanvasObject {
+	u := ed.u
+	m := u.Model
+	names := make([]string, len(m.Profiles))
+	for i, p := range m.Profiles {
+		names[i] = p.FullName
+	}
+	sel := widget.NewSelect(names, nil)
+	sel.PlaceHolder = T("profile.choose")
+	year := widget.NewEntry()
+	year.SetText(strconv.Itoa(time.Now().Year()))
+	serial := widget.NewEntry()
+	serial.SetPlaceHolder(T("profile.serial.ph"))
+	preview := widget.NewLabel("")
+	preview.Importance = widget.LowImportance
+	current := func() (templates.Profile, int, int, bool) {
+		i := sel.SelectedIndex()
+		if i < 0 || i >= len(m.Profiles) {
+			return templates.Profile{}, 0, 0, false
+		}
+		y, _ := strconv.Atoi(strings.TrimSpace(year.Text))
+		s, _ := strconv.Atoi(strings.TrimSpace(serial.Text))
+		return m.Profiles[i], y, s, true
+	}
+	update := func(string) {
+		p, y, s, ok := current()
+		if !ok {
+			preview.SetText("")
+			return
+		}
+		if p.Code != "" && y > 0 && s > 0 {
+			preview.SetText(T("profile.number", p.Number(y, s)))
+		} else {
+			preview.SetText(T("profile.code", p.Code))
+		}
+	}
+	sel.OnChanged = update
+	year.OnChanged = update
+	serial.OnChanged = update
+	apply := widget.NewButtonWithIcon(T("profile.apply"), theme.ConfirmIcon(), func() {
+		p, y, s, ok := current()
+		if !ok {
+			u.showError(fmt.Errorf("%s", T("profile.none")))
+			return
+		}
+		m.ApplyProfile(p, y, s)
+		ed.fillAll()
+		ed.afterEdit()
+		u.toast(T("profile.applied", p.FullName))
+	})
+	head := widget.NewLabelWithStyle(T("profile.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	help := newWrapLabel(T("profile.help"))
+	help.Importance = widget.LowImportance
+	help.SizeName = theme.SizeNameCaptionText
+	nums := container.NewGridWithColumns(2,
+		container.NewBorder(nil, nil, widget.NewLabel(T("profile.year")), nil, year),
+		container.NewBorder(nil, nil, widget.NewLabel(T("profile.serial")), nil, serial))
+	card := container.NewVBox(head, help, sel, nums, container.NewBorder(nil, nil, nil, apply, preview), widget.NewSeparator())
+	if len(m.Profiles) == 0 {
+		return widget.NewLabel(T("profile.empty"))
+	}
+	return card
+}
+
+// ---- findings ----
+
+func severityLabel(s string) string {
+	switch s {
+	case check.SeverityError:
+		return T("sev.error")
+	case check.SeverityWarning:
+		return T("sev.warning")
+	}
+	return T("sev.info")
+}
+
+func severityImportance(s string) widget.Importance {
+	switch s {
+	case check.SeverityError:
+		return widget.DangerImportance
+	case check.SeverityWarning:
+		return widget.WarningImportance
+	}
+	return widget.LowImportance
+}
+
+func (ed *editor) buildFindings() fyne.CanvasObject {
+	u := ed.u
+	ed.findHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	ed.fixAllBtn = widget.NewButtonWithIcon(T("find.fixall"), theme.ViewRefreshIcon(), func() { u.safe(ed.fixAll) })
+	ed.findings = widget.NewList(
+		func() int { return len(u.Model.Findings) },
+		func() fyne.CanvasObject {
+			sev := widget.NewLabel("错误")
+			sev.TextStyle = fyne.TextStyle{Bold: true}
+			msg := widget.NewLabel("")
+			msg.Wrapping = fyne.TextWrapWord
+			clause := widget.NewLabel("")
+			clause.Importance = widget.LowImportance
+			clause.SizeName = theme.SizeNameCaptionText
+			clause.Truncation = fyne.TextTruncateEllipsis
+			fix := widget.NewButton(T("find.fix"), nil)
+			fix.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, container.NewVBox(sev), container.NewVBox(fix), container.NewVBox(msg, clause))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			fs := u.Model.Findings
+			if id >= len(fs) {
+				return
+			}
+			f := fs[id]
+			c := o.(*fyne.Container)
+			mid := c.Objects[0].(*fyne.Container)
+			sev := c.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
+			fix := c.Objects[2].(*fyne.Container).Objects[0].(*widget.Button)
+			sev.SetText(severityLabel(f.Severity))
+			sev.Importance = severityImportance(f.Severity)
+			sev.Refresh()
+			mid.Objects[0].(*widget.Label).SetText(f.Message)
+			where := f.Clause
+			if label := ed.fieldLabel(f.Path); label != "" {
+				where = label + " · " + where
+			}
+			if f.Text != "" {
+				where += " · “" + shorten(f.Text, 16) + "”"
+			}
+			mid.Objects[1].(*widget.Label).SetText(where)
+			if f.HasFix || f.Fix != "" {
+				fix.Show()
+				fix.OnTapped = func() { u.safe(func() { ed.applyFix(f) }) }
+			} else {
+				fix.Hide()
+			}
+			ed.findings.SetItemHeight(id, ed.findingHeight(f.Message))
+		},
+	)
+	ed.findings.OnSelected = func(id widget.ListItemID) {
+		ed.findings.UnselectAll()
+		if id < len(u.Model.Findings) {
+			ed.Focus(u.Model.Findings[id])
+		}
+	}
+	head := container.NewBorder(nil, nil, nil, ed.fixAllBtn, ed.findHead)
+	return container.NewBorder(container.NewVBox(widget.NewSeparator(), head), nil, nil, nil, ed.findings)
+}
+
+// findingHeight estimates the height of a finding's row: its message wraps in the list's width.
+func (ed *editor) findingHeight(msg string) float32 {
+	th := ed.u.App.Settings().Theme()
+	text := th.Size(theme.SizeNameText)
+	pad := th.Size(theme.SizeNameInnerPadding)
+	w := ed.findings.Size().Width - 170
+	if w < 200 {
+		w = 200
+	}
+	width := float32(0)
+	for _, r := range msg {
+		if r < 0x2e80 {
+			width += text * 0.55
+		} else {
+			width += text
+		}
+	}
+	lines := int(width/w) + 1
+	if lines > 6 {
+		lines = 6
+	}
+	lineH := text * 1.35
+	return float32(lines)*lineH + th.Size(theme.SizeNameCaptionText)*1.35 + 3*pad
+}
+
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
+
+// fieldLabel is the form label of the field a finding's path belongs to.
+func (ed *editor) fieldLabel(path string) string {
+	if ff, ok := ed.fields[topPath(path)]; ok {
+		return ff.spec.Label
+	}
+	return ""
+}
+
+// refreshFindings shows the model's findings.
+func (ed *editor) refreshFindings() {
+	m := ed.u.Model
+	n, fixable := len(m.Findings), m.Fixable()
+	switch {
+	case m.AnalysedRev == 0:
+		ed.findHead.SetText(T("find.checking"))
+	case n == 0:
+		ed.findHead.SetText(T("find.none"))
+	default:
+		errs := 0
+		for _, f := range m.Findings {
+			if f.Severity == check.SeverityError {
+				errs++
+			}
+		}
+		ed.findHead.SetText(T("find.head", n, errs, fixable))
+	}
+	if fixable > 0 {
+		ed.fixAllBtn.Enable()
+	} else {
+		ed.fixAllBtn.Disable()
+	}
+	ed.findings.Refresh()
+}
+
+// Focus puts the cursor in the field of a finding, at its place where it can.
+func (ed *editor) Focus(f check.Finding) {
+	ff, ok := ed.fields[topPath(f.Path)]
+	if !ok {
+		ed.u.toast(T("find.nofield", f.Message))
+		return
+	}
+	ed.tabs.SelectIndex(ff.tab)
+	if ff.entry != nil {
+		row, col := 0, f.Offset
+		if i := pathIndex(f.Path); i >= 0 && listField(ed.u.Model.Doc, topPath(f.Path)) != nil {
+			row = lineOfItem(ff.entry.Text, i)
+		}
+		ff.entry.CursorRow, ff.entry.CursorColumn = row, col
+		ed.u.Win.Canvas().Focus(ff.entry)
+		ff.entry.Refresh()
+	} else {
+		ed.u.Win.Canvas().Focus(ff.sel)
+	}
+	ed.u.toast(f.Message)
+}
+
+// lineOfItem returns the line of the i-th non-blank line of text (list fields drop blanks).
+func lineOfItem(text string, i int) int {
+	n := 0
+	for row, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if n == i {
+			return row
+		}
+		n++
+	}
+	return 0
+}
+
+func (ed *editor) applyFix(f check.Finding) {
+	if err := ed.u.Model.ApplyFix(f); err != nil {
+		ed.u.showError(err)
+		return
+	}
+	ed.fillAll()
+	ed.afterEdit()
+	ed.u.toast(T("find.fixed", f.Message))
+}
+
+func (ed *editor) fixAll() {
+	n := ed.u.Model.ApplyAllFixes()
+	if n == 0 {
+		return
+	}
+	ed.fillAll()
+	ed.afterEdit()
+	ed.u.toast(T("find.fixedn", n))
+}
+
+// fixOrFocusFindings is Ctrl/Cmd+F: apply every mechanical fix, or go to the first finding.
+func (u *UI) fixOrFocusFindings() {
+	if u.ed == nil {
+		return
+	}
+	if u.Model.Fixable() > 0 {
+		u.ed.fixAll()
+		return
+	}
+	if len(u.Model.Findings) > 0 {
+		u.ed.Focus(u.Model.Findings[0])
+	}
+}
+
+// requestPreview asks the worker for the analysis and the current page.
+func (ed *editor) requestPreview(delay time.Duration) {
+	m := ed.u.Model
+	ed.u.prev.Request(PreviewRequest{Rev: m.Rev(), Doc: m.Snapshot(), Genre: m.Genre, Page: ed.pv.page, DPI: ed.pv.dpi()}, delay)
+}

@@ -1,0 +1,108 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// exportChooser is Ctrl/Cmd+E: pick PDF, DOCX or PNG.
+func (u *UI) exportChooser() {
+	if !u.Model.HasDocument() {
+		return
+	}
+	var d dialog.Dialog
+	pick := func(kind string) func() {
+		return func() { d.Hide(); u.Export(kind) }
+	}
+	content := container.NewVBox(
+		newWrapLabel(T("export.choose")),
+		widget.NewButton(T("export.pdf"), pick(ExportPDF)),
+		widget.NewButton(T("export.docx"), pick(ExportDOCX)),
+		widget.NewButton(T("export.png"), pick(ExportPNG)),
+	)
+	d = dialog.NewCustom(T("menu.export"), T("cancel"), content, u.Win)
+	d.Show()
+}
+
+// Export asks where to save through the native save dialog, then exports in the background
+// with a progress dialog, and offers to open the result.
+func (u *UI) Export(kind string) {
+	if !u.Model.HasDocument() {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.EqualFold(filepath.Ext(path), "."+kind) {
+			path += "." + kind
+		}
+		u.ExportTo(kind, path, nil)
+	}, u.Win)
+	d.SetFileName(u.suggestName("." + kind))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + kind}))
+	u.sizeDialog(d)
+	d.Show()
+}
+
+// ExportTo exports to path off the UI goroutine; done (if set) gets the result on the UI
+// goroutine after the dialogs are shown.
+func (u *UI) ExportTo(kind, path string, done func([]string, error)) {
+	doc, g := u.Model.Snapshot(), u.Model.Genre
+	bar := widget.NewProgressBarInfinite()
+	prog := dialog.NewCustomWithoutButtons(T("export.working", strings.ToUpper(kind)), container.NewVBox(newWrapLabel(filepath.Base(path)), bar), u.Win)
+	prog.Show()
+	go func() {
+		var files []string
+		var err error
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					err = fmt.Errorf("%s（%v）", T("err.internal"), r)
+				}
+			}()
+			files, err = exportFile(doc, g, kind, path)
+		}()
+		u.opts.Post(func() {
+			prog.Hide()
+			if err != nil {
+				u.showError(fmt.Errorf("%s：%v", T("export.failed"), err))
+			} else {
+				u.exportDone(files)
+			}
+			if done != nil {
+				done(files, err)
+			}
+		})
+	}()
+}
+
+func (u *UI) exportDone(files []string) {
+	if len(files) == 0 {
+		return
+	}
+	msg := T("export.done", filepath.Base(files[0]))
+	if len(files) > 1 {
+		msg = T("export.donen", len(files), filepath.Dir(files[0]))
+	}
+	u.toast(msg)
+	first := files[0]
+	dialog.ShowCustomConfirm(T("export.title"), T("export.open"), T("close"), newWrapLabel(msg), func(open bool) {
+		if open {
+			u.openFile(first)
+		}
+	}, u.Win)
+}

@@ -1,0 +1,350 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gongwen/document"
+)
+
+// Document paths the form knows besides document's Path* constants.
+const (
+	pathFormat         = "format"
+	pathDirection      = "direction"
+	pathSignOff        = "sign_off"
+	pathSignatureImage = "signature_image"
+	pathIssuers        = "issuers"
+	pathSigners        = "signers"
+	pathBody           = "body"
+	pathAttachNotes    = "attachment_notes"
+	pathAttachments    = "attachments"
+	pathRectification  = "rectification"
+	pathInBanji        = "recipients_in_banji"
+)
+
+// textField returns a pointer to the one-string element at a top-level path, or nil.
+func textField(doc *document.Document, path string) *string {
+	switch path {
+	case document.PathCopyNumber:
+		return &doc.CopyNumber
+	case document.PathClassification:
+		return &doc.Classification
+	case document.PathClassificationTerm:
+		return &doc.ClassificationTerm
+	case document.PathUrgency:
+		return &doc.Urgency
+	case document.PathMarkSuffix:
+		return &doc.MarkSuffix
+	case document.PathMeetingName:
+		return &doc.MeetingName
+	case document.PathNumber:
+		return &doc.Number
+	case document.PathOrderNumber:
+		return &doc.OrderNumber
+	case document.PathTitle:
+		return &doc.Title
+	case document.PathTitleNote:
+		return &doc.TitleNote
+	case document.PathRecipients:
+		return &doc.Recipients
+	case document.PathDate:
+		return &doc.Date
+	case document.PathSignerTitle:
+		return &doc.SignerTitle
+	case document.PathSignerName:
+		return &doc.SignerName
+	case document.PathNote:
+		return &doc.Note
+	case document.PathPresent:
+		return &doc.Present
+	case document.PathAbsent:
+		return &doc.Absent
+	case document.PathAttending:
+		return &doc.Attending
+	case document.PathCC:
+		return &doc.CC
+	case document.PathPrinter:
+		return &doc.Printer
+	case document.PathPrintDate:
+		return &doc.PrintDate
+	case pathSignatureImage:
+		return &doc.SignatureImage
+	}
+	return nil
+}
+
+// listField returns a pointer to the list-of-strings element at a top-level path, or nil.
+func listField(doc *document.Document, path string) *[]string {
+	switch path {
+	case pathBody:
+		return &doc.Body
+	case pathAttachNotes:
+		return &doc.AttachmentNotes
+	case pathSigners:
+		return &doc.Signers
+	}
+	return nil
+}
+
+// FieldText returns the value of a form field as the form shows it: lists one item a line.
+func FieldText(doc *document.Document, path string) string {
+	if p := textField(doc, path); p != nil {
+		return *p
+	}
+	if l := listField(doc, path); l != nil {
+		return strings.Join(*l, "\n")
+	}
+	switch path {
+	case pathFormat:
+		return string(doc.Format)
+	case pathDirection:
+		return string(doc.Direction)
+	case pathSignOff:
+		return string(doc.SignOff)
+	case pathInBanji:
+		if doc.RecipientsInBanji {
+			return "true"
+		}
+		return "false"
+	case pathIssuers:
+		names := make([]string, len(doc.Issuers))
+		for i, is := range doc.Issuers {
+			names[i] = is.Name
+		}
+		return strings.Join(names, "\n")
+	case pathRectification:
+		lines := make([]string, len(doc.Rectification))
+		for i, it := range doc.Rectification {
+			lines[i] = strings.Join([]string{it.Problem, it.Content, it.Goal, it.Measures, it.Deadline, it.Owner}, "｜")
+		}
+		return strings.Join(lines, "\n")
+	case pathAttachments:
+		var b strings.Builder
+		for i, a := range doc.Attachments {
+			if i > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(a.Title)
+			for _, p := range a.Body {
+				b.WriteString("\n" + p)
+			}
+		}
+		return b.String()
+	}
+	return ""
+}
+
+// SetFieldText stores a form field's text into the document. List fields take one item a
+// line (blank lines are dropped). It reports false for a path the form cannot edit.
+func SetFieldText(doc *document.Document, path, v string) bool {
+	if p := textField(doc, path); p != nil {
+		*p = v
+		return true
+	}
+	if l := listField(doc, path); l != nil {
+		*l = splitLines(v)
+		return true
+	}
+	switch path {
+	case pathFormat:
+		doc.Format = document.Format(v)
+	case pathDirection:
+		doc.Direction = document.Direction(v)
+	case pathSignOff:
+		doc.SignOff = document.SignOff(v)
+	case pathInBanji:
+		doc.RecipientsInBanji = v == "true"
+	case pathIssuers:
+		names := splitLines(v)
+		out := make([]document.Issuer, len(names))
+		for i, n := range names {
+			if i < len(doc.Issuers) {
+				out[i] = doc.Issuers[i] // keep the mark text and the seal of the organ in that place
+			}
+			out[i].Name = n
+		}
+		doc.Issuers = out
+	case pathRectification:
+		var items []document.RectificationItem
+		for _, l := range splitLines(v) {
+			f := strings.FieldsFunc(l, func(r rune) bool { return r == '｜' || r == '|' })
+			for len(f) < 6 {
+				f = append(f, "")
+			}
+			for i := range f {
+				f[i] = strings.TrimSpace(f[i])
+			}
+			items = append(items, document.RectificationItem{Problem: f[0], Content: f[1], Goal: f[2], Measures: f[3], Deadline: f[4], Owner: f[5]})
+		}
+		doc.Rectification = items
+	case pathAttachments:
+		var out []document.Attachment
+		for _, block := range strings.Split(strings.ReplaceAll(v, "\r\n", "\n"), "\n\n") {
+			lines := splitLines(block)
+			if len(lines) == 0 {
+				continue
+			}
+			a := document.Attachment{Title: lines[0], Body: lines[1:]}
+			if len(out) < len(doc.Attachments) {
+				a.Table = doc.Attachments[len(out)].Table
+			}
+			out = append(out, a)
+		}
+		doc.Attachments = out
+	default:
+		return false
+	}
+	return true
+}
+
+// splitLines splits a multi-line value into its non-blank lines, trimmed of the line ending.
+func splitLines(v string) []string {
+	var out []string
+	for _, l := range strings.Split(v, "\n") {
+		l = strings.TrimRight(l, "\r")
+		if strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// topPath returns the form field a finding's path belongs to: "body.3" → "body",
+// "issuers.0.name" → "issuers".
+func topPath(path string) string {
+	top, _, _ := strings.Cut(path, ".")
+	return top
+}
+
+// pathIndex returns the item index of an indexed path ("body.3" → 3), or -1.
+func pathIndex(path string) int {
+	parts := strings.Split(path, ".")
+	if len(parts) < 2 {
+		return -1
+	}
+	n, err := strconv.Atoi(parts[1])
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// elementText returns a pointer to the string at any element path, indexed ones included:
+// "title", "body.3", "signers.1", "issuers.0.name", "attachments.1.title",
+// "attachments.1.body.0", "rectification.2.problem". nil when the path names nothing.
+func elementText(doc *document.Document, path string) *string {
+	if p := textField(doc, path); p != nil {
+		return p
+	}
+	parts := strings.Split(path, ".")
+	if len(parts) < 2 {
+		return nil
+	}
+	i, err := strconv.Atoi(parts[1])
+	if err != nil || i < 0 {
+		return nil
+	}
+	if l := listField(doc, parts[0]); l != nil && len(parts) == 2 {
+		if i < len(*l) {
+			return &(*l)[i]
+		}
+		return nil
+	}
+	switch parts[0] {
+	case pathIssuers:
+		if i >= len(doc.Issuers) || len(parts) != 3 {
+			return nil
+		}
+		switch parts[2] {
+		case "name":
+			return &doc.Issuers[i].Name
+		case "mark":
+			return &doc.Issuers[i].Mark
+		case "seal":
+			return &doc.Issuers[i].Seal
+		}
+	case pathAttachments:
+		if i >= len(doc.Attachments) || len(parts) < 3 {
+			return nil
+		}
+		a := &doc.Attachments[i]
+		switch {
+		case parts[2] == "title" && len(parts) == 3:
+			return &a.Title
+		case parts[2] == "body" && len(parts) == 4:
+			j, err := strconv.Atoi(parts[3])
+			if err == nil && j >= 0 && j < len(a.Body) {
+				return &a.Body[j]
+			}
+		}
+	case pathRectification:
+		if i >= len(doc.Rectification) || len(parts) != 3 {
+			return nil
+		}
+		it := &doc.Rectification[i]
+		switch parts[2] {
+		case "problem":
+			return &it.Problem
+		case "content":
+			return &it.Content
+		case "goal":
+			return &it.Goal
+		case "measures":
+			return &it.Measures
+		case "deadline":
+			return &it.Deadline
+		case "owner":
+			return &it.Owner
+		}
+	}
+	return nil
+}
+
+// replaceRunes replaces length runes at rune offset off of s by repl, checking that the
+// replaced text is want. It is how a finding's mechanical fix is applied.
+func replaceRunes(s string, off, length int, want, repl string) (string, error) {
+	r := []rune(s)
+	if off < 0 || length < 0 || off+length > len(r) {
+		return s, fmt.Errorf("fix out of range (offset %d, length %d, text of %d characters)", off, length, len(r))
+	}
+	if got := string(r[off : off+length]); got != want && utf8.RuneCountInString(want) == length {
+		return s, fmt.Errorf("text changed since the check: %q is now %q", want, got)
+	}
+	return string(r[:off]) + repl + string(r[off+length:]), nil
+}
+
+// cloneDoc deep-copies a document, so that a worker goroutine may read it while the form
+// changes the original. The Source is dropped: the copy's text no longer matches the file.
+func cloneDoc(d *document.Document) *document.Document {
+	if d == nil {
+		return nil
+	}
+	c := *d
+	c.Issuers = append([]document.Issuer(nil), d.Issuers...)
+	c.Signers = append([]string(nil), d.Signers...)
+	c.Body = append([]string(nil), d.Body...)
+	c.AttachmentNotes = append([]string(nil), d.AttachmentNotes...)
+	c.Rectification = append([]document.RectificationItem(nil), d.Rectification...)
+	c.Attachments = make([]document.Attachment, len(d.Attachments))
+	for i, a := range d.Attachments {
+		c.Attachments[i] = a
+		c.Attachments[i].Body = append([]string(nil), a.Body...)
+		if a.Table != nil {
+			t := *a.Table
+			t.Header = append([]string(nil), a.Table.Header...)
+			t.Widths = append([]float64(nil), a.Table.Widths...)
+			t.Rows = make([][]string, len(a.Table.Rows))
+			for j, r := range a.Table.Rows {
+				t.Rows[j] = append([]string(nil), r...)
+			}
+			c.Attachments[i].Table = &t
+		}
+	}
+	if len(d.Attachments) == 0 {
+		c.Attachments = nil
+	}
+	c.Source = nil
+	return &c
+}

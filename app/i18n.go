@@ -1,0 +1,71 @@
+package app
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"sync"
+)
+
+//go:embed i18n/*.json
+var i18nFS embed.FS
+
+// Languages the UI is translated to; Chinese is the default.
+const (
+	LangZh = "zh"
+	LangEn = "en"
+)
+
+var (
+	trMu   sync.RWMutex
+	trLang = LangZh
+	trMaps = map[string]map[string]string{}
+)
+
+func init() {
+	for _, l := range []string{LangZh, LangEn} {
+		b, err := i18nFS.ReadFile("i18n/" + l + ".json")
+		if err != nil {
+			continue
+		}
+		m := map[string]string{}
+		if json.Unmarshal(b, &m) == nil {
+			trMaps[l] = m
+		}
+	}
+}
+
+// SetLanguage switches the UI language ("zh" or "en"); an unknown language means Chinese.
+func SetLanguage(lang string) {
+	trMu.Lock()
+	defer trMu.Unlock()
+	if _, ok := trMaps[lang]; !ok {
+		lang = LangZh
+	}
+	trLang = lang
+}
+
+// Language returns the current UI language.
+func Language() string {
+	trMu.RLock()
+	defer trMu.RUnlock()
+	return trLang
+}
+
+// T translates a message key into the current language, falling back to Chinese and then to
+// the key itself. With args the translation is a fmt format.
+func T(key string, args ...any) string {
+	trMu.RLock()
+	s, ok := trMaps[trLang][key]
+	if !ok {
+		s, ok = trMaps[LangZh][key]
+	}
+	trMu.RUnlock()
+	if !ok {
+		s = key
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}

@@ -1,0 +1,490 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gongwen/check"
+	"gongwen/document"
+	"gongwen/layout"
+	"gongwen/templates"
+)
+
+// Model is the state of the editing session, without widgets: the document, its genre, the
+// file it came from, the latest findings and pages, the unit profiles and the recovery file.
+// The UI calls it on the UI goroutine only; workers get copies (Snapshot).
+type Model struct {
+	Templates *templates.Set
+	Profiles  []templates.Profile
+
+	Doc   *document.Document
+	Genre *templates.Genre
+	// Path is the draft file the document is saved to; "" until it is saved (new or imported).
+	Path string
+	// Imported is the .txt or .docx the document was imported from, if any.
+	Imported string
+	Dirty    bool
+
+	// Findings and Pages are the latest analysis of the document (Rev == AnalysedRev when
+	// they are current).
+	Findings    []check.Finding
+	Pages       []layout.Page
+	AnalysedRev uint64
+
+	// RecoveryDir holds the autosave file; "" disables autosave.
+	RecoveryDir string
+
+	rev          uint64
+	recoveredRev uint64
+	// protected are files this session must never overwrite: drafts that could not be read
+	// (broken, or written by a newer version).
+	// protected keeps their bytes, so that a file chooser that truncated one can put it back.
+	protected map[string][]byte
+}
+
+// NewModel returns a model over a template set and the unit profiles.
+func NewModel(set *templates.Set, profiles []templates.Profile, recoveryDir string) *Model {
+	return &Model{Templates: set, Profiles: profiles, RecoveryDir: recoveryDir, protected: map[string][]byte{}}
+}
+
+// Rev is the change counter of the document: it grows with every edit.
+func (m *Model) Rev() uint64 { return m.rev }
+
+// HasDocument reports whether a document is open.
+func (m *Model) HasDocument() bool { return m.Doc != nil }
+
+// New starts a document of a genre from its template.
+func (m *Model) New(genreID string) error {
+	g, ok := m.Templates.Genre(genreID)
+	if !ok {
+		return fmt.Errorf("没有文种模板“%s”", genreID)
+	}
+	m.reset(g.NewDocument(), g)
+	m.Dirty = true
+	return nil
+}
+
+func (m *Model) reset(doc *document.Document, g *templates.Genre) {
+	m.Doc, m.Genre = doc, g
+	m.Path, m.Imported = "", ""
+	m.Dirty = false
+	m.Findings, m.Pages = nil, nil
+	m.rev++
+	m.AnalysedRev = 0
+	m.recoveredRev = 0
+}
+
+// Open reads a draft (.yaml), or imports a .txt or .docx (which then has no draft path
+// until saved). A file that cannot be read is remembered and never overwritten.
+func (m *Model) Open(path string) error {
+	abs, err := filepath.Abs(path)
+	if err == nil {
+		path = abs
+	}
+	doc, err := loadFile(path)
+	if err != nil {
+		if data, rerr := os.ReadFile(path); rerr == nil && isDraftName(path) {
+			m.protected[path] = data
+		}
+		return openError(path, err)
+	}
+	m.reset(doc, m.genreFor(doc))
+	if isDraftName(path) {
+		m.Path = path
+	} else {
+		m.Imported = path
+		m.Dirty = true
+	}
+	return nil
+}
+
+func isDraftName(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// openError turns a reading error into the Chinese message the user sees.
+func openError(path string, err error) error {
+	name := filepath.Base(path)
+	if errors.Is(err, document.ErrNewerVersion) {
+		return fmt.Errorf("无法打开“%s”：它由较新版本的公文写作助手保存，请升级后再打开。为免丢失内容，本程序不会改写此文件。", name)
+	}
+	var de *document.Error
+	if errors.As(err, &de) {
+		where := ""
+		if de.Line > 0 {
+			where = fmt.Sprintf("（第 %d 行第 %d 列）", de.Line, de.Col)
+		}
+		return fmt.Errorf("无法打开“%s”%s：%s。此文件不会被改写。", name, where, de.Msg)
+	}
+	return fmt.Errorf("无法打开“%s”：%v", name, err)
+}
+
+// genreFor finds the genre template of a document: its genre id, else the 文种 its title
+// ends with (the longest name that matches).
+func (m *Model) genreFor(doc *document.Document) *templates.Genre {
+	if doc.Genre != "" {
+		if g, ok := m.Templates.Genre(doc.Genre); ok {
+			return g
+		}
+	}
+	title := strings.TrimSpace(strings.ReplaceAll(doc.Title, "\n", ""))
+	var best *templates.Genre
+	for _, g := range m.Templates.Genres() {
+		name, _, _ := strings.Cut(g.Name, "（")
+		if name != "" && strings.HasSuffix(title, name) && (best == nil || len(name) > len(best.Name)) {
+			best = g
+		}
+	}
+	return best
+}
+
+// Set changes a form field. It reports whether the document changed.
+func (m *Model) Set(path, text string) bool {
+	if m.Doc == nil || FieldText(m.Doc, path) == text {
+		return false
+	}
+	if !SetFieldText(m.Doc, path, text) {
+		return false
+	}
+	m.changed()
+	return true
+}
+
+func (m *Model) changed() {
+	m.Doc.Source = nil // the text no longer matches the file it was read from
+	m.rev++
+	m.Dirty = true
+}
+
+// Snapshot returns a copy of the document for a worker goroutine.
+func (m *Model) Snapshot() *document.Document { return cloneDoc(m.Doc) }
+
+// Analyse runs the layout and the checker synchronously on the current document and stores
+// the result (the UI does the same off the UI goroutine through Previewer).
+func (m *Model) Analyse() error {
+	a := analyse(m.Snapshot(), m.Genre, m.rev)
+	m.SetAnalysis(a)
+	return a.Err
+}
+
+// SetAnalysis stores an analysis; one of an older revision than the stored one is dropped.
+func (m *Model) SetAnalysis(a *Analysis) bool {
+	if a == nil || a.Rev < m.AnalysedRev {
+		return false
+	}
+	m.AnalysedRev = a.Rev
+	m.Findings = a.Findings
+	m.Pages = a.Pages
+	return true
+}
+
+// ApplyFix applies a finding's mechanical fix to the document.
+func (m *Model) ApplyFix(f check.Finding) error {
+	if m.Doc == nil {
+		return errors.New("没有打开的公文")
+	}
+	if !f.HasFix && f.Fix == "" {
+		return fmt.Errorf("此问题没有可自动修正的方法：%s", f.Message)
+	}
+	p := elementText(m.Doc, f.Path)
+	if p == nil {
+		return fmt.Errorf("找不到问题所在的位置（%s）", f.Path)
+	}
+	s, err := replaceRunes(*p, f.Offset, f.Length, f.Text, f.Fix)
+	if err != nil {
+		return fmt.Errorf("无法修正（内容已改动，请等待重新检查）：%w", err)
+	}
+	*p = s
+	m.changed()
+	return nil
+}
+
+// ApplyAllFixes applies every mechanical fix of the current findings, last place first so
+// that offsets stay valid, and returns how many it applied.
+func (m *Model) ApplyAllFixes() int {
+	n := 0
+	fs := append([]check.Finding(nil), m.Findings...)
+	for i := len(fs) - 1; i >= 0; i-- {
+		f := fs[i]
+		if !(f.HasFix || f.Fix != "") {
+			continue
+		}
+		if m.ApplyFix(f) == nil {
+			n++
+		}
+	}
+	return n
+}
+
+// Fixable counts the findings with a mechanical fix.
+func (m *Model) Fixable() int {
+	n := 0
+	for _, f := range m.Findings {
+		if f.HasFix || f.Fix != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// ApplyProfile fills the organ fields from a unit profile; the 发文字号 is assembled from its
+// 机关代字, the year and the serial when both are positive.
+func (m *Model) ApplyProfile(p templates.Profile, year, serial int) {
+	if m.Doc == nil {
+		return
+	}
+	p.Apply(m.Doc, year, serial)
+	m.changed()
+}
+
+// Save writes the draft to its file; SaveAs to another. Drafts that could not be read in
+// this session (broken or newer) are never overwritten.
+func (m *Model) Save() error {
+	if m.Path == "" {
+		return errors.New("请先选择保存位置")
+	}
+	return m.SaveAs(m.Path)
+}
+
+// SaveAs writes the draft to path and makes it the document's file.
+func (m *Model) SaveAs(path string) error {
+	if m.Doc == nil {
+		return errors.New("没有打开的公文")
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if !isDraftName(path) {
+		path += ".yaml"
+	}
+	if err := m.mayOverwrite(path); err != nil {
+		return err
+	}
+	data, err := marshalDraft(m.Doc)
+	if err != nil {
+		return fmt.Errorf("无法生成草稿：%v", err)
+	}
+	if err := writeAtomic(path, data); err != nil {
+		return fmt.Errorf("保存失败，原文件未改动：%v", err)
+	}
+	m.Path = path
+	m.Dirty = false
+	m.ClearRecovery()
+	return nil
+}
+
+// mayOverwrite refuses to replace a draft that this program cannot read.
+func (m *Model) mayOverwrite(path string) error {
+	if _, ok := m.protected[path]; ok {
+		return fmt.Errorf("“%s”无法被本程序读取（已损坏或由较新版本保存），为免丢失内容不会改写它。请另存为其他文件。", filepath.Base(path))
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil // new file, or unreadable: the write reports it
+	}
+	if _, err := parseDraft(path, data); errors.Is(err, document.ErrNewerVersion) {
+		m.protected[path] = data
+		return fmt.Errorf("“%s”由较新版本的公文写作助手保存，为免丢失内容不会改写它。请另存为其他文件。", filepath.Base(path))
+	}
+	return nil
+}
+
+// restoreIfProtected puts back the bytes of a protected draft (Fyne's save dialog opens the
+// chosen file for writing, which empties it, before the app can refuse to overwrite it).
+func (m *Model) restoreIfProtected(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if data, ok := m.protected[path]; ok {
+		_ = writeAtomic(path, data)
+	}
+}
+
+// Export kinds.
+const (
+	ExportPDF  = "pdf"
+	ExportDOCX = "docx"
+	ExportPNG  = "png"
+)
+
+// ExportFile typesets the document and writes it to path as kind. A PNG export of several
+// pages writes one file a page (name-1.png, name-2.png, …). It returns the files written.
+func (m *Model) ExportFile(kind, path string) ([]string, error) {
+	if m.Doc == nil {
+		return nil, errors.New("没有打开的公文")
+	}
+	return exportFile(m.Snapshot(), m.Genre, kind, path)
+}
+
+// exportFile does the work of ExportFile on a snapshot (safe on any goroutine).
+func exportFile(doc *document.Document, g *templates.Genre, kind, path string) (files []string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			files, err = nil, fmt.Errorf("导出时发生内部错误：%v", r)
+		}
+	}()
+	if g != nil {
+		if err := g.Generate(doc); err != nil {
+			return nil, fmt.Errorf("无法生成附件：%v", err)
+		}
+	}
+	if kind == ExportDOCX {
+		return []string{path}, writeVia(path, func(w io.Writer) error { return writeDOCX(w, doc) })
+	}
+	pages, err := typeset(doc, false)
+	if err != nil {
+		return nil, fmt.Errorf("排版失败：%v", err)
+	}
+	switch kind {
+	case ExportPDF:
+		return []string{path}, writeVia(path, func(w io.Writer) error { return writePDF(w, pages, doc, g) })
+	case ExportPNG:
+		base := strings.TrimSuffix(path, filepath.Ext(path))
+		for i, p := range pages {
+			name := path
+			if len(pages) > 1 {
+				name = fmt.Sprintf("%s-%d.png", base, i+1)
+			}
+			img, err := renderPage(p, 150)
+			if err != nil {
+				return files, fmt.Errorf("绘制第 %d 页失败：%v", i+1, err)
+			}
+			if err := writeVia(name, func(w io.Writer) error { return png.Encode(w, img) }); err != nil {
+				return files, err
+			}
+			files = append(files, name)
+		}
+		return files, nil
+	}
+	return nil, fmt.Errorf("不支持的导出格式“%s”", kind)
+}
+
+// writeVia renders into memory and writes the file atomically.
+func writeVia(path string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return fmt.Errorf("生成“%s”失败：%v", filepath.Base(path), err)
+	}
+	if err := writeAtomic(path, buf.Bytes()); err != nil {
+		return fmt.Errorf("写入“%s”失败：%v", filepath.Base(path), err)
+	}
+	return nil
+}
+
+// Recovery is an autosaved draft found at start.
+type Recovery struct {
+	Doc   *document.Document
+	Path  string // the draft file it belonged to, "" for a document never saved
+	Saved time.Time
+}
+
+type recoveryMeta struct {
+	Path     string    `json:"path"`
+	Imported string    `json:"imported,omitempty"`
+	Saved    time.Time `json:"saved"`
+}
+
+func (m *Model) recoveryFiles() (draft, meta string) {
+	return filepath.Join(m.RecoveryDir, "recovery.yaml"), filepath.Join(m.RecoveryDir, "recovery.json")
+}
+
+// NeedsAutosave reports whether the document changed since the last autosave.
+func (m *Model) NeedsAutosave() bool {
+	return m.Doc != nil && m.RecoveryDir != "" && m.Dirty && m.recoveredRev != m.rev
+}
+
+// Autosave writes the document to the recovery file when it changed since the last time.
+func (m *Model) Autosave() error {
+	if !m.NeedsAutosave() {
+		return nil
+	}
+	data, err := marshalDraft(m.Doc)
+	if err != nil {
+		return fmt.Errorf("自动保存失败：%v", err)
+	}
+	draft, meta := m.recoveryFiles()
+	mb, _ := json.Marshal(recoveryMeta{Path: m.Path, Imported: m.Imported, Saved: time.Now()})
+	if err := writeAtomic(meta, mb); err != nil {
+		return fmt.Errorf("自动保存失败：%v", err)
+	}
+	if err := writeAtomic(draft, data); err != nil {
+		return fmt.Errorf("自动保存失败：%v", err)
+	}
+	m.recoveredRev = m.rev
+	return nil
+}
+
+// ClearRecovery removes the recovery file (after a save, or when the user declines it).
+func (m *Model) ClearRecovery() {
+	if m.RecoveryDir == "" {
+		return
+	}
+	draft, meta := m.recoveryFiles()
+	os.Remove(draft)
+	os.Remove(meta)
+}
+
+// PendingRecovery reads the recovery file left by a session that did not end cleanly. It
+// returns nil, nil when there is none. A recovery file that cannot be read is moved aside
+// (never overwritten) and reported.
+func (m *Model) PendingRecovery() (*Recovery, error) {
+	if m.RecoveryDir == "" {
+		return nil, nil
+	}
+	draft, meta := m.recoveryFiles()
+	data, err := os.ReadFile(draft)
+	if err != nil {
+		return nil, nil
+	}
+	var rm recoveryMeta
+	if mb, err := os.ReadFile(meta); err == nil {
+		_ = json.Unmarshal(mb, &rm)
+	}
+	doc, err := parseDraft(draft, data)
+	if err != nil {
+		aside := filepath.Join(m.RecoveryDir, fmt.Sprintf("recovery-unreadable-%s.yaml", time.Now().Format("20060102-150405")))
+		os.Rename(draft, aside)
+		os.Remove(meta)
+		if errors.Is(err, document.ErrNewerVersion) {
+			return nil, fmt.Errorf("自动保存的草稿由较新版本保存，无法恢复；已原样保留在 %s", aside)
+		}
+		return nil, fmt.Errorf("自动保存的草稿已损坏，无法恢复（%v）；已原样保留在 %s", err, aside)
+	}
+	if rm.Saved.IsZero() {
+		if st, err := os.Stat(draft); err == nil {
+			rm.Saved = st.ModTime()
+		}
+	}
+	return &Recovery{Doc: doc, Path: rm.Path, Saved: rm.Saved}, nil
+}
+
+// Restore makes a recovered draft the current document (unsaved).
+func (m *Model) Restore(r *Recovery) {
+	m.reset(r.Doc, m.genreFor(r.Doc))
+	m.Path = r.Path
+	m.Dirty = true
+}
+
+// Title is the window title for the document.
+func (m *Model) Title() string {
+	name := T("untitled")
+	switch {
+	case m.Path != "":
+		name = filepath.Base(m.Path)
+	case m.Imported != "":
+		name = filepath.Base(m.Imported)
+	}
+	if m.Dirty {
+		name = "● " + name
+	}
+	return name
+}

@@ -1,0 +1,203 @@
+package app
+
+import (
+	"fmt"
+	"image"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"gongwen/check"
+	"gongwen/document"
+	"gongwen/layout"
+	"gongwen/templates"
+)
+
+// Analysis is the layout and the findings of one revision of the document.
+type Analysis struct {
+	Rev      uint64
+	Pages    []layout.Page
+	Findings []check.Finding
+	// Err is a layout failure (the findings are still there).
+	Err     error
+	Elapsed time.Duration
+}
+
+// analyse typesets (with the trainer's boxes) and checks a document snapshot. It never
+// panics: a panic in the pipeline becomes Err.
+func analyse(doc *document.Document, g *templates.Genre, rev uint64) (a *Analysis) {
+	start := time.Now()
+	a = &Analysis{Rev: rev}
+	defer func() {
+		if r := recover(); r != nil {
+			a.Err = fmt.Errorf("排版或检查时发生内部错误：%v", r)
+			debug.PrintStack()
+		}
+		a.Elapsed = time.Since(start)
+	}()
+	work := doc
+	if g != nil && g.Attachment != "" {
+		work = cloneDoc(doc)
+		if err := g.Generate(work); err != nil {
+			work = doc
+		}
+	}
+	pages, err := typeset(work, true)
+	if err != nil {
+		a.Err = err
+		pages = nil
+	}
+	a.Pages = pages
+	a.Findings = runCheck(doc, g, pages)
+	return a
+}
+
+// PreviewRequest asks for the analysis of a document revision and a picture of one page.
+type PreviewRequest struct {
+	Rev   uint64
+	Doc   *document.Document // a snapshot the worker owns
+	Genre *templates.Genre
+	Page  int     // 0-based page to paint
+	DPI   float64 // resolution of the picture
+}
+
+// PreviewResult is what the worker posts back.
+type PreviewResult struct {
+	Seq      uint64
+	Analysis *Analysis // the analysis of the request's revision (maybe cached)
+	Page     int
+	NPages   int
+	Image    *image.RGBA
+	Boxes    []layout.Box
+	Err      error
+	// Elapsed is the time from the request (after the debounce) to the result.
+	Elapsed time.Duration
+}
+
+// Previewer runs analysis and painting off the UI goroutine: requests are debounced, one
+// worker takes only the newest, and results of superseded requests are dropped.
+type Previewer struct {
+	// Post runs f on the UI goroutine (fyne.Do in the app; a direct call in tests).
+	Post func(f func())
+	// OnResult receives current results on the UI goroutine.
+	OnResult func(PreviewResult)
+
+	mu       sync.Mutex
+	seq      uint64
+	pending  *PreviewRequest
+	timer    *time.Timer
+	kick     chan struct{}
+	stop     chan struct{}
+	cacheRev uint64
+	cache    *Analysis
+	once     sync.Once
+}
+
+// NewPreviewer starts the worker.
+func NewPreviewer(post func(func()), onResult func(PreviewResult)) *Previewer {
+	p := &Previewer{Post: post, OnResult: onResult, kick: make(chan struct{}, 1), stop: make(chan struct{})}
+	go p.loop()
+	return p
+}
+
+// Request queues work after delay (0: at once); it supersedes every earlier request.
+func (p *Previewer) Request(r PreviewRequest, delay time.Duration) uint64 {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.seq++
+	r2 := r
+	p.pending = &r2
+	if p.timer != nil {
+		p.timer.Stop()
+	}
+	if delay <= 0 {
+		p.fire()
+	} else {
+		p.timer = time.AfterFunc(delay, p.fire)
+	}
+	return p.seq
+}
+
+func (p *Previewer) fire() {
+	select {
+	case p.kick <- struct{}{}:
+	default:
+	}
+}
+
+// Close stops the worker.
+func (p *Previewer) Close() {
+	p.once.Do(func() { close(p.stop) })
+}
+
+func (p *Previewer) current(seq uint64) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return seq == p.seq
+}
+
+func (p *Previewer) loop() {
+	for {
+		select {
+		case <-p.stop:
+			return
+		case <-p.kick:
+		}
+		p.mu.Lock()
+		r, seq := p.pending, p.seq
+		p.pending = nil
+		p.mu.Unlock()
+		if r == nil {
+			continue
+		}
+		res := p.work(*r, seq)
+		if !p.current(seq) {
+			continue // superseded while working: drop it
+		}
+		p.Post(func() {
+			if p.current(res.Seq) {
+				p.OnResult(res)
+			}
+		})
+	}
+}
+
+// work computes one result; it never panics.
+func (p *Previewer) work(r PreviewRequest, seq uint64) (res PreviewResult) {
+	start := time.Now()
+	res = PreviewResult{Seq: seq, Page: r.Page}
+	defer func() {
+		if e := recover(); e != nil {
+			res.Err = fmt.Errorf("预览时发生内部错误：%v", e)
+		}
+		res.Elapsed = time.Since(start)
+	}()
+	a := p.cache
+	if a == nil || p.cacheRev != r.Rev {
+		a = analyse(r.Doc, r.Genre, r.Rev)
+		p.cache, p.cacheRev = a, r.Rev
+	}
+	res.Analysis = a
+	res.NPages = len(a.Pages)
+	if a.Err != nil {
+		res.Err = a.Err
+		return res
+	}
+	if len(a.Pages) == 0 {
+		return res
+	}
+	if res.Page >= len(a.Pages) {
+		res.Page = len(a.Pages) - 1
+	}
+	if res.Page < 0 {
+		res.Page = 0
+	}
+	pg := a.Pages[res.Page]
+	img, err := renderPage(pg, r.DPI)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	res.Image, res.Boxes = img, pg.Boxes
+	return res
+}

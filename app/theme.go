@@ -1,0 +1,69 @@
+package app
+
+import (
+	"image/color"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"gongwen/assets"
+)
+
+// gwTheme is the app's theme: Fyne's default with the bundled CJK font for all text (so
+// Chinese looks the same on every OS) and a 公文 red as the primary colour.
+type gwTheme struct {
+	base fyne.Theme
+}
+
+var (
+	uiFontOnce sync.Once
+	uiFont     fyne.Resource
+)
+
+// uiFontResource returns the bundled sans font (Noto Sans SC) as a Fyne resource, or nil.
+func uiFontResource() fyne.Resource {
+	uiFontOnce.Do(func() {
+		b, err := assets.Font("hei")
+		if err == nil {
+			uiFont = fyne.NewStaticResource("NotoSansSC-Medium.ttf", b)
+		}
+	})
+	return uiFont
+}
+
+func newTheme() fyne.Theme { return &gwTheme{base: theme.DefaultTheme()} }
+
+func (t *gwTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	switch n {
+	case theme.ColorNamePrimary:
+		return color.NRGBA{R: 0xc0, G: 0x1c, B: 0x24, A: 0xff}
+	case theme.ColorNameFocus:
+		return color.NRGBA{R: 0xc0, G: 0x1c, B: 0x24, A: 0x55}
+	case theme.ColorNameSelection:
+		return color.NRGBA{R: 0xc0, G: 0x1c, B: 0x24, A: 0x30}
+	}
+	return t.base.Color(n, v)
+}
+
+func (t *gwTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if s.Monospace || s.Symbol {
+		return t.base.Font(s)
+	}
+	if r := uiFontResource(); r != nil {
+		return r
+	}
+	return t.base.Font(s)
+}
+
+func (t *gwTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base.Icon(n) }
+
+func (t *gwTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameText:
+		return 14
+	case theme.SizeNameCaptionText:
+		return 12
+	}
+	return t.base.Size(n)
+}

@@ -1,0 +1,493 @@
+package app
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+
+	"gongwen/check"
+	"gongwen/templates"
+)
+
+// Preference keys.
+const (
+	prefLang    = "lang"
+	prefRecent  = "recent"
+	prefWinW    = "window.width"
+	prefWinH    = "window.height"
+	prefExplain = "preview.explain"
+	prefZoom    = "preview.zoom"
+	maxRecent   = 10
+)
+
+// Options configure a UI (tests set them; the app takes the defaults).
+type Options struct {
+	// RecoveryDir holds the autosave file; "" means the app's storage folder.
+	RecoveryDir string
+	// Debounce is the pause after typing before the preview and the checks run (default 120 ms).
+	Debounce time.Duration
+	// AutosaveEvery is the autosave period (default 5 s); negative disables the timer.
+	AutosaveEvery time.Duration
+	// Post runs a function on the UI goroutine; nil means fyne.Do.
+	Post func(func())
+	// ProfileDir is the folder of the user's unit profiles; "" means the default.
+	ProfileDir string
+}
+
+// UI is the desktop application: one window that shows the start page or the editor.
+type UI struct {
+	App   fyne.App
+	Win   fyne.Window
+	Model *Model
+	opts  Options
+
+	prev *Previewer
+	ed   *editor // nil on the start page
+
+	autosaveTimer *time.Timer
+	ticker        *time.Ticker
+	stopTick      chan struct{}
+	// LastPreview is the last result shown (for tests and the status line).
+	LastPreview PreviewResult
+	// OnPreview, when set, is called after a preview result was shown (tests).
+	OnPreview func(PreviewResult)
+}
+
+// New builds the UI in a new window of a (Fyne) app.
+func New(a fyne.App, opts Options) *UI {
+	if opts.Debounce == 0 {
+		opts.Debounce = 120 * time.Millisecond
+	}
+	if opts.AutosaveEvery == 0 {
+		opts.AutosaveEvery = 5 * time.Second
+	}
+	if opts.Post == nil {
+		opts.Post = fyne.Do
+	}
+	if opts.RecoveryDir == "" {
+		opts.RecoveryDir = defaultRecoveryDir(a)
+	}
+	SetLanguage(a.Preferences().StringWithFallback(prefLang, LangZh))
+	a.Settings().SetTheme(newTheme())
+	set, _ := templates.Load(templates.LoadOptions{RuleExists: check.RuleExists})
+	profiles, _ := templates.LoadProfiles(opts.ProfileDir)
+	u := &UI{App: a, opts: opts, Model: NewModel(set, profiles, opts.RecoveryDir)}
+	u.Win = a.NewWindow(T("app.name"))
+	if icon := appIcon(); icon != nil {
+		u.Win.SetIcon(icon)
+	}
+	w := a.Preferences().FloatWithFallback(prefWinW, 1280)
+	h := a.Preferences().FloatWithFallback(prefWinH, 860)
+	u.Win.Resize(fyne.NewSize(float32(w), float32(h)))
+	u.prev = NewPreviewer(func(f func()) { opts.Post(f) }, u.showPreview)
+	u.Win.SetCloseIntercept(u.onClose)
+	u.addShortcuts()
+	u.ShowStart()
+	if opts.AutosaveEvery > 0 {
+		u.ticker = time.NewTicker(opts.AutosaveEvery)
+		u.stopTick = make(chan struct{})
+		go func() {
+			for {
+				select {
+				case <-u.stopTick:
+					return
+				case <-u.ticker.C:
+					opts.Post(u.autosave)
+				}
+			}
+		}()
+	}
+	return u
+}
+
+// defaultRecoveryDir is the app's per-OS storage folder (or the user config folder).
+func defaultRecoveryDir(a fyne.App) string {
+	if s := a.Storage(); s != nil && s.RootURI() != nil && s.RootURI().Scheme() == "file" {
+		return filepath.Join(s.RootURI().Path(), "recovery")
+	}
+	if d, err := os.UserConfigDir(); err == nil {
+		return filepath.Join(d, "gongwen", "recovery")
+	}
+	return ""
+}
+
+// Close stops the background work (tests; the app ends with the process).
+func (u *UI) Close() {
+	if u.ticker != nil {
+		u.ticker.Stop()
+		close(u.stopTick)
+		u.ticker = nil
+	}
+	u.prev.Close()
+}
+
+// Run starts the desktop app: `gongwen [FILE]`. It returns when the window is closed.
+func Run(a fyne.App, args []string) {
+	u := New(a, Options{})
+	if len(args) > 0 && args[0] != "" {
+		u.OpenPath(args[0])
+	} else {
+		u.OfferRecovery()
+	}
+	u.Win.ShowAndRun()
+	u.Close()
+}
+
+// safe runs f and turns a panic into an error dialog: a user never sees a Go panic.
+func (u *UI) safe(f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(os.Stderr, "gongwen: internal error: %v\n%s", r, debug.Stack())
+			u.showError(fmt.Errorf("%s（%v）", T("err.internal"), r))
+		}
+	}()
+	f()
+}
+
+func (u *UI) showError(err error) {
+	if err == nil {
+		return
+	}
+	dialog.ShowError(err, u.Win)
+}
+
+func (u *UI) shortcut(key fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// addShortcuts registers Ctrl/Cmd + N, O, S, E, F on the canvas and in the main menu (the
+// menu's shortcuts also work while a text field has the focus).
+func (u *UI) addShortcuts() {
+	for _, s := range u.shortcutActions() {
+		act := s.act
+		u.Win.Canvas().AddShortcut(u.shortcut(s.key), func(fyne.Shortcut) { u.safe(act) })
+	}
+	u.setMenu()
+}
+
+type shortcutAction struct {
+	key   fyne.KeyName
+	label string
+	act   func()
+}
+
+func (u *UI) shortcutActions() []shortcutAction {
+	return []shortcutAction{
+		{fyne.KeyN, "menu.new", u.ShowStart},
+		{fyne.KeyO, "menu.open", u.openDialog},
+		{fyne.KeyS, "menu.save", func() { u.Save(false) }},
+		{fyne.KeyE, "menu.export", u.exportChooser},
+		{fyne.KeyF, "menu.fix", u.fixOrFocusFindings},
+	}
+}
+
+func (u *UI) setMenu() {
+	item := func(label string, key fyne.KeyName, act func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(T(label), func() { u.safe(act) })
+		if key != "" {
+			it.Shortcut = u.shortcut(key)
+		}
+		return it
+	}
+	file := fyne.NewMenu(T("menu.file"),
+		item("menu.new", fyne.KeyN, u.ShowStart),
+		item("menu.open", fyne.KeyO, u.openDialog),
+		item("menu.import", "", u.importDialog),
+		fyne.NewMenuItemSeparator(),
+		item("menu.save", fyne.KeyS, func() { u.Save(false) }),
+		item("menu.saveas", "", func() { u.Save(true) }),
+		item("menu.export", fyne.KeyE, u.exportChooser),
+	)
+	edit := fyne.NewMenu(T("menu.edit"),
+		item("menu.fix", fyne.KeyF, u.fixOrFocusFindings),
+	)
+	settings := fyne.NewMenu(T("menu.settings"),
+		item("menu.lang.zh", "", func() { u.SetLang(LangZh) }),
+		item("menu.lang.en", "", func() { u.SetLang(LangEn) }),
+	)
+	help := fyne.NewMenu(T("menu.help"), item("menu.about", "", u.about))
+	u.Win.SetMainMenu(fyne.NewMainMenu(file, edit, settings, help))
+}
+
+// SetLang switches the UI language and rebuilds the window's content.
+func (u *UI) SetLang(lang string) {
+	SetLanguage(lang)
+	u.App.Preferences().SetString(prefLang, lang)
+	u.setMenu()
+	if u.Model.HasDocument() && u.ed != nil {
+		u.showEditor()
+	} else {
+		u.ShowStart()
+	}
+}
+
+func (u *UI) about() {
+	dialog.ShowInformation(T("menu.about"), T("about.text"), u.Win)
+}
+
+// onClose asks about unsaved changes, remembers the window size and quits.
+func (u *UI) onClose() {
+	sz := u.Win.Canvas().Size()
+	u.App.Preferences().SetFloat(prefWinW, float64(sz.Width))
+	u.App.Preferences().SetFloat(prefWinH, float64(sz.Height))
+	if u.Model.HasDocument() && u.Model.Dirty {
+		u.confirmDiscard(func() { u.Model.ClearRecovery(); u.Win.Close() }, func() { u.Win.Close() })
+		return
+	}
+	u.Win.Close()
+}
+
+// confirmDiscard asks what to do with unsaved changes: save (then next), discard (then
+// discarded), or cancel.
+func (u *UI) confirmDiscard(discarded, saved func()) {
+	var d dialog.Dialog
+	d = dialog.NewCustomConfirm(T("unsaved.title"), T("unsaved.save"), T("unsaved.discard"),
+		newWrapLabel(T("unsaved.text")), func(save bool) {
+			if save {
+				u.saveThen(saved)
+				return
+			}
+			discarded()
+		}, u.Win)
+	d.Show()
+}
+
+// recent files, newest first.
+func (u *UI) recent() []string {
+	return u.App.Preferences().StringList(prefRecent)
+}
+
+func (u *UI) addRecent(path string) {
+	list := []string{path}
+	for _, p := range u.recent() {
+		if p != path && len(list) < maxRecent {
+			list = append(list, p)
+		}
+	}
+	u.App.Preferences().SetStringList(prefRecent, list)
+}
+
+// OpenPath opens a draft, or imports a .txt or .docx, and shows the editor.
+func (u *UI) OpenPath(path string) {
+	if err := u.Model.Open(path); err != nil {
+		u.showError(err)
+		return
+	}
+	if u.Model.Path != "" {
+		u.addRecent(u.Model.Path)
+	}
+	u.showEditor()
+	if u.Model.Imported != "" {
+		u.toast(T("imported", filepath.Base(u.Model.Imported)))
+	}
+}
+
+// NewDocument starts a document of a genre and shows the editor.
+func (u *UI) NewDocument(genreID string) {
+	if err := u.Model.New(genreID); err != nil {
+		u.showError(err)
+		return
+	}
+	u.showEditor()
+}
+
+func (u *UI) openDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.safe(func() { u.OpenPath(path) })
+	}, u.Win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml", ".txt", ".docx"}))
+	u.sizeDialog(d)
+	d.Show()
+}
+
+func (u *UI) importDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.safe(func() { u.OpenPath(path) })
+	}, u.Win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".docx"}))
+	u.sizeDialog(d)
+	d.Show()
+}
+
+func (u *UI) sizeDialog(d interface{ Resize(fyne.Size) }) {
+	sz := u.Win.Canvas().Size()
+	d.Resize(fyne.NewSize(sz.Width*0.8, sz.Height*0.8))
+}
+
+// Save saves the draft; with as (or for a document never saved) it asks where first.
+func (u *UI) Save(as bool) {
+	if as {
+		u.saveAs(nil)
+		return
+	}
+	u.saveThen(nil)
+}
+
+func (u *UI) saveThen(next func()) {
+	if !u.Model.HasDocument() {
+		return
+	}
+	if u.Model.Path != "" {
+		if err := u.Model.Save(); err != nil {
+			u.showError(err)
+			return
+		}
+		u.afterSave(next)
+		return
+	}
+	u.saveAs(next)
+}
+
+func (u *UI) saveAs(next func()) {
+	if !u.Model.HasDocument() {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		u.Model.restoreIfProtected(path)
+		if err := u.Model.SaveAs(path); err != nil {
+			u.showError(err)
+			return
+		}
+		u.afterSave(next)
+	}, u.Win)
+	d.SetFileName(u.suggestName(".yaml"))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
+	u.sizeDialog(d)
+	d.Show()
+}
+
+func (u *UI) afterSave(next func()) {
+	u.addRecent(u.Model.Path)
+	u.updateTitle()
+	u.toast(T("saved", filepath.Base(u.Model.Path)))
+	if next != nil {
+		next()
+	}
+}
+
+// suggestName proposes a file name from the title.
+func (u *UI) suggestName(ext string) string {
+	base := ""
+	if u.Model.Path != "" {
+		base = strings.TrimSuffix(filepath.Base(u.Model.Path), filepath.Ext(u.Model.Path))
+	} else if u.Model.Doc != nil {
+		base = strings.TrimSpace(strings.ReplaceAll(u.Model.Doc.Title, "\n", ""))
+		base = strings.Map(func(r rune) rune {
+			if strings.ContainsRune(`/\:*?"<>|`, r) {
+				return -1
+			}
+			return r
+		}, base)
+		if r := []rune(base); len(r) > 40 {
+			base = string(r[:40])
+		}
+	}
+	if base == "" {
+		base = T("untitled")
+	}
+	return base + ext
+}
+
+func (u *UI) updateTitle() {
+	if u.Model.HasDocument() && u.ed != nil {
+		u.Win.SetTitle(u.Model.Title() + " — " + T("app.name"))
+	} else {
+		u.Win.SetTitle(T("app.name"))
+	}
+}
+
+// toast shows a short message in the status line of the editor.
+func (u *UI) toast(msg string) {
+	if u.ed != nil {
+		u.ed.status.SetText(msg)
+	}
+}
+
+// OfferRecovery asks whether to restore an autosaved draft left by an earlier session.
+func (u *UI) OfferRecovery() {
+	r, err := u.Model.PendingRecovery()
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	if r == nil {
+		return
+	}
+	title := strings.ReplaceAll(r.Doc.Title, "\n", "")
+	if title == "" {
+		title = T("untitled")
+	}
+	msg := T("recover.text", title, r.Saved.Local().Format("2006-01-02 15:04:05"))
+	dialog.ShowCustomConfirm(T("recover.title"), T("recover.yes"), T("recover.no"), newWrapLabel(msg), func(ok bool) {
+		if ok {
+			u.Model.Restore(r)
+			u.showEditor()
+			return
+		}
+		u.Model.ClearRecovery()
+	}, u.Win)
+}
+
+// autosave writes the recovery file when the document changed.
+func (u *UI) autosave() {
+	if err := u.Model.Autosave(); err != nil {
+		u.toast(err.Error())
+	}
+}
+
+// scheduleAutosave autosaves shortly after a change.
+func (u *UI) scheduleAutosave() {
+	if u.autosaveTimer != nil {
+		u.autosaveTimer.Stop()
+	}
+	u.autosaveTimer = time.AfterFunc(1500*time.Millisecond, func() { u.opts.Post(u.autosave) })
+}
+
+// openURL opens a file with the system's handler.
+func (u *UI) openFile(path string) {
+	uri := storage.NewFileURI(path)
+	link, err := url.Parse(uri.String())
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	if err := u.App.OpenURL(link); err != nil {
+		u.showError(fmt.Errorf("%s：%v", T("err.openresult"), err))
+	}
+}
