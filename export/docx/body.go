@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/color"
+	"image/png"
 	_ "image/jpeg" // seal and signature images
-	_ "image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -309,7 +310,7 @@ func (b *builder) build() string {
 // preLines writes the 份号, 密级和保密期限 and 紧急程度 lines flush left, one a line, and
 // returns how many it wrote. In the letter format the first line also carries the number
 // flush right.
-func (b *builder) preLines(number string) int {
+func (b *builder) preLines(number, extra string) int {
 	d := b.doc
 	var lines [][]string
 	if d.CopyNumber != "" {
@@ -331,6 +332,13 @@ func (b *builder) preLines(number string) int {
 			lines = append(lines, []string{"GwNumber", r})
 		} else {
 			lines[0] = append(lines[0], r)
+		}
+	}
+	if extra != "" {
+		if len(lines) == 0 {
+			b.out.WriteString(b.p(para{style: "GwBody", line: 20, mark: rs{role: roleFang, sz: 2}, runs: []string{extra}}))
+		} else {
+			lines[0] = append(lines[0], extra)
 		}
 	}
 	for _, l := range lines {
@@ -374,7 +382,7 @@ func (b *builder) markText() string {
 // top, the number (and 签发人) two lines below it, the red separator 4 mm below the number.
 func (b *builder) fileHead() {
 	d := b.doc
-	n := b.preLines("")
+	n := b.preLines("", "")
 	used := n * pitch
 	const markTop = 1984 // 35 mm
 	var gap int          // twips from the mark paragraph's bottom up to its em bottom
@@ -480,7 +488,7 @@ func (b *builder) jointMark(top, used int) int {
 // below it; the body follows two lines below the 令号.
 func (b *builder) orderHead() {
 	d := b.doc
-	n := b.preLines("")
+	n := b.preLines("", "")
 	gap := b.markPara(b.markText(), 1134, n*pitch, "")
 	if d.OrderNumber != "" {
 		b.out.WriteString(b.p(para{style: "GwOrderNo", jc: "center", before: 2*pitch - gap, runs: []string{b.run(d.OrderNumber, body3)}}))
@@ -511,12 +519,12 @@ func (b *builder) letterHead() {
 	border := fmt.Sprintf(`<w:bottom w:val="thickThinMediumGap" w:sz="24" w:space="%d" w:color="%s"/>`, max(sp, 0), red)
 	head := b.p(para{style: "GwMark", jc: "center", line: h, before: before, border: border, mark: r,
 		left: -454, right: -340, runs: []string{b.run(text, r)}})
-	// the lower red double rule, 20 mm above the page bottom, 170 mm long from 20 mm: a frame
-	// anchored in the first-page header, placed on the page
-	frame := `<w:framePr w:w="9638" w:h="240" w:hRule="exact" w:hSpace="0" w:wrap="notBeside" w:vAnchor="page" w:hAnchor="page" w:x="1134" w:y="15654"/>`
-	low := b.p(para{style: "GwFooter", frame: frame, line: 20, border: fmt.Sprintf(`<w:bottom w:val="thinThickMediumGap" w:sz="24" w:space="0" w:color="%s"/>`, red), mark: rs{role: roleSong, sz: 2}})
-	b.addHeader("first", head+low)
-	b.preLines(d.Number)
+	b.addHeader("first", head)
+	// the lower red double rule (thin over thick), 20 mm above the page bottom, 170 mm long
+	// from 20 mm: a picture anchored on page 1, placed on the page
+	m := b.addMedia(doubleRulePNG(), "png", ruleW, ruleH)
+	low := b.anchor(m, "page", 1134*twipEMU, "page", int64(277*mmEMU)-int64(ruleHmm*mmEMU/2), int64(170*mmEMU), int64(ruleHmm*mmEMU), "版记线")
+	b.preLines(d.Number, low)
 	b.titleBlock(2 * pitch)
 }
 
@@ -792,62 +800,79 @@ func (b *builder) table(t *document.Table) {
 	b.out.WriteString(b.p(para{style: "GwBody"}))
 }
 
-// banji writes the 版记 as a table floating at the bottom of the last page's 版心: a thick
-// rule above and below, a thin rule between 抄送 and 印发; 抄送 and 印发 in 4号 one character
-// in. The 信函格式 has no 印发 line and no rules.
+// banji writes the 版记 at the bottom of the last page's 版心: the 印发 line in a frame
+// aligned to the bottom of the margin box (thin rule above, thick rule below), the 主送 and
+// 抄送 lines in a frame right above it (thick rule above); 4号, one character in. The
+// 信函格式 has no 印发 line and no rules. (Two single-paragraph frames, because LibreOffice
+// drops a frame of several bordered paragraphs; a floating table as wide as the 版心 it
+// turns into an inline table.)
 func (b *builder) banji() {
 	d := b.doc
 	letter := d.Format == document.FormatLetter
-	type row struct {
-		style string
-		runs  []string
-		tabs  string
-		left  int
-		hang  int
-		top   string
-	}
-	var rows []row
 	thick := `w:val="single" w:sz="8" w:space="0" w:color="000000"`
 	thin := `w:val="single" w:sz="6" w:space="0" w:color="000000"`
+	const thickT, thinT = 20, 15 // border widths in twips
+	lw := widthPt("抄送：", 14)
+	var upper []string // 主送 and 抄送 lines
 	if d.RecipientsInBanji && d.Recipients != "" {
 		rec := strings.TrimSuffix(strings.TrimSuffix(d.Recipients, "："), ":")
-		lw := widthPt("主送：", 14)
-		rows = append(rows, row{style: "GwBanjiRecipients", runs: []string{b.run("主送："+rec+"。", fang4)}, left: char4 + lw, hang: lw})
+		upper = append(upper, "主送："+rec)
 	}
 	if d.CC != "" {
-		lw := widthPt("抄送：", 14)
-		rows = append(rows, row{style: "GwCC", runs: []string{b.run("抄送："+d.CC, fang4)}, left: char4 + lw, hang: lw})
+		upper = append(upper, "抄送："+d.CC)
 	}
-	if !letter && (d.Printer != "" || d.PrintDate != "") {
-		r := row{style: "GwPrint", left: char4, tabs: fmt.Sprintf(`<w:tab w:val="right" w:pos="%d"/>`, textW-char4)}
-		r.runs = []string{b.run(d.Printer, fang4), b.tabRun(fang4)}
-		if d.PrintDate != "" {
-			r.runs = append(r.runs, b.run(d.PrintDate+"印发", fang4))
+	hasPrint := !letter && (d.Printer != "" || d.PrintDate != "")
+	lines := 0
+	for _, u := range upper {
+		w := widthPt(u, 14)
+		first := textW - 2*char4
+		lines++
+		if w > first {
+			lines += (w - first + (first - lw) - 1) / (first - lw)
 		}
-		if len(rows) > 0 {
-			r.top = thin
+	}
+	printH := 0
+	if hasPrint {
+		printH = pitch + thickT + thinT
+		if len(upper) == 0 {
+			printH = pitch + 2*thickT
 		}
-		rows = append(rows, r)
 	}
-	if len(rows) == 0 {
-		return
-	}
-	// consecutive paragraphs with the same w:framePr form one frame, aligned to the bottom
-	// of the 版心 (the margin box) on the page of the last paragraph
-	frame := fmt.Sprintf(`<w:framePr w:w="%d" w:hSpace="0" w:vSpace="0" w:wrap="notBeside" w:vAnchor="margin" w:hAnchor="margin" w:xAlign="center" w:yAlign="bottom"/>`, textW)
-	for i, r := range rows {
-		var bd strings.Builder
+	if len(upper) > 0 {
+		bd := ""
+		h := lines * pitch
 		if !letter {
-			if i == 0 {
-				fmt.Fprintf(&bd, `<w:top %s/>`, thick)
-			} else if r.top != "" {
-				fmt.Fprintf(&bd, `<w:top %s/>`, r.top)
-			}
-			if i == len(rows)-1 {
-				fmt.Fprintf(&bd, `<w:bottom %s/>`, thick)
+			bd = fmt.Sprintf(`<w:top %s/>`, thick)
+			h += thickT
+			if !hasPrint {
+				bd += fmt.Sprintf(`<w:bottom %s/>`, thick)
+				h += thickT
 			}
 		}
-		b.out.WriteString(b.p(para{style: r.style, frame: frame, border: bd.String(), jc: "both", tabs: r.tabs, left: r.left, hanging: r.hang, right: char4, mark: fang4, runs: r.runs}))
+		pos := fmt.Sprintf(`w:y="%d"`, marginH-printH-h)
+		if !hasPrint {
+			pos = `w:yAlign="bottom"`
+		}
+		frame := fmt.Sprintf(`<w:framePr w:w="%d" w:hSpace="0" w:vSpace="0" w:wrap="notBeside" w:vAnchor="margin" w:hAnchor="margin" w:xAlign="center" %s/>`, textW, pos)
+		style := "GwCC"
+		if len(upper) > 1 || d.CC == "" {
+			style = "GwBanjiRecipients"
+		}
+		b.out.WriteString(b.p(para{style: style, frame: frame, border: bd, jc: "both", left: char4 + lw, hanging: lw, right: char4, mark: fang4,
+			runs: []string{b.run(strings.Join(upper, "\n"), fang4)}}))
+	}
+	if hasPrint {
+		top := thin
+		if len(upper) == 0 {
+			top = thick
+		}
+		frame := fmt.Sprintf(`<w:framePr w:w="%d" w:hSpace="0" w:vSpace="0" w:wrap="notBeside" w:vAnchor="margin" w:hAnchor="margin" w:xAlign="center" w:yAlign="bottom"/>`, textW)
+		runs := []string{b.run(d.Printer, fang4), b.tabRun(fang4)}
+		if d.PrintDate != "" {
+			runs = append(runs, b.run(d.PrintDate+"印发", fang4))
+		}
+		b.out.WriteString(b.p(para{style: "GwPrint", frame: frame, border: fmt.Sprintf(`<w:top %s/><w:bottom %s/>`, top, thick),
+			tabs: fmt.Sprintf(`<w:tab w:val="right" w:pos="%d"/>`, textW-char4), left: char4, right: char4, mark: fang4, runs: runs}))
 	}
 }
 
@@ -944,10 +969,45 @@ func (b *builder) anchorImage(path string, x, y, w int, what string) string {
 	}
 	cx := int64(w) * twipEMU
 	cy := cx * int64(m.h) / int64(m.w)
+	return b.anchor(m, "margin", int64(x)*twipEMU, "paragraph", int64(y)*twipEMU, cx, cy, what)
+}
+
+// anchor writes a run with a picture anchored behind the text (positions and sizes in EMU).
+func (b *builder) anchor(m *mediaFile, relH string, x int64, relV string, y, cx, cy int64, what string) string {
 	id := b.nextPr
 	b.nextPr++
-	return fmt.Sprintf(`<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="%d" behindDoc="1" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:posOffset>%d</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>%d</wp:posOffset></wp:positionV><wp:extent cx="%d" cy="%d"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="%d" name="%s%d"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>%s</wp:anchor></w:drawing></w:r>`,
-		251658240+id, int64(x)*twipEMU, int64(y)*twipEMU, cx, cy, id, what, id, picXML(m, id, cx, cy))
+	return fmt.Sprintf(`<w:r>`+b.rPr(body3)+`<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="%d" behindDoc="1" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="%s"><wp:posOffset>%d</wp:posOffset></wp:positionH><wp:positionV relativeFrom="%s"><wp:posOffset>%d</wp:posOffset></wp:positionV><wp:extent cx="%d" cy="%d"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="%d" name="%s%d"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>%s</wp:anchor></w:drawing></w:r>`,
+		251658240+id, relH, x, relV, y, cx, cy, id, what, id, picXML(m, id, cx, cy))
+}
+
+// addMedia adds generated image bytes to the package.
+func (b *builder) addMedia(data []byte, ext string, w, h int) *mediaFile {
+	m := mediaFile{name: fmt.Sprintf("image%d.%s", len(b.media)+1, ext), ext: ext, rid: b.rel(), data: data, w: w, h: h}
+	b.media = append(b.media, m)
+	return &b.media[len(b.media)-1]
+}
+
+// The 信函格式's lower double rule as a picture: 170 mm × 1.6 mm at 600 dpi, a thin red
+// line (0.34 mm) over a thick one (0.76 mm) with 0.5 mm between.
+const (
+	ruleW   = 4016
+	ruleH   = 38
+	ruleHmm = 1.6
+	mmEMU   = 36000
+)
+
+func doubleRulePNG() []byte {
+	img := image.NewPaletted(image.Rect(0, 0, ruleW, ruleH), color.Palette{color.Transparent, color.RGBA{0xe6, 0x00, 0x12, 0xff}})
+	for y := 0; y < ruleH; y++ {
+		if y < 8 || y >= 20 {
+			for x := 0; x < ruleW; x++ {
+				img.SetColorIndex(x, y, 1)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	_ = png.Encode(&buf, img)
+	return buf.Bytes()
 }
 
 // inlineImage places an image in the line, w twips wide.
@@ -960,7 +1020,7 @@ func (b *builder) inlineImage(path string, w int, what string) string {
 	cy := cx * int64(m.h) / int64(m.w)
 	id := b.nextPr
 	b.nextPr++
-	return fmt.Sprintf(`<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="%d" cy="%d"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="%d" name="%s%d"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>%s</wp:inline></w:drawing></w:r>`,
+	return fmt.Sprintf(`<w:r>`+b.rPr(body3)+`<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="%d" cy="%d"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="%d" name="%s%d"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>%s</wp:inline></w:drawing></w:r>`,
 		cx, cy, id, what, id, picXML(m, id, cx, cy))
 }
 

@@ -44,6 +44,7 @@ const (
 	marLeft   = 1588  // 28 mm
 	marRight  = 1474  // 26 mm
 	textW     = pageW - marLeft - marRight // 8844 = 156 mm
+	marginH   = pageH - marTop - marBottom // 12756 = 225 mm
 	pitch     = 579                        // 28.95 pt = 225 mm / 22
 	char3     = 315                        // one 3号 character: 16 pt − 0.25 pt spacing = 15.75 pt
 	charSpace = -5                         // −0.25 pt in twentieths of a point

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -503,11 +504,11 @@ func TestBanjiAndAttachments(t *testing.T) {
 	if len(doc.all("tbl")) != 1 {
 		t.Errorf("%d tables, want the attachment's table", len(doc.all("tbl")))
 	}
-	for _, pp := range []node{cc, yinfa} {
-		fp, ok := pp.child("framePr")
-		if !ok || fp.attr("yAlign") != "bottom" || fp.attr("vAnchor") != "margin" {
-			t.Fatal("版记 paragraph not framed at the bottom of the 版心")
-		}
+	if fp, ok := yinfa.child("framePr"); !ok || fp.attr("yAlign") != "bottom" || fp.attr("vAnchor") != "margin" {
+		t.Fatal("印发 paragraph not framed at the bottom of the 版心")
+	}
+	if fp, ok := cc.child("framePr"); !ok || fp.attr("vAnchor") != "margin" || fp.attr("y") != fmt.Sprint(marginH-pitch-35-pitch-20) {
+		t.Fatalf("抄送 paragraph not framed right above the 印发 line: %v", fp.Attrs)
 	}
 	top := cc.all("top")
 	if len(top) != 1 || top[0].attr("sz") != "8" {
