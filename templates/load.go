@@ -425,6 +425,15 @@ func (v *validator) validateExample() {
 	if doc.Genre != "" && doc.Genre != g.ID {
 		v.at(false, fmt.Sprintf("示例的 genre %q 与模板 id %q 不一致", doc.Genre, g.ID), "example")
 	}
+	if doc.Format != "" && doc.Format != g.Format {
+		v.at(false, fmt.Sprintf("示例的 format %q 与模板的 format %q 不一致", doc.Format, g.Format), "example")
+	}
+	if m := g.Missing(doc); len(m) > 0 {
+		v.at(false, fmt.Sprintf("示例缺少必备要素 (example lacks required elements)：%s", strings.Join(m, "、")), "example")
+	}
+	if u := g.Unused(doc); len(u) > 0 {
+		v.at(false, fmt.Sprintf("示例用了模板 elements 中没有的要素 (example uses elements the template does not list)：%s", strings.Join(u, "、")), "example")
+	}
 	if v.opts.CheckExample == nil {
 		return
 	}

@@ -253,3 +253,23 @@ func TestNewDocument(t *testing.T) {
 		}
 	}
 }
+
+func TestExampleRequiredAndUnused(t *testing.T) {
+	src := minimal + "example: |\n  version: 1\n  body: [一段。]\n  cc: 某某。\n"
+	_, errs := ParseGenre("t.yaml", []byte(src), testOptions())
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		"t.yaml:20:10: 示例缺少必备要素 (example lacks required elements)：title",
+		"t.yaml:20:10: 示例用了模板 elements 中没有的要素 (example uses elements the template does not list)：cc",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	g, _ := Builtins().Genre("qingshi")
+	if m := g.Missing(&document.Document{Title: "关于某事的请示", Signers: []string{"王明"}}); strings.Join(m, " ") != "issuers number recipients body date" {
+		t.Errorf("missing %v", m)
+	}
+}
