@@ -205,3 +205,14 @@ func SaveProfile(dir string, p Profile) error {
 	}
 	return nil
 }
+
+// DeleteProfile removes dir/<id>.yaml. Removing a profile that is not there is no error.
+func DeleteProfile(dir, id string) error {
+	if !profileID.MatchString(id) {
+		return fmt.Errorf("delete profile: id %q 无效", id)
+	}
+	if err := os.Remove(filepath.Join(dir, id+".yaml")); err != nil && !os.IsNotExist(err) {
+		return fmt.Errorf("delete profile %s: %w", id, err)
+	}
+	return nil
+}

@@ -88,6 +88,21 @@ func TestProfilesSaveLoad(t *testing.T) {
 	if got == nil || got.Code != "某政发" || got.Dir != dir || got.Seal != "县政府章.png" {
 		t.Fatalf("user profile did not replace the built-in: %+v", got)
 	}
+	if err := DeleteProfile(dir, "mouxian-zf"); err != nil {
+		t.Fatal(err)
+	}
+	if err := DeleteProfile(dir, "mouxian-zf"); err != nil {
+		t.Errorf("deleting twice: %v", err)
+	}
+	if err := DeleteProfile(dir, "../bad"); err == nil {
+		t.Error("bad id deleted")
+	}
+	ps, _ = LoadProfiles(dir)
+	for _, p := range ps {
+		if p.ID == "mouxian-zf" && p.Code != "某政" {
+			t.Errorf("after delete the built-in should be back: %+v", p)
+		}
+	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		if strings.HasSuffix(e.Name(), ".tmp") {

@@ -181,7 +181,7 @@ func templatesList(a templatesArgs, stdout, stderr io.Writer) int {
 		if !strings.HasPrefix(g.File, "builtin:") {
 			src = g.File
 		}
-		fmt.Fprintf(stdout, "%-16s %-6s %s %s  %s  [%s]\n", g.ID, g.Name, tplDirectionNames[g.Direction], tplFormatNames[g.Format], g.Use, src)
+		fmt.Fprintf(stdout, "%s %s %s %s  %s  [%s]\n", tplPad(g.ID, 16), tplPad(g.Name, 10), tplDirectionNames[g.Direction], tplFormatNames[g.Format], g.Use, src)
 	}
 	return 0
 }
@@ -363,4 +363,20 @@ func templatesNew(a templatesArgs, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "已写出 %s：按注释填写后运行 gwcli templates lint %s 检查\n", out, filepath.Dir(out))
 	return 0
+}
+
+// tplPad pads s with spaces to w terminal columns, counting CJK characters as two.
+func tplPad(s string, w int) string {
+	n := 0
+	for _, r := range s {
+		if r >= 0x1100 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	if n >= w {
+		return s
+	}
+	return s + strings.Repeat(" ", w-n)
 }
