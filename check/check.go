@@ -109,6 +109,10 @@ type Options struct {
 	Disable []string
 	// Only, when not empty, runs only the listed rule ids.
 	Only []string
+	// Raw is the input the document was imported from (a .txt), when there is one. A few rules
+	// read what the importer normalised away through it (the 1、 of a 附件说明 entry); their
+	// findings then point at the raw text (Line, Column, Text) with Offset and Length 0.
+	Raw []byte
 }
 
 // RuleExists reports whether id names a rule.

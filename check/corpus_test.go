@@ -1,6 +1,7 @@
 package check
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -187,7 +188,7 @@ func checkFile(t testing.TB, path string) []Finding {
 	if err != nil {
 		t.Fatalf("import %s: %v", path, err)
 	}
-	return Run(doc, nil, Options{})
+	return Run(doc, nil, Options{Raw: data})
 }
 
 // TestSharedCorpus measures recall and false positives per rule over ../shared/corpus: the
@@ -252,5 +253,90 @@ func TestSharedCorpus(t *testing.T) {
 	t.Logf("../shared/corpus/docs (published documents):\n%s", docs.table())
 	if r := defects.recall(); r < 0.85 {
 		t.Errorf("recall over ../shared/corpus/defects is %.2f, want at least 0.85", r)
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite generated files (corpus variants, docs/rules.md)")
+
+// TestCorpus measures recall and false positives per rule over check/testdata/corpus: real
+// published documents (docs/, sources in sources.tsv) and variants with one planted error each
+// (variants/, made from labels.tsv by replacing find with replace in the base; -update writes them).
+func TestCorpus(t *testing.T) {
+	root := filepath.Join("testdata", "corpus")
+	rows := readTSV(t, filepath.Join(root, "labels.tsv"))
+	unesc := strings.NewReplacer(`\n`, "\n").Replace
+	baseLabels := map[string][]label{}
+	for _, r := range rows {
+		if !RuleExists(r["rule"]) {
+			t.Errorf("labels.tsv: unknown rule %q", r["rule"])
+		}
+		if r["file"] == r["base"] {
+			baseLabels[r["file"]] = append(baseLabels[r["file"]], label{file: r["file"], ids: []string{r["rule"]}})
+		}
+	}
+	ev := newEvaluation()
+	// the published documents: no error finding except the labelled ones
+	docs, _ := filepath.Glob(filepath.Join(root, "docs", "*.txt"))
+	if len(docs) < 10 {
+		t.Fatalf("corpus has %d documents, want at least 10", len(docs))
+	}
+	for _, f := range docs {
+		rel := "docs/" + filepath.Base(f)
+		fs := checkFile(t, f)
+		ev.add(rel, baseLabels[rel], fs)
+		allowed := map[string]bool{}
+		for _, l := range baseLabels[rel] {
+			allowed[l.ids[0]] = true
+		}
+		for _, x := range fs {
+			if x.Severity == SeverityError && !allowed[x.Rule] {
+				t.Errorf("%s:%d:%d: unexpected error %s %s %q", rel, x.Line, x.Column, x.Rule, x.Message, x.Text)
+			}
+		}
+	}
+	variants := 0
+	for _, r := range rows {
+		if r["file"] == r["base"] {
+			continue
+		}
+		variants++
+		base, err := os.ReadFile(filepath.Join(root, r["base"]))
+		if err != nil {
+			t.Fatalf("%s: %v", r["file"], err)
+		}
+		find, repl := unesc(r["find"]), unesc(r["replace"])
+		if !strings.Contains(string(base), find) {
+			t.Errorf("%s: %q not in %s", r["file"], find, r["base"])
+			continue
+		}
+		want := strings.Replace(string(base), find, repl, 1)
+		path := filepath.Join(root, r["file"])
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		} else if got, err := os.ReadFile(path); err != nil || string(got) != want {
+			t.Errorf("%s is stale or missing: run go test ./check -run TestCorpus -update", path)
+			continue
+		}
+		labels := append([]label{{file: r["file"], ids: []string{r["rule"]}}}, baseLabels[r["base"]]...)
+		fs := checkFile(t, path)
+		if also := r["also"]; also != "" {
+			keep := fs[:0:0]
+			for _, x := range fs {
+				if !strings.Contains(","+also+",", ","+x.Rule+",") {
+					keep = append(keep, x)
+				}
+			}
+			fs = keep
+		}
+		ev.add(r["file"], labels, fs)
+	}
+	t.Logf("check/testdata/corpus: %d published documents, %d one-error variants:\n%s", len(docs), variants, ev.table())
+	if r := ev.recall(); r < 0.9 {
+		t.Errorf("recall %.2f, want at least 0.9", r)
 	}
 }

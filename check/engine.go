@@ -73,6 +73,7 @@ type ctx struct {
 	pages    []layout.Page
 	pagesErr error
 	typeset  bool
+	rawLines []string
 }
 
 func newContext(doc *document.Document, g *templates.Genre, opts Options) *ctx {
@@ -109,6 +110,7 @@ func collectFields(d *document.Document) []field {
 			fs = append(fs, field{path, kind, text})
 		}
 	}
+	add(document.PathNumber, "number", d.Number)
 	add(document.PathTitle, "title", d.Title)
 	add(document.PathTitleNote, "title_note", d.TitleNote)
 	add(document.PathRecipients, "recipients", d.Recipients)
@@ -119,6 +121,7 @@ func collectFields(d *document.Document) []field {
 	for i, p := range d.AttachmentNotes {
 		add(fmt.Sprintf("attachment_notes.%d", i), "attachment_notes", p)
 	}
+	add(document.PathDate, "date", d.Date)
 	add(document.PathNote, "note", d.Note)
 	add(document.PathPresent, "attendance", d.Present)
 	add(document.PathAbsent, "attendance", d.Absent)
@@ -142,6 +145,7 @@ func collectFields(d *document.Document) []field {
 	}
 	add(document.PathCC, "cc", d.CC)
 	add(document.PathPrinter, "printer", d.Printer)
+	add(document.PathPrintDate, "date", d.PrintDate)
 	return fs
 }
 
@@ -291,6 +295,29 @@ func (c *ctx) reportAll(r *rule, path, text, msg string) {
 // reportDoc reports a finding about the document as a whole (no place).
 func (c *ctx) reportDoc(r *rule, msg string) {
 	c.report(r, "", "", 0, 0, msg, "", false)
+}
+
+// rawBefore returns the text of the raw input's line before the place of path's value
+// (rune offset 0), and that place; ok is false without Raw or Source.
+func (c *ctx) rawBefore(path string) (prefix string, pos document.Pos, ok bool) {
+	if c.opts.Raw == nil || c.doc.Source == nil {
+		return "", pos, false
+	}
+	pos, ok = c.doc.Source.Locate(path, 0)
+	if !ok || pos.Line < 1 || pos.Col < 1 {
+		return "", pos, false
+	}
+	if c.rawLines == nil {
+		c.rawLines = strings.Split(string(c.opts.Raw), "\n")
+	}
+	if pos.Line > len(c.rawLines) {
+		return "", pos, false
+	}
+	line := []rune(strings.TrimSuffix(c.rawLines[pos.Line-1], "\r"))
+	if pos.Col-1 > len(line) {
+		return "", pos, false
+	}
+	return string(line[:pos.Col-1]), pos, true
 }
 
 func runeSlice(s string, off, n int) string {

@@ -35,9 +35,46 @@ func numberField(c *ctx, path, kind string) (field, bool) {
 		v = c.doc.OrderNumber
 	}
 	if trimSpace(v) == "" {
+		if path == document.PathNumber {
+			return c.numberInBody()
+		}
 		return field{}, false
 	}
 	return field{path: path, kind: kind, text: v}, true
+}
+
+var reNumberLike = regexp.MustCompile(`^[ \x{3000}]*\p{Han}{1,12}[〔\[【(（［][0-9０-９]{2,4}[〕\]】)）］]第?[0-9０-９]+号?[ \x{3000}]*$`)
+
+// numberInBody finds a 发文字号 the importer could not recognise (because it is malformed) in
+// the first paragraphs of the body.
+func (c *ctx) numberInBody() (field, bool) {
+	for i, p := range c.doc.Body {
+		if i > 1 {
+			break
+		}
+		if utf8.RuneCountInString(p) < 30 && reNumberLike.MatchString(p) {
+			return field{path: fmt.Sprintf("body.%d", i), kind: "body", text: p}, true
+		}
+	}
+	return field{}, false
+}
+
+// recipientsText returns the 主送 and its path; a 主送 line the importer left at the start of
+// the body counts too.
+func (c *ctx) recipientsText() (string, string) {
+	if trimSpace(c.doc.Recipients) != "" {
+		return c.doc.Recipients, document.PathRecipients
+	}
+	for i, p := range c.doc.Body {
+		if i > 2 {
+			break
+		}
+		t := trimSpace(p)
+		if (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) && utf8.RuneCountInString(t) < 120 && !strings.Contains(t, "。") && document.ParseHeading(t).Level == 0 {
+			return p, fmt.Sprintf("body.%d", i)
+		}
+	}
+	return "", ""
 }
 
 func init() {
@@ -156,7 +193,7 @@ func init() {
 	impls["citation-order"] = pattern(patternSpec{
 		kinds: []string{"body", "attachment_body"},
 		quick: "《",
-		re:    regexp.MustCompile(`〔[0-9]{4}〕[0-9]+号[）)]?[、，]?《[^》]{2,}》`),
+		re:    regexp.MustCompile(`〔[0-9]{4}〕[0-9]+号[、，]?《[^》]{2,}》`),
 		msg:   "引用公文应先引标题，后引发文字号：《标题》（发文字号），“{text}”次序颠倒",
 		noFix: true,
 	})
@@ -410,7 +447,7 @@ func init() {
 	}
 	impls["recipients-missing"] = func(c *ctx, r *rule) {
 		d := c.doc
-		if trimSpace(d.Recipients) != "" || len(d.Body) == 0 || c.genre == "" {
+		if v, _ := c.recipientsText(); v != "" || len(d.Body) == 0 || c.genre == "" || d.RecipientsInBanji {
 			return
 		}
 		switch c.genre {

@@ -226,6 +226,9 @@ func init() {
 			if !strings.Contains(s, "。") || strings.Contains(s, "：") && !strings.Contains(s, "，") {
 				return match{}, false // a list of names aligned with spaces
 			}
+			if n, _ := utf8.DecodeRuneInString(s[sm[3]:]); n == '年' || n == '月' || n == '日' {
+				return match{}, false // a blank date: placeholder-date's
+			}
 			return match{start: sm[2], end: sm[3], fix: "", hasFix: true, msg: "汉字之间不留空格（排版由格式控制）"}, true
 		},
 	})

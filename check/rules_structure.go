@@ -188,6 +188,8 @@ func init() {
 
 // ---- 附件说明 and 附件 ----
 
+var reRawNoteNum = regexp.MustCompile(`([0-9０-９]{1,2})[ \x{3000}]*([.．、,，])[ \x{3000}]*$`)
+
 var reNoteNum = regexp.MustCompile(`^[ \x{3000}]*([0-9０-９]{1,2})[ \x{3000}]*([.．、,，:：])[ \x{3000}]*([^0-9０-９]|$)`)
 
 // noteName strips a 附件说明 entry's number and surrounding space.
@@ -254,6 +256,24 @@ func init() {
 					msg: "附件序号用阿拉伯数字加半角圆点，“{text}”应写作“{fix}”"})
 			case len(notes) > 1 && num != k+1:
 				c.reportMatch(r, f, match{start: sm[2], end: sm[5], msg: fmt.Sprintf("附件序号应依次编为 1. 2. 3.，此处应为 %d.", k+1)})
+			}
+		}
+		// markers the importer split off the names, read back from the raw input
+		if numbered == 0 {
+			for _, f := range notes {
+				prefix, pos, ok := c.rawBefore(f.path)
+				if !ok {
+					break
+				}
+				sm := reRawNoteNum.FindStringSubmatch(prefix)
+				if sm == nil || sm[2] == "." {
+					continue
+				}
+				marker := strings.TrimRight(sm[0], " \t\u3000")
+				col := pos.Col - utf8.RuneCountInString(prefix) + utf8.RuneCountInString(prefix[:len(prefix)-len(sm[0])])
+				c.findings = append(c.findings, Finding{Rule: r.ID, Severity: c.severity(r), Clause: r.Clause, Path: f.path,
+					Message: "附件序号用阿拉伯数字加半角圆点，“" + marker + "”应写作“" + sm[1] + ".”",
+					Line: pos.Line, Column: col, Text: marker, Fix: sm[1] + ".", HasFix: true})
 			}
 		}
 		if len(notes) > 1 && numbered > 0 && numbered < len(notes) {

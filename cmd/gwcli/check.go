@@ -117,7 +117,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		if dg == nil && doc.Genre != "" {
 			dg = loadGenre(doc.Genre)
 		}
-		fs := check.Run(doc, dg, check.Options{Layout: withLayout})
+		fs := check.Run(doc, dg, check.Options{Layout: withLayout, Raw: rawText(in)})
 		for _, f := range fs {
 			if f.Severity == check.SeverityError && status == 0 {
 				status = 1
@@ -140,6 +140,17 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
+}
+
+// rawText returns the bytes of a plain-text input (for the rules that read the raw text), or nil.
+func rawText(file string) []byte {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".txt", ".text":
+		if b, err := os.ReadFile(file); err == nil {
+			return b
+		}
+	}
+	return nil
 }
 
 // loadMessage is the message for an input that cannot be read.
@@ -279,7 +290,11 @@ func cmdFix(args []string, stdout, stderr io.Writer) int {
 	fixed := raw
 	total := 0
 	for round := 0; round < 3; round++ {
-		es := fixEdits(fixed, doc, check.Run(doc, nil, check.Options{}))
+		var raw []byte
+		if !strings.HasSuffix(strings.ToLower(in), ".yaml") && !strings.HasSuffix(strings.ToLower(in), ".yml") {
+			raw = fixed
+		}
+		es := fixEdits(fixed, doc, check.Run(doc, nil, check.Options{Raw: raw}))
 		if len(es) == 0 {
 			break
 		}
