@@ -57,9 +57,13 @@ func breakOpportunities(rs []rune, ok []bool) {
 		if e < 0 {
 			continue
 		}
+		// the 机关代字: three characters, or four when they start a word
 		s := j
-		for k := 0; k < 6 && s > 0 && isHan(rs[s-1]) && !noStart[rs[s-1]]; k++ {
+		for k := 0; k < 4 && s > 0 && isHan(rs[s-1]); k++ {
 			s--
+		}
+		if j-s == 4 && s > 0 && isHan(rs[s-1]) {
+			s++
 		}
 		for k := s + 1; k < e; k++ {
 			ok[k] = false
@@ -127,8 +131,18 @@ func breakLines(rs []rune, adv []Length, first, rest Length, ok []bool, ends []i
 			break
 		}
 		end := i
-		if !ok[i] && last > start {
-			end = last
+		if !ok[i] {
+			if last > start {
+				end = last
+			} else {
+				// no legal break: keep at least the punctuation rules (避头尾)
+				for k := i; k > start; k-- {
+					if !noStart[rs[k]] && !noEnd[rs[k-1]] {
+						end = k
+						break
+					}
+				}
+			}
 		}
 		ends = append(ends, end)
 		start, width = end, rest
@@ -143,8 +157,10 @@ func titleBreakCost(rs []rune, ok []bool, i int) float64 {
 	}
 	p, c := rs[i-1], rs[i]
 	switch {
-	case p == '、':
+	case p == '、' || p == ' ' || p == '\u3000':
 		return 0
+	case isDigit(c) && !isDigit(p):
+		return 2
 	case i >= 2 && string(rs[i-2:i]) == "关于":
 		return 0
 	case c == '的' && isGenreTail(rs[i+1:]):
@@ -237,6 +253,10 @@ func balanceLines(rs []rune, adv []Length, width Length) []int {
 	if total <= width+lineTolerance {
 		return []int{n}
 	}
+	if width <= 0 || n > 200 {
+		// degenerate: fall back to plain breaking
+		return breakLines(rs, adv, width, width, nil, nil)
+	}
 	ok := make([]bool, n)
 	breakOpportunities(rs, ok)
 	cost := make([]float64, n)
@@ -253,6 +273,9 @@ func balanceLines(rs []rune, adv []Length, width Length) []int {
 		charW = 1
 	}
 	minLines := int((total + width - 1) / width)
+	if minLines < 1 {
+		minLines = 1
+	}
 	for lines := minLines; lines <= n; lines++ {
 		ideal := float64(total) / float64(lines)
 		// best[k][i]: least cost of setting rs[:i] in k lines

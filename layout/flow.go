@@ -233,19 +233,19 @@ func (s *setter) attachmentNotes() {
 		p.left = x0 + lw + pw
 		p.width = bodyRight - p.left
 		lines := s.lines(p)
-		if i == 0 {
-			place(label, x0)
-			for k := range label {
-				label[k].dy = baselineIn(sz)
-			}
-			lines[0] = append(append([]glyph{}, label...), lines[0]...)
-		}
 		if len(pg) > 0 {
 			place(pg, x0+lw)
 			for k := range pg {
 				pg[k].dy = baselineIn(sz)
 			}
 			lines[0] = append(pg, lines[0]...)
+		}
+		if i == 0 {
+			place(label, x0)
+			for k := range label {
+				label[k].dy = baselineIn(sz)
+			}
+			lines[0] = append(append([]glyph{}, label...), lines[0]...)
 		}
 		s.addLines(lines, false)
 	}

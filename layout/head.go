@@ -376,12 +376,21 @@ func (s *setter) titleLines(title string, sz Length, elem Element) [][]glyph {
 		st := 0
 		for _, e := range ends {
 			ln := gs[st:e:e]
-			place(ln, bodyCentre-width(ln)/2)
+			place(ln, bodyCentre-inkWidth(ln)/2)
 			out = append(out, ln)
 			st = e
 		}
 	}
 	return out
+}
+
+// inkWidth is the width of a line without its trailing spaces (for centring).
+func inkWidth(gs []glyph) Length {
+	n := len(gs)
+	for n > 0 && (gs[n-1].r == ' ' || gs[n-1].r == '\u3000') {
+		n--
+	}
+	return width(gs[:n])
 }
 
 // centredLines cuts shaped glyphs into lines of at most w, centred on the 版心.

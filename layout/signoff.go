@@ -16,7 +16,7 @@ import (
 
 var (
 	sealSize   = Mm(42)
-	sealLift   = Mm(2.5) // the seal's centre sits this far above the top of the date's slot
+	sealDrop   = Mm(2) // the seal's centre sits this far below the top of the 署名's slot
 	sealGap    = Mm(4)
 	stampMaxW  = Mm(32)
 	stampMaxH  = Mm(14)
@@ -132,7 +132,7 @@ func (s *setter) sealSignOff() int {
 		}
 	}
 	spacing := sealSize + sealGap
-	if w := maxW + 2*CharPitch; w > spacing {
+	if w := maxW + CharPitch; w > spacing {
 		spacing = w
 	}
 	perRow := 1
@@ -166,7 +166,7 @@ func (s *setter) sealSignOff() int {
 			ng := shaped[ni]
 			place(ng, cx-width(ng)/2)
 			gs = append(gs, ng...)
-			cy := LinePitch - sealLift // from this row's top
+			cy := sealDrop // from this row's top: 署名 and date sit a little below the seal's centre
 			is := d.Issuers[ni]
 			if is.Seal != "" {
 				data, cfg, err := s.sealImage(is.Seal, "印章")
@@ -210,8 +210,8 @@ func (s *setter) sealSignOff() int {
 	if len(date) > 0 {
 		s.rightRow(date, dateRight, "成文日期 · 7.3.5.1 · 右空四字，阿拉伯数字")
 	}
-	// the lower half of the seal reaches about one slot below the date
-	return 1
+	// the seal ends a few millimetres below the date's slot: no extra room needed
+	return 0
 }
 
 // noSealSignOff sets 7.3.5.2: one blank line below the text, the 署名 right-indented two

@@ -1,0 +1,167 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// breakText breaks s with every rune one unit wide (ASCII half a unit) into lines of w units.
+func breakText(s string, first, rest int) []string {
+	rs := []rune(s)
+	adv := make([]Length, len(rs))
+	for i, r := range rs {
+		adv[i] = 1000
+		if r < 0x80 {
+			adv[i] = 500
+		}
+	}
+	ends := breakLines(rs, adv, Length(first)*1000, Length(rest)*1000, nil, nil)
+	var out []string
+	st := 0
+	for _, e := range ends {
+		out = append(out, string(rs[st:e]))
+		st = e
+	}
+	return out
+}
+
+func TestBreakLines(t *testing.T) {
+	tests := []struct {
+		name        string
+		in          string
+		first, rest int
+		want        []string
+	}{
+		{"fits", "一二三", 5, 5, []string{"一二三"}},
+		{"plain", "一二三四五六七", 3, 3, []string{"一二三", "四五六", "七"}},
+		{"indent", "一二三四五六七", 2, 3, []string{"一二", "三四五", "六七"}},
+		{"no comma at line start", "一二三，四五六", 3, 3, []string{"一二", "三，四", "五六"}},
+		{"no full stop at line start", "一二三。四五", 3, 4, []string{"一二", "三。四五"}},
+		{"no closing bracket at line start", "甲乙丙）丁戊", 3, 4, []string{"甲乙", "丙）丁戊"}},
+		{"no opening bracket at line end", "甲乙（丙丁戊", 3, 4, []string{"甲乙", "（丙丁戊"}},
+		{"no opening book title at line end", "甲乙《丙丁》", 3, 4, []string{"甲乙", "《丙丁》"}},
+		{"closing quote", "他说“好”。再见", 4, 4, []string{"他说", "“好”。", "再见"}},
+		{"ellipsis pair", "等等……好", 3, 4, []string{"等", "等……好"}},
+		{"dash pair", "甲乙——丙", 3, 4, []string{"甲", "乙——丙"}},
+		{"digits whole", "共计12345元整", 4, 8, []string{"共计", "12345元整"}},
+		{"year with unit", "在2024年完成", 3, 4, []string{"在", "2024年完", "成"}},
+		{"latin word whole", "使用Gongwen软件", 4, 4, []string{"使用", "Gongwen", "软件"}},
+		{"decimal whole", "约1.25万亩", 3, 8, []string{"约", "1.25万亩"}},
+		{"percent stays", "增长12%以上", 3, 8, []string{"增长", "12%以上"}},
+		{"document number unbroken", "根据国办发〔2024〕5号文件", 6, 10, []string{"根据", "国办发〔2024〕5号文", "件"}},
+		{"too long word forced", "ABCDEFGHIJ", 2, 2, []string{"ABCD", "EFGH", "IJ"}},
+		{"one char wider than line", "一二", 0, 0, []string{"一", "二"}},
+		{"empty", "", 3, 3, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := breakText(tt.in, tt.first, tt.rest)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("breakLines(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBalanceTitle(t *testing.T) {
+	tests := []struct {
+		in    string
+		width int
+		want  []string
+	}{
+		{"关于做好春季森林防火工作的通知", 20, []string{"关于做好春季森林防火工作的通知"}},
+		{"江城市人民政府关于建设城区应急物资储备中心的请示", 20, []string{"江城市人民政府关于建设城区", "应急物资储备中心的请示"}},
+		{"某某市人民政府关于进一步优化营商环境推动民营经济高质量发展的意见", 20,
+			[]string{"某某市人民政府关于进一步", "优化营商环境推动民营经济高质量发展的意见"}},
+	}
+	for _, tt := range tests {
+		rs := []rune(tt.in)
+		adv := make([]Length, len(rs))
+		for i := range adv {
+			adv[i] = 1000
+		}
+		ends := balanceLines(rs, adv, Length(tt.width)*1000)
+		var got []string
+		st := 0
+		for _, e := range ends {
+			got = append(got, string(rs[st:e]))
+			st = e
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("balanceLines(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// checkBreak verifies the invariants of breakLines: every rune kept once, in order, every line
+// non-empty, no line starting with a closing mark unless it was forced.
+func checkBreak(t *testing.T, s string, first, rest int) {
+	if !utf8.ValidString(s) {
+		return
+	}
+	rs := []rune(s)
+	adv := make([]Length, len(rs))
+	for i, r := range rs {
+		adv[i] = Length(300 + int(r)%900)
+	}
+	ends := breakLines(rs, adv, Length(first), Length(rest), nil, nil)
+	if len(rs) == 0 {
+		if len(ends) != 0 {
+			t.Fatalf("empty input gave %v", ends)
+		}
+		return
+	}
+	st := 0
+	var b strings.Builder
+	for _, e := range ends {
+		if e <= st || e > len(rs) {
+			t.Fatalf("bad line end %d after %d in %v (n=%d)", e, st, ends, len(rs))
+		}
+		b.WriteString(string(rs[st:e]))
+		st = e
+	}
+	if st != len(rs) {
+		t.Fatalf("lines end at %d, want %d", st, len(rs))
+	}
+	if b.String() != string(rs) {
+		t.Fatalf("characters lost or duplicated: %q != %q", b.String(), s)
+	}
+}
+
+func FuzzBreakLines(f *testing.F) {
+	f.Add("为进一步提高我市突发事件应急保障能力，根据《某某省应急物资储备体系建设规划（2021—2025年）》有关要求。", 20000, 30000)
+	f.Add("国办发〔2024〕5号……“好”！ABC def 1.25%", 3000, 3000)
+	f.Add("", 1, 1)
+	f.Add("，，，，，，（（（（（", 0, -5)
+	f.Add("\x00\xff一", 1000, 1000)
+	f.Fuzz(func(t *testing.T, s string, first, rest int) {
+		checkBreak(t, s, first, rest)
+	})
+}
+
+func FuzzBalanceLines(f *testing.F) {
+	f.Add("江城市教育局 江城市财政局 江城市人力资源和社会保障局关于做好2024年乡村教师生活补助发放工作的通知", 20)
+	f.Add("关于《关于》的的的通知", 1)
+	f.Fuzz(func(t *testing.T, s string, w int) {
+		if !utf8.ValidString(s) || len(s) > 400 {
+			return
+		}
+		rs := []rune(s)
+		adv := make([]Length, len(rs))
+		for i := range adv {
+			adv[i] = 1000
+		}
+		ends := balanceLines(rs, adv, Length(w)*1000)
+		st := 0
+		for _, e := range ends {
+			if e <= st || e > len(rs) {
+				t.Fatalf("bad ends %v for %d runes", ends, len(rs))
+			}
+			st = e
+		}
+		if st != len(rs) {
+			t.Fatalf("ends %v do not cover %d runes", ends, len(rs))
+		}
+	})
+}
