@@ -6,12 +6,15 @@ import "gongwen/document"
 
 // Genre is one genre template (文种模板), loaded from YAML.
 type Genre struct {
-	SchemaVersion int                `yaml:"schema_version"`
-	ID            string             `yaml:"id"`   // e.g. "qingshi"
-	Name          string             `yaml:"name"` // the 文种, e.g. 请示
-	Use           string             `yaml:"use"`  // one-line use
-	Direction     document.Direction `yaml:"direction"`
-	Format        document.Format    `yaml:"format"`
+	SchemaVersion int    `yaml:"schema_version"`
+	ID            string `yaml:"id"`   // e.g. "qingshi"
+	Name          string `yaml:"name"` // the 文种, e.g. 请示
+	// Label is the name shown in lists when several templates share a 文种, e.g. 通知（印发）;
+	// empty means Name. Optional.
+	Label     string             `yaml:"label"`
+	Use       string             `yaml:"use"` // one-line use
+	Direction document.Direction `yaml:"direction"`
+	Format    document.Format    `yaml:"format"`
 	// Elements lists the elements the genre uses (by document path, e.g. "signers"), and
 	// Required those it must have.
 	Elements []string `yaml:"elements"`

@@ -147,3 +147,11 @@ func (g *Genre) Unused(doc *document.Document) []string {
 	}
 	return out
 }
+
+// DisplayName is the name to show in lists: Label, or Name when there is none.
+func (g *Genre) DisplayName() string {
+	if g.Label != "" {
+		return g.Label
+	}
+	return g.Name
+}

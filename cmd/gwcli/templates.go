@@ -181,7 +181,7 @@ func templatesList(a templatesArgs, stdout, stderr io.Writer) int {
 		if !strings.HasPrefix(g.File, "builtin:") {
 			src = g.File
 		}
-		fmt.Fprintf(stdout, "%s %s %s %s  %s  [%s]\n", tplPad(g.ID, 16), tplPad(g.Name, 10), tplDirectionNames[g.Direction], tplFormatNames[g.Format], g.Use, src)
+		fmt.Fprintf(stdout, "%s %s %s %s  %s  [%s]\n", tplPad(g.ID, 16), tplPad(g.DisplayName(), 14), tplDirectionNames[g.Direction], tplFormatNames[g.Format], g.Use, src)
 	}
 	return 0
 }
@@ -206,7 +206,7 @@ func templatesShow(a templatesArgs, stdout, stderr io.Writer) int {
 		return 0
 	}
 	w := func(format string, args ...any) { fmt.Fprintf(stdout, format, args...) }
-	w("%s（%s）  %s，%s\n", g.Name, g.ID, tplDirectionNames[g.Direction], tplFormatNames[g.Format])
+	w("%s（%s）  %s，%s\n", g.DisplayName(), g.ID, tplDirectionNames[g.Direction], tplFormatNames[g.Format])
 	w("用途：%s\n来源：%s\n", g.Use, g.File)
 	w("使用要素：%s\n必备要素：%s\n", strings.Join(g.Elements, " "), strings.Join(g.Required, " "))
 	w("\n表单字段：\n")
