@@ -43,7 +43,7 @@ var registry = []*rule{
 		Summary: "发文字号由机关代字、年份、序号组成，以“号”结尾"},
 	{ID: "citation-number-brackets", Clause: clNum, Severity: SeverityWarning, Kind: KindPattern,
 		Summary: "正文中引用的发文字号同样用〔〕、不加“第”、不编虚位"},
-	{ID: "citation-order", Clause: tiaoli + "第十九条 / " + cPract, Severity: SeverityWarning, Kind: KindPattern,
+	{ID: "citation-order", Clause: cPract, Severity: SeverityWarning, Kind: KindPattern,
 		Summary: "引用公文先引标题，后引发文字号（发文字号加圆括号）"},
 
 	// 成文日期 and other dates (7.3.5.4, 7.4.3, GB/T 15835)
@@ -206,7 +206,7 @@ var registry = []*rule{
 		Summary: "字词误重复（的的、了了、和和）"},
 
 	// genre rules
-	{ID: "qingshi-one-matter", Clause: tiaoli + "第十五条（三）", Severity: SeverityWarning, Kind: KindCount, Genres: gQingshi,
+	{ID: "qingshi-one-matter", Clause: tiaoli + "第十五条（四）", Severity: SeverityWarning, Kind: KindCount, Genres: gQingshi,
 		Params:  map[string]any{"requests": []string{"请批示", "请批复", "请审批", "请批准", "请审定", "请审示", "请予批准", "请予审批", "请指示", "妥否", "当否", "是否可行"}},
 		Summary: "请示一文一事，只有一个请求事项"},
 	{ID: "qingshi-closing", Clause: tiaoli + "第十五条（三） / " + cPract, Severity: SeverityWarning, Kind: KindPhrase, Genres: gQingshi,
@@ -214,7 +214,7 @@ var registry = []*rule{
 		Summary: "请示以请求语结尾（妥否，请批示。）"},
 	{ID: "qingshi-contact", Clause: cPract, Severity: SeverityInfo, Kind: KindPresence, Genres: gQingshi,
 		Summary: "请示在附注中注明联系人和电话"},
-	{ID: "report-no-request", Clause: tiaoli + "第十五条（三）", Severity: SeverityError, Kind: KindPhrase, Genres: gBaogao,
+	{ID: "report-no-request", Clause: tiaoli + "第十五条（四）", Severity: SeverityError, Kind: KindPhrase, Genres: gBaogao,
 		Params:  map[string]any{"phrases": []string{"妥否", "当否", "请批示", "请批复", "请审批", "请批准", "请予批准", "请予审批", "请指示", "请批转", "请审定", "请审示", "请研究批复"}},
 		Summary: "报告中不得夹带请示事项"},
 	{ID: "report-closing", Clause: cPract, Severity: SeverityInfo, Kind: KindPhrase, Genres: gBaogao,
