@@ -1,0 +1,197 @@
+package document
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// makeDocx builds a .docx-like zip from name → content.
+func makeDocx(t testing.TB, files map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, content := range files {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(content)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+const docxHead = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:body>`
+const docxTail = `<w:sectPr/></w:body></w:document>`
+
+func wp(runs ...string) string {
+	var b strings.Builder
+	b.WriteString(`<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs><w:jc w:val="center"/></w:pPr>`)
+	for _, r := range runs {
+		b.WriteString(`<w:r><w:rPr><w:rFonts w:eastAsia="仿宋"/></w:rPr><w:t xml:space="preserve">` + r + `</w:t></w:r>`)
+	}
+	b.WriteString(`</w:p>`)
+	return b.String()
+}
+
+func TestImportDocx(t *testing.T) {
+	body := wp("某某市人民政府", "文件") +
+		wp("某政〔2024〕", "5号") +
+		`<w:p><w:r><w:t>关于进一步加强</w:t></w:r><w:r><w:br/></w:r><w:r><w:t>某某工作的通知</w:t></w:r></w:p>` +
+		wp("各区人民政府：") +
+		`<w:p><w:r><w:tab/><w:t>一、总体要求。</w:t></w:r><w:del><w:r><w:delText>删掉的字</w:delText></w:r></w:del></w:p>` +
+		// a text box: its text comes once (the VML fallback copy is skipped)
+		`<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>` + wp("文本框里的段落。") +
+		`</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>` + wp("文本框里的段落。") +
+		`</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>外层段落。</w:t></w:r></w:p>` +
+		`<w:tbl><w:tr><w:tc>` + wp("表格单元格。") + `</w:tc></w:tr></w:tbl>` +
+		`<w:p/>` +
+		wp("某某市人民政府") + wp("2024年1月5日") + wp("（此件公开发布）")
+	data := makeDocx(t, map[string]string{
+		"[Content_Types].xml": `<Types/>`,
+		"word/document.xml":   docxHead + body + docxTail,
+	})
+	doc, err := ImportDocx("a.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.MarkSuffix != "文件" || doc.Number != "某政〔2024〕5号" || doc.Title != "关于进一步加强\n某某工作的通知" ||
+		doc.Recipients != "各区人民政府：" || doc.Date != "2024年1月5日" || doc.Note != "（此件公开发布）" ||
+		len(doc.Issuers) != 1 || doc.Issuers[0].Name != "某某市人民政府" {
+		t.Errorf("got %#v", doc)
+	}
+	wantBody := []string{"一、总体要求。", "文本框里的段落。", "外层段落。", "表格单元格。"}
+	if strings.Join(doc.Body, "|") != strings.Join(wantBody, "|") {
+		t.Errorf("body = %q, want %q", doc.Body, wantBody)
+	}
+	// Places count paragraphs (and soft breaks) as lines.
+	if p, ok := doc.Source.Locate(PathTitle, 8); !ok || p != (Pos{Line: 4, Col: 1}) {
+		t.Errorf("title place = %v", p)
+	}
+	if p, ok := doc.Source.Locate(PathRecipients, 0); !ok || p != (Pos{Line: 5, Col: 1}) {
+		t.Errorf("recipients place = %v", p)
+	}
+}
+
+func TestImportDocxBad(t *testing.T) {
+	big := strings.Repeat(wp("一段很长的正文。"), 40000) // ~4 MB of XML, compresses to little
+	tests := []struct {
+		name  string
+		data  []byte
+		msg   string
+		large bool
+	}{
+		{"not a zip", []byte("hello"), "不是有效的 Word 文档", false},
+		{"empty", nil, "不是有效的 Word 文档", false},
+		{"no document.xml", makeDocx(t, map[string]string{"word/styles.xml": "<x/>"}), "缺少正文部件 word/document.xml", false},
+		{"malformed xml", makeDocx(t, map[string]string{"word/document.xml": docxHead + "<w:p><w:r><w:t>未闭合"}), "不是有效的 XML", false},
+		{"mismatched tags", makeDocx(t, map[string]string{"word/document.xml": docxHead + "<w:p></w:r>" + docxTail}), "不是有效的 XML", false},
+		{"bad entity", makeDocx(t, map[string]string{"word/document.xml": docxHead + wp("&bogus;") + docxTail}), "不是有效的 XML", false},
+		{"deep nesting", makeDocx(t, map[string]string{"word/document.xml": strings.Repeat("<a>", 5000) + strings.Repeat("</a>", 5000)}), "无法解析", false},
+		{"zip bomb", makeDocx(t, map[string]string{"word/document.xml": docxHead + big + docxTail}), "文档正文过大", true},
+	}
+	old := maxDocxXML
+	maxDocxXML = 1 << 20 // the bomb is 4 MB: over this test limit
+	defer func() { maxDocxXML = old }()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ImportDocx("bad.docx", tt.data)
+			var e *Error
+			if !errors.As(err, &e) || !strings.Contains(e.Msg, tt.msg) {
+				t.Fatalf("err = %v, want *Error containing %q", err, tt.msg)
+			}
+			if tt.large != errors.Is(err, ErrTooLarge) {
+				t.Errorf("errors.Is(ErrTooLarge) = %v", !tt.large)
+			}
+		})
+	}
+
+	// A zip entry whose header lies about its size is still cut off at the limit.
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate})
+	w.Write([]byte(docxHead + big + docxTail))
+	zw.Close()
+	raw := buf.Bytes()
+	if _, err := ImportDocx("lie.docx", raw); err == nil {
+		t.Error("oversized entry accepted")
+	}
+
+	// Too many entries.
+	files := map[string]string{"word/document.xml": docxHead + docxTail}
+	oldN := maxDocxEntries
+	maxDocxEntries = 50
+	defer func() { maxDocxEntries = oldN }()
+	for i := 0; i < 60; i++ {
+		files["x/"+strings.Repeat("a", i+1)] = ""
+	}
+	if _, err := ImportDocx("many.docx", makeDocx(t, files)); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("many entries: %v", err)
+	}
+}
+
+func TestImportDocxCorpus(t *testing.T) {
+	corpus := sharedCorpus(t)
+	files, _ := filepath.Glob(filepath.Join(corpus, "defects_docx", "*.docx"))
+	if len(files) == 0 {
+		t.Skip("no .docx in the corpus")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".docx")
+		doc, err := ImportDocx(f, data)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		lines, _ := docxLines(f, data)
+		raw := make([]string, len(lines))
+		for i, l := range lines {
+			raw[i] = l.raw
+		}
+		checkNoLineLost(t, name, strings.Join(raw, "\n"), doc)
+		w, ok := corpusWant[name[:strings.LastIndex(name, "_")]]
+		if !ok {
+			t.Errorf("%s: no expectation", name)
+			continue
+		}
+		if change := defectChange[name]; change != nil {
+			change(&w)
+		}
+		checkWant(t, name, doc, w)
+	}
+	t.Logf("checked %d .docx files", len(files))
+}
+
+func FuzzImportDocx(f *testing.F) {
+	f.Add(makeDocx(f, map[string]string{"word/document.xml": docxHead + wp("关于某某的通知") + wp("各单位：") + wp("正文。") + docxTail}))
+	f.Add(makeDocx(f, map[string]string{"word/document.xml": "<w:p>"}))
+	f.Add(makeDocx(f, map[string]string{"a": "b"}))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := ImportDocx("f.docx", data)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			return
+		}
+		if doc == nil || doc.Source == nil {
+			t.Fatal("nil document without error")
+		}
+	})
+}
