@@ -152,15 +152,19 @@ var defectChange = map[string]func(w *wantDoc){
 	"03_通知_1": func(w *wantDoc) { w.number = "国办函（2018）74号" },
 	"03_通知_2": func(w *wantDoc) { w.number = "国办函〔18〕74号" },
 	"03_通知_3": func(w *wantDoc) { w.note = "此件公开发布" },
-	"10_批复_2": func(w *wantDoc) { w.recipients = "科技部、新疆维吾尔自治区人民政府、新疆生产建设兵团:" },
-	"21_函_3":   func(w *wantDoc) { w.number = "国办函【2004】80号" },
-	"23_请示_1":  func(w *wantDoc) { w.recipients = "国务院、国家计委：" },
-	"23_请示_2":  func(w *wantDoc) { w.body = 14 },
-	"25_报告_1":  func(w *wantDoc) { w.body = 15 },
-	"25_报告_2":  func(w *wantDoc) { w.title = "关于1997年地震趋势和\n加强防震减灾工作意见的请示报告" },
-	"25_报告_3":  func(w *wantDoc) { w.recipients = "国务院" },
-	"27_通报_1":  func(w *wantDoc) { w.number = "国办发〔2004〕07号" },
-	"28_通报_1":  func(w *wantDoc) { w.date = "2018-11-19" },
+	"10_批复_2": func(w *wantDoc) {
+		w.recipients = "科技部、新疆维吾尔自治区人民政府、新疆生产建设兵团:"
+	},
+	"21_函_3":  func(w *wantDoc) { w.number = "国办函【2004】80号" },
+	"23_请示_1": func(w *wantDoc) { w.recipients = "国务院、国家计委：" },
+	"23_请示_2": func(w *wantDoc) { w.body = 14 },
+	"25_报告_1": func(w *wantDoc) { w.body = 15 },
+	"25_报告_2": func(w *wantDoc) {
+		w.title = "关于1997年地震趋势和\n加强防震减灾工作意见的请示报告"
+	},
+	"25_报告_3": func(w *wantDoc) { w.recipients = "国务院" },
+	"27_通报_1": func(w *wantDoc) { w.number = "国办发〔2004〕07号" },
+	"28_通报_1": func(w *wantDoc) { w.date = "2018-11-19" },
 }
 
 func checkWant(t *testing.T, name string, d *Document, w wantDoc) {
