@@ -297,7 +297,7 @@ func (v *validator) validate() {
 	v.validateDefaults()
 	for id, rc := range g.Rules {
 		if v.opts.RuleExists != nil && !v.opts.RuleExists(id) {
-			v.at(true, fmt.Sprintf("规则 %q 不存在 (unknown rule)；规则列表见 templates/README.md 或 check 包", id), "rules", id)
+			v.at(true, fmt.Sprintf("规则 %q 不存在 (unknown rule)；规则列表见 docs/rules.md", id), "rules", id)
 		}
 		if v.opts.ParamExists != nil && (v.opts.RuleExists == nil || v.opts.RuleExists(id)) {
 			for name := range rc.Params {

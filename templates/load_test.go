@@ -82,7 +82,7 @@ func TestParseGenreErrors(t *testing.T) {
 		{"duplicate field", strings.Replace(minimal, "rules:", "  - path: title\n    label: 标题\n    kind: line\n    group: 主体\n    help: 又一个\nrules:", 1),
 			"t.yaml:16:11: 字段 \"title\" 重复：第 1 个字段已经填写这个要素 (duplicate field)"},
 		{"unknown rule", strings.Replace(minimal, "qingshi-closing: {}", "qingshi-closng: {}", 1),
-			"t.yaml:17:3: 规则 \"qingshi-closng\" 不存在 (unknown rule)；规则列表见 templates/README.md 或 check 包"},
+			"t.yaml:17:3: 规则 \"qingshi-closng\" 不存在 (unknown rule)；规则列表见 docs/rules.md"},
 		{"unknown path", strings.Replace(minimal, "[title, body, date]", "[title, body, dates]", 1),
 			"t.yaml:7:25: 未知的要素路径 \"dates\" (unknown element path)；可用的有：" + strings.Join(ElementPaths(), "、")},
 		{"unknown kind", strings.Replace(minimal, "kind: line", "kind: text", 1),

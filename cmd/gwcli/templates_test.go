@@ -73,7 +73,7 @@ func TestTemplatesLintErrors(t *testing.T) {
 		{"wrong type", strings.Replace(tplGood, "format: file", "format: [file]", 1),
 			`:6:9: 类型错误 (wrong type)：这里应当是字符串 (string)`},
 		{"unknown rule", strings.Replace(tplGood, "closing-genre-mismatch", "closing-genre", 1),
-			`:15:3: 规则 "closing-genre" 不存在 (unknown rule)；规则列表见 templates/README.md 或 check 包`},
+			`:15:3: 规则 "closing-genre" 不存在 (unknown rule)；规则列表见 docs/rules.md`},
 		{"unknown param", strings.Replace(tplGood, "closing-genre-mismatch: {}", "report-closing: {params: {endings: [特此报告]}}", 1),
 			`:15:29: 规则 "report-closing" 没有参数 "endings" (unknown parameter)`},
 		{"bad example", tplGood + "example: |\n  version: 1\n  title: 江城市人民政府关于做好防汛工作的通知。\n  body: [现就有关事项通知如下。]\n  date: 2024年5月6日\n",
