@@ -1,0 +1,254 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// uiHarness runs a UI on Fyne's test driver; functions posted to the UI goroutine are run
+// by pump on the test goroutine.
+type uiHarness struct {
+	t     *testing.T
+	u     *UI
+	posts chan func()
+}
+
+func newHarness(t *testing.T) *uiHarness {
+	t.Helper()
+	a := test.NewApp()
+	t.Cleanup(a.Quit)
+	h := &uiHarness{t: t, posts: make(chan func(), 64)}
+	h.u = New(a, Options{
+		RecoveryDir:   t.TempDir(),
+		ProfileDir:    t.TempDir(),
+		AutosaveEvery: -1,
+		Debounce:      20 * time.Millisecond,
+		Post:          func(f func()) { h.posts <- f },
+	})
+	t.Cleanup(h.u.Close)
+	h.u.Win.Resize(fyne.NewSize(1280, 860))
+	return h
+}
+
+// pumpUntil runs posted functions until cond holds or the timeout passes.
+func (h *uiHarness) pumpUntil(what string, cond func() bool) {
+	h.t.Helper()
+	deadline := time.After(10 * time.Second)
+	for !cond() {
+		select {
+		case f := <-h.posts:
+			f()
+		case <-deadline:
+			h.t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}
+
+// settle waits for the preview of the current revision.
+func (h *uiHarness) settle() {
+	h.t.Helper()
+	h.pumpUntil("the analysis of the current revision", func() bool {
+		return h.u.Model.AnalysedRev == h.u.Model.Rev() && h.u.LastPreview.Analysis != nil && h.u.LastPreview.Analysis.Rev == h.u.Model.Rev()
+	})
+}
+
+func (h *uiHarness) hasRule(rule string) bool {
+	_, ok := findRule(h.u.Model.Findings, rule)
+	return ok
+}
+
+func TestStartPageListsGenres(t *testing.T) {
+	h := newHarness(t)
+	markup := test.RenderObjectToMarkup(h.u.Win.Content())
+	for _, want := range []string{"请示", "报告", "通知", "上行文", "打开草稿", "导入"} {
+		if !strings.Contains(markup, want) {
+			t.Errorf("start page lacks %q", want)
+		}
+	}
+}
+
+// TestQingshiThroughTheUI: create a 请示 from its template, type a 发文字号 with the wrong
+// brackets, watch the finding appear, apply its fix with one click, watch it go away, then
+// export a PDF to a temp dir.
+func TestQingshiThroughTheUI(t *testing.T) {
+	h := newHarness(t)
+	h.u.NewDocument("qingshi")
+	ed := h.u.ed
+	if ed == nil {
+		t.Fatal("editor not shown")
+	}
+	h.settle()
+	for _, p := range []string{"title", "recipients", "body", "number", "urgency", "sign_off"} {
+		if ed.fields[p] == nil {
+			t.Fatalf("no field %s", p)
+		}
+	}
+	if ed.fields["number"].entry.PlaceHolder == "" {
+		t.Error("number field has no example")
+	}
+
+	number := ed.fields["number"].entry
+	h.u.Win.Canvas().Focus(number)
+	test.Type(number, "江政[2024]5号")
+	if h.u.Model.Doc.Number != "江政[2024]5号" {
+		t.Fatalf("model number %q", h.u.Model.Doc.Number)
+	}
+	h.settle()
+	f, ok := findRule(h.u.Model.Findings, "number-brackets")
+	if !ok {
+		t.Fatalf("no number-brackets finding: %v", h.u.Model.Findings)
+	}
+	if !strings.Contains(ed.findHead.Text, "个问题") {
+		t.Errorf("findings header %q", ed.findHead.Text)
+	}
+	// clicking the finding goes to its field
+	ed.tabs.SelectIndex(2)
+	for i, g := range h.u.Model.Findings {
+		if g.Rule == f.Rule {
+			ed.findings.Select(i)
+		}
+	}
+	if ed.tabs.SelectedIndex() != ed.fields["number"].tab || h.u.Win.Canvas().Focused() != number {
+		t.Errorf("finding did not focus its field (tab %d)", ed.tabs.SelectedIndex())
+	}
+	// one click on its fix
+	ed.applyFix(f)
+	if number.Text != "江政〔2024〕5号" {
+		t.Fatalf("field after fix: %q", number.Text)
+	}
+	h.settle()
+	if h.hasRule("number-brackets") {
+		t.Fatal("finding still there after the fix")
+	}
+
+	// typing in the body: paragraph per line
+	body := ed.fields["body"].entry
+	body.SetText("")
+	test.Type(body, "现将有关事项请示如下：")
+	h.settle()
+	if len(h.u.Model.Doc.Body) != 1 {
+		t.Fatalf("body %q", h.u.Model.Doc.Body)
+	}
+	if h.u.LastPreview.Image == nil || h.u.LastPreview.NPages == 0 {
+		t.Fatalf("no preview: %+v", h.u.LastPreview.Err)
+	}
+	if !strings.Contains(h.u.Win.Title(), "●") {
+		t.Errorf("title does not mark unsaved changes: %q", h.u.Win.Title())
+	}
+
+	// export
+	out := filepath.Join(t.TempDir(), "qingshi.pdf")
+	var files []string
+	var expErr error
+	done := false
+	h.u.ExportTo(ExportPDF, out, func(fs []string, err error) { files, expErr, done = fs, err, true })
+	h.pumpUntil("the export", func() bool { return done })
+	if expErr != nil || len(files) != 1 {
+		t.Fatalf("export: %v %v", files, expErr)
+	}
+	if b, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(b), "%PDF") {
+		t.Fatalf("pdf: %v", err)
+	}
+}
+
+func TestShortcutsAndExplainMode(t *testing.T) {
+	h := newHarness(t)
+	h.u.OpenPath(examplePath(t, "qingshi.yaml"))
+	if h.u.ed == nil {
+		t.Fatal("editor not shown")
+	}
+	h.settle()
+	if len(h.u.LastPreview.Boxes) == 0 {
+		t.Log("layout gives no boxes yet")
+	}
+	pv := h.u.ed.pv
+	pv.explain.SetChecked(true)
+	if len(h.u.LastPreview.Boxes) > 0 && len(pv.overlay.Objects) == 0 {
+		t.Error("explain mode drew nothing")
+	}
+	pv.explain.SetChecked(false)
+	if len(pv.overlay.Objects) != 0 {
+		t.Error("explain mode off left boxes")
+	}
+	// page navigation
+	if pv.npages > 1 {
+		pv.gotoPage(1)
+		h.pumpUntil("page 2", func() bool { return h.u.LastPreview.Page == 1 })
+	}
+	// zoom repaints at another resolution
+	w0 := h.u.LastPreview.Image.Bounds().Dx()
+	pv.setZoom(pv.zoom * 1.5)
+	h.pumpUntil("the zoomed page", func() bool { return h.u.LastPreview.Image.Bounds().Dx() > w0 })
+
+	// Ctrl/Cmd+F applies fixes; with none it focuses the first finding (no crash either way)
+	sc := h.u.shortcut(fyne.KeyF)
+	h.u.Win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(sc)
+	// Ctrl/Cmd+S on an opened draft saves it in place
+	h.u.Model.Set("note", "（联系人：赵敏，电话：0000-87654321）")
+	path := filepath.Join(t.TempDir(), "q.yaml")
+	h.u.Model.Path = path
+	h.u.Win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(h.u.shortcut(fyne.KeyS))
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("Ctrl+S did not save: %v", err)
+	}
+	if got := h.u.recent(); len(got) == 0 || got[0] != path {
+		t.Errorf("recent files %v", got)
+	}
+}
+
+func TestEnglishUI(t *testing.T) {
+	h := newHarness(t)
+	h.u.SetLang(LangEn)
+	defer SetLanguage(LangZh)
+	markup := test.RenderObjectToMarkup(h.u.Win.Content())
+	if !strings.Contains(markup, "Open draft") {
+		t.Error("English start page lacks 'Open draft'")
+	}
+	if h.u.App.Preferences().String(prefLang) != LangEn {
+		t.Error("language not remembered")
+	}
+}
+
+func TestTranslationsComplete(t *testing.T) {
+	zh, en := trMaps[LangZh], trMaps[LangEn]
+	if len(zh) == 0 || len(en) == 0 {
+		t.Fatal("translations not loaded")
+	}
+	for k := range zh {
+		if _, ok := en[k]; !ok {
+			t.Errorf("en lacks %q", k)
+		}
+	}
+	for k := range en {
+		if _, ok := zh[k]; !ok {
+			t.Errorf("zh lacks %q", k)
+		}
+	}
+}
+
+func TestRecoveryOfferedAtStart(t *testing.T) {
+	h := newHarness(t)
+	h.u.NewDocument("qingshi")
+	h.u.Model.Set("title", "江城市人民政府关于崩溃恢复的请示")
+	if err := h.u.Model.Autosave(); err != nil {
+		t.Fatal(err)
+	}
+	// the next start over the same folder
+	a := test.NewApp()
+	u2 := New(a, Options{RecoveryDir: h.u.Model.RecoveryDir, AutosaveEvery: -1, Post: func(f func()) { f() }})
+	defer u2.Close()
+	u2.OfferRecovery()
+	markup := ""
+	for _, o := range u2.Win.Canvas().Overlays().List() {
+		markup += test.RenderObjectToMarkup(o)
+	}
+	if !strings.Contains(markup, "崩溃恢复") {
+		t.Fatal("recovery not offered")
+	}
+}
