@@ -209,7 +209,7 @@ var registry = []*rule{
 	{ID: "qingshi-one-matter", Clause: tiaoli + "第十五条（四）", Severity: SeverityWarning, Kind: KindCount, Genres: gQingshi,
 		Params:  map[string]any{"requests": []string{"请批示", "请批复", "请审批", "请批准", "请审定", "请审示", "请予批准", "请予审批", "请指示", "妥否", "当否", "是否可行"}},
 		Summary: "请示一文一事，只有一个请求事项"},
-	{ID: "qingshi-closing", Clause: tiaoli + "第十五条（三） / " + cPract, Severity: SeverityWarning, Kind: KindPhrase, Genres: gQingshi,
+	{ID: "qingshi-closing", Clause: tiaoli + "第十五条（四） / " + cPract, Severity: SeverityWarning, Kind: KindPhrase, Genres: gQingshi,
 		Params:  map[string]any{"requests": []string{"请批示", "请批复", "请审批", "请批准", "请审定", "请审示", "请予", "请指示", "妥否", "当否", "请批转", "请核准", "请示", "请研究", "请审核", "请同意", "恳请", "是否可行"}},
 		Summary: "请示以请求语结尾（妥否，请批示。）"},
 	{ID: "qingshi-contact", Clause: cPract, Severity: SeverityInfo, Kind: KindPresence, Genres: gQingshi,

@@ -70,7 +70,9 @@ func (c *ctx) recipientsText() (string, string) {
 			break
 		}
 		t := trimSpace(p)
-		if (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) && utf8.RuneCountInString(t) < 120 && !strings.Contains(t, "。") && document.ParseHeading(t).Level == 0 {
+		if (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) && utf8.RuneCountInString(t) < 120 && !strings.Contains(t, "。") &&
+			document.ParseHeading(t).Level == 0 && !strings.Contains(t, "如下") && !strings.HasPrefix(t, "为") &&
+			!strings.HasPrefix(t, "根据") && !strings.HasPrefix(t, "按照") && !strings.HasPrefix(t, "经") && !strings.Contains(t, "现将") {
 			return p, fmt.Sprintf("body.%d", i)
 		}
 	}
@@ -382,7 +384,7 @@ func init() {
 			c.report(r, f.path, f.text, off, n, "印发日期应年、月、日俱全，年份标全称，如“2024年1月5日”", "", false)
 		}
 	}
-	impls["text-date-format"] = scanner([]string{"body", "attachment_body", "note", "title_note"}, "年|月", func(c *ctx, r *rule, f field) {
+	impls["text-date-format"] = scanner([]string{"body", "attachment_body", "note", "title_note"}, "年|月|-|/|.", func(c *ctx, r *rule, f field) {
 		for _, sm := range reDateLead.FindAllStringSubmatchIndex(f.text, -1) {
 			g := 2
 			if sm[4] < 0 {

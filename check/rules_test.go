@@ -1,0 +1,362 @@
+package check
+
+import (
+	"strings"
+	"testing"
+
+	"gongwen/document"
+	"gongwen/layout"
+	"gongwen/templates"
+)
+
+// A correct 通知: every base rule must stay silent on it.
+func baseNotice() *document.Document {
+	return &document.Document{
+		Format: document.FormatFile, Direction: document.DirectionDown,
+		CopyNumber: "000123", Classification: "秘密", ClassificationTerm: "1年", Urgency: "特急",
+		Issuers: []document.Issuer{{Name: "某某市人民政府办公室"}},
+		Number:  "某政办发〔2024〕5号",
+		Title:   "某某市人民政府办公室关于做好2024年\n防汛工作的通知",
+		Recipients: "各县（市、区）人民政府，市政府各部门：",
+		Body: []string{
+			"为做好2024年防汛工作，经市政府同意，现将有关事项通知如下：",
+			"一、提高认识",
+			"（一）加强领导。各地要把防汛工作摆上重要位置。",
+			"1.明确责任。主要负责同志是第一责任人。",
+			"2.细化措施。要按照“分级负责、属地管理”的原则落实措施，具体要求见附件1。",
+			"（二）做好预案。各地要在5月31日前修订预案，汛期为6月1日至9月30日……",
+			"二、强化值守",
+			"汛期实行24小时值班，值班电话为0571-87654321。",
+			"特此通知。",
+		},
+		AttachmentNotes: []string{"1.防汛责任人名单", "2.值班安排表"},
+		SignOff:         document.SignOffSeal,
+		Date:            "2024年1月5日",
+		Note:            "（此件公开发布）",
+		Attachments: []document.Attachment{
+			{Title: "防汛责任人名单", Body: []string{"一、市级", "二、县级"}},
+			{Title: "值班安排表", Body: []string{"值班时间为每日8时至次日8时。"}},
+		},
+		CC:        "市委办公室，市人大常委会办公室。",
+		Printer:   "某某市人民政府办公室",
+		PrintDate: "2024年1月5日",
+	}
+}
+
+// A correct 请示 (上行文).
+func baseRequest() *document.Document {
+	return &document.Document{
+		Direction: document.DirectionUp,
+		Issuers:   []document.Issuer{{Name: "某某县人民政府"}},
+		Number:    "某政〔2024〕12号", Signers: []string{"张三"},
+		Title:      "某某县人民政府关于修建某某大桥的请示",
+		Recipients: "某某市人民政府：",
+		Body: []string{
+			"我县某某大桥建于1975年，经检测已属危桥。为保障群众出行安全，拟于2024年拆除重建。",
+			"妥否，请批示。",
+		},
+		SignOff: document.SignOffSeal, Date: "2024年3月1日",
+		Note: "（联系人：李四，电话：12345678）",
+		CC:   "市交通运输局。",
+	}
+}
+
+func baseReport() *document.Document {
+	return &document.Document{
+		Direction: document.DirectionUp,
+		Issuers:   []document.Issuer{{Name: "某某县人民政府"}},
+		Number:    "某政〔2024〕13号", Signers: []string{"张三"},
+		Title:      "某某县人民政府关于2023年安全生产工作情况的报告",
+		Recipients: "某某市人民政府：",
+		Body:       []string{"2023年，我县安全生产形势总体平稳。现将有关情况报告如下：", "一、主要工作", "二、下一步安排", "特此报告。"},
+		SignOff:    document.SignOffSeal, Date: "2024年1月10日",
+	}
+}
+
+func baseReply() *document.Document {
+	return &document.Document{
+		Issuers:    []document.Issuer{{Name: "某某市人民政府"}},
+		Number:     "某政函〔2024〕20号",
+		Title:      "某某市人民政府关于同意修建某某大桥的批复",
+		Recipients: "某某县人民政府：",
+		Body:       []string{"你县《关于修建某某大桥的请示》（某政〔2024〕12号）收悉。经研究，现批复如下：", "一、同意修建某某大桥。", "二、所需资金由你县自筹解决。"},
+		SignOff:    document.SignOffSeal, Date: "2024年3月20日",
+	}
+}
+
+func baseLetter() *document.Document {
+	return &document.Document{
+		Format:     document.FormatLetter,
+		Issuers:    []document.Issuer{{Name: "某某市人民政府办公室"}},
+		Number:     "某政办函〔2024〕8号",
+		Title:      "某某市人民政府办公室关于商请支持某某工作的函",
+		Recipients: "某某大学：",
+		Body:       []string{"为做好某某工作，拟请贵校给予支持。", "特此函告。"},
+		SignOff:    document.SignOffSeal, Date: "2024年4月2日",
+	}
+}
+
+func findingsOf(fs []Finding, id string) []Finding {
+	var out []Finding
+	for _, f := range fs {
+		if f.Rule == id {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func TestBasesAreClean(t *testing.T) {
+	for name, d := range map[string]*document.Document{"通知": baseNotice(), "请示": baseRequest(), "报告": baseReport(), "批复": baseReply(), "函": baseLetter()} {
+		for _, f := range Run(d, nil, Options{}) {
+			t.Errorf("%s: unexpected %s %s at %s %q", name, f.Rule, f.Message, f.Path, f.Text)
+		}
+	}
+}
+
+// TestRules: one table case per rule and violation; each must report its rule (with the
+// given text and fix when set), and only that rule's id is asserted.
+func TestRules(t *testing.T) {
+	type tc struct {
+		rule, name string
+		base       func() *document.Document
+		mutate     func(d *document.Document)
+		text, fix  string // expected offending text and fix ("" = not checked)
+	}
+	n, r, rep, pf, l := baseNotice, baseRequest, baseReport, baseReply, baseLetter
+	body := func(i int, s string) func(d *document.Document) { return func(d *document.Document) { d.Body[i] = s } }
+	cases := []tc{
+		{"number-brackets", "square", n, func(d *document.Document) { d.Number = "某政办发[2024]5号" }, "[2024]", "〔2024〕"},
+		{"number-brackets", "lenticular", n, func(d *document.Document) { d.Number = "某政办发【2024】5号" }, "【2024】", "〔2024〕"},
+		{"number-brackets", "round", n, func(d *document.Document) { d.Number = "某政办发（2024）5号" }, "（2024）", "〔2024〕"},
+		{"number-di", "", n, func(d *document.Document) { d.Number = "某政办发〔2024〕第5号" }, "第", ""},
+		{"number-leading-zero", "", n, func(d *document.Document) { d.Number = "某政办发〔2024〕005号" }, "005", "5"},
+		{"number-year", "", n, func(d *document.Document) { d.Number = "某政办发〔24〕5号" }, "24", ""},
+		{"number-format", "no 号", n, func(d *document.Document) { d.Number = "某政办发〔2024〕5" }, "5", "5号"},
+		{"number-format", "garbage", n, func(d *document.Document) { d.Number = "五号文件" }, "", ""},
+		{"citation-number-brackets", "", n, body(0, "根据《某某办法》（某政发[2023]6号）规定，现通知如下："), "[2023]6号", "〔2023〕6号"},
+		{"citation-order", "", n, body(0, "根据某政发〔2023〕6号《某某办法》规定，现通知如下："), "", ""},
+		{"date-chinese-numerals", "", n, func(d *document.Document) { d.Date = "二〇二四年一月五日" }, "二〇二四年一月五日", "2024年1月5日"},
+		{"date-leading-zero", "", n, func(d *document.Document) { d.Date = "2024年01月05日" }, "2024年01月05日", "2024年1月5日"},
+		{"date-format", "iso", n, func(d *document.Document) { d.Date = "2024-01-05" }, "2024-01-05", "2024年1月5日"},
+		{"date-format", "dots", n, func(d *document.Document) { d.Date = "2024.1.5" }, "", "2024年1月5日"},
+		{"date-incomplete", "no day", n, func(d *document.Document) { d.Date = "2024年1月" }, "", ""},
+		{"date-incomplete", "short year", n, func(d *document.Document) { d.Date = "24年1月5日" }, "", ""},
+		{"date-invalid", "", n, func(d *document.Document) { d.Date = "2023年2月29日" }, "", ""},
+		{"date-missing", "", n, func(d *document.Document) { d.Date = "" }, "", ""},
+		{"print-date-format", "", n, func(d *document.Document) { d.PrintDate = "2024年01月05日" }, "", "2024年1月5日"},
+		{"text-date-format", "padded", n, body(5, "（二）做好预案。各地要在2024年05月31日前修订预案。"), "05", "5"},
+		{"text-date-format", "iso", n, body(5, "（二）做好预案。各地要在2024-05-31前修订预案。"), "2024-05-31", "2024年5月31日"},
+		{"recipients-colon", "missing", n, func(d *document.Document) { d.Recipients = "各县（市、区）人民政府，市政府各部门" }, "门", "门："},
+		{"recipients-colon", "ascii", n, func(d *document.Document) { d.Recipients = "各县（市、区）人民政府，市政府各部门:" }, ":", "："},
+		{"recipients-missing", "", n, func(d *document.Document) { d.Recipients = "" }, "", ""},
+		{"recipients-forbidden", "", n, func(d *document.Document) { d.Title = "某某市人民政府关于禁止燃放烟花爆竹的通告" }, "", ""},
+		{"up-one-recipient", "", r, func(d *document.Document) { d.Recipients = "某某市人民政府、某某市交通运输局：" }, "", ""},
+		{"up-no-lower-cc", "", r, func(d *document.Document) { d.CC = "市交通运输局，各乡镇人民政府。" }, "各乡", ""},
+		{"up-signers-required", "", r, func(d *document.Document) { d.Signers = nil }, "", ""},
+		{"up-not-to-leader", "", r, func(d *document.Document) { d.Recipients = "王市长：" }, "市长", ""},
+		{"signers-format", "", r, func(d *document.Document) { d.Signers = []string{"签发人：张三"} }, "", "张三"},
+		{"title-missing", "", n, func(d *document.Document) { d.Title = "" }, "", ""},
+		{"title-end-punct", "", n, func(d *document.Document) { d.Title += "。" }, "。", ""},
+		{"title-punct", "", n, func(d *document.Document) { d.Title = "某某市人民政府办公室关于做好防汛，抗旱工作的通知" }, "，", ""},
+		{"title-genre", "", n, func(d *document.Document) { d.Title = "某某市防汛工作实施方案" }, "", ""},
+		{"title-mixed-genre", "请示报告", r, func(d *document.Document) { d.Title = "某某县人民政府关于修建某某大桥的请示报告" }, "请示报告", ""},
+		{"title-mixed-genre", "汇报", r, func(d *document.Document) { d.Title = "某某县人民政府关于修建某某大桥的汇报" }, "汇报", ""},
+		{"title-mixed-genre", "申请报告", r, func(d *document.Document) { d.Title = "某某县人民政府关于修建某某大桥的申请报告" }, "申请报告", ""},
+		{"title-composition", "", n, func(d *document.Document) { d.Title = "做好防汛工作的通知" }, "", ""},
+		{"title-repeated-guanyu", "", n, func(d *document.Document) { d.Title = "某某市人民政府办公室关于转发省政府关于防汛工作的通知" }, "关于", ""},
+		{"heading-order", "", n, body(1, "（三）提高认识"), "", ""},
+		{"heading-sequence", "skip", n, body(6, "三、强化值守"), "", ""},
+		{"heading-sequence", "repeat", n, body(4, "1.细化措施。"), "", ""},
+		{"heading-paren-dunhao", "", n, body(2, "（一）、加强领导。"), "、", ""},
+		{"heading-arabic-dunhao", "", n, body(3, "1、明确责任。"), "1、", "1."},
+		{"heading-hanzi-dot", "", n, body(1, "一.提高认识"), ".", "、"},
+		{"heading-halfwidth-paren", "", n, body(2, "(一)加强领导。"), "(一)", "（一）"},
+		{"heading-arabic-dot-form", "", n, body(3, "1．明确责任。"), "1．", "1."},
+		{"halfwidth-comma", "", n, body(0, "为做好2024年防汛工作,经市政府同意，现将有关事项通知如下："), ",", "，"},
+		{"halfwidth-period", "", n, body(8, "特此通知."), ".", "。"},
+		{"halfwidth-colon", "", n, body(0, "为做好2024年防汛工作，经市政府同意，现将有关事项通知如下:"), ":", "："},
+		{"halfwidth-semicolon", "", n, body(7, "汛期实行24小时值班;值班电话为0571-87654321。"), ";", "；"},
+		{"halfwidth-question", "", n, body(7, "汛期是否值班?请各地明确。"), "?", "？"},
+		{"halfwidth-parens", "", n, body(7, "汛期实行24小时值班(含节假日)。"), "(含节假日)", "（含节假日）"},
+		{"halfwidth-quotes", "", n, body(4, `2.细化措施。要按照"分级负责"的原则落实措施。`), `"`, "“"},
+		{"ellipsis", "dots", n, body(5, "（二）做好预案。各地要修订预案..."), "...", "……"},
+		{"ellipsis", "single", n, body(5, "（二）做好预案。各地要修订预案…"), "…", "……"},
+		{"range-hyphen", "", n, body(7, "汛期实行24小时值班，每班3-5人。"), "-", "—"},
+		{"dash-form", "", n, body(7, "汛期实行24小时值班--含节假日。"), "--", "——"},
+		{"brackets-balanced", "", n, body(7, "汛期实行24小时值班（含节假日。"), "（", ""},
+		{"brackets-mixed", "", n, body(7, "汛期实行24小时值班（含节假日)。"), ")", "）"},
+		{"repeated-punct", "", n, body(7, "汛期实行24小时值班，，含节假日。"), "，，", "，"},
+		{"space-in-text", "", n, body(7, "汛期实行24小时值班，含节 假日。"), " ", ""},
+		{"fullwidth-digits", "", n, body(7, "汛期实行２４小时值班。"), "２４", "24"},
+		{"comma-before-quote-end", "", n, body(7, "要落实“分级负责”、“属地管理”的原则。"), "、", ""},
+		{"attachment-notes-punct", "", n, func(d *document.Document) { d.AttachmentNotes[1] = "2.值班安排表。" }, "。", ""},
+		{"attachment-notes-numbering", "dunhao", n, func(d *document.Document) { d.AttachmentNotes[0] = "1、防汛责任人名单" }, "1、", "1."},
+		{"attachment-notes-numbering", "sequence", n, func(d *document.Document) { d.AttachmentNotes[1] = "3.值班安排表" }, "", ""},
+		{"attachment-notes-book-marks", "", n, func(d *document.Document) { d.AttachmentNotes[1] = "2.《值班安排表》" }, "《值班安排表》", "值班安排表"},
+		{"attachment-label", "", n, func(d *document.Document) { d.AttachmentNotesLabel = "附：" }, "附：", "附件："},
+		{"attachment-title-mismatch", "", n, func(d *document.Document) { d.Attachments[1].Title = "汛期值班安排表" }, "", ""},
+		{"attachment-count", "", n, func(d *document.Document) { d.Attachments = d.Attachments[:1] }, "", ""},
+		{"attachment-cited", "", n, body(4, "2.细化措施。具体要求见附件3。"), "附件3", ""},
+		{"attachment-header-colon", "", n, func(d *document.Document) { d.Attachments[0].Label = "附件1：" }, "：", ""},
+		{"issuer-missing", "", n, func(d *document.Document) { d.Issuers = nil }, "", ""},
+		{"note-brackets", "", n, func(d *document.Document) { d.Note = "此件公开发布" }, "此件公开发布", "（此件公开发布）"},
+		{"cc-final-stop", "", n, func(d *document.Document) { d.CC = "市委办公室，市人大常委会办公室" }, "室", "室。"},
+		{"cc-label", "", n, func(d *document.Document) { d.CC = "抄送：市委办公室。" }, "抄送：", ""},
+		{"copy-number-digits", "", n, func(d *document.Document) { d.CopyNumber = "123" }, "123", "000123"},
+		{"copy-number-required", "", n, func(d *document.Document) { d.CopyNumber = "" }, "", ""},
+		{"classification-value", "", n, func(d *document.Document) { d.Classification = "内部" }, "", ""},
+		{"classification-value", "term", n, func(d *document.Document) { d.ClassificationTerm = "五年" }, "五年", "5年"},
+		{"urgency-value", "", n, func(d *document.Document) { d.Urgency = "急件" }, "", ""},
+		{"print-info", "", n, func(d *document.Document) { d.PrintDate = "" }, "", ""},
+		{"placeholder-x", "XX", n, body(7, "汛期实行24小时值班，值班电话为XXXXXXXX。"), "XXXXXXXX", ""},
+		{"placeholder-x", "××", n, func(d *document.Document) { d.Recipients = "××县人民政府：" }, "××", ""},
+		{"placeholder-stars", "", n, body(7, "汛期值班电话为***。"), "***", ""},
+		{"placeholder-date", "", n, body(7, "请于　　年　月　日前报送。"), "", ""},
+		{"placeholder-count", "", n, body(7, "领导小组由人组成。"), "由人组成", ""},
+		{"placeholder-prompt", "", n, body(7, "【请填写值班安排】"), "", ""},
+		{"repeated-paragraph", "", n, func(d *document.Document) { d.Body[7] = d.Body[0] }, "", ""},
+		{"repeated-word", "", n, body(7, "汛期实行24小时的的值班。"), "的的", "的"},
+		{"qingshi-one-matter", "", r, func(d *document.Document) {
+			d.Body = append([]string{"拟增加编制5名，请予批准。"}, d.Body...)
+		}, "", ""},
+		{"qingshi-closing", "", r, func(d *document.Document) { d.Body = d.Body[:1] }, "", ""},
+		{"qingshi-contact", "", r, func(d *document.Document) { d.Note = "" }, "", ""},
+		{"report-no-request", "", rep, body(3, "以上报告，妥否，请批示。"), "妥否", ""},
+		{"report-closing", "", rep, func(d *document.Document) { d.Body = d.Body[:3] }, "", ""},
+		{"pifu-citation", "no number", pf, body(0, "你县《关于修建某某大桥的请示》收悉。经研究，现批复如下："), "", ""},
+		{"pifu-citation", "number first", pf, body(0, "你县某政〔2024〕12号《关于修建某某大桥的请示》收悉。"), "", ""},
+		{"han-tone", "", l, body(1, "特此通知。"), "特此通知", ""},
+		{"closing-genre-mismatch", "", rep, body(3, "特此通知。"), "特此通知", ""},
+	}
+	covered := map[string]bool{}
+	for _, c := range cases {
+		covered[c.rule] = true
+		t.Run(c.rule+"/"+c.name, func(t *testing.T) {
+			d := c.base()
+			if got := findingsOf(Run(d, nil, Options{}), c.rule); len(got) != 0 {
+				t.Fatalf("base already reports %s: %+v", c.rule, got[0])
+			}
+			c.mutate(d)
+			got := findingsOf(Run(d, nil, Options{}), c.rule)
+			if len(got) == 0 {
+				t.Fatalf("no %s finding", c.rule)
+			}
+			f := got[0]
+			if f.Message == "" || f.Clause == "" || f.Severity == "" {
+				t.Errorf("finding lacks message, clause or severity: %+v", f)
+			}
+			if c.text != "" && f.Text != c.text {
+				t.Errorf("text %q, want %q", f.Text, c.text)
+			}
+			if c.fix != "" && (f.Fix != c.fix || !f.HasFix) {
+				t.Errorf("fix %q (has %v), want %q", f.Fix, f.HasFix, c.fix)
+			}
+			if f.Path != "" && f.Length > 0 {
+				// Offset/Length address Text inside the element's value
+				if v := valueAt(d, f.Path); runeSlice(v, f.Offset, f.Length) != f.Text {
+					t.Errorf("offset %d length %d do not address %q in %q", f.Offset, f.Length, f.Text, v)
+				}
+			}
+		})
+	}
+	for _, ri := range Rules() {
+		if !covered[ri.ID] && ri.Kind != KindGeometry {
+			t.Errorf("rule %s has no table case", ri.ID)
+		}
+	}
+}
+
+// valueAt returns the text of the element at path (the paths collectFields uses).
+func valueAt(d *document.Document, path string) string {
+	for _, f := range collectFields(d) {
+		if f.path == path {
+			return f.text
+		}
+	}
+	switch {
+	case path == document.PathCopyNumber:
+		return d.CopyNumber
+	case path == document.PathClassification:
+		return d.Classification
+	case path == document.PathUrgency:
+		return d.Urgency
+	case path == document.PathClassificationTerm:
+		return d.ClassificationTerm
+	case strings.HasPrefix(path, "signers."):
+		return d.Signers[0]
+	}
+	return ""
+}
+
+// TestGenreTemplate: a template switches genre rules on and sets their parameters and severity.
+func TestGenreTemplate(t *testing.T) {
+	on, off := true, false
+	d := baseNotice()
+	d.Body[7] = "汛期请抄报县长同意。"
+	g := &templates.Genre{ID: "x", Name: "通知", Rules: map[string]templates.RuleConfig{
+		"report-no-request": {Params: map[string]any{"phrases": []any{"请抄报"}}, Severity: "warning"},
+		"qingshi-contact":   {Enabled: &off},
+		"halfwidth-comma":   {Enabled: &off}, // a 规定: cannot be switched off
+		"han-tone":          {Enabled: &on},
+	}}
+	fs := Run(d, g, Options{})
+	got := findingsOf(fs, "report-no-request")
+	if len(got) != 1 || got[0].Severity != "warning" || got[0].Text != "请抄报" {
+		t.Errorf("report-no-request with template params: %+v", got)
+	}
+	d.Body[7] = "汛期实行24小时值班,含节假日。"
+	if len(findingsOf(Run(d, g, Options{}), "halfwidth-comma")) != 1 {
+		t.Error("a template switched off an error-level base rule")
+	}
+	// without a template the genre is read from the title: 请示 rules on, 报告 rules off
+	r := baseRequest()
+	r.Body = r.Body[:1]
+	if len(findingsOf(Run(r, nil, Options{}), "qingshi-closing")) != 1 {
+		t.Error("qingshi-closing not on for a 请示 title")
+	}
+	if len(findingsOf(Run(baseNotice(), nil, Options{Only: []string{"qingshi-closing"}}), "qingshi-closing")) != 0 {
+		t.Error("qingshi-closing on for a 通知")
+	}
+	if fs := Run(baseNotice(), nil, Options{Disable: []string{"cc-final-stop"}, Only: []string{"cc-final-stop"}}); len(fs) != 0 {
+		t.Error("Disable ignored")
+	}
+}
+
+func TestTitleGenre(t *testing.T) {
+	for title, want := range map[string]string{
+		"国务院关于同意某事的批复": "批复", "关于某事的请示": "请示", "某某的复函": "函", "某某市人民政府令": "命令",
+		"关于某事的通知。": "通知", "某某实施方案": "", "": "", "关于某事的\n报告": "报告",
+	} {
+		if got := TitleGenre(title); got != want {
+			t.Errorf("TitleGenre(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
+
+// TestGeometry runs the layout rules on hand-made pages.
+func TestGeometry(t *testing.T) {
+	text := func(e layout.Element, y layout.Length) layout.Text {
+		return layout.Text{Element: e, Y: y, S: "字", X: []layout.Length{0}}
+	}
+	good := []layout.Page{
+		{Texts: []layout.Text{text(layout.ElemTitle, layout.Mm(80)), text(layout.ElemBody, layout.Mm(120)), text(layout.ElemIssuerSign, layout.Mm(150)), text(layout.ElemDate, layout.Mm(160))},
+			Images: []layout.Image{{Element: layout.ElemSeal, Y: layout.Mm(125)}}},
+		{Texts: []layout.Text{text(layout.ElemCC, layout.Mm(250))}},
+	}
+	d := baseNotice()
+	if fs := Run(d, nil, Options{Pages: good, Only: []string{"layout-page1-body", "layout-signoff-alone", "layout-seal-distance", "layout-banji-even"}}); len(fs) != 0 {
+		t.Errorf("good pages: %+v", fs)
+	}
+	bad := []layout.Page{
+		{Texts: []layout.Text{text(layout.ElemTitle, layout.Mm(80))}},
+		{Texts: []layout.Text{text(layout.ElemBody, layout.Mm(60))}, Images: []layout.Image{{Element: layout.ElemSeal, Y: layout.Mm(100)}}},
+		{Texts: []layout.Text{text(layout.ElemIssuerSign, layout.Mm(50)), text(layout.ElemCC, layout.Mm(250))}},
+	}
+	fs := Run(d, nil, Options{Pages: bad})
+	for _, id := range []string{"layout-page1-body", "layout-signoff-alone", "layout-seal-distance", "layout-banji-even"} {
+		if len(findingsOf(fs, id)) == 0 {
+			t.Errorf("bad pages: no %s", id)
+		}
+	}
+}
