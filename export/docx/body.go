@@ -655,26 +655,45 @@ func (b *builder) signOff() {
 		dateRight := 4 * char3
 		dateCentre := textW - dateRight - dateW/2 // from the left margin
 		const sealW = 2381                         // 42 mm
-		centres := []int{dateCentre}
-		for i := len(names) - 2; i >= 0; i-- {
-			centres = append([]int{centres[0] - sealW - 170}, centres...)
-		}
-		var tabs strings.Builder
-		runs := []string{}
-		for i, n := range names {
-			c := centres[i]
-			if c < widthPt(n, 16)/2 {
-				c = widthPt(n, 16) / 2
+		// seals side by side, not touching, the last over the date; as many a row (up to
+		// three) as fit in the 版心, rows four lines apart, the last row ending over the date
+		gap := func(i, j int) int { return max(sealW+170, (width3(names[i])+width3(names[j]))/2+char3) }
+		var rows [][]int // issuer indexes per row, the last row last
+		for i := len(names) - 1; i >= 0; {
+			row := []int{i}
+			c := dateCentre
+			for j := i - 1; j >= 0 && len(row) < 3; j-- {
+				c -= gap(j, j+1)
+				if c-width3(names[j])/2 < 0 {
+					break
+				}
+				row = append([]int{j}, row...)
 			}
-			fmt.Fprintf(&tabs, `<w:tab w:val="center" w:pos="%d"/>`, c)
-			runs = append(runs, b.tabRun(body3), b.run(n, body3))
-			if i < len(d.Issuers) {
+			rows = append([][]int{row}, rows...)
+			i -= len(row)
+		}
+		for ri, row := range rows {
+			var tabs strings.Builder
+			runs := []string{}
+			cs := make([]int, len(row))
+			cs[len(row)-1] = dateCentre
+			for k := len(row) - 2; k >= 0; k-- {
+				cs[k] = cs[k+1] - gap(row[k], row[k+1])
+			}
+			for k, i := range row {
+				c := max(cs[k], width3(names[i])/2)
+				fmt.Fprintf(&tabs, `<w:tab w:val="center" w:pos="%d"/>`, c)
+				runs = append(runs, b.tabRun(body3), b.run(names[i], body3))
 				if img := b.anchorImage(d.Issuers[i].Seal, c-sealW/2, -1100, sealW, "印章"); img != "" {
 					runs = append(runs, img)
 				}
 			}
+			p := para{style: "GwSignName", tabs: tabs.String(), runs: runs}
+			if ri > 0 {
+				p.before = 3 * pitch
+			}
+			b.out.WriteString(b.p(p))
 		}
-		b.out.WriteString(b.p(para{style: "GwSignName", tabs: tabs.String(), runs: runs}))
 		b.out.WriteString(b.p(para{style: "GwDate", jc: "right", right: dateRight, runs: []string{b.run(d.Date, body3)}}))
 	case document.SignOffSignature:
 		b.blank(2)
@@ -860,6 +879,11 @@ func (b *builder) banji() {
 		}
 		b.out.WriteString(b.p(para{style: style, frame: frame, border: bd, jc: "both", left: char4 + lw, hanging: lw, right: char4, mark: fang4,
 			runs: []string{b.run(strings.Join(upper, "\n"), fang4)}}))
+		if hasPrint {
+			// LibreOffice makes no frame of a framed paragraph followed directly by one with
+			// other frame properties: keep them apart with an empty hairline paragraph
+			b.out.WriteString(b.p(para{style: "GwBanji", line: 20, mark: rs{role: roleFang, sz: 2}}))
+		}
 	}
 	if hasPrint {
 		top := thin
