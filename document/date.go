@@ -24,7 +24,7 @@ type Date struct {
 
 // String writes the date as GB/T 9704-2012 wants it: 2024年1月5日.
 func (d Date) String() string {
-	return fmt.Sprintf("%d年%d月%d日", d.Year, d.Month, d.Day)
+	return fmt.Sprintf("%04d年%d月%d日", d.Year, d.Month, d.Day)
 }
 
 // Valid reports whether the date exists in the (proleptic Gregorian) calendar.
