@@ -45,9 +45,10 @@ type LoadOptions struct {
 	// RuleExists reports whether a check rule id exists (the caller passes check.RuleExists).
 	// nil: rule ids are not validated.
 	RuleExists func(id string) bool
-	// ParamExists reports whether a rule takes the named parameter; nil: parameters are not
-	// validated.
-	ParamExists func(rule, param string) bool
+	// ParamDefault returns the default value of a rule's parameter, and false when the rule
+	// has no such parameter (the caller passes the defaults of check.Rules()). A template's
+	// value must have the default's type. nil: parameters are not validated.
+	ParamDefault func(rule, param string) (any, bool)
 	// UserDir is the folder of the user's templates; "" means DefaultUserDir(). A missing
 	// folder is no error.
 	UserDir string
@@ -299,10 +300,13 @@ func (v *validator) validate() {
 		if v.opts.RuleExists != nil && !v.opts.RuleExists(id) {
 			v.at(true, fmt.Sprintf("规则 %q 不存在 (unknown rule)；规则列表见 docs/rules.md", id), "rules", id)
 		}
-		if v.opts.ParamExists != nil && (v.opts.RuleExists == nil || v.opts.RuleExists(id)) {
-			for name := range rc.Params {
-				if !v.opts.ParamExists(id, name) {
+		if v.opts.ParamDefault != nil && (v.opts.RuleExists == nil || v.opts.RuleExists(id)) {
+			for name, val := range rc.Params {
+				def, ok := v.opts.ParamDefault(id, name)
+				if !ok {
 					v.at(true, fmt.Sprintf("规则 %q 没有参数 %q (unknown parameter)", id, name), "rules", id, "params", name)
+				} else if want := paramTypeError(def, val); want != "" {
+					v.at(false, fmt.Sprintf("规则 %q 的参数 %q 应当是%s", id, name, want), "rules", id, "params", name)
 				}
 			}
 		}
@@ -465,4 +469,36 @@ func (v *validator) exampleAt(l, c int, msg string) {
 		c = 1
 	}
 	v.errs = append(v.errs, &Error{File: v.file, Line: first + l - 1, Col: indent + c, Msg: msg})
+}
+
+// paramTypeError says what type a parameter value should have when it does not have the
+// type of the default; "" when it does (or the default's type is not one of the simple ones).
+func paramTypeError(def, val any) string {
+	switch def.(type) {
+	case []string:
+		list, ok := val.([]any)
+		if !ok {
+			return "字符串列表 (a list of strings)，如 [特此报告, 专此报告]"
+		}
+		for _, x := range list {
+			if _, ok := x.(string); !ok {
+				return "字符串列表 (a list of strings)，如 [特此报告, 专此报告]"
+			}
+		}
+	case string:
+		if _, ok := val.(string); !ok {
+			return "字符串 (string)"
+		}
+	case bool:
+		if _, ok := val.(bool); !ok {
+			return "true 或 false (boolean)"
+		}
+	case int, int64, uint64, float64:
+		switch val.(type) {
+		case int, int64, uint64, float64:
+		default:
+			return "数字 (number)"
+		}
+	}
+	return ""
 }

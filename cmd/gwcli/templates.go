@@ -111,7 +111,7 @@ func cmdTemplates(args []string, stdout, stderr io.Writer) int {
 func tplLintOptions() templates.LoadOptions {
 	return templates.LoadOptions{
 		RuleExists:   check.RuleExists,
-		ParamExists:  tplRuleParamExists,
+		ParamDefault: tplRuleParamDefault,
 		ParseDraft:   document.Parse,
 		CheckExample: tplCheckExample,
 	}
@@ -119,15 +119,15 @@ func tplLintOptions() templates.LoadOptions {
 
 var tplRuleParams map[string]map[string]any
 
-func tplRuleParamExists(rule, param string) bool {
+func tplRuleParamDefault(rule, param string) (any, bool) {
 	if tplRuleParams == nil {
 		tplRuleParams = map[string]map[string]any{}
 		for _, r := range check.Rules() {
 			tplRuleParams[r.ID] = r.Params
 		}
 	}
-	_, ok := tplRuleParams[rule][param]
-	return ok
+	v, ok := tplRuleParams[rule][param]
+	return v, ok
 }
 
 // tplCheckExample generates what the genre builds (the 整改方案 attachments), typesets the example

@@ -76,6 +76,8 @@ func TestTemplatesLintErrors(t *testing.T) {
 			`:15:3: 规则 "closing-genre" 不存在 (unknown rule)；规则列表见 docs/rules.md`},
 		{"unknown param", strings.Replace(tplGood, "closing-genre-mismatch: {}", "report-closing: {params: {endings: [特此报告]}}", 1),
 			`:15:29: 规则 "report-closing" 没有参数 "endings" (unknown parameter)`},
+		{"param type", strings.Replace(tplGood, "closing-genre-mismatch: {}", "report-closing: {params: {closings: 特此报告}}", 1),
+			`:15:39: 规则 "report-closing" 的参数 "closings" 应当是字符串列表 (a list of strings)，如 [特此报告, 专此报告]`},
 		{"bad example", tplGood + "example: |\n  version: 1\n  title: 江城市人民政府关于做好防汛工作的通知。\n  body: [现就有关事项通知如下。]\n  date: 2024年5月6日\n",
 			`:20:28: 示例未通过检查 (example fails its own check) title-end-punct：`},
 		{"example draft error", tplGood + "example: |\n  version: 1\n  sign_off: stamp\n",
