@@ -149,8 +149,13 @@ func TestBuiltinsLoad(t *testing.T) {
 			t.Errorf("ByName(%s) = nil", name)
 		}
 	}
-	if g := set.ByName("通知"); g == nil || g.ID != "tongzhi" {
-		t.Errorf("ByName(通知) = %v", g)
+	for name, id := range map[string]string{"通知": "tongzhi", "通知（印发）": "tongzhi-yinfa", "命令（令）": "mingling", "令": "mingling"} {
+		if g := set.ByName(name); g == nil || g.ID != id {
+			t.Errorf("ByName(%s) = %v", name, g)
+		}
+	}
+	if set.ByName("汇报") != nil {
+		t.Error("ByName(汇报) found a genre")
 	}
 	// Every example parses and its genre matches.
 	for _, g := range set.Genres() {

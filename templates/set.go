@@ -158,15 +158,18 @@ func (s *Set) Genres() []*Genre {
 }
 
 // ByName returns the first genre (in Genres order) whose name is the given 文种, such as 请示,
-// or nil. Names with or without the （令） suffix match 命令（令）.
+// or else whose label is name (命令（令）, 通知（印发）); 令 finds 命令. It returns nil when none.
 func (s *Set) ByName(name string) *Genre {
+	if name == "令" {
+		name = "命令"
+	}
 	for _, g := range s.Genres() {
 		if g.Name == name {
 			return g
 		}
 	}
 	for _, g := range s.Genres() {
-		if base, _, ok := strings.Cut(g.Name, "（"); ok && base == name {
+		if g.Label == name {
 			return g
 		}
 	}
