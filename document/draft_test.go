@@ -370,3 +370,26 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// The example in docs/draft.md parses, and is written exactly as Marshal writes it.
+func TestDraftDocExample(t *testing.T) {
+	md, err := os.ReadFile(filepath.Join("..", "docs", "draft.md"))
+	if err != nil {
+		t.Skip(err)
+	}
+	s := string(md)
+	i := strings.Index(s, "```yaml\n")
+	if i < 0 {
+		t.Fatal("no yaml example in docs/draft.md")
+	}
+	s = s[i+len("```yaml\n"):]
+	ex := s[:strings.Index(s, "```")]
+	doc, err := Parse("docs/draft.md", []byte(ex))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := Marshal(doc)
+	if string(out) != ex {
+		t.Errorf("the example is not in canonical form; Marshal gives:\n%s", out)
+	}
+}

@@ -245,6 +245,9 @@ func plainOK(s string) bool {
 	if s == "" || !utf8.ValidString(s) {
 		return false
 	}
+	if asciiWord(s) {
+		return true
+	}
 	nonASCII := false
 	for i, r := range s {
 		switch {
@@ -264,6 +267,27 @@ func plainOK(s string) bool {
 		}
 	}
 	return nonASCII
+}
+
+// asciiWord reports an ASCII word that Parse reads back as written: letters, digits and
+// _ . / - (file names such as seal.png, numbers in table cells), but not null-like words and
+// not digits with a leading zero, which other YAML tools would turn into numbers.
+func asciiWord(s string) bool {
+	switch strings.ToLower(s) {
+	case "null", "~", "nan", "inf":
+		return false
+	}
+	if len(s) > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		alnum := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		if !alnum && (i == 0 || !strings.ContainsRune("_./-", rune(c))) {
+			return false
+		}
+	}
+	return true
 }
 
 // literalOK says whether s can be written as a |- block scalar and read back unchanged.
