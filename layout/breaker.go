@@ -174,14 +174,14 @@ func titleBreakCost(rs []rune, ok []bool, i int) float64 {
 	}
 	cost := 30.0
 	if p == '的' {
-		cost = 5
+		cost = 6
 	}
 	if organEnd[p] {
-		cost = 4
+		cost = 8
 	}
 	for _, w := range leadWords {
 		if hasPrefixRunes(rs[i:], w) {
-			cost = 3
+			cost = 4
 			break
 		}
 	}

@@ -366,15 +366,21 @@ func (s *setter) paginate(start int) {
 			newPage()
 			slot = 0
 		}
-		if r.blank && slot == 0 && page > 0 {
-			continue
-		}
 		if r.groupStart {
 			need := r.reserve
 			for j := i; j < len(s.rows) && s.rows[j].group == r.group; j++ {
 				need++
 			}
-			if slot+need > LinesPerPage && need <= LinesPerPage {
+			atTop := slot == 0 && page > 0 && (len(s.places) == 0 || s.places[len(s.places)-1].page < page)
+			if atTop && need <= LinesPerPage {
+				// the sign-off would open a page: bring the last body lines of the page before
+				moved := s.pullBack(page - 1)
+				for _, m := range moved {
+					s.places = append(s.places, placement{row: m, page: page, top: y})
+					y = slotTop(slotAt(y) + 1)
+				}
+				slot = slotAt(y)
+			} else if slot+need > LinesPerPage && need <= LinesPerPage {
 				// the sign-off would be cut or alone: take the last body lines with it (7.3.5.5)
 				moved := s.pullBack(page)
 				newPage()

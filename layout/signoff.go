@@ -141,16 +141,16 @@ func (s *setter) sealSignOff() int {
 	}
 	// rows of names, the last row ending with the last organ over the date
 	var chunks [][]int
-	for end := len(names); end > 0; end -= perRow {
-		st := end - perRow
-		if st < 0 {
-			st = 0
+	for st := 0; st < len(names); st += perRow {
+		end := st + perRow
+		if end > len(names) {
+			end = len(names)
 		}
 		idx := make([]int, 0, perRow)
 		for i := st; i < end; i++ {
 			idx = append(idx, i)
 		}
-		chunks = append([][]int{idx}, chunks...)
+		chunks = append(chunks, idx)
 	}
 	for ci, ch := range chunks {
 		if ci > 0 {
