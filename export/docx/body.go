@@ -533,7 +533,7 @@ func (b *builder) titleBlock(before int) {
 	d := b.doc
 	t2 := rs{role: roleXBS, sz: sz2}
 	if d.Title != "" {
-		b.out.WriteString(b.p(para{style: "GwTitle", jc: "center", before: before, mark: t2, runs: []string{b.run(d.Title, t2)}}))
+		b.out.WriteString(b.p(para{style: "GwTitle", jc: "center", before: before, mark: t2, runs: []string{b.run(titleLines(d), t2)}}))
 		before = 0
 		if d.TitleNote != "" {
 			b.out.WriteString(b.p(para{style: "GwTitleNote", jc: "center", runs: []string{b.run(d.TitleNote, kai3)}}))

@@ -573,3 +573,25 @@ func FuzzWrite(f *testing.F) {
 		}
 	})
 }
+
+func TestTitleLinesFollowLayout(t *testing.T) {
+	d := sampleDocs()["qingshi"]
+	d.Title = "江城市人民政府关于建设城区应急物资储备中心的请示"
+	got := titleLines(d)
+	lines := strings.Split(got, "\n")
+	if strings.ReplaceAll(got, "\n", "") != d.Title {
+		t.Fatalf("title text changed: %q", got)
+	}
+	if len(lines) < 2 {
+		t.Fatalf("a 23-character 2号 title on one line: %q", got)
+	}
+	for _, l := range lines[:len(lines)-1] {
+		if strings.HasSuffix(l, "中") {
+			t.Errorf("title broken inside 中心: %q", got)
+		}
+	}
+	d.Title = "短标题"
+	if titleLines(d) != "短标题" {
+		t.Errorf("short title %q", titleLines(d))
+	}
+}
