@@ -42,6 +42,9 @@ func (r *rule) info() RuleInfo {
 
 var byID = map[string]*rule{}
 
+// panicOnRuleBug lets tests and fuzz targets see a rule's panic instead of the silent recovery.
+var panicOnRuleBug = false
+
 func init() {
 	for _, r := range registry {
 		if _, dup := byID[r.ID]; dup {
@@ -207,7 +210,9 @@ func (c *ctx) run(r *rule) {
 	defer func() {
 		if p := recover(); p != nil {
 			// A rule's bug must never reach the user; drop the rule's work.
-			_ = p
+			if panicOnRuleBug {
+				panic(p)
+			}
 		}
 		c.cur = nil
 	}()
