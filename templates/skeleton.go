@@ -98,10 +98,10 @@ defaults:
   sign_off: seal
 # 结束语（作为正文最后一段提供），没有就删去：
 closing: ""
-# 正文的常见结构，用【】写提示，写作者替换：
+# 正文的常见结构，用【请填写……】写提示，写作者替换：
 scaffold:
-  - 【缘由：为什么发文，依据是什么】
-  - 一、【事项一】
+  - 【请填写发文的缘由和依据】
+  - 一、【请填写第一项事项】
 # 启用的检查规则及参数（规则 id 见 templates/README.md），如：
 #   qingshi-closing: {}
 #   report-closing: {params: {closings: [特此报告]}}

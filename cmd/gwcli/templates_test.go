@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"gongwen/check"
 	"gongwen/document"
 	"gongwen/export/docx"
 	"gongwen/export/pdf"
@@ -300,6 +301,26 @@ func TestRuleIDsDocumented(t *testing.T) {
 			if !strings.Contains(string(data), "`"+id+"`") {
 				t.Errorf("%s: rule %s not in templates/README.md", g.ID, id)
 			}
+		}
+	}
+}
+
+// TestNewDocumentsTypeset starts a fresh document of every built-in genre, as the app does,
+// and typesets and checks it: a new, unfilled document must never fail the pipeline.
+func TestNewDocumentsTypeset(t *testing.T) {
+	for _, g := range templates.Builtins().Genres() {
+		doc := g.NewDocument()
+		if _, err := layout.Typeset(doc, layout.Options{}); err != nil && !strings.Contains(err.Error(), "not implemented") {
+			t.Errorf("%s: typeset a new document: %v", g.ID, err)
+		}
+		found := false
+		for _, f := range check.Run(doc, g, check.Options{}) {
+			if f.Rule == "placeholder-prompt" {
+				found = true
+			}
+		}
+		if len(g.Scaffold) > 0 && !found {
+			t.Errorf("%s: the scaffold's 【】 prompts are not flagged", g.ID)
 		}
 	}
 }
