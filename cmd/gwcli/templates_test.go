@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -227,16 +228,22 @@ func TestExamplesPipeline(t *testing.T) {
 				}
 				t.Fatalf("typeset: %v", err)
 			}
-			// Every text run lies on its A4 page.
+			// Every text run lies on its A4 page. Known layout bug while this is written: with
+			// no 版头 (决议, 公报) the title lands off the page; shown as a skip (after the
+			// exports) until the layout fixes it.
+			offPage := ""
 			for i, pg := range pages {
 				for _, tx := range pg.Texts {
-					if tx.Y <= 0 || tx.Y >= layout.Mm(297) {
-						// Known layout bug while this is written: with no 版头 (决议, 公报) the
-						// title lands off the page. Visible as a skip until the layout fixes it.
-						t.Skipf("page %d: %s %q at y = %v, off the page (layout bug)", i+1, tx.Element, tx.S, tx.Y)
+					if offPage == "" && (tx.Y <= 0 || tx.Y >= layout.Mm(297)) {
+						offPage = fmt.Sprintf("page %d: %s %q at y = %d µm, off the page (layout bug)", i+1, tx.Element, tx.S, tx.Y)
 					}
 				}
 			}
+			defer func() {
+				if offPage != "" && !t.Failed() {
+					t.Skip(offPage)
+				}
+			}()
 			var buf bytes.Buffer
 			if err := pdf.Write(&buf, pages, nil, pdf.Meta{Title: doc.Title}); err != nil {
 				t.Errorf("pdf: %v", err)
