@@ -154,7 +154,7 @@ func TestUnknownFace(t *testing.T) {
 }
 
 // withFamily returns font data whose family names read name (a rewritten name table).
-func withFamily(t *testing.T, data []byte, name string) []byte {
+func withFamily(t testing.TB, data []byte, name string) []byte {
 	t.Helper()
 	u := utf16Encode(name)
 	// A name table with one record: Windows, Unicode BMP, en-US, name ID 1.
@@ -347,4 +347,29 @@ func BenchmarkParseBundled(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzFontInfo feeds arbitrary bytes to the folder scan's font header and name table reader:
+// it must never panic, whatever a font folder holds.
+func FuzzFontInfo(f *testing.F) {
+	kai, err := assets.Font("kai")
+	if err != nil {
+		f.Fatal(err)
+	}
+	named := withFamily(f, kai, "楷体_GB2312")
+	// Seeds: the head of a real font with its renamed name table, a collection header, junk.
+	f.Add(append(named[:4096:4096], named[len(kai)-len(kai)%4:]...))
+	f.Add(asCollection(named)[:2048])
+	f.Add([]byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x01\x00\x00\x00\x10"))
+	f.Add([]byte("\x00\x01\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00name\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00\x06"))
+	f.Add([]byte{})
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(dir, "f.ttf")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, _ = readFontInfo(path)
+		_ = parseNameTable(data)
+	})
 }

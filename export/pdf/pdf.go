@@ -228,7 +228,7 @@ func (p *painter) text(t *layout.Text) error {
 	if err != nil {
 		return err
 	}
-	size := t.Size.Pt()
+	size := ptSize(t.Size)
 	p.setTextColor(t.Color)
 	runes := []rune(t.S)
 	xs := make([]float64, len(runes))
@@ -280,6 +280,16 @@ func (p *painter) text(t *layout.Text) error {
 		i = j
 	}
 	return nil
+}
+
+// ptSize converts a font size to points, undoing the micrometre rounding of layout.Length for
+// the sizes of the 号 scale (multiples of half a point): 三号 is 16 pt in the PDF, not 15.999.
+func ptSize(l layout.Length) float64 {
+	pt := l.Pt()
+	if h := math.Round(pt*2) / 2; math.Abs(pt-h) < 0.0015 {
+		return h
+	}
+	return pt
 }
 
 func (p *painter) rule(r layout.Rule) {

@@ -246,16 +246,23 @@ func TestPlacement(t *testing.T) {
 	// Every run's first character must start a text object at its x and baseline.
 	for _, pg := range pages {
 		for _, tx := range pg.Texts {
-			x, y, size := tx.X[0].Pt(), tx.Y.Pt(), tx.Size.Pt()
+			x, y, size := tx.X[0].Pt(), tx.Y.Pt(), ptSize(tx.Size)
 			found := false
 			for _, o := range objs {
-				if math.Abs(o.x-x) < 0.006 && math.Abs(o.y-y) < 0.006 && math.Abs(o.size-size) < 0.001 {
+				if math.Abs(o.x-x) < 0.006 && math.Abs(o.y-y) < 0.006 && o.size == size {
 					found = true
 				}
 			}
 			if !found {
 				t.Errorf("%s %q: no text object at (%.2f, %.2f) pt in %.1f pt", tx.Element, tx.S, x, y, size)
 			}
+		}
+	}
+	// Sizes of the 号 scale are exact in the PDF.
+	all := strings.Join(streams, "")
+	for _, want := range []string{" 16 Tf ", " 22 Tf ", " 14 Tf "} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no text object in%s", want)
 		}
 	}
 	// The justified body lines go out as one object each, with the grid's character spacing.
