@@ -53,7 +53,7 @@ func restOf(s string, end int) (string, int) {
 func importLines(file string, all []textLine) *Document {
 	im := &importer{doc: &Document{}, src: NewSource(file)}
 	for _, l := range all {
-		if l.text != "" {
+		if l.text != "" && !isDecoration(l.text) {
 			im.L = append(im.L, l)
 		}
 	}
@@ -509,6 +509,26 @@ func (im *importer) buildIssuers() {
 		}
 		im.doc.Issuers = append(im.doc.Issuers, is)
 	}
+}
+
+// isDecoration reports a line that carries no text of the document: a rule drawn with
+// characters (the 版头 separator or the 版记 lines pasted as ─── or ———) or a page number
+// (— 2 —, 第2页) copied from a printed or PDF page. The layout makes these itself.
+func isDecoration(s string) bool {
+	if rePageNumber.MatchString(s) {
+		return true
+	}
+	n := 0
+	for _, r := range s {
+		switch {
+		case r >= 0x2500 && r <= 0x257F, strings.ContainsRune("—–-_＿=＝－", r):
+			n++
+		case isBlank(r):
+		default:
+			return false
+		}
+	}
+	return n >= 3
 }
 
 // isClosing reports a 结束语 such as 特此通知 (without its 。), which is not a 署名.

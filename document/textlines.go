@@ -112,6 +112,7 @@ var (
 	rePrinted    = regexp.MustCompile(`^(.*?)[\s　]*([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[元一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})\s*印\s*发$`)
 	reAttendance = regexp.MustCompile(`^(出\s*席|请\s*假|列\s*席)(?:人员|同志|领导|单位)?\s*[：:]\s*`)
 	reNoteWords  = regexp.MustCompile(`^(此件|本件|本文|联系人|联系电话)`)
+	rePageNumber = regexp.MustCompile(`^(?:[—–\-－]\s*[0-9０-９]+\s*[—–\-－]|第\s*[0-9]+\s*页(?:\s*[，,]?\s*共\s*[0-9]+\s*页)?)$`)
 )
 
 // titleEndings are the 文种 and other words a 公文 title ends with.
