@@ -94,7 +94,7 @@ var mechanical = map[string]bool{
 	"halfwidth-semicolon": true, "halfwidth-question": true, "halfwidth-parens": true, "halfwidth-quotes": true,
 	"ellipsis": true, "recipients-colon": true, "cc-final-stop": true, "heading-arabic-dunhao": true,
 	"heading-paren-dunhao": true, "heading-hanzi-dot": true, "heading-halfwidth-paren": true,
-	"heading-arabic-dot-form": true, "attachment-label": true, "fullwidth-digits": true,
+	"heading-arabic-dot-form": true, "attachment-label": true, "fullwidth-digits": true, "attachment-notes-numbering": true,
 }
 
 // Options tune a check run.

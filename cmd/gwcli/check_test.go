@@ -202,3 +202,55 @@ func TestImportCommand(t *testing.T) {
 		t.Errorf("missing input: exit %d, want 2", code)
 	}
 }
+
+const badText = "某某市人民政府办公室关于做好防汛工作的通知\n某政办发[2024]第05号\n各县（市、区）人民政府,市政府各部门\n为做好防汛工作,经市政府同意,现将有关事项通知如下:\n一、提高认识\n（一）、加强领导。\n1、明确责任。\n特此通知。\n\n附件：1、防汛责任人名单\n      2、值班安排表\n\n某某市人民政府办公室\n2024年01月05日\n"
+
+// TestFixText: gwcli fix on a plain-text 公文 applies the mechanical fixes by line and column and
+// keeps every other byte (blank lines, indentation) as it was.
+func TestFixText(t *testing.T) {
+	in := writeTemp(t, "bad.txt", badText)
+	out, errs, code := runCLI("check", in)
+	if code != 1 {
+		t.Fatalf("check: exit %d: %s", code, errs)
+	}
+	for _, s := range []string{":2:5: error number-brackets ", ":3:18: error recipients-colon ", ":7:1: error heading-arabic-dunhao ",
+		":10:4: error attachment-notes-numbering ", ":14:1: error date-leading-zero "} {
+		if !strings.Contains(out, in+s) {
+			t.Errorf("check output lacks %q:\n%s", s, out)
+		}
+	}
+	fixed, errs, code := runCLI("fix", in)
+	if code != 0 {
+		t.Fatalf("fix: exit %d: %s", code, errs)
+	}
+	want := "某某市人民政府办公室关于做好防汛工作的通知\n某政办发〔2024〕5号\n各县（市、区）人民政府，市政府各部门：\n为做好防汛工作，经市政府同意，现将有关事项通知如下：\n一、提高认识\n（一）加强领导。\n1.明确责任。\n特此通知。\n\n附件：1.防汛责任人名单\n      2.值班安排表\n\n某某市人民政府办公室\n2024年1月5日\n"
+	if fixed != want {
+		t.Errorf("fixed text:\n%s\nwant:\n%s", fixed, want)
+	}
+	again := writeTemp(t, "fixed.txt", fixed)
+	if out, _, code := runCLI("check", again); code != 0 {
+		t.Errorf("fixed text still has errors:\n%s", out)
+	}
+}
+
+// FuzzFixEdits: whatever the input, fix never panics and changes only the bytes of its edits.
+func FuzzFixEdits(f *testing.F) {
+	f.Add([]byte(badText))
+	f.Add([]byte("标题\n国办发[2024]1号\n各省:\n正文,正文.\n2024-1-5\n"))
+	f.Add([]byte("\r\n\r\n附件:1、x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<14 {
+			return
+		}
+		dir := t.TempDir()
+		p := filepath.Join(dir, "in.txt")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var out, errb bytes.Buffer
+		code := run([]string{"fix", p}, &out, &errb)
+		if code == 0 && out.Len() == 0 && len(data) > 0 {
+			t.Fatalf("fix wrote nothing for %q", data)
+		}
+	})
+}
