@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -61,6 +62,9 @@ func Parse(file string, data []byte) (doc *Document, err error) {
 		if dn == nil || dn.Body == nil {
 			continue
 		}
+		if _, ok := dn.Body.(*ast.DirectiveNode); ok {
+			continue
+		}
 		if body != nil {
 			return nil, d.errAt(dn.Body, "草稿只能包含一个 YAML 文档（发现多个“---”分隔的文档）")
 		}
@@ -93,13 +97,40 @@ func yamlError(file string, err error) error {
 		GetMessage() string
 	}
 	if te, ok := err.(tokenError); ok {
-		e := &Error{File: file, Msg: "YAML 语法错误：" + te.GetMessage()}
+		e := &Error{File: file, Msg: "YAML 语法错误：" + yamlMessage(te.GetMessage())}
 		if tk := te.GetToken(); tk != nil && tk.Position != nil {
 			e.Line, e.Col = tk.Position.Line, tk.Position.Column
 		}
 		return e
 	}
 	return &Error{File: file, Msg: "YAML 语法错误：" + err.Error()}
+}
+
+// yamlMessages translates the go-yaml messages people meet most often.
+var yamlMessages = []struct {
+	re  *regexp.Regexp
+	msg string
+}{
+	{regexp.MustCompile(`^mapping key "(.*)" already defined at \[(\d+):\d+\]`), "键“${1}”重复（第${2}行已有）"},
+	{regexp.MustCompile(`sequence end token '\]' not found`), "缺少与“[”配对的“]”"},
+	{regexp.MustCompile(`could not find flow map content|flow map end token '\}' not found`), "缺少与“{”配对的“}”"},
+	{regexp.MustCompile(`could not find end character of double-quoted text`), "双引号没有结束（缺少右边的 \"）"},
+	{regexp.MustCompile(`could not find end character of single-quoted text`), "单引号没有结束（缺少右边的 '）"},
+	{regexp.MustCompile(`(?i)tab character|found character '\t'`), "不能用制表符（Tab）缩进，请用空格"},
+	{regexp.MustCompile(`mapping value is not allowed in this context`), "此处不能出现“键: 值”：文字中的“: ”请用引号括起，或检查缩进"},
+	{regexp.MustCompile(`non-map value is specified`), "这里应为“键: 值”：检查是否漏了冒号，或缩进不对"},
+	{regexp.MustCompile(`value is not allowed in this context`), "此处的内容不合语法：检查缩进是否对齐"},
+	{regexp.MustCompile(`'(.)' is a reserved character`), "“${1}”不能作为文字的开头，请把整段文字用双引号括起"},
+	{regexp.MustCompile(`found unknown escape character '(.*)'`), "双引号中有无法识别的转义“\\${1}”（反斜杠本身请写成 \\\\）"},
+}
+
+func yamlMessage(m string) string {
+	for _, t := range yamlMessages {
+		if loc := t.re.FindStringSubmatchIndex(m); loc != nil {
+			return string(t.re.ExpandString(nil, t.msg, m, loc))
+		}
+	}
+	return "（" + m + "）"
 }
 
 func invalidUTF8Pos(data []byte) (line, col int) {

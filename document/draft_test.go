@@ -222,7 +222,9 @@ func TestParseErrors(t *testing.T) {
 		{"bad print_date", "print_date: 2023-02-29\n", 1, 13, "印发日期（print_date）"},
 		{"month 13", "date: 2024年13月1日\n", 1, 7, "没有13月"},
 		{"syntax", "title: [a\n", 1, 8, "YAML 语法错误"},
-		{"duplicate", "title: a\ntitle: b\n", 2, 1, "YAML 语法错误"},
+		{"duplicate", "title: a\ntitle: b\n", 2, 1, "YAML 语法错误：键“title”重复（第1行已有）"},
+		{"tab", "title: x\n\tbody: y\n", 2, 1, "制表符"},
+		{"colon in text", "title: 说明: 内容\n", 1, 8, "文字中的“: ”请用引号括起"},
 		{"top list", "- a\n- b\n", 1, 1, "顶层应为"},
 		{"version text", "version: one\n", 1, 10, "version 应为整数"},
 		{"version zero", "version: 0\n", 1, 10, "version 的值"},
@@ -273,6 +275,7 @@ func TestParseAcceptsOddButValid(t *testing.T) {
 		"date: 2024-01-05\nprint_date: 2024.1.5\n",
 		"copy_number: 000001\n",
 		"title: 'single'\n",
+		"%YAML 1.2\n---\ntitle: x\n",
 	} {
 		if _, err := Parse("ok.yaml", []byte(src)); err != nil {
 			t.Errorf("Parse(%q): %v", src, err)
