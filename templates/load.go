@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -17,6 +19,9 @@ import (
 
 // SchemaVersion is the version of the genre template format this loader reads.
 const SchemaVersion = 1
+
+// MaxTemplateSize is the largest template file the loader reads (4 MiB).
+const MaxTemplateSize = 4 << 20
 
 // Error is one problem in a template file, at a place in it.
 type Error struct {
@@ -72,6 +77,13 @@ func ParseGenre(file string, data []byte, opts LoadOptions) (g *Genre, errs []er
 			g, errs = nil, []error{&Error{File: file, Msg: fmt.Sprintf("无法解析模板（YAML 解析器内部错误：%v）", r)}}
 		}
 	}()
+	if len(data) > MaxTemplateSize {
+		return nil, []error{&Error{File: file, Msg: fmt.Sprintf("模板文件过大（%d 字节，上限 %d 字节）(too large)", len(data), MaxTemplateSize)}}
+	}
+	if !utf8.Valid(data) {
+		return nil, []error{&Error{File: file, Msg: "模板文件不是有效的 UTF-8 编码，请以 UTF-8 保存 (not UTF-8)"}}
+	}
+	data = []byte(strings.ReplaceAll(strings.TrimPrefix(string(data), "\ufeff"), "\r\n", "\n"))
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, []error{yamlError(file, err)}
@@ -93,6 +105,13 @@ func ParseGenre(file string, data []byte, opts LoadOptions) (g *Genre, errs []er
 	g.File = file
 	v := validator{file: file, root: root, g: g, opts: opts, lines: strings.Split(string(data), "\n")}
 	v.validate()
+	sort.SliceStable(v.errs, func(i, j int) bool {
+		a, b := v.errs[i].(*Error), v.errs[j].(*Error)
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
 	if len(v.errs) > 0 {
 		return nil, v.errs
 	}

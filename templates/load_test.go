@@ -278,3 +278,19 @@ func TestExampleRequiredAndUnused(t *testing.T) {
 		t.Errorf("missing %v", m)
 	}
 }
+
+func TestParseGenreEncodings(t *testing.T) {
+	crlf := "\ufeff" + strings.ReplaceAll(minimal, "\n", "\r\n")
+	if _, errs := ParseGenre("t.yaml", []byte(crlf), testOptions()); len(errs) > 0 {
+		t.Errorf("BOM + CRLF: %v", errs)
+	}
+	if _, errs := ParseGenre("t.yaml", []byte("id: \xff\n"), testOptions()); len(errs) != 1 || !strings.Contains(errs[0].Error(), "UTF-8") {
+		t.Errorf("bad UTF-8: %v", errs)
+	}
+	// Several problems come sorted by place.
+	src := strings.Replace(strings.Replace(minimal, "group: 主体", "group: 正文", 1), "direction: up", "direction: 上", 1)
+	_, errs := ParseGenre("t.yaml", []byte(src), testOptions())
+	if len(errs) != 2 || !strings.HasPrefix(errs[0].Error(), "t.yaml:5:") || !strings.HasPrefix(errs[1].Error(), "t.yaml:13:") {
+		t.Errorf("order: %v", errs)
+	}
+}
