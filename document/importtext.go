@@ -75,6 +75,9 @@ func (im *importer) run() {
 			doc.Recipients = s
 			im.setLine(PathRecipients, L[i], 0)
 			i++
+		} else if k := wrappedRecipients(L[i:]); k > 0 && i+k < n {
+			im.setJoined(&doc.Recipients, PathRecipients, L[i:i+k], "")
+			i += k
 		}
 	}
 	banji := im.banji(i)
@@ -135,6 +138,22 @@ func (im *importer) run() {
 	im.attachments(attachFrom, banji)
 	im.buildIssuers()
 	im.guess()
+}
+
+// wrappedRecipients returns the number of lines of a 主送 wrapped over two or three lines
+// (the first ones ending in 、 or ，, the last in a colon), or 0.
+func wrappedRecipients(ls []textLine) int {
+	for k := 0; k < len(ls) && k < 3; k++ {
+		s := ls[k].text
+		if k > 0 && isRecipientsLine(s, true) {
+			return k + 1
+		}
+		last, _ := utf8.DecodeLastRuneInString(s)
+		if !strings.ContainsRune("、，,", last) || strings.ContainsAny(s, "。！？；：:") || hasListMarker(s) || runeLen(s) > 100 {
+			return 0
+		}
+	}
+	return 0
 }
 
 // header reads the 版头 lines from L[i]: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人,
@@ -355,7 +374,7 @@ func (im *importer) banji(lo int) int {
 	for k >= lo {
 		l := L[k]
 		s := l.text
-		if m := rePrinted.FindStringSubmatchIndex(s); m != nil && doc.PrintDate == "" && start == len(L) {
+		if m := rePrinted.FindStringSubmatchIndex(s); m != nil && doc.PrintDate == "" && start == len(L) && validDate(s[m[4]:m[5]]) {
 			doc.Printer = strings.TrimRightFunc(s[m[2]:m[3]], isBlank)
 			if doc.Printer != "" {
 				im.setLine(PathPrinter, l, 0)
@@ -509,6 +528,11 @@ func (im *importer) buildIssuers() {
 		}
 		im.doc.Issuers = append(im.doc.Issuers, is)
 	}
+}
+
+func validDate(s string) bool {
+	_, err := ParseDate(s)
+	return err == nil
 }
 
 // isDecoration reports a line that carries no text of the document: a rule drawn with
