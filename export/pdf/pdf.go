@@ -136,7 +136,17 @@ func (p *painter) face(id layout.FontID) (*layout.Face, error) {
 	}
 	name := subsetName(f, len(p.faces))
 	if err := p.gp.AddTTFFontDataWithOption(name, f.Data, gopdf.TtfOption{Style: gopdf.Regular}); err != nil {
-		return nil, fmt.Errorf("embed font %s: %w", id, err)
+		// A system font gopdf cannot read: print the role in its bundled face (same
+		// positions, the bundled glyphs) rather than fail the export.
+		b, berr := p.fonts.Face(layout.FontID("bundled-" + string(id)))
+		if f.File == "" || berr != nil {
+			return nil, fmt.Errorf("embed font %s: %w", id, err)
+		}
+		name = subsetName(b, len(p.faces))
+		if err := p.gp.AddTTFFontDataWithOption(name, b.Data, gopdf.TtfOption{Style: gopdf.Regular}); err != nil {
+			return nil, fmt.Errorf("embed font %s: %w", b.ID, err)
+		}
+		f = b
 	}
 	p.faces[id] = f
 	p.names[id] = name
@@ -235,15 +245,16 @@ func (p *painter) text(t *layout.Text) error {
 	nat := make([]float64, len(runes))
 	ids := make([]layout.FontID, len(runes))
 	for i, r := range runes {
-		g := f
+		g, gid := f, t.Font
 		if !f.Has(r) && r != ' ' {
 			if h, ok, err := p.fonts.Resolve(layout.Role(t.Font), r); err == nil && ok {
 				if g, err = p.face(h.ID); err != nil {
 					return err
 				}
+				gid = h.ID
 			}
 		}
-		ids[i] = g.ID
+		ids[i] = gid
 		// The advance the PDF viewer uses: the glyph width in thousandths of an em, as gopdf
 		// writes it in the font's W array.
 		nat[i] = math.Round(float64(g.Advance(r, layout.Mm(1000)))/1000) / 1000 * size

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/png"
@@ -20,6 +21,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
+	"gongwen/assets"
 	"gongwen/layout"
 )
 
@@ -322,4 +324,86 @@ func TestEmptyAndErrors(t *testing.T) {
 	if err := Write(&b, img, nil, Meta{}); err == nil {
 		t.Error("broken image: want an error")
 	}
+}
+
+// TestUnreadableSystemFont: a system font gopdf cannot embed is replaced by the role's bundled
+// face instead of failing the export.
+func TestUnreadableSystemFont(t *testing.T) {
+	need(t, "pdffonts")
+	kai, err := assets.Font("kai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Without a PostScript name or an OS/2 table gopdf refuses the font; sfnt (the layout's
+	// reader) does not mind.
+	data := renameFamily(t, kai, "楷体_GB2312")
+	data = retag(data, "OS/2", "OSX2")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "kai.ttf"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fs := layout.NewSystemFonts([]string{dir})
+	f, _, err := fs.Resolve(layout.Kai, '张')
+	if err != nil || f.File == "" {
+		t.Fatalf("the system 楷体 is not used: %v", err)
+	}
+	pages := []layout.Page{{Texts: []layout.Text{run(t, fs, layout.ElemSigners, layout.Kai, layout.Hao(3), layout.Black, layout.Mm(50), layout.Mm(60), "王建国镕", 0)}}}
+	var b bytes.Buffer
+	if err := Write(&b, pages, fs, Meta{}); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	path := filepath.Join(dir, "out.pdf")
+	os.WriteFile(path, b.Bytes(), 0o644)
+	out := output(t, "pdffonts", path)
+	if !strings.Contains(out, "WenKaiGB-Light") {
+		t.Errorf("the bundled 楷体 is not embedded:\n%s", out)
+	}
+	need(t, "pdftotext")
+	if txt := output(t, "pdftotext", path, "-"); !strings.Contains(txt, "王建国镕") {
+		t.Errorf("text lost: %q", txt)
+	}
+}
+
+// renameFamily gives font data the family name name (a one-record name table at the end).
+func renameFamily(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	var u []byte
+	for _, r := range name {
+		u = append(u, byte(r>>8), byte(r))
+	}
+	tab := make([]byte, 18+len(u))
+	binary.BigEndian.PutUint16(tab[2:], 1)
+	binary.BigEndian.PutUint16(tab[4:], 18)
+	for i, v := range []uint16{3, 1, 0x409, 1, uint16(len(u)), 0} {
+		binary.BigEndian.PutUint16(tab[6+2*i:], v)
+	}
+	copy(tab[18:], u)
+	out := append([]byte(nil), data...)
+	for len(out)%4 != 0 {
+		out = append(out, 0)
+	}
+	off := len(out)
+	out = append(out, tab...)
+	n := int(binary.BigEndian.Uint16(out[4:6]))
+	for i := 0; i < n; i++ {
+		r := out[12+16*i:]
+		if string(r[:4]) == "name" {
+			binary.BigEndian.PutUint32(r[8:], uint32(off))
+			binary.BigEndian.PutUint32(r[12:], uint32(len(tab)))
+		}
+	}
+	return out
+}
+
+// retag renames a table in the font's directory.
+func retag(data []byte, from, to string) []byte {
+	out := append([]byte(nil), data...)
+	n := int(binary.BigEndian.Uint16(out[4:6]))
+	for i := 0; i < n; i++ {
+		r := out[12+16*i:]
+		if string(r[:4]) == from {
+			copy(r[:4], to)
+		}
+	}
+	return out
 }
