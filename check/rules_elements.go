@@ -30,6 +30,9 @@ func parseNumber(s string) (numberParts, bool) {
 }
 
 func numberField(c *ctx, path, kind string) (field, bool) {
+	if c.doc.Format == document.FormatMinutes || c.genre == "纪要" {
+		return field{}, false // a 纪要 carries a 期号 (第9期), not a 发文字号
+	}
 	v := c.doc.Number
 	if path == document.PathOrderNumber {
 		v = c.doc.OrderNumber
@@ -526,7 +529,11 @@ var titlePunct = "。，；：！？.,;:!?"
 
 func init() {
 	impls["title-missing"] = func(c *ctx, r *rule) {
-		if trimSpace(c.doc.Title) == "" && len(c.doc.Body) > 0 {
+		d := c.doc
+		if d.Format == document.FormatMinutes || d.Format == document.FormatOrder || c.genre == "纪要" || c.genre == "命令" {
+			return // the mark names a 纪要 or 命令; it has no title
+		}
+		if trimSpace(d.Title) == "" && len(d.Body) > 0 {
 			c.reportDoc(r, "缺少标题：标题由发文机关名称、事由和文种组成，如“某某市人民政府关于……的通知”")
 		}
 	}

@@ -93,65 +93,102 @@ func markers(group []field) []marker {
 
 var levelName = [5]string{"", "“一、”", "“（一）”", "“1.”", "“（1）”"}
 
+// firstChild is the marker of the first heading one level below level l.
+var firstChild = [5]string{"", "（一）", "1.", "（1）", ""}
+
+// heading is a marker with the level it is read at and what the order rule found.
+type heading struct {
+	marker
+	level    int  // the effective level
+	orderErr bool // used where its parent level is not open
+	inline   bool // the paragraph also opens its first child inline: 二、……。（一）……
+}
+
+// analyseHeadings reads a numbering scope's markers. A marker used below a level that is not
+// open (while that level is used elsewhere) is an order error; it is read as the parent level
+// when its following siblings restart at 1 (a wrong marker for the parent, 一、 typed as （一）),
+// and otherwise as a deliberately skipped level (the parent is taken as open).
+func analyseHeadings(ms []marker) []heading {
+	used := [6]bool{}
+	for _, m := range ms {
+		used[m.level] = true
+	}
+	open := [6]bool{}
+	hs := make([]heading, len(ms))
+	for i, m := range ms {
+		h := heading{marker: m, level: m.level}
+		l := m.level
+		if l > 1 && !open[l-1] && used[l-1] {
+			h.orderErr = true
+			restart := false
+			for _, n := range ms[i+1:] {
+				if n.level <= l {
+					restart = n.level == l && n.number == 1
+					break
+				}
+			}
+			if restart {
+				l--
+			} else {
+				open[l-1] = true
+			}
+		}
+		h.level = l
+		open[l] = true
+		for k := l + 1; k < len(open); k++ {
+			open[k] = false
+		}
+		if l < 4 {
+			text := m.f.text
+			if strings.Contains(text, "。"+firstChild[l]) || strings.Contains(text, "："+firstChild[l]) {
+				h.inline = true
+				open[l+1] = true
+			}
+		}
+		hs[i] = h
+	}
+	return hs
+}
+
+func markerLen(text string) int {
+	if k := strings.IndexAny(text, "、）).．"); k >= 0 && k < 12 {
+		return runeOff(text, k) + 1
+	}
+	return 1
+}
+
 func init() {
 	impls["heading-order"] = func(c *ctx, r *rule) {
 		for _, g := range c.groups() {
-			ms := markers(g)
-			used := [6]bool{}
-			for _, m := range ms {
-				used[m.level] = true
-			}
-			open := [6]bool{}
-			for _, m := range ms {
-				l := m.level
-				if l > 1 && !open[l-1] && used[l-1] {
-					msg := fmt.Sprintf("层次序数越级：%s 层级应在 %s 之下使用，序数依次为“一、”“（一）”“1.”“（1）”", levelName[l], levelName[l-1])
-					n := utf8.RuneCountInString(m.f.text)
-					if k := strings.IndexAny(m.f.text, "、）).．"); k >= 0 && k < 12 {
-						n = runeOff(m.f.text, k) + 1
-					}
-					c.report(r, m.f.path, m.f.text, 0, n, msg, "", false)
-					l-- // read it as the level the writer meant
+			for _, h := range analyseHeadings(markers(g)) {
+				if !h.orderErr {
+					continue
 				}
-				open[l] = true
-				for k := l + 1; k < len(open); k++ {
-					open[k] = false
-				}
+				msg := fmt.Sprintf("层次序数越级：%s 层级应在 %s 之下使用，序数依次为“一、”“（一）”“1.”“（1）”", levelName[h.marker.level], levelName[h.marker.level-1])
+				c.report(r, h.f.path, h.f.text, 0, markerLen(h.f.text), msg, "", false)
 			}
 		}
 	}
 	impls["heading-sequence"] = func(c *ctx, r *rule) {
 		for _, g := range c.groups() {
-			ms := markers(g)
-			used := [6]bool{}
-			for _, m := range ms {
-				used[m.level] = true
-			}
-			open := [6]bool{}
 			last := [6]int{}
-			for _, m := range ms {
-				l := m.level
-				if l > 1 && !open[l-1] && used[l-1] {
-					l-- // heading-order's; read at the level meant
-				}
+			for _, h := range analyseHeadings(markers(g)) {
+				l := h.level
 				want := last[l] + 1
-				if m.number != want {
+				if h.number != want {
 					what := "跳号"
-					if m.number <= last[l] {
+					if h.number <= last[l] {
 						what = "重号或倒序"
 					}
-					msg := fmt.Sprintf("同级序数%s：此处应为第 %d 项，写成了第 %d 项", what, want, m.number)
-					n := 1
-					if k := strings.IndexAny(m.f.text, "、）).．"); k >= 0 && k < 12 {
-						n = runeOff(m.f.text, k) + 1
-					}
-					c.report(r, m.f.path, m.f.text, 0, n, msg, "", false)
+					msg := fmt.Sprintf("同级序数%s：此处应为第 %d 项，写成了第 %d 项", what, want, h.number)
+					c.report(r, h.f.path, h.f.text, 0, markerLen(h.f.text), msg, "", false)
 				}
-				last[l] = m.number
-				open[l] = true
-				for k := l + 1; k < len(open); k++ {
-					open[k] = false
+				last[l] = h.number
+				for k := l + 1; k < len(last); k++ {
 					last[k] = 0
+				}
+				if h.inline {
+					last[l+1] = 1
 				}
 			}
 		}

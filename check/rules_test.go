@@ -360,3 +360,19 @@ func TestGeometry(t *testing.T) {
 		}
 	}
 }
+
+// TestGeometryTypeset runs the layout rules through layout.Typeset.
+func TestGeometryTypeset(t *testing.T) {
+	geo := []string{"layout-page1-body", "layout-signoff-alone", "layout-seal-distance", "layout-banji-even"}
+	d := baseNotice()
+	if _, err := layout.Typeset(d, layout.Options{}); err != nil {
+		t.Skipf("layout: %v", err)
+	}
+	if fs := Run(d, nil, Options{Layout: true, Only: geo}); len(fs) != 0 {
+		t.Errorf("correct notice: %+v", fs)
+	}
+	d.Title = "某某市人民政府办公室关于" + strings.Repeat("做好防汛工作", 60) + "的通知"
+	if fs := Run(d, nil, Options{Layout: true, Only: geo}); len(findingsOf(fs, "layout-page1-body")) != 1 {
+		t.Errorf("a title filling page 1: %+v", fs)
+	}
+}
