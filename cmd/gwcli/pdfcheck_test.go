@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 )
 
 // expRepoRoot walks up from the package folder to the folder holding go.mod.
@@ -92,6 +95,36 @@ func TestExamplesPassPDFCheck(t *testing.T) {
 			}
 			if rep.Passed == 0 {
 				t.Errorf("%s: no check passed", name)
+			}
+		})
+	}
+}
+
+// TestExamplesValidPDF exports every example and validates the PDF with pdfcpu (strict), an
+// oracle independent of gopdf and poppler.
+func TestExamplesValidPDF(t *testing.T) {
+	root := expRepoRoot(t)
+	examples, _ := filepath.Glob(filepath.Join(root, "examples", "*.yaml"))
+	if len(examples) == 0 {
+		t.Skip("no examples/*.yaml yet")
+	}
+	for _, ex := range examples {
+		name := strings.TrimSuffix(filepath.Base(ex), ".yaml")
+		t.Run(name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), name+".pdf")
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"export", "-o", out, ex}, &stdout, &stderr); code != 0 {
+				t.Fatalf("gwcli export %s: exit %d: %s", ex, code, stderr.String())
+			}
+			f, err := os.Open(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			conf := model.NewDefaultConfiguration()
+			conf.ValidationMode = model.ValidationStrict
+			if err := api.Validate(f, conf); err != nil {
+				t.Errorf("pdfcpu: %s is not a valid PDF: %v", name, err)
 			}
 		})
 	}
