@@ -114,6 +114,7 @@ func analyseHeadings(ms []marker) []heading {
 		used[m.level] = true
 	}
 	open := [6]bool{}
+	last := [6]int{}
 	hs := make([]heading, len(ms))
 	for i, m := range ms {
 		h := heading{marker: m, level: m.level}
@@ -123,7 +124,9 @@ func analyseHeadings(ms []marker) []heading {
 			restart := false
 			for _, n := range ms[i+1:] {
 				if n.level <= l {
-					restart = n.level == l && n.number == 1
+					// its siblings restart at 1, or the parent level goes on as if it were the parent
+					restart = n.level == l && n.number == 1 ||
+						n.level == l-1 && m.number == last[l-1]+1 && n.number == last[l-1]+2
 					break
 				}
 			}
@@ -135,8 +138,10 @@ func analyseHeadings(ms []marker) []heading {
 		}
 		h.level = l
 		open[l] = true
+		last[l] = m.number
 		for k := l + 1; k < len(open); k++ {
 			open[k] = false
+			last[k] = 0
 		}
 		if l < 4 {
 			text := m.f.text
