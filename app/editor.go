@@ -208,10 +208,7 @@ func (ed *editor) fieldBlock(ff *formField) fyne.CanvasObject {
 	}
 	items := []fyne.CanvasObject{title}
 	if ff.spec.Help != "" {
-		help := newWrapLabel(ff.spec.Help)
-		help.Importance = widget.LowImportance
-		help.SizeName = theme.SizeNameCaptionText
-		items = append(items, help)
+		items = append(items, newHelp(ff.spec.Help))
 	}
 	items = append(items, input)
 	return container.NewVBox(items...)
@@ -392,9 +389,7 @@ func (ed *editor) profileRow() fyne.CanvasObject {
 		u.toast(T("profile.applied", p.FullName))
 	})
 	head := widget.NewLabelWithStyle(T("profile.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	help := newWrapLabel(T("profile.help"))
-	help.Importance = widget.LowImportance
-	help.SizeName = theme.SizeNameCaptionText
+	help := newHelp(T("profile.help"))
 	nums := container.NewGridWithColumns(2,
 		container.NewBorder(nil, nil, widget.NewLabel(T("profile.year")), nil, year),
 		container.NewBorder(nil, nil, widget.NewLabel(T("profile.serial")), nil, serial))
@@ -461,7 +456,7 @@ func (ed *editor) buildFindings() fyne.CanvasObject {
 			sev.Refresh()
 			mid.Objects[0].(*widget.Label).SetText(f.Message)
 			where := f.Clause
-			if label := ed.fieldLabel(f.Path); label != "" {
+			if label := ed.fieldLabel(f); label != "" {
 				where = label + " · " + where
 			}
 			if f.Text != "" {
@@ -520,8 +515,8 @@ func shorten(s string, n int) string {
 }
 
 // fieldLabel is the form label of the field a finding's path belongs to.
-func (ed *editor) fieldLabel(path string) string {
-	if ff, ok := ed.fields[topPath(path)]; ok {
+func (ed *editor) fieldLabel(f check.Finding) string {
+	if ff, ok := ed.findingField(f); ok {
 		return ff.spec.Label
 	}
 	return ""
@@ -553,9 +548,37 @@ func (ed *editor) refreshFindings() {
 	ed.findings.Refresh()
 }
 
+// ruleFields name the field of findings about a missing element (they have no path), by a
+// word of the rule id.
+var ruleFields = []struct{ word, path string }{
+	{"signers", pathSigners}, {"date", document.PathDate}, {"recipients", document.PathRecipients},
+	{"title", document.PathTitle}, {"issuer", pathIssuers}, {"contact", document.PathNote},
+	{"note", document.PathNote}, {"number", document.PathNumber}, {"copy-number", document.PathCopyNumber},
+	{"classification", document.PathClassification}, {"urgency", document.PathUrgency}, {"cc", document.PathCC},
+	{"print", document.PathPrinter}, {"attachment", pathAttachNotes}, {"closing", pathBody},
+	{"request", pathBody}, {"matter", pathBody}, {"seal", pathSignOff}, {"signoff", pathSignOff},
+}
+
+// findingField returns the form field a finding belongs to: the one of its path, else the
+// one its rule id names.
+func (ed *editor) findingField(f check.Finding) (*formField, bool) {
+	if f.Path != "" {
+		ff, ok := ed.fields[topPath(f.Path)]
+		return ff, ok
+	}
+	for _, rf := range ruleFields {
+		if strings.Contains("-"+f.Rule+"-", "-"+rf.word+"-") {
+			if ff, ok := ed.fields[rf.path]; ok {
+				return ff, true
+			}
+		}
+	}
+	return nil, false
+}
+
 // Focus puts the cursor in the field of a finding, at its place where it can.
 func (ed *editor) Focus(f check.Finding) {
-	ff, ok := ed.fields[topPath(f.Path)]
+	ff, ok := ed.findingField(f)
 	if !ok {
 		ed.u.toast(T("find.nofield", f.Message))
 		return

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 )
 
 //go:embed i18n/*.json
@@ -24,7 +27,7 @@ var (
 
 func init() {
 	for _, l := range []string{LangZh, LangEn} {
-		b, err := i18nFS.ReadFile("i18n/" + l + ".json")
+		b, err := i18nFS.ReadFile("i18n/" + l + ".json") // fyne.LANG.json are Fyne's own strings
 		if err != nil {
 			continue
 		}
@@ -36,13 +39,29 @@ func init() {
 }
 
 // SetLanguage switches the UI language ("zh" or "en"); an unknown language means Chinese.
-func SetLanguage(lang string) {
+func SetLanguage(l string) {
 	trMu.Lock()
 	defer trMu.Unlock()
-	if _, ok := trMaps[lang]; !ok {
-		lang = LangZh
+	if _, ok := trMaps[l]; !ok {
+		l = LangZh
 	}
-	trLang = lang
+	trLang = l
+}
+
+// applyFyneLanguage makes Fyne's own strings (dialog buttons, the file chooser) follow the
+// app's language whatever the system's locale: the app's strings for Fyne's keys are added
+// for the system locale and for English, Fyne's fallback.
+func applyFyneLanguage(l string) {
+	b, err := i18nFS.ReadFile("i18n/fyne." + l + ".json")
+	if err != nil {
+		return
+	}
+	for _, loc := range []fyne.Locale{lang.SystemLocale(), "en"} {
+		if loc == "" {
+			continue
+		}
+		_ = lang.AddTranslationsForLocale(b, loc)
+	}
 }
 
 // Language returns the current UI language.

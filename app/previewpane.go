@@ -183,7 +183,7 @@ func (p *previewPane) show(res PreviewResult) {
 var (
 	boxStroke = color.NRGBA{0x1e, 0x5a, 0xd6, 0xd0}
 	boxFill   = color.NRGBA{0x1e, 0x5a, 0xd6, 0x12}
-	labelBg   = color.NRGBA{0xff, 0xff, 0xff, 0xe0}
+	labelBg   = color.NRGBA{0xff, 0xff, 0xff, 0xa8}
 )
 
 // drawBoxes draws the trainer's outlines and labels over the page (讲解模式).

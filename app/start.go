@@ -2,6 +2,8 @@ package app
 
 import (
 	"path/filepath"
+	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -26,9 +28,17 @@ func directionLabel(d document.Direction) string {
 	return T("dir.any")
 }
 
+// newHelp is a small grey wrapped text for help lines.
+func newHelp(s string) *widget.RichText {
+	rt := widget.NewRichText(&widget.TextSegment{Text: s, Style: widget.RichTextStyle{
+		ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText, Inline: true}})
+	rt.Wrapping = fyne.TextWrapBreak
+	return rt
+}
+
 func newWrapLabel(s string) *widget.Label {
 	l := widget.NewLabel(s)
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = fyne.TextWrapBreak // Chinese has no spaces: break between any characters
 	return l
 }
 
@@ -54,29 +64,23 @@ func (u *UI) showStart() {
 	for _, g := range u.Model.Templates.Genres() {
 		cards = append(cards, u.genreCard(g))
 	}
-	grid := container.NewGridWrap(fyne.NewSize(250, 178), cards...)
+	grid := container.NewGridWrap(fyne.NewSize(296, 172), cards...)
 
 	openBtn := widget.NewButtonWithIcon(T("start.open"), theme.FolderOpenIcon(), u.openDialog)
 	importBtn := widget.NewButtonWithIcon(T("start.import"), theme.DocumentIcon(), u.importDialog)
-	importHelp := newWrapLabel(T("start.import.help"))
-	importHelp.Importance = widget.LowImportance
+	importHelp := newHelp(T("start.import.help"))
 
 	recentBox := container.NewVBox()
 	rec := u.recent()
 	if len(rec) == 0 {
-		l := widget.NewLabel(T("start.norecent"))
-		l.Importance = widget.LowImportance
-		recentBox.Add(l)
+		recentBox.Add(newHelp(T("start.norecent")))
 	}
 	for _, p := range rec {
 		path := p
 		b := widget.NewButtonWithIcon(filepath.Base(path), theme.FileIcon(), func() { u.OpenPath(path) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
-		dir := widget.NewLabel(filepath.Dir(path))
-		dir.Importance = widget.LowImportance
-		dir.Truncation = fyne.TextTruncateEllipsis
-		recentBox.Add(container.NewVBox(b, dir))
+		recentBox.Add(container.NewVBox(b, newHelp(filepath.Dir(path))))
 	}
 
 	side := container.NewVBox(
@@ -91,16 +95,41 @@ func (u *UI) showStart() {
 	main := container.NewBorder(newHead, nil, nil, nil, container.NewVScroll(grid))
 	sideScroll := container.NewVScroll(container.NewPadded(side))
 	split := container.NewHSplit(container.NewPadded(main), sideScroll)
-	split.Offset = 0.72
+	split.Offset = 0.74
 	u.Win.SetContent(container.NewBorder(header, nil, nil, nil, split))
+}
+
+// cardName is the 文种 shown on a card; variants of one 文种 (批转性通知, 印发性通知, …) are
+// named by the parenthesis their use ends with.
+func cardName(g *templates.Genre) string {
+	use := strings.TrimSpace(g.Use)
+	if strings.HasSuffix(use, "）") {
+		if i := strings.LastIndex(use, "（"); i >= 0 {
+			inner := strings.TrimSuffix(use[i+len("（"):], "）")
+			if inner != g.Name && strings.HasSuffix(inner, g.Name) && utf8.RuneCountInString(inner) <= 8 {
+				return inner
+			}
+		}
+	}
+	return g.Name
 }
 
 // genreCard is one genre on the start page: the 文种, its direction and its use.
 func (u *UI) genreCard(g *templates.Genre) fyne.CanvasObject {
 	id := g.ID
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
+	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg.StrokeWidth = 1
+	bg.CornerRadius = 8
+	name := canvas.NewText(cardName(g), theme.Color(theme.ColorNameForeground))
+	name.TextSize = 20
+	name.TextStyle = fyne.TextStyle{Bold: true}
+	dir := canvas.NewText(directionLabel(g.Direction), theme.Color(theme.ColorNamePrimary))
+	dir.TextSize = 13
 	use := newWrapLabel(g.Use)
+	use.SizeName = theme.SizeNameCaptionText
 	btn := widget.NewButtonWithIcon(T("start.create"), theme.ContentAddIcon(), func() { u.safe(func() { u.NewDocument(id) }) })
 	btn.Importance = widget.HighImportance
-	card := widget.NewCard(g.Name, directionLabel(g.Direction), container.NewBorder(nil, btn, nil, nil, use))
-	return card
+	head := container.NewBorder(nil, nil, container.NewPadded(name), container.NewPadded(dir))
+	return container.NewStack(bg, container.NewPadded(container.NewBorder(head, btn, nil, nil, use)))
 }

@@ -43,7 +43,8 @@ func (t *gwTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color 
 	case theme.ColorNameSelection:
 		return color.NRGBA{R: 0xc0, G: 0x1c, B: 0x24, A: 0x30}
 	}
-	return t.base.Color(n, v)
+	// Always light: the preview is white paper and the document's red must read the same.
+	return t.base.Color(n, theme.VariantLight)
 }
 
 func (t *gwTheme) Font(s fyne.TextStyle) fyne.Resource {

@@ -77,6 +77,7 @@ func New(a fyne.App, opts Options) *UI {
 		opts.RecoveryDir = defaultRecoveryDir(a)
 	}
 	SetLanguage(a.Preferences().StringWithFallback(prefLang, LangZh))
+	applyFyneLanguage(Language())
 	a.Settings().SetTheme(newTheme())
 	set, _ := templates.Load(templates.LoadOptions{RuleExists: check.RuleExists})
 	profiles, _ := templates.LoadProfiles(opts.ProfileDir)
@@ -221,6 +222,7 @@ func (u *UI) setMenu() {
 // SetLang switches the UI language and rebuilds the window's content.
 func (u *UI) SetLang(lang string) {
 	SetLanguage(lang)
+	applyFyneLanguage(Language())
 	u.App.Preferences().SetString(prefLang, lang)
 	u.setMenu()
 	if u.Model.HasDocument() && u.ed != nil {

@@ -252,3 +252,56 @@ func TestRecoveryOfferedAtStart(t *testing.T) {
 		t.Fatal("recovery not offered")
 	}
 }
+
+// fivePages returns the 请示 example with its body repeated until it typesets to 5 pages.
+func fivePages(t testing.TB, m *Model) {
+	if err := m.Open(examplePath(t.(*testing.T), "qingshi.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	base := append([]string(nil), m.Doc.Body[:len(m.Doc.Body)-1]...)
+	closing := m.Doc.Body[len(m.Doc.Body)-1]
+	for i := 0; i < 20; i++ {
+		m.Analyse()
+		if len(m.Pages) >= 5 {
+			return
+		}
+		body := append(append([]string(nil), m.Doc.Body[:len(m.Doc.Body)-1]...), base...)
+		m.Set("body", strings.Join(append(body, closing), "\n"))
+	}
+	t.Fatalf("could not reach 5 pages (%d)", len(m.Pages))
+}
+
+// TestPreviewLatency measures the time from an edit (after the debounce) to the painted page
+// for a 5-page document: analysis (typeset + checks) and painting one page at screen
+// resolution, off the UI goroutine. The budget is 300 ms including the debounce.
+func TestPreviewLatency(t *testing.T) {
+	m := newTestModel(t)
+	fivePages(t, m)
+	results := make(chan PreviewResult, 4)
+	p := NewPreviewer(func(f func()) { f() }, func(r PreviewResult) { results <- r })
+	defer p.Close()
+	const debounce = 120 * time.Millisecond
+	var worst time.Duration
+	for _, dpi := range []float64{71, 142} {
+		for i := 0; i < 5; i++ {
+			m.Set("title", m.Doc.Title+"。")
+			m.Set("title", strings.TrimSuffix(m.Doc.Title, "。"))
+			start := time.Now()
+			p.Request(PreviewRequest{Rev: m.Rev(), Doc: m.Snapshot(), Genre: m.Genre, Page: 2, DPI: dpi}, debounce)
+			r := <-results
+			total := time.Since(start)
+			if r.Err != nil || r.NPages < 5 || r.Image == nil {
+				t.Fatalf("result: pages %d err %v", r.NPages, r.Err)
+			}
+			if i > 0 && total > worst { // the first run parses the fonts
+				worst = total
+			}
+			if i == 4 {
+				t.Logf("5 pages at %.0f dpi: edit→page %v (debounce %v + work %v; analysis %v)", dpi, total.Round(time.Millisecond), debounce, r.Elapsed.Round(time.Millisecond), r.Analysis.Elapsed.Round(time.Millisecond))
+			}
+		}
+	}
+	if worst > time.Second {
+		t.Errorf("preview too slow: %v", worst)
+	}
+}
