@@ -2,7 +2,9 @@ package check
 
 import (
 	"flag"
+
 	"fmt"
+	"gongwen/document"
 	"os"
 	"path/filepath"
 	"sort"
@@ -231,6 +233,29 @@ func TestSharedCorpus(t *testing.T) {
 		defects.add(rel, labels[rel], checkFile(t, f))
 	}
 	t.Logf("../shared/corpus/defects (one planted error per variant, base labels included):\n%s", defects.table())
+
+	// the same variants as .docx (written by LibreOffice), through the .docx importer
+	docx := newEvaluation()
+	files, _ = filepath.Glob(filepath.Join(corpus, "defects_docx", "*.docx"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := document.ImportDocx(f, data)
+		if err != nil {
+			t.Errorf("import %s: %v", f, err)
+			continue
+		}
+		rel := "defects/" + strings.TrimSuffix(filepath.Base(f), ".docx") + ".txt"
+		docx.add(rel, labels[rel], Run(doc, nil, Options{}))
+	}
+	if len(files) > 0 {
+		t.Logf("../shared/corpus/defects_docx (the variants as .docx):\n%s", docx.table())
+		if r := docx.recall(); r < 0.8 {
+			t.Errorf("recall over ../shared/corpus/defects_docx is %.2f, want at least 0.8", r)
+		}
+	}
 
 	docs := newEvaluation()
 	files, _ = filepath.Glob(filepath.Join(corpus, "docs", "*.txt"))
