@@ -470,6 +470,9 @@ func (s *setter) render() {
 		}
 		for _, b := range r.boxes {
 			b.Y += top
+			if lim := MarginTop + BodyHeight; b.Y+b.H > lim && r.height == 0 {
+				b.H = lim - b.Y // a paragraph running on: the box ends with the page
+			}
 			p.Boxes = append(p.Boxes, b)
 		}
 		h := r.height

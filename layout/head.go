@@ -83,6 +83,9 @@ func (s *setter) mark(p *Page, top Length, names []string, suffix, label string)
 			text = names[0] + suffix
 		}
 		gs := s.shape(nil, text, XiaoBiaoSong, unit, Red, ElemMark)
+		if width(gs) <= 0 {
+			return top
+		}
 		size := markSize(ems(gs, unit))
 		gs = s.shape(gs[:0], text, XiaoBiaoSong, size, Red, ElemMark)
 		place(gs, bodyCentre-width(gs)/2)
@@ -107,6 +110,9 @@ func (s *setter) mark(p *Page, top Length, names []string, suffix, label string)
 	gap := 0.5
 	if suffix == "" {
 		gap = 0
+	}
+	if longest+gap+sufEms <= 0 {
+		return top
 	}
 	size := markSize(longest + gap + sufEms)
 	if lim := Mm(16); size > lim {
@@ -187,6 +193,9 @@ func (s *setter) topLeft(p *Page, top Length, step Length, label string) Length 
 
 // lineAt draws a single line of 3号 text at x with its em top at top.
 func (s *setter) lineAt(p *Page, gs []glyph, x, top Length, label string) {
+	if len(gs) == 0 {
+		return
+	}
 	place(gs, x)
 	y := top + emAscent(gs[0].size)
 	p.addGlyphs(gs, y)
