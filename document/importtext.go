@@ -71,7 +71,16 @@ func (im *importer) run() {
 	if i < n && doc.Recipients == "" {
 		s := L[i].text
 		strict := doc.Title == "" && doc.Number == ""
-		if isRecipientsLine(s, strict) && i+1 < n && !isDateLine(s) {
+		if loc := reBanjiTo.FindStringIndex(s); loc != nil && i+1 < n && !strings.ContainsAny(s, "。！？；") {
+			// "主送：各区人民政府" written with its label above the body
+			rest, off := restOf(s, loc[1])
+			doc.Recipients = rest
+			im.setLine(PathRecipients, L[i], off)
+			if rest == "" {
+				im.setLine(PathRecipients, L[i], 0)
+			}
+			i++
+		} else if isRecipientsLine(s, strict) && i+1 < n && !isDateLine(s) {
 			doc.Recipients = s
 			im.setLine(PathRecipients, L[i], 0)
 			i++

@@ -431,6 +431,12 @@ func TestImportTextForms(t *testing.T) {
 					t.Errorf("got %#v", d)
 				}
 			}},
+		{"labelled recipients", "关于某某的通知\n主送：各区人民政府\n正文。\n",
+			func(t *testing.T, d *Document) {
+				if d.Recipients != "各区人民政府" || d.RecipientsInBanji || len(d.Body) != 1 {
+					t.Errorf("got %#v", d)
+				}
+			}},
 		{"english wrap", "关于某某的通知\n各单位：\nThe quick brown fox jumps over the lazy dog and keeps\nrunning far away from the farm until the night comes over\nthe hills where nobody lives any more and all is quiet\nnow.\n",
 			func(t *testing.T, d *Document) {
 				if len(d.Body) != 1 || !strings.Contains(d.Body[0], "keeps running") {
