@@ -431,15 +431,10 @@ func (ed *editor) buildFindings() fyne.CanvasObject {
 		func() fyne.CanvasObject {
 			sev := widget.NewLabel("错误")
 			sev.TextStyle = fyne.TextStyle{Bold: true}
-			msg := widget.NewLabel("")
-			msg.Wrapping = fyne.TextWrapWord
-			clause := widget.NewLabel("")
-			clause.Importance = widget.LowImportance
-			clause.SizeName = theme.SizeNameCaptionText
-			clause.Truncation = fyne.TextTruncateEllipsis
+			text := widget.NewRichText()
+			text.Wrapping = fyne.TextWrapBreak
 			fix := widget.NewButton(T("find.fix"), nil)
-			fix.Importance = widget.LowImportance
-			return container.NewBorder(nil, nil, container.NewVBox(sev), container.NewVBox(fix), container.NewVBox(msg, clause))
+			return container.NewBorder(nil, nil, container.NewVBox(sev), container.NewVBox(fix), text)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			fs := u.Model.Findings
@@ -448,21 +443,27 @@ func (ed *editor) buildFindings() fyne.CanvasObject {
 			}
 			f := fs[id]
 			c := o.(*fyne.Container)
-			mid := c.Objects[0].(*fyne.Container)
+			text := c.Objects[0].(*widget.RichText)
 			sev := c.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
 			fix := c.Objects[2].(*fyne.Container).Objects[0].(*widget.Button)
 			sev.SetText(severityLabel(f.Severity))
 			sev.Importance = severityImportance(f.Severity)
 			sev.Refresh()
-			mid.Objects[0].(*widget.Label).SetText(f.Message)
 			where := f.Clause
 			if label := ed.fieldLabel(f); label != "" {
 				where = label + " · " + where
 			}
 			if f.Text != "" {
 				where += " · “" + shorten(f.Text, 16) + "”"
+				if f.HasFix || f.Fix != "" {
+					where += " → “" + shorten(f.Fix, 16) + "”"
+				}
 			}
-			mid.Objects[1].(*widget.Label).SetText(where)
+			text.Segments = []widget.RichTextSegment{
+				&widget.TextSegment{Text: f.Message, Style: widget.RichTextStyleParagraph},
+				&widget.TextSegment{Text: where, Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}},
+			}
+			text.Refresh()
 			if f.HasFix || f.Fix != "" {
 				fix.Show()
 				fix.OnTapped = func() { u.safe(func() { ed.applyFix(f) }) }
@@ -504,7 +505,7 @@ func (ed *editor) findingHeight(msg string) float32 {
 		lines = 6
 	}
 	lineH := text * 1.35
-	return float32(lines)*lineH + th.Size(theme.SizeNameCaptionText)*1.35 + 3*pad
+	return float32(lines)*lineH + th.Size(theme.SizeNameCaptionText)*1.4 + 4*pad
 }
 
 func shorten(s string, n int) string {

@@ -22,7 +22,7 @@ func (u *UI) exportChooser() {
 		return func() { d.Hide(); u.Export(kind) }
 	}
 	content := container.NewVBox(
-		newWrapLabel(T("export.choose")),
+		dialogText(T("export.choose")),
 		widget.NewButton(T("export.pdf"), pick(ExportPDF)),
 		widget.NewButton(T("export.docx"), pick(ExportDOCX)),
 		widget.NewButton(T("export.png"), pick(ExportPNG)),
@@ -100,7 +100,7 @@ func (u *UI) exportDone(files []string) {
 	}
 	u.toast(msg)
 	first := files[0]
-	dialog.ShowCustomConfirm(T("export.title"), T("export.open"), T("close"), newWrapLabel(msg), func(open bool) {
+	dialog.ShowCustomConfirm(T("export.title"), T("export.open"), T("close"), dialogText(msg), func(open bool) {
 		if open {
 			u.openFile(first)
 		}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image/color"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -34,6 +35,13 @@ func newHelp(s string) *widget.RichText {
 		ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText, Inline: true}})
 	rt.Wrapping = fyne.TextWrapBreak
 	return rt
+}
+
+// dialogText is a wrapped message at a readable width for dialogs.
+func dialogText(s string) fyne.CanvasObject {
+	w := canvas.NewRectangle(color.Transparent)
+	w.SetMinSize(fyne.NewSize(420, 0))
+	return container.NewStack(w, newWrapLabel(s))
 }
 
 func newWrapLabel(s string) *widget.Label {

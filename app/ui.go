@@ -253,7 +253,7 @@ func (u *UI) onClose() {
 func (u *UI) confirmDiscard(discarded, saved func()) {
 	var d dialog.Dialog
 	d = dialog.NewCustomConfirm(T("unsaved.title"), T("unsaved.save"), T("unsaved.discard"),
-		newWrapLabel(T("unsaved.text")), func(save bool) {
+		dialogText(T("unsaved.text")), func(save bool) {
 			if save {
 				u.saveThen(saved)
 				return
@@ -456,7 +456,7 @@ func (u *UI) OfferRecovery() {
 		title = T("untitled")
 	}
 	msg := T("recover.text", title, r.Saved.Local().Format("2006-01-02 15:04:05"))
-	dialog.ShowCustomConfirm(T("recover.title"), T("recover.yes"), T("recover.no"), newWrapLabel(msg), func(ok bool) {
+	dialog.ShowCustomConfirm(T("recover.title"), T("recover.yes"), T("recover.no"), dialogText(msg), func(ok bool) {
 		if ok {
 			u.Model.Restore(r)
 			u.showEditor()
