@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"image/png"
 	"io"
 	"math"
@@ -406,4 +407,48 @@ func retag(data []byte, from, to string) []byte {
 		}
 	}
 	return out
+}
+
+// TestImages: PNG (with transparency) and JPEG images are placed in their rectangles.
+func TestImages(t *testing.T) {
+	need(t, "pdfimages")
+	img := image.NewRGBA(image.Rect(0, 0, 40, 20))
+	for i := range img.Pix {
+		img.Pix[i] = 200
+	}
+	var jb bytes.Buffer
+	if err := jpeg.Encode(&jb, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	pages := []layout.Page{{Images: []layout.Image{
+		{Element: layout.ElemSeal, X: layout.Mm(120), Y: layout.Mm(200), W: layout.Mm(42), H: layout.Mm(42), Data: sealPNG(t)},
+		{Element: layout.ElemSignature, X: layout.Mm(30), Y: layout.Mm(100), W: layout.Mm(40), H: layout.Mm(20), Data: jb.Bytes()},
+	}}}
+	var b bytes.Buffer
+	if err := Write(&b, pages, nil, Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "img.pdf")
+	os.WriteFile(path, b.Bytes(), 0o644)
+	out := output(t, "pdfimages", "-list", path)
+	// page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
+	var rows [][]string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n")[2:] {
+		rows = append(rows, strings.Fields(l))
+	}
+	var imgs, masks int
+	for _, r := range rows {
+		switch r[2] {
+		case "image":
+			imgs++
+		case "smask":
+			masks++
+		}
+	}
+	if imgs != 2 || masks != 1 {
+		t.Errorf("want two images and the PNG's alpha as a soft mask:\n%s", out)
+	}
+	if !strings.Contains(out, "jpeg") {
+		t.Errorf("JPEG not embedded as is (DCT):\n%s", out)
+	}
 }
