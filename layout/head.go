@@ -15,6 +15,7 @@ var (
 	markTopOrder  = MarginTop + Mm(20) // 10.2
 	markTopLetter = Mm(30)             // 10.1: from the page top
 	markMaxSize   = Mm(22)
+	markMaxLetter = Mm(16) // 信函: the organ's name alone, set smaller
 	markMaxWidth  = Mm(150)
 	separatorGap  = Mm(4)
 	separatorW    = Mm(0.5)
@@ -62,10 +63,14 @@ func (s *setter) head() int {
 }
 
 // markSize picks the mark's font size so that its widest line (in ems at size 1 mm) fits.
-func markSize(emsWide float64) Length {
+func (s *setter) markSize(emsWide float64) Length {
 	sz := Length(float64(markMaxWidth) / emsWide)
-	if sz > markMaxSize {
-		sz = markMaxSize
+	limit := markMaxSize
+	if s.doc.Format == document.FormatLetter {
+		limit = markMaxLetter
+	}
+	if sz > limit {
+		sz = limit
 	}
 	return sz
 }
@@ -86,7 +91,7 @@ func (s *setter) mark(p *Page, top Length, names []string, suffix, label string)
 		if width(gs) <= 0 {
 			return top
 		}
-		size := markSize(ems(gs, unit))
+		size := s.markSize(ems(gs, unit))
 		gs = s.shape(gs[:0], text, XiaoBiaoSong, size, Red, ElemMark)
 		place(gs, bodyCentre-width(gs)/2)
 		y := top + emAscent(size)
@@ -114,7 +119,7 @@ func (s *setter) mark(p *Page, top Length, names []string, suffix, label string)
 	if longest+gap+sufEms <= 0 {
 		return top
 	}
-	size := markSize(longest + gap + sufEms)
+	size := s.markSize(longest + gap + sufEms)
 	if lim := Mm(16); size > lim {
 		size = lim
 	}

@@ -729,3 +729,23 @@ func BenchmarkTypeset50Pages(b *testing.B) {
 
 var _ = os.ReadFile
 var _ = filepath.Join
+
+func TestTitleNoteAndJointNoSeal(t *testing.T) {
+	d := sampleDoc(2)
+	d.Title = "某某市第十届人民代表大会第三次会议关于政府工作报告的决议"
+	d.TitleNote = "（2024年1月5日某某市第十届人民代表大会第三次会议通过）"
+	d.Issuers = append(d.Issuers, document.Issuer{Name: "某某市财政局"})
+	pages := typeset(t, d)
+	ti := texts(pages[0], ElemTitle)
+	tn := texts(pages[0], ElemTitleNote)
+	if len(tn) == 0 || tn[0].Font != "kai" || !near((tn[0].Y-baselineIn(Hao(3)))-(ti[len(ti)-1].Y-baselineIn(Hao(2))), LinePitch, 2*um) {
+		t.Errorf("题注 %+v under title %+v", tn, ti)
+	}
+	var names []Text
+	for _, p := range pages {
+		names = append(names, texts(p, ElemIssuerSign)...)
+	}
+	if len(names) != 2 || names[0].X[0] != names[1].X[0] || !near(names[1].Y-names[0].Y, LinePitch, 2*um) {
+		t.Errorf("joint 署名 without seals: %+v", names)
+	}
+}
