@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -23,8 +24,9 @@ const (
 )
 
 // ImportDocx reads a .docx 公文: the text of its paragraphs (w:p, with the text of w:t,
-// w:tab and w:br; everything else ignored), one line a paragraph, then the same line-based
-// import as ImportText. Source places count paragraphs as lines (a w:br starts a new line)
+// w:tab and w:br, and the label of Word's automatic numbering from word/numbering.xml;
+// everything else ignored), one line a paragraph, then the same line-based import as
+// ImportText. Source places count paragraphs as lines (a w:br starts a new line)
 // and characters within them as columns.
 //
 // The reader is archive/zip + encoding/xml rather than github.com/nguyenthenguyen/docx:
@@ -69,13 +71,23 @@ func docxLines(file string, data []byte) ([]textLine, error) {
 	if doc.UncompressedSize64 > uint64(maxDocxXML) {
 		return nil, &Error{File: file, Msg: fmt.Sprintf("文档正文过大（解压后 %d MB，上限 %d MB）", doc.UncompressedSize64>>20, maxDocxXML>>20), Err: ErrTooLarge}
 	}
+	var num *docxNumbering
+	for _, f := range zr.File {
+		if f.Name == "word/numbering.xml" && f.UncompressedSize64 <= uint64(maxDocxXML) {
+			if rc, err := f.Open(); err == nil {
+				num = readNumbering(&limitedReader{r: rc, n: int64(maxDocxXML)})
+				rc.Close()
+			}
+			break
+		}
+	}
 	rc, err := doc.Open()
 	if err != nil {
 		return nil, &Error{File: file, Msg: "无法读取文档正文：" + err.Error()}
 	}
 	defer rc.Close()
 	lr := &limitedReader{r: rc, n: int64(maxDocxXML)}
-	paras, err := docxParagraphs(lr)
+	paras, err := docxParagraphs(lr, num)
 	if lr.exceeded {
 		return nil, &Error{File: file, Msg: fmt.Sprintf("文档正文过大（解压后超过 %d MB）", maxDocxXML>>20), Err: ErrTooLarge}
 	}
@@ -121,13 +133,20 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 }
 
 // docxParagraphs streams word/document.xml and returns the text of each w:p in document
-// order. Paragraphs nested in a paragraph (text boxes) come out before the paragraph that
-// holds them; mc:Fallback copies and tracked deletions are skipped.
-func docxParagraphs(r io.Reader) ([]string, error) {
+// order, with the labels of automatic numbering (from num) put in front. Paragraphs nested
+// in a paragraph (text boxes) come out before the paragraph that holds them; mc:Fallback
+// copies and tracked deletions are skipped.
+func docxParagraphs(r io.Reader, num *docxNumbering) ([]string, error) {
+	type para struct {
+		b       strings.Builder
+		numID   string
+		ilvl    int
+		inNumPr bool
+	}
 	d := xml.NewDecoder(r)
 	d.Strict = true
 	var out []string
-	var stack []*strings.Builder // open paragraphs
+	var stack []*para // open paragraphs
 	depth, runDepth, textDepth := 0, 0, 0
 	for {
 		tok, err := d.Token()
@@ -136,6 +155,10 @@ func docxParagraphs(r io.Reader) ([]string, error) {
 		}
 		if err != nil {
 			return nil, err
+		}
+		var top *para
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -155,18 +178,30 @@ func docxParagraphs(r io.Reader) ([]string, error) {
 			}
 			switch t.Name.Local {
 			case "p":
-				stack = append(stack, &strings.Builder{})
+				stack = append(stack, &para{})
 			case "r":
 				runDepth++
 			case "t":
 				textDepth++
 			case "tab":
-				if runDepth > 0 && len(stack) > 0 {
-					stack[len(stack)-1].WriteByte('\t')
+				if runDepth > 0 && top != nil {
+					top.b.WriteByte('\t')
 				}
 			case "br", "cr":
-				if runDepth > 0 && len(stack) > 0 {
-					stack[len(stack)-1].WriteByte('\n')
+				if runDepth > 0 && top != nil {
+					top.b.WriteByte('\n')
+				}
+			case "numPr":
+				if top != nil && runDepth == 0 {
+					top.inNumPr = true
+				}
+			case "numId":
+				if top != nil && top.inNumPr {
+					top.numID = wAttr(t, "val")
+				}
+			case "ilvl":
+				if top != nil && top.inNumPr {
+					top.ilvl, _ = strconv.Atoi(wAttr(t, "val"))
 				}
 			case "del", "delText", "instrText":
 				if err := d.Skip(); err != nil {
@@ -181,9 +216,13 @@ func docxParagraphs(r io.Reader) ([]string, error) {
 			}
 			switch t.Name.Local {
 			case "p":
-				if n := len(stack); n > 0 {
-					out = append(out, stack[n-1].String())
-					stack = stack[:n-1]
+				if top != nil {
+					out = append(out, num.label(top.numID, top.ilvl)+top.b.String())
+					stack = stack[:len(stack)-1]
+				}
+			case "numPr":
+				if top != nil {
+					top.inNumPr = false
 				}
 			case "r":
 				runDepth = max(runDepth-1, 0)
@@ -191,10 +230,202 @@ func docxParagraphs(r io.Reader) ([]string, error) {
 				textDepth = max(textDepth-1, 0)
 			}
 		case xml.CharData:
-			if textDepth > 0 && len(stack) > 0 {
-				stack[len(stack)-1].Write(t)
+			if textDepth > 0 && top != nil {
+				top.b.Write(t)
 			}
 		}
 	}
 	return out, nil
+}
+
+// wAttr returns the value of the attribute local (in any namespace) of a start element.
+func wAttr(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// docxNumbering is what word/numbering.xml says about automatic list numbers, enough to
+// write the labels (一、 （一） 1. …) in front of numbered paragraphs, since 公文 level
+// markers are read from the text.
+type docxNumbering struct {
+	abstract map[string]map[int]numLevel // abstractNumId → level → format
+	nums     map[string]string           // numId → abstractNumId
+	counters map[string][]int            // numId → current number per level
+}
+
+type numLevel struct {
+	format string // w:numFmt, e.g. decimal, chineseCounting
+	text   string // w:lvlText, e.g. "%1、"
+	start  int
+}
+
+// readNumbering parses word/numbering.xml; a missing or damaged part means no numbering.
+func readNumbering(r io.Reader) *docxNumbering {
+	n := &docxNumbering{abstract: map[string]map[int]numLevel{}, nums: map[string]string{}, counters: map[string][]int{}}
+	d := xml.NewDecoder(r)
+	var absID, numID string
+	lvl := -1
+	var cur numLevel
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return n
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Space != nsW {
+				continue
+			}
+			switch t.Name.Local {
+			case "abstractNum":
+				absID = wAttr(t, "abstractNumId")
+				if n.abstract[absID] == nil {
+					n.abstract[absID] = map[int]numLevel{}
+				}
+			case "num":
+				numID = wAttr(t, "numId")
+			case "abstractNumId":
+				if numID != "" {
+					n.nums[numID] = wAttr(t, "val")
+				}
+			case "lvl":
+				if absID != "" {
+					lvl, _ = strconv.Atoi(wAttr(t, "ilvl"))
+					cur = numLevel{start: 1}
+				}
+			case "start":
+				if lvl >= 0 {
+					cur.start, _ = strconv.Atoi(wAttr(t, "val"))
+				}
+			case "numFmt":
+				if lvl >= 0 {
+					cur.format = wAttr(t, "val")
+				}
+			case "lvlText":
+				if lvl >= 0 {
+					cur.text = wAttr(t, "val")
+				}
+			}
+		case xml.EndElement:
+			if t.Name.Space != nsW {
+				continue
+			}
+			switch t.Name.Local {
+			case "lvl":
+				if absID != "" && lvl >= 0 && lvl < 9 {
+					n.abstract[absID][lvl] = cur
+				}
+				lvl = -1
+			case "abstractNum":
+				absID = ""
+			case "num":
+				numID = ""
+			}
+		}
+	}
+}
+
+// label advances the counters of list numID at level ilvl and returns the paragraph's label.
+func (n *docxNumbering) label(numID string, ilvl int) string {
+	if n == nil || numID == "" || numID == "0" || ilvl < 0 || ilvl > 8 {
+		return ""
+	}
+	levels := n.abstract[n.nums[numID]]
+	if levels == nil {
+		return ""
+	}
+	c := n.counters[numID]
+	if c == nil {
+		c = make([]int, 9)
+		for i := range c {
+			c[i] = levels[i].start - 1
+		}
+		n.counters[numID] = c
+	}
+	c[ilvl]++
+	for i := ilvl + 1; i < 9; i++ {
+		c[i] = levels[i].start - 1
+	}
+	lv := levels[ilvl]
+	if lv.format == "bullet" || lv.format == "none" {
+		return ""
+	}
+	out := lv.text
+	for i := 0; i <= ilvl; i++ {
+		out = strings.ReplaceAll(out, "%"+strconv.Itoa(i+1), formatNumber(c[i], levels[i].format))
+	}
+	return out
+}
+
+// formatNumber writes n in an OOXML number format.
+func formatNumber(n int, format string) string {
+	switch format {
+	case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand":
+		if n >= 1 && n <= 99 {
+			return chineseNumeral(n)
+		}
+	case "ideographTraditional":
+		if n >= 1 && n <= 10 {
+			return string([]rune("甲乙丙丁戊己庚辛壬癸")[n-1])
+		}
+	case "decimalEnclosedCircle", "decimalEnclosedCircleChinese":
+		if n >= 1 && n <= 20 {
+			return string(rune('①' + n - 1))
+		}
+	case "decimalFullWidth", "decimalFullWidth2":
+		return strings.Map(func(r rune) rune { return r - '0' + '０' }, strconv.Itoa(n))
+	case "decimalZero":
+		return fmt.Sprintf("%02d", n)
+	case "upperLetter", "lowerLetter":
+		if n >= 1 {
+			s := strings.Repeat(string(rune('A'+(n-1)%26)), (n-1)/26+1)
+			if format == "lowerLetter" {
+				s = strings.ToLower(s)
+			}
+			return s
+		}
+	case "upperRoman", "lowerRoman":
+		if n >= 1 && n < 4000 {
+			s := roman(n)
+			if format == "lowerRoman" {
+				s = strings.ToLower(s)
+			}
+			return s
+		}
+	}
+	return strconv.Itoa(n)
+}
+
+// chineseNumeral writes 1 … 99 as 一 … 九十九.
+func chineseNumeral(n int) string {
+	digits := []rune("零一二三四五六七八九")
+	switch {
+	case n < 10:
+		return string(digits[n])
+	case n == 10:
+		return "十"
+	case n < 20:
+		return "十" + string(digits[n-10])
+	case n%10 == 0:
+		return string(digits[n/10]) + "十"
+	default:
+		return string(digits[n/10]) + "十" + string(digits[n%10])
+	}
+}
+
+func roman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
 }

@@ -83,6 +83,43 @@ func TestImportDocx(t *testing.T) {
 	}
 }
 
+func TestImportDocxNumbering(t *testing.T) {
+	numbering := `<?xml version="1.0" encoding="UTF-8"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>`
+	np := func(numID, ilvl, text string) string {
+		return `<w:p><w:pPr><w:numPr><w:ilvl w:val="` + ilvl + `"/><w:numId w:val="` + numID + `"/></w:numPr></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	body := wp("关于某某的通知") + wp("各单位：") +
+		np("1", "0", "总体要求") + np("1", "1", "指导思想。") + np("1", "1", "基本原则。") + np("1", "2", "坚持某某。") +
+		np("1", "0", "主要任务") + np("1", "1", "任务一。") + np("2", "0", "项目符号") + np("0", "0", "不编号")
+	data := makeDocx(t, map[string]string{"word/document.xml": docxHead + body + docxTail, "word/numbering.xml": numbering})
+	doc, err := ImportDocx("n.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"一、总体要求", "（一）指导思想。", "（二）基本原则。", "1.坚持某某。", "二、主要任务", "（一）任务一。", "项目符号", "不编号"}
+	if strings.Join(doc.Body, "|") != strings.Join(want, "|") {
+		t.Errorf("body = %q\nwant %q", doc.Body, want)
+	}
+	for n, w := range map[int]string{1: "一", 10: "十", 12: "十二", 20: "二十", 35: "三十五", 99: "九十九", 100: "100"} {
+		if got := formatNumber(n, "chineseCounting"); got != w {
+			t.Errorf("formatNumber(%d) = %q, want %q", n, got, w)
+		}
+	}
+	if formatNumber(14, "upperRoman") != "XIV" || formatNumber(3, "decimalEnclosedCircle") != "③" || formatNumber(12, "decimalFullWidth") != "１２" {
+		t.Error("formatNumber formats")
+	}
+}
+
 func TestImportDocxBad(t *testing.T) {
 	big := strings.Repeat(wp("一段很长的正文。"), 40000) // ~4 MB of XML, compresses to little
 	tests := []struct {
