@@ -2,6 +2,7 @@ package png
 
 import (
 	"bytes"
+	"errors"
 	"image"
 	"image/color"
 	stdpng "image/png"
@@ -302,6 +303,32 @@ func BenchmarkRenderPage150dpi(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := Render(pages[0], fs, 150); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestConcurrentRender: the preview may paint pages in parallel; the glyph and image caches
+// are shared.
+func TestConcurrentRender(t *testing.T) {
+	fs := layout.NewFonts()
+	pages := fivePages(t, fs)
+	want, err := Render(pages[1], fs, 60)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			img, err := Render(pages[g%len(pages)], fs, 60)
+			if err == nil && g%len(pages) == 1 && !bytes.Equal(img.Pix, want.Pix) {
+				err = errors.New("page 2 differs when painted concurrently")
+			}
+			errs <- err
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
 		}
 	}
 }
