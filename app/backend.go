@@ -1,25 +1,18 @@
 package app
 
 import (
-	"bytes"
 	"fmt"
 	"image"
-	"image/color"
-	"image/draw"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
-
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
 
 	"gongwen/check"
 	"gongwen/document"
 	"gongwen/export/docx"
 	"gongwen/export/pdf"
+	"gongwen/export/png"
 	"gongwen/layout"
 	"gongwen/templates"
 )
@@ -42,10 +35,15 @@ func runCheck(doc *document.Document, g *templates.Genre, pages []layout.Page) [
 	return check.Run(doc, g, opts)
 }
 
-// renderPage paints one page at dpi dots per inch. (Stand-in until export/png lands: it
-// paints text, rules, circles and images of the page the same way.)
+// renderPage paints one page at dpi dots per inch with the PNG writer's painter, so the
+// preview shows what the PDF prints.
 func renderPage(p layout.Page, dpi float64) (*image.RGBA, error) {
-	return paintPage(p, layout.DefaultFonts(), dpi)
+	return png.Render(p, layout.DefaultFonts(), dpi)
+}
+
+// encodePNG writes a painted page as PNG.
+func encodePNG(w io.Writer, img image.Image) error {
+	return png.Encode(w, img)
 }
 
 // writePDF writes the pages as PDF.
@@ -86,108 +84,4 @@ func writeAtomic(path string, data []byte) error {
 // parseDraft parses draft bytes (the recovery file).
 func parseDraft(name string, data []byte) (*document.Document, error) {
 	return document.Parse(name, data)
-}
-
-// paintPage is the local page painter: white A4, then rules, circles, images and text.
-func paintPage(p layout.Page, fonts *layout.Fonts, dpi float64) (*image.RGBA, error) {
-	px := func(l layout.Length) float64 { return l.Mm() / 25.4 * dpi }
-	w, h := int(px(layout.PageWidth)+0.5), int(px(layout.PageHeight)+0.5)
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
-	rgba := func(c layout.Color) color.RGBA { return color.RGBA{c.R, c.G, c.B, 255} }
-	for _, r := range p.Rules {
-		lw := px(r.Width)
-		if lw < 1 {
-			lw = 1
-		}
-		x0, y0, x1, y1 := px(r.X0), px(r.Y0), px(r.X1), px(r.Y1)
-		var rect image.Rectangle
-		if y0 == y1 {
-			rect = image.Rect(int(x0), int(y0-lw/2+0.5), int(x1+0.5), int(y0-lw/2+0.5)+int(lw+0.5))
-		} else {
-			rect = image.Rect(int(x0-lw/2+0.5), int(y0), int(x0-lw/2+0.5)+int(lw+0.5), int(y1+0.5))
-		}
-		draw.Draw(img, rect.Canon(), image.NewUniform(rgba(r.Color)), image.Point{}, draw.Over)
-	}
-	for _, c := range p.Circles {
-		cx, cy, rad := px(c.CX), px(c.CY), px(c.R)
-		n := int(rad*6) + 16
-		for i := 0; i < n; i++ {
-			if c.Dashed && (i/4)%2 == 1 {
-				continue
-			}
-			a := 2 * math.Pi * float64(i) / float64(n)
-			x, y := cx+rad*math.Cos(a), cy+rad*math.Sin(a)
-			img.Set(int(x), int(y), rgba(c.Color))
-		}
-	}
-	for _, im := range p.Images {
-		src, _, err := image.Decode(bytes.NewReader(im.Data))
-		if err != nil {
-			continue
-		}
-		dst := image.Rect(int(px(im.X)), int(px(im.Y)), int(px(im.X+im.W)), int(px(im.Y+im.H)))
-		scaleNearest(img, dst, src)
-	}
-	faces := map[string]font.Face{}
-	defer func() {
-		for _, f := range faces {
-			f.Close()
-		}
-	}()
-	for _, t := range p.Texts {
-		fc, err := fonts.Face(t.Font)
-		if err != nil {
-			return nil, err
-		}
-		size := t.Size.Pt()
-		key := fmt.Sprintf("%s@%.2f", t.Font, size)
-		face, ok := faces[key]
-		if !ok {
-			face, err = opentype.NewFace(fc.SFNT(), &opentype.FaceOptions{Size: size, DPI: dpi, Hinting: font.HintingNone})
-			if err != nil {
-				return nil, fmt.Errorf("font %s: %w", t.Font, err)
-			}
-			faces[key] = face
-		}
-		d := &font.Drawer{Dst: img, Src: image.NewUniform(rgba(t.Color)), Face: face}
-		i := 0
-		for _, r := range t.S {
-			if i >= len(t.X) {
-				break
-			}
-			d.Dot = fixed.Point26_6{X: fixed.Int26_6(px(t.X[i]) * 64), Y: fixed.Int26_6(px(t.Y) * 64)}
-			d.DrawString(string(r))
-			i++
-		}
-	}
-	return img, nil
-}
-
-func scaleNearest(dst *image.RGBA, r image.Rectangle, src image.Image) {
-	sb := src.Bounds()
-	if r.Dx() <= 0 || r.Dy() <= 0 {
-		return
-	}
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			sx := sb.Min.X + (x-r.Min.X)*sb.Dx()/r.Dx()
-			sy := sb.Min.Y + (y-r.Min.Y)*sb.Dy()/r.Dy()
-			c := color.RGBAModel.Convert(src.At(sx, sy)).(color.RGBA)
-			if c.A == 0 {
-				continue
-			}
-			if !(image.Point{x, y}.In(dst.Bounds())) {
-				continue
-			}
-			if c.A == 255 {
-				dst.SetRGBA(x, y, c)
-				continue
-			}
-			o := dst.RGBAAt(x, y)
-			a := uint32(c.A)
-			blend := func(s, d uint8) uint8 { return uint8(uint32(s) + uint32(d)*(255-a)/255) }
-			dst.SetRGBA(x, y, color.RGBA{blend(c.R, o.R), blend(c.G, o.G), blend(c.B, o.B), 255})
-		}
-	}
 }

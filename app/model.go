@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -358,7 +357,7 @@ func exportFile(doc *document.Document, g *templates.Genre, kind, path string) (
 			if err != nil {
 				return files, fmt.Errorf("绘制第 %d 页失败：%v", i+1, err)
 			}
-			if err := writeVia(name, func(w io.Writer) error { return png.Encode(w, img) }); err != nil {
+			if err := writeVia(name, func(w io.Writer) error { return encodePNG(w, img) }); err != nil {
 				return files, err
 			}
 			files = append(files, name)

@@ -327,3 +327,31 @@ func TestOpenErrorMessages(t *testing.T) {
 		t.Fatal("wrong sentinel")
 	}
 }
+
+// A plain-text 公文 is imported (checked and re-typeset), with no draft path until saved.
+func TestImportText(t *testing.T) {
+	txt := "江城市人民政府关于申请疏港公路建设补助资金的请示\n\n某某省人民政府：\n    江城港区疏港公路是连接港区与城区的主干道。现将有关事项请示如下：\n    一、工程概况。项目总投资3.2亿元。\n    妥否，请批示。\n\n江城市人民政府\n2024年1月15日\n"
+	path := filepath.Join(t.TempDir(), "qingshi.txt")
+	if err := os.WriteFile(path, []byte(txt), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t)
+	if err := m.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	if m.Path != "" || m.Imported == "" || !m.Dirty {
+		t.Fatalf("path %q imported %q dirty %v", m.Path, m.Imported, m.Dirty)
+	}
+	if m.Genre == nil || m.Genre.ID != "qingshi" {
+		t.Fatalf("genre %v", m.Genre)
+	}
+	if err := m.Analyse(); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Pages) == 0 || len(m.Doc.Body) < 2 {
+		t.Fatalf("pages %d body %q", len(m.Pages), m.Doc.Body)
+	}
+	if err := m.Save(); err == nil {
+		t.Fatal("an imported document was saved without choosing a draft file")
+	}
+}

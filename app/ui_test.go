@@ -305,3 +305,13 @@ func TestPreviewLatency(t *testing.T) {
 		t.Errorf("preview too slow: %v", worst)
 	}
 }
+
+func TestWindowSizeRemembered(t *testing.T) {
+	h := newHarness(t)
+	h.u.Win.Resize(fyne.NewSize(1000, 700))
+	h.u.onClose()
+	p := h.u.App.Preferences()
+	if p.Float(prefWinW) != 1000 || p.Float(prefWinH) != 700 {
+		t.Fatalf("stored %v × %v", p.Float(prefWinW), p.Float(prefWinH))
+	}
+}
