@@ -258,14 +258,18 @@ func (s *setter) run() ([]Page, error) {
 	return s.pages, nil
 }
 
-// text appends glyphs as Texts to a page: one Text per run of the same face, size, colour,
+// runGap splits a run where characters stand apart (印发机关 … 印发日期, table cells).
+var runGap = Mm(2.5)
+
+// addGlyphs appends glyphs as Texts to a page: one Text per run of the same face, size, colour,
 // element and baseline. top is added to each glyph's dy.
 func (p *Page) addGlyphs(gs []glyph, top Length) {
 	var b strings.Builder
 	for i := 0; i < len(gs); {
 		j := i + 1
 		for j < len(gs) && gs[j].face == gs[i].face && gs[j].size == gs[i].size && gs[j].color == gs[i].color &&
-			gs[j].elem == gs[i].elem && gs[j].dy == gs[i].dy {
+			gs[j].elem == gs[i].elem && gs[j].dy == gs[i].dy && gs[j].x-(gs[j-1].x+gs[j-1].adv) < runGap &&
+			gs[j].x >= gs[j-1].x {
 			j++
 		}
 		b.Reset()

@@ -208,11 +208,14 @@ func TestFileFormatGeometry(t *testing.T) {
 		t.Errorf("版记 rule widths %v %v %v", br[0].Width, br[1].Width, br[2].Width)
 	}
 	pr := texts(last, ElemPrint)
-	if len(pr) == 0 || !strings.HasSuffix(pr[0].S, "2024年1月5日印发") {
+	if len(pr) != 2 || pr[0].S != "某某市人民政府办公室" || pr[1].S != "2024年1月5日印发" {
 		t.Fatalf("印发 line %+v", pr)
 	}
 	if pr[0].X[0] != MarginLeft+CharPitch {
 		t.Errorf("印发机关 at %v, want one char in", pr[0].X[0])
+	}
+	if e := lineEnd(fs, pr[1]); !near(e, MarginLeft+BodyWidth-CharPitch, 100*um) {
+		t.Errorf("印发日期 ends at %v, want one char in from the right", e)
 	}
 	if want := MarginTop + slotTop(21) + baselineIn(Hao(4)); pr[0].Y != want {
 		t.Errorf("印发 line baseline %v, want the last slot %v", pr[0].Y, want)
