@@ -43,6 +43,7 @@ func Parse(file string, data []byte) (doc *Document, err error) {
 	}
 	text := strings.TrimPrefix(string(data), "\ufeff")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
 	defer func() {
 		// The YAML library is third-party code: never let a panic in it reach the user.
 		if r := recover(); r != nil {

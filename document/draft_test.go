@@ -396,3 +396,13 @@ func TestDraftDocExample(t *testing.T) {
 		t.Errorf("the example is not in canonical form; Marshal gives:\n%s", out)
 	}
 }
+
+func BenchmarkParseDraft(b *testing.B) {
+	data, _ := Marshal(fullDoc())
+	b.SetBytes(int64(len(data)))
+	for i := 0; i < b.N; i++ {
+		if _, err := Parse("b.yaml", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -509,4 +510,22 @@ func FuzzImportText(f *testing.F) {
 			t.Fatalf("round trip mismatch:\n%#v\n%#v", stripMeta(doc), stripMeta(back))
 		}
 	})
+}
+
+// BenchmarkImportText1MB imports about 1 MB of text (the full sample repeated as attachments).
+func BenchmarkImportText1MB(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(fullText)
+	for k := 0; sb.Len() < 1<<20; k++ {
+		sb.WriteString("附件" + strconv.Itoa(k+3) + "\n某某工作方案\n")
+		sb.WriteString(strings.Repeat("　　一、为了做好某某工作，根据有关规定，结合我市实际，现将有关事项通知如下，请认真贯彻执行。\n", 20))
+	}
+	data := []byte(sb.String())
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := ImportText("big.txt", data); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
