@@ -414,12 +414,19 @@ func (s *setter) pullBack(page int) []int {
 	if j == k {
 		return nil
 	}
-	// keep some body text on the page
-	if j == 0 || s.places[j-1].page != page {
-		if k-j < 2 {
-			return nil
+	// keep some body text on the page (page 1 must show body text, 7.3.3)
+	hasBody := false
+	for q := j - 1; q >= 0 && s.places[q].page == page; q-- {
+		if r := s.places[q].row; r >= 0 && s.rows[r].pullable {
+			hasBody = true
+			break
 		}
+	}
+	if !hasBody {
 		j++
+	}
+	if j >= k {
+		return nil
 	}
 	var moved []int
 	for _, p := range s.places[j:k] {

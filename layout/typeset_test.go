@@ -752,3 +752,21 @@ func TestTitleNoteAndJointNoSeal(t *testing.T) {
 		t.Errorf("joint 署名 without seals: %+v", names)
 	}
 }
+
+func TestPageOneKeepsBodyText(t *testing.T) {
+	// a short body under a tall head: pulling lines for the sign-off must leave body text on page 1
+	for n := 1; n <= 4; n++ {
+		d := sampleDoc(0)
+		d.Title = "某某市人民政府关于做好2024年防汛抗旱工作的通知\n第二行\n第三行"
+		d.Classification, d.ClassificationTerm, d.Urgency = "机密", "5年", "特急"
+		for i := 0; i < n; i++ {
+			d.Body = append(d.Body, "汛期将至，各地要立即组织开展汛前检查，确保安全度汛。")
+		}
+		d.AttachmentNotes = []string{"附件一", "附件二", "附件三"}
+		d.SignOff = document.SignOffSeal
+		pages := typeset(t, d)
+		if len(texts(pages[0], ElemBody)) == 0 {
+			t.Errorf("%d paragraphs: page 1 shows no body text", n)
+		}
+	}
+}
