@@ -301,7 +301,7 @@ func TestPreviewLatency(t *testing.T) {
 			}
 		}
 	}
-	if worst > time.Second {
+	if worst > time.Second && !raceEnabled {
 		t.Errorf("preview too slow: %v", worst)
 	}
 }
