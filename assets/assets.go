@@ -6,41 +6,64 @@ package assets
 import (
 	"embed"
 	"fmt"
+	"unsafe"
 )
 
-//go:embed fonts/*.ttf fonts/licenses/*
+//go:embed fonts/licenses/*
 var fontFS embed.FS
 
-// Font file names of the bundled set, by role name.
-var fontFiles = map[string]string{
-	"fangsong":     "FandolFang-Regular.ttf",
-	"xiaobiaosong": "NotoSerifSC-Bold.ttf",
-	"hei":          "NotoSansSC-Medium.ttf",
-	"kai":          "WenKaiGB-Light.ttf",
-	"song":         "NotoSerifSC-Regular.ttf",
+// The fonts are embedded as strings, so that Font can hand out their bytes without copying
+// megabytes per face (embed.FS.ReadFile copies).
+var (
+	//go:embed fonts/FandolFang-Regular.ttf
+	fandolFang string
+	//go:embed fonts/NotoSerifSC-Bold.ttf
+	notoSerifBold string
+	//go:embed fonts/NotoSansSC-Medium.ttf
+	notoSansMedium string
+	//go:embed fonts/WenKaiGB-Light.ttf
+	wenKaiLight string
+	//go:embed fonts/NotoSerifSC-Regular.ttf
+	notoSerifRegular string
+	//go:embed fonts/NotoSerifSC-GBKExtra.ttf
+	notoSerifGBKExtra string
+)
+
+type fontFile struct {
+	name string
+	data *string
+}
+
+// Font files of the bundled set, by role name.
+var fontFiles = map[string]fontFile{
+	"fangsong":     {"FandolFang-Regular.ttf", &fandolFang},
+	"xiaobiaosong": {"NotoSerifSC-Bold.ttf", &notoSerifBold},
+	"hei":          {"NotoSansSC-Medium.ttf", &notoSansMedium},
+	"kai":          {"WenKaiGB-Light.ttf", &wenKaiLight},
+	"song":         {"NotoSerifSC-Regular.ttf", &notoSerifRegular},
 	// gbkextra is the fallback face for the GBK hanzi outside GB2312 (names such as 镕 堃 喆).
-	"gbkextra": "NotoSerifSC-GBKExtra.ttf",
+	"gbkextra": {"NotoSerifSC-GBKExtra.ttf", &notoSerifGBKExtra},
 }
 
 // FontFile returns the file name of the bundled font for a role ("fangsong", "xiaobiaosong",
 // "hei", "kai", "song") or for the fallback face "gbkextra".
 func FontFile(role string) (string, bool) {
 	f, ok := fontFiles[role]
-	return f, ok
+	return f.name, ok
 }
 
-// Font returns the bytes of the bundled TrueType font for a role. The data is embedded
-// in the binary; it is not copied.
+// Font returns the bytes of the bundled TrueType font for a role. The data is embedded in the
+// binary and is not copied: the slice is read-only and must never be written to.
 func Font(role string) ([]byte, error) {
-	name, ok := fontFiles[role]
+	f, ok := fontFiles[role]
 	if !ok {
 		return nil, fmt.Errorf("no bundled font for role %q", role)
 	}
-	b, err := fontFS.ReadFile("fonts/" + name)
-	if err != nil {
-		return nil, fmt.Errorf("read bundled font %s: %w", name, err)
+	s := *f.data
+	if s == "" {
+		return nil, fmt.Errorf("read bundled font %s: empty", f.name)
 	}
-	return b, nil
+	return unsafe.Slice(unsafe.StringData(s), len(s)), nil
 }
 
 // FontLicenses returns the license texts of the bundled fonts by file name.
