@@ -3,6 +3,7 @@ package check
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -72,5 +73,27 @@ func BenchmarkRunTypicalDocument(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Run(doc, nil, Options{})
+	}
+}
+
+// TestSpeedPathological: one huge paragraph full of findings stays linear (no O(n²) offsets).
+func TestSpeedPathological(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	for name, p := range map[string]string{
+		"commas":   strings.Repeat("测试,", 1<<20/7),
+		"quotes":   strings.Repeat("测\"试", 1<<20/7),
+		"brackets": strings.Repeat("（测", 1<<20/6),
+		"spaces":   strings.Repeat("测 试。", 1<<20/10),
+	} {
+		d := &document.Document{Title: "关于某事的通知", Body: []string{p}}
+		start := time.Now()
+		fs := Run(d, nil, Options{})
+		el := time.Since(start)
+		t.Logf("%s: 1 MB paragraph, %d findings in %v", name, len(fs), el)
+		if el > 3*time.Second {
+			t.Errorf("%s: %v for 1 MB", name, el)
+		}
 	}
 }

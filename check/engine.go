@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"gongwen/document"
 	"gongwen/layout"
@@ -77,6 +78,40 @@ type ctx struct {
 	pagesErr error
 	typeset  bool
 	rawLines []string
+	// cursor makes byte→rune offsets linear over the matches of one field
+	cursor struct {
+		data *byte
+		n    int
+		b, r int
+	}
+}
+
+// runeOffset converts byte offset b of text into a rune offset; successive calls with growing
+// offsets into the same text cost O(distance), not O(offset).
+func (c *ctx) runeOffset(text string, b int) int {
+	if b > len(text) {
+		b = len(text)
+	}
+	cur := &c.cursor
+	if cur.data != unsafe.StringData(text) || cur.n != len(text) || b < cur.b {
+		cur.data, cur.n, cur.b, cur.r = unsafe.StringData(text), len(text), 0, 0
+	}
+	cur.r += utf8.RuneCountInString(text[cur.b:b])
+	cur.b = b
+	return cur.r
+}
+
+// reportSpan reports the bytes text[start:end] of the element at path.
+func (c *ctx) reportSpan(r *rule, path, text string, start, end int, msg, fix string, hasFix bool) {
+	off := c.runeOffset(text, start)
+	f := Finding{Rule: r.ID, Severity: c.severity(r), Clause: r.Clause, Message: msg, Path: path,
+		Offset: off, Length: utf8.RuneCountInString(text[start:end]), Text: text[start:end], Fix: fix, HasFix: hasFix}
+	if path != "" && c.doc.Source != nil {
+		if p, ok := c.doc.Source.Locate(path, off); ok {
+			f.Line, f.Column = p.Line, p.Col
+		}
+	}
+	c.findings = append(c.findings, f)
 }
 
 func newContext(doc *document.Document, g *templates.Genre, opts Options) *ctx {

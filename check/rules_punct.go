@@ -218,19 +218,18 @@ func init() {
 			return match{start: sm[0], end: sm[1], fix: string(r), hasFix: true, msg: "标点“{text}”重复，应只保留一个"}, true
 		},
 	})
-	impls["space-in-text"] = pattern(patternSpec{
-		kinds: []string{"body", "title", "attachment_body", "attachment_notes", "cc", "note"},
-		quick: " |\u3000",
-		re:    regexp.MustCompile(`\p{Han}([ \x{3000}]+)\p{Han}`),
-		judge: func(s string, sm []int) (match, bool) {
-			if !strings.Contains(s, "。") || strings.Contains(s, "：") && !strings.Contains(s, "，") {
-				return match{}, false // a list of names aligned with spaces
-			}
+	reSpace := regexp.MustCompile(`\p{Han}([ \x{3000}]+)\p{Han}`)
+	impls["space-in-text"] = scanner([]string{"body", "title", "attachment_body", "attachment_notes", "cc", "note"}, " |\u3000", func(c *ctx, r *rule, f field) {
+		s := f.text
+		if !strings.Contains(s, "。") || strings.Contains(s, "：") && !strings.Contains(s, "，") {
+			return // a list of names aligned with spaces
+		}
+		for _, sm := range reSpace.FindAllStringSubmatchIndex(s, -1) {
 			if n, _ := utf8.DecodeRuneInString(s[sm[3]:]); n == '年' || n == '月' || n == '日' {
-				return match{}, false // a blank date: placeholder-date's
+				continue // a blank date: placeholder-date's
 			}
-			return match{start: sm[2], end: sm[3], fix: "", hasFix: true, msg: "汉字之间不留空格（排版由格式控制）"}, true
-		},
+			c.reportMatch(r, f, match{start: sm[2], end: sm[3], fix: "", hasFix: true, msg: "汉字之间不留空格（排版由格式控制）"})
+		}
 	})
 	impls["fullwidth-digits"] = pattern(patternSpec{
 		quick: "０|１|２|３|４|５|６|７|８|９",

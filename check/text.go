@@ -131,11 +131,9 @@ func pattern(p patternSpec) func(c *ctx, r *rule) {
 
 // reportMatch reports m (byte offsets) in field f.
 func (c *ctx) reportMatch(r *rule, f field, m match) {
-	off := runeOff(f.text, m.start)
-	n := utf8.RuneCountInString(f.text[m.start:m.end])
 	msg := strings.ReplaceAll(m.msg, "{text}", f.text[m.start:m.end])
 	msg = strings.ReplaceAll(msg, "{fix}", m.fix)
-	c.report(r, f.path, f.text, off, n, msg, m.fix, m.hasFix)
+	c.reportSpan(r, f.path, f.text, m.start, m.end, msg, m.fix, m.hasFix)
 }
 
 // scanner returns the check function of a rule that scans every applicable field with fn.
