@@ -315,7 +315,7 @@ func init() {
 				col := pos.Col - utf8.RuneCountInString(prefix) + utf8.RuneCountInString(prefix[:len(prefix)-len(sm[0])])
 				c.findings = append(c.findings, Finding{Rule: r.ID, Severity: c.severity(r), Clause: r.Clause, Path: f.path,
 					Message: "附件序号用阿拉伯数字加半角圆点，“" + marker + "”应写作“" + sm[1] + ".”",
-					Line: pos.Line, Column: col, Text: marker, Fix: sm[1] + ".", HasFix: true})
+					Line:    pos.Line, Column: col, Text: marker, Fix: sm[1] + ".", HasFix: true})
 			}
 		}
 		if len(notes) > 1 && numbered > 0 && numbered < len(notes) {

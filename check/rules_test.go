@@ -14,9 +14,9 @@ func baseNotice() *document.Document {
 	return &document.Document{
 		Format: document.FormatFile, Direction: document.DirectionDown,
 		CopyNumber: "000123", Classification: "秘密", ClassificationTerm: "1年", Urgency: "特急",
-		Issuers: []document.Issuer{{Name: "某某市人民政府办公室"}},
-		Number:  "某政办发〔2024〕5号",
-		Title:   "某某市人民政府办公室关于做好2024年\n防汛工作的通知",
+		Issuers:    []document.Issuer{{Name: "某某市人民政府办公室"}},
+		Number:     "某政办发〔2024〕5号",
+		Title:      "某某市人民政府办公室关于做好2024年\n防汛工作的通知",
 		Recipients: "各县（市、区）人民政府，市政府各部门：",
 		Body: []string{
 			"为做好2024年防汛工作，经市政府同意，现将有关事项通知如下：",
@@ -158,13 +158,17 @@ func TestRules(t *testing.T) {
 		{"signers-format", "", r, func(d *document.Document) { d.Signers = []string{"签发人：张三"} }, "", "张三"},
 		{"title-missing", "", n, func(d *document.Document) { d.Title = "" }, "", ""},
 		{"title-end-punct", "", n, func(d *document.Document) { d.Title += "。" }, "。", ""},
-		{"title-punct", "", n, func(d *document.Document) { d.Title = "某某市人民政府办公室关于做好防汛，抗旱工作的通知" }, "，", ""},
+		{"title-punct", "", n, func(d *document.Document) {
+			d.Title = "某某市人民政府办公室关于做好防汛，抗旱工作的通知"
+		}, "，", ""},
 		{"title-genre", "", n, func(d *document.Document) { d.Title = "某某市防汛工作实施方案" }, "", ""},
 		{"title-mixed-genre", "请示报告", r, func(d *document.Document) { d.Title = "某某县人民政府关于修建某某大桥的请示报告" }, "请示报告", ""},
 		{"title-mixed-genre", "汇报", r, func(d *document.Document) { d.Title = "某某县人民政府关于修建某某大桥的汇报" }, "汇报", ""},
 		{"title-mixed-genre", "申请报告", r, func(d *document.Document) { d.Title = "某某县人民政府关于修建某某大桥的申请报告" }, "申请报告", ""},
 		{"title-composition", "", n, func(d *document.Document) { d.Title = "做好防汛工作的通知" }, "", ""},
-		{"title-repeated-guanyu", "", n, func(d *document.Document) { d.Title = "某某市人民政府办公室关于转发省政府关于防汛工作的通知" }, "关于", ""},
+		{"title-repeated-guanyu", "", n, func(d *document.Document) {
+			d.Title = "某某市人民政府办公室关于转发省政府关于防汛工作的通知"
+		}, "关于", ""},
 		{"heading-order", "", n, body(1, "（三）提高认识"), "", ""},
 		{"heading-sequence", "skip", n, body(6, "三、强化值守"), "", ""},
 		{"heading-sequence", "repeat", n, body(4, "1.细化措施。"), "", ""},
