@@ -29,6 +29,16 @@ date: 2024年1月5日
 // expLongDraft runs to several pages.
 var expLongDraft = strings.Replace(expOKDraft, "sign_off:", "  - "+strings.Repeat("为进一步做好有关工作，现就有关事项通知如下，请认真贯彻执行。", 40)+"\nsign_off:", 1)
 
+// expText is a 公文 as people paste it.
+const expText = `某某市人民政府文件
+某政〔2024〕5号
+关于做好安全生产工作的通知
+各区人民政府，市政府各部门：
+为进一步做好安全生产工作，现就有关事项通知如下。
+某某市人民政府
+2024年5月20日
+`
+
 const expBadDraft = `version: 1
 title: 关于测试的通知
 bogus: 1
@@ -119,6 +129,14 @@ func TestExport(t *testing.T) {
 				return []string{"-o", filepath.Join(d, "正式.pdf"), filepath.Join(d, "in.yaml")}
 			},
 			files: map[string]string{"正式.pdf": "%PDF-"},
+		},
+		{
+			name: "plain-text 公文", draft: expOKDraft,
+			args: func(d string) []string {
+				os.WriteFile(filepath.Join(d, "in.txt"), []byte(expText), 0o644)
+				return []string{filepath.Join(d, "in.txt"), "-o", filepath.Join(d, "t.pdf")}
+			},
+			files: map[string]string{"in.txt": "某某", "t.pdf": "%PDF-"},
 		},
 		{
 			name: "bad yaml: one line with the place, nothing written", draft: expBadDraft,
