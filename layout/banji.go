@@ -71,9 +71,7 @@ func (s *setter) banji() error {
 	letter := d.Format == document.FormatLetter
 	last := len(s.pages) - 1
 	if len(lines) == 0 {
-		if !letter && len(s.pages)%2 == 1 && len(s.pages) > 1 {
-			// no 版记: nothing to keep on an even page
-		}
+		// no 抄送, no 印发 (决议, 公报 …): no 版记, and no page to keep even
 		return nil
 	}
 	k := len(lines)

@@ -137,7 +137,7 @@ func (s *setter) bodyPara(text string) para {
 	return p
 }
 
-// recipientsOnPage1 reports whether the 主送 stays under the title: it moves to the 版记 when
+// recipientsInBody reports whether the 主送 stays under the title: it moves to the 版记 when
 // asked, or when page 1 would otherwise show no body text.
 func (s *setter) recipientsInBody(start int) bool {
 	d := s.doc
@@ -436,7 +436,8 @@ func (s *setter) pullBack(page int) []int {
 	return moved
 }
 
-// headers holds the table header rows referenced by placements with negative row numbers.
+// headerIndex returns the index in s.headers of a table header row (placements refer to
+// headers with negative row numbers).
 func (s *setter) headerIndex(h *row) int {
 	for i, x := range s.headers {
 		if x == h {

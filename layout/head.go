@@ -75,6 +75,15 @@ func (s *setter) markSize(emsWide float64) Length {
 	return sz
 }
 
+// markMinSize is the size below which a mark is hard to read: the run warns.
+var markMinSize = Mm(9)
+
+func (s *setter) warnSmallMark(text string, size Length) {
+	if size < markMinSize && s.opts.Warn != nil {
+		s.opts.Warn(fmt.Sprintf("发文机关标志“%s”过长，字号已缩小到 %.1f 毫米，可改用规范化简称 (mark too long)", text, size.Mm()))
+	}
+}
+
 // ems returns the width of glyphs shaped at size in ems.
 func ems(gs []glyph, size Length) float64 { return float64(width(gs)) / float64(size) }
 
@@ -92,6 +101,7 @@ func (s *setter) mark(p *Page, top Length, names []string, suffix, label string)
 			return top
 		}
 		size := s.markSize(ems(gs, unit))
+		s.warnSmallMark(text, size)
 		gs = s.shape(gs[:0], text, XiaoBiaoSong, size, Red, ElemMark)
 		place(gs, bodyCentre-width(gs)/2)
 		y := top + emAscent(size)
@@ -120,6 +130,7 @@ func (s *setter) mark(p *Page, top Length, names []string, suffix, label string)
 		return top
 	}
 	size := s.markSize(longest + gap + sufEms)
+	s.warnSmallMark(strings.Join(names, "、"), size)
 	if lim := Mm(16); size > lim {
 		size = lim
 	}

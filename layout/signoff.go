@@ -71,7 +71,7 @@ func (s *setter) signNames() []string {
 	return out
 }
 
-// rowOf places glyphs at x in a new slot row.
+// rowAt places glyphs at x in a new slot row.
 func (s *setter) rowAt(gs []glyph, x Length, label string) *row {
 	place(gs, x)
 	for i := range gs {

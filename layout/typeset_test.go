@@ -770,3 +770,20 @@ func TestPageOneKeepsBodyText(t *testing.T) {
 		}
 	}
 }
+
+func TestLongMarkShrinksAndWarns(t *testing.T) {
+	d := sampleDoc(1)
+	d.Issuers[0].Name = "某某省某某市某某区人民政府办公室综合协调服务中心"
+	var warns []string
+	pages, err := Typeset(d, Options{Warn: func(m string) { warns = append(warns, m) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := texts(pages[0], ElemMark)[0]
+	if e := lineEnd(DefaultFonts(), m); e-m.X[0] > Mm(151) {
+		t.Errorf("mark %v wide, want it to fit", (e - m.X[0]))
+	}
+	if len(warns) != 1 || !strings.Contains(warns[0], "发文机关标志") {
+		t.Errorf("warnings %q", warns)
+	}
+}
