@@ -419,7 +419,7 @@ func severityImportance(s string) widget.Importance {
 	case check.SeverityWarning:
 		return widget.WarningImportance
 	}
-	return widget.LowImportance
+	return widget.MediumImportance
 }
 
 func (ed *editor) buildFindings() fyne.CanvasObject {

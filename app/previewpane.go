@@ -55,7 +55,7 @@ func newPreviewPane(u *UI) *previewPane {
 	p.pageLbl = widget.NewLabel("")
 	p.zoomLbl = widget.NewLabel("")
 	p.info = widget.NewLabel("")
-	p.info.Importance = widget.LowImportance
+	p.info.SizeName = theme.SizeNameCaptionText
 	p.info.Truncation = fyne.TextTruncateEllipsis
 	p.prevBtn = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.gotoPage(p.page - 1) })
 	p.nextBtn = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.gotoPage(p.page + 1) })
