@@ -716,7 +716,7 @@ func BenchmarkTypeset3Pages(b *testing.B) {
 
 // BenchmarkTypeset50Pages typesets a 50-page document.
 func BenchmarkTypeset50Pages(b *testing.B) {
-	d := benchDoc(375)
+	d := benchDoc(392)
 	pages, err := Typeset(d, Options{})
 	if err != nil {
 		b.Fatal(err)
