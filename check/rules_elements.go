@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -51,6 +52,9 @@ var reNumberLike = regexp.MustCompile(`^[ \x{3000}]*\p{Han}{1,12}[〔\[【(（�
 // numberInBody finds a 发文字号 the importer could not recognise (because it is malformed) in
 // the first paragraphs of the body.
 func (c *ctx) numberInBody() (field, bool) {
+	if !c.imported() {
+		return field{}, false
+	}
 	for i, p := range c.doc.Body {
 		if i > 1 {
 			break
@@ -62,10 +66,26 @@ func (c *ctx) numberInBody() (field, bool) {
 	return field{}, false
 }
 
+// imported reports whether the document was read from a plain text or a .docx, whose importer
+// may have left a malformed 发文字号 or 主送 in the body (a draft or the form has fields for them).
+func (c *ctx) imported() bool {
+	if c.opts.Raw != nil {
+		return true
+	}
+	if c.doc.Source == nil {
+		return false
+	}
+	switch strings.ToLower(filepath.Ext(c.doc.Source.File)) {
+	case ".txt", ".text", ".docx":
+		return true
+	}
+	return false
+}
+
 // recipientsText returns the 主送 and its path; a 主送 line the importer left at the start of
 // the body counts too.
 func (c *ctx) recipientsText() (string, string) {
-	if trimSpace(c.doc.Recipients) != "" {
+	if trimSpace(c.doc.Recipients) != "" || !c.imported() {
 		return c.doc.Recipients, document.PathRecipients
 	}
 	for i, p := range c.doc.Body {
@@ -73,10 +93,19 @@ func (c *ctx) recipientsText() (string, string) {
 			break
 		}
 		t := trimSpace(p)
-		if (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) && utf8.RuneCountInString(t) < 120 && !strings.Contains(t, "。") &&
-			document.ParseHeading(t).Level == 0 && !strings.Contains(t, "如下") && !strings.HasPrefix(t, "为") &&
-			!strings.HasPrefix(t, "根据") && !strings.HasPrefix(t, "按照") && !strings.HasPrefix(t, "经") && !strings.Contains(t, "现将") {
+		n := utf8.RuneCountInString(t)
+		plain := !strings.Contains(t, "。") && document.ParseHeading(t).Level == 0 && !strings.Contains(t, "如下") &&
+			!strings.HasPrefix(t, "为") && !strings.HasPrefix(t, "根据") && !strings.HasPrefix(t, "按照") &&
+			!strings.HasPrefix(t, "经") && !strings.Contains(t, "现将") && len(c.doc.Body) > i+1
+		if plain && (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) && n < 120 {
 			return p, fmt.Sprintf("body.%d", i)
+		}
+		// a first line of organ names that lost its colon: 各位人大代表，
+		if plain && i == 0 && n < 60 && !strings.ContainsAny(t, "？！；") {
+			last, _ := utf8.DecodeLastRuneInString(t)
+			if last == '，' || last == ',' || last == '、' || isHan(last) {
+				return p, fmt.Sprintf("body.%d", i)
+			}
 		}
 	}
 	return "", ""
@@ -432,14 +461,14 @@ func orExample(fix string) string {
 
 func init() {
 	impls["recipients-colon"] = func(c *ctx, r *rule) {
-		v := c.doc.Recipients
+		v, path := c.recipientsText()
 		t := strings.TrimRight(v, " \t\r\n\u3000")
 		if t == "" || strings.HasSuffix(t, "：") {
 			return
 		}
 		last, size := utf8.DecodeLastRuneInString(t)
 		off := utf8.RuneCountInString(t) - 1
-		f := field{path: document.PathRecipients, kind: "recipients", text: v}
+		f := field{path: path, kind: "recipients", text: v}
 		switch {
 		case last == ':':
 			c.report(r, f.path, v, off, 1, "主送机关后应用全角冒号“：”，不用半角冒号“:”", "：", true)
