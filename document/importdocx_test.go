@@ -232,3 +232,29 @@ func FuzzImportDocx(f *testing.F) {
 		}
 	})
 }
+
+func TestLoadImports(t *testing.T) {
+	dir := t.TempDir()
+	txt := filepath.Join(dir, "a.TXT")
+	if err := os.WriteFile(txt, []byte("关于某某的通知\n各单位：\n正文。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dx := filepath.Join(dir, "b.docx")
+	if err := os.WriteFile(dx, makeDocx(t, map[string]string{"word/document.xml": docxHead + wp("关于某某的函") + wp("某某局：") + wp("正文。") + docxTail}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for path, title := range map[string]string{txt: "关于某某的通知", dx: "关于某某的函"} {
+		doc, err := Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Title != title || doc.Dir != dir || doc.Source.File != path {
+			t.Errorf("Load(%s): title %q dir %q file %q", path, doc.Title, doc.Dir, doc.Source.File)
+		}
+	}
+	bad := filepath.Join(dir, "c.docx")
+	os.WriteFile(bad, []byte("not a zip"), 0o644)
+	if _, err := Load(bad); err == nil || !strings.HasPrefix(err.Error(), bad+": ") {
+		t.Errorf("Load(bad docx) = %v", err)
+	}
+}
