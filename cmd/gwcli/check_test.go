@@ -254,3 +254,26 @@ func FuzzFixEdits(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckGenreAndLayout(t *testing.T) {
+	// a 请示 checked as such: the 请示 rules come from the template
+	req := writeTemp(t, "req.yaml", `version: 1
+number: 某政〔2024〕12号
+signers: [张三]
+title: 某某县人民政府关于修建某某大桥的请示
+recipients: 某某市人民政府、某某市交通运输局：
+body:
+  - 我县某某大桥已属危桥，拟于2024年拆除重建。
+issuers:
+  - name: 某某县人民政府
+date: 2024年3月1日
+`)
+	out, _, code := runCLI("check", "--genre", "qingshi", req)
+	if code != 1 || !strings.Contains(out, "up-one-recipient") || !strings.Contains(out, "qingshi-closing") {
+		t.Errorf("--genre qingshi: exit %d\n%s", code, out)
+	}
+	good := writeTemp(t, "good.yaml", goodDraft)
+	if out, errs, code := runCLI("check", "--layout", good); code != 0 {
+		t.Errorf("--layout on a correct draft: exit %d\n%s%s", code, out, errs)
+	}
+}
