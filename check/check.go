@@ -62,6 +62,8 @@ type Finding struct {
 	// HasFix is true when Fix is a mechanical fix (it may be "" to delete Text).
 	HasFix bool `json:"has_fix,omitempty"`
 	// Offset and Length are the rune offset and length of Text within the element's value.
+	// A finding about text the importer split off the value (the 1、 before a 附件说明 name, read
+	// from Options.Raw) has Offset and Length 0; its Line, Column and Text point at the input.
 	Offset int `json:"offset"`
 	Length int `json:"length"`
 }

@@ -148,7 +148,7 @@ var registry = []*rule{
 		Summary: "汉字之间不留空格"},
 	{ID: "fullwidth-digits", Clause: c15835, Severity: SeverityWarning, Kind: KindPattern,
 		Summary: "阿拉伯数字用半角形式，不用全角数字０１２"},
-	{ID: "comma-before-quote-end", Clause: c15834, Severity: SeverityInfo, Kind: KindPattern,
+	{ID: "dunhao-between-quotes", Clause: c15834, Severity: SeverityInfo, Kind: KindPattern,
 		Summary: "并列的引号、书名号之间一般不用顿号"},
 
 	// 附件说明 and 附件 (7.3.4, 7.3.7)

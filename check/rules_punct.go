@@ -238,7 +238,7 @@ func init() {
 			return match{start: sm[0], end: sm[1], fix: toHalfDigits(s[sm[0]:sm[1]]), hasFix: true, msg: "阿拉伯数字应用半角形式，“{text}”应写作“{fix}”"}, true
 		},
 	})
-	impls["comma-before-quote-end"] = pattern(patternSpec{
+	impls["dunhao-between-quotes"] = pattern(patternSpec{
 		kinds: []string{"body", "attachment_body"},
 		quick: "”、“|》、《",
 		re:    regexp.MustCompile(`”、“|》、《`),

@@ -193,7 +193,7 @@ func TestRules(t *testing.T) {
 		{"repeated-punct", "", n, body(7, "汛期实行24小时值班，，含节假日。"), "，，", "，"},
 		{"space-in-text", "", n, body(7, "汛期实行24小时值班，含节 假日。"), " ", ""},
 		{"fullwidth-digits", "", n, body(7, "汛期实行２４小时值班。"), "２４", "24"},
-		{"comma-before-quote-end", "", n, body(7, "要落实“分级负责”、“属地管理”的原则。"), "、", ""},
+		{"dunhao-between-quotes", "", n, body(7, "要落实“分级负责”、“属地管理”的原则。"), "、", ""},
 		{"attachment-notes-punct", "", n, func(d *document.Document) { d.AttachmentNotes[1] = "2.值班安排表。" }, "。", ""},
 		{"attachment-notes-numbering", "dunhao", n, func(d *document.Document) { d.AttachmentNotes[0] = "1、防汛责任人名单" }, "1、", "1."},
 		{"attachment-notes-numbering", "sequence", n, func(d *document.Document) { d.AttachmentNotes[1] = "3.值班安排表" }, "", ""},
