@@ -137,7 +137,7 @@ var registry = []*rule{
 	{ID: "range-hyphen", Clause: c15834, Severity: SeverityWarning, Kind: KindPattern,
 		Summary: "表示数值范围用“—”“～”或“至”，不用连字符“-”"},
 	{ID: "dash-form", Clause: c15834, Severity: SeverityWarning, Kind: KindPattern,
-		Summary: "破折号写作“——”，不用 -- 或单个“—”接汉字"},
+		Summary: "破折号写作“——”（两个一字线），不用 -- 或三个一字线（单个“—”是连接号，可用）"},
 	{ID: "brackets-balanced", Clause: c15834, Severity: SeverityError, Kind: KindSequence,
 		Summary: "括号、书名号、引号成对使用"},
 	{ID: "brackets-mixed", Clause: c15834, Severity: SeverityError, Kind: KindSequence,

@@ -188,19 +188,14 @@ func init() {
 		},
 	})
 	impls["dash-form"] = pattern(patternSpec{
-		quick: "--|－－|—",
-		re:    regexp.MustCompile(`-{2,}|－{2,}|—{3,}|\p{Han}—\p{Han}`),
+		quick: "--|－－|———",
+		re:    regexp.MustCompile(`-{2,}|－{2,}|—{3,}`),
 		judge: func(s string, sm []int) (match, bool) {
 			t := s[sm[0]:sm[1]]
 			if strings.HasPrefix(t, "—") && utf8.RuneCountInString(t)%2 == 0 {
-				return match{}, false
+				return match{}, false // —— and ———— are dashes
 			}
-			if !strings.HasPrefix(t, "—") && !strings.HasPrefix(t, "-") && !strings.HasPrefix(t, "－") {
-				// 汉—汉: a single 一字线 between characters used as a dash
-				i := strings.Index(t, "—")
-				return match{start: sm[0] + i, end: sm[0] + i + len("—"), fix: "——", hasFix: true, msg: "破折号应写作“——”（两个一字线），不用单个“—”"}, true
-			}
-			return match{start: sm[0], end: sm[1], fix: "——", hasFix: true, msg: "破折号应写作“——”，不用“{text}”"}, true
+			return match{start: sm[0], end: sm[1], fix: "——", hasFix: true, msg: "破折号应写作“——”（两个一字线），不用“{text}”"}, true
 		},
 	})
 	impls["repeated-punct"] = pattern(patternSpec{

@@ -443,7 +443,7 @@ func init() {
 	impls["placeholder-count"] = pattern(patternSpec{
 		kinds: []string{"body", "attachment_body", "note", "table"},
 		quick: "人|共|计",
-		re:    regexp.MustCompile(`由[ \x{3000}_]*人组成|(?:共|计|合计)[ \x{3000}_]+(?:人|名|项|元|万元|个|家|次|份|件)|(?:^|[，。；：、])(?:共|计)(?:人|名|项|个|件)[，。；、]`),
+		re:    regexp.MustCompile(`由[ \x{3000}_]*人组成|(?:共|计|合计)[ \x{3000}_]+(?:人|名|项|元|万元|个|家|次|份|件)|(?:^|[，。；：、])(?:共|计)(?:人|名|项|个)[，。；、]`),
 		msg:   "“{text}”缺少数字，请填写数量", noFix: true,
 	})
 	impls["placeholder-prompt"] = pattern(patternSpec{
