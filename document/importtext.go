@@ -100,8 +100,21 @@ func (im *importer) run() {
 		}
 	}
 	date := -1
+	var inlineSig *textLine // 署名 and 成文日期 on one line: "某某市人民政府　2024年1月5日"
 	for k := i; k < firstAttach; k++ {
 		if isDateLine(L[k].text) {
+			date = k
+			break
+		}
+		if m := reSigDate.FindStringSubmatchIndex(L[k].text); m != nil && k > i && validDate(L[k].text[m[4]:m[5]]) &&
+			organLike(L[k].text[m[2]:m[3]]) && endsWithOrgan(L[k].text[m[2]:m[3]]) {
+			names := L[k]
+			names.text = L[k].text[m[2]:m[3]]
+			inlineSig = &names
+			dl := L[k]
+			dl.text = L[k].text[m[4]:m[5]]
+			dl.lead += runeLen(L[k].text[:m[4]])
+			L[k] = dl // the line now holds the date; the names are in inlineSig
 			date = k
 			break
 		}
@@ -116,7 +129,11 @@ func (im *importer) run() {
 		notesStart := im.notesStart(i, sigStart)
 		bodyEnd = notesStart
 		im.notes(notesStart, sigStart)
-		im.signature(sigStart, date)
+		sig := append([]textLine(nil), L[sigStart:date]...)
+		if inlineSig != nil {
+			sig = append(sig, *inlineSig)
+		}
+		im.signature(sig)
 		doc.Date = L[date].text
 		im.setLine(PathDate, L[date], 0)
 		k := date + 1
@@ -324,7 +341,8 @@ func (im *importer) title(i int) int {
 	for k := i; k < len(L) && len(cand) < 5; k++ {
 		s := L[k].text
 		if reNumber.MatchString(s) || reSigner.MatchString(s) || isRecipientsLine(s, true) ||
-			runeLen(s) > 60 || hasListMarker(s) || isDateLine(s) || reAttachHead.MatchString(s) {
+			runeLen(s) > 80 || hasListMarker(s) || isDateLine(s) || reAttachHead.MatchString(s) ||
+			strings.ContainsAny(strings.TrimSuffix(s, "。"), "，。；") {
 			break
 		}
 		g := genreOfTitle(s)
@@ -488,24 +506,24 @@ func (im *importer) notes(from, to int) {
 	}
 }
 
-// signature reads the 署名 lines L[from:to] (one organ a line, or several on a line
+// signature reads the 署名 lines (one organ a line, or several on a line
 // separated by blanks). For a 命令 a single "省长　张三" line is the 签名章's title and name.
-func (im *importer) signature(from, to int) {
-	L, doc := im.L, im.doc
-	if from >= to {
+func (im *importer) signature(lines []textLine) {
+	doc := im.doc
+	if len(lines) == 0 {
 		return
 	}
-	if (doc.MarkSuffix == "令" || doc.MarkSuffix == "命令") && to-from == 1 {
-		names, offs := splitNamesPos(L[from].text)
+	if (doc.MarkSuffix == "令" || doc.MarkSuffix == "命令") && len(lines) == 1 {
+		names, offs := splitNamesPos(lines[0].text)
 		if len(names) == 2 {
 			doc.SignerTitle, doc.SignerName = names[0], names[1]
 			doc.SignOff = SignOffSignature
-			im.setLine(PathSignerTitle, L[from], offs[0])
-			im.setLine(PathSignerName, L[from], offs[1])
+			im.setLine(PathSignerTitle, lines[0], offs[0])
+			im.setLine(PathSignerName, lines[0], offs[1])
 			return
 		}
 	}
-	for _, l := range L[from:to] {
+	for _, l := range lines {
 		names, offs := splitNamesPos(l.text)
 		for k := range names {
 			im.sigNames = append(im.sigNames, placed{names[k], im.pos(l, offs[k])})

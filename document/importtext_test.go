@@ -438,6 +438,27 @@ func TestImportTextForms(t *testing.T) {
 					t.Errorf("got %#v", d)
 				}
 			}},
+		{"signature and date on one line", "关于某某的通知\n各单位：\n正文。\n某某市人民政府　　2024年1月5日\n（此件公开发布）\n",
+			func(t *testing.T, d *Document) {
+				if d.Date != "2024年1月5日" || len(d.Issuers) != 1 || d.Issuers[0].Name != "某某市人民政府" || d.Note == "" || len(d.Body) != 1 {
+					t.Errorf("got %#v", d)
+				}
+				if p, _ := d.Source.Locate(PathDate, 0); p != (Pos{Line: 4, Col: 10}) {
+					t.Errorf("date at %v", p)
+				}
+			}},
+		{"long title", "国务院办公厅关于印发《某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某管理暂行办法》的通知\n各单位：\n正文。\n",
+			func(t *testing.T, d *Document) {
+				if !strings.HasSuffix(d.Title, "的通知") || d.Recipients != "各单位：" {
+					t.Errorf("got %#v", d)
+				}
+			}},
+		{"body line ending in a genre word", "经研究，同意你单位的请示\n请抓紧落实。\n",
+			func(t *testing.T, d *Document) {
+				if d.Title != "" || len(d.Body) != 2 {
+					t.Errorf("got %#v", d)
+				}
+			}},
 		{"english wrap", "关于某某的通知\n各单位：\nThe quick brown fox jumps over the lazy dog and keeps\nrunning far away from the farm until the night comes over\nthe hills where nobody lives any more and all is quiet\nnow.\n",
 			func(t *testing.T, d *Document) {
 				if len(d.Body) != 1 || !strings.Contains(d.Body[0], "keeps running") {
