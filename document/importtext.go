@@ -101,12 +101,22 @@ func (im *importer) run() {
 	}
 	date := -1
 	var inlineSig *textLine // 署名 and 成文日期 on one line: "某某市人民政府　2024年1月5日"
-	for k := i; k < firstAttach; k++ {
-		if isDateLine(L[k].text) {
+	// The 成文日期 is the first date line after some body that ends the main part: it follows
+	// a 署名, or nothing but a 附注, attendance lists or attachments follows it.
+	endsMain := func(k int) bool {
+		if organLike(L[k-1].text) || k+1 >= firstAttach {
+			return true
+		}
+		next := L[k+1].text
+		return isParenthesized(next) || reNoteWords.MatchString(next) || reAttendance.MatchString(next) ||
+			genreOfTitle(strings.Join(textsOf(L[k+1:min(k+4, firstAttach)]), "")) != ""
+	}
+	for k := i + 1; k < firstAttach; k++ {
+		if isDateLine(L[k].text) && endsMain(k) {
 			date = k
 			break
 		}
-		if m := reSigDate.FindStringSubmatchIndex(L[k].text); m != nil && k > i && validDate(L[k].text[m[4]:m[5]]) &&
+		if m := reSigDate.FindStringSubmatchIndex(L[k].text); m != nil && validDate(L[k].text[m[4]:m[5]]) &&
 			organLike(L[k].text[m[2]:m[3]]) && endsWithOrgan(L[k].text[m[2]:m[3]]) {
 			names := L[k]
 			names.text = L[k].text[m[2]:m[3]]
@@ -164,6 +174,14 @@ func (im *importer) run() {
 	im.attachments(attachFrom, banji)
 	im.buildIssuers()
 	im.guess()
+}
+
+func textsOf(ls []textLine) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.text
+	}
+	return out
 }
 
 // wrappedRecipients returns the number of lines of a 主送 wrapped over two or three lines

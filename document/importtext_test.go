@@ -459,6 +459,18 @@ func TestImportTextForms(t *testing.T) {
 					t.Errorf("got %#v", d)
 				}
 			}},
+		{"date in the body", "关于某某活动安排的通知\n各单位：\n活动日程如下：\n2024年1月5日\n上午开幕式，下午分组讨论。\n2024年1月6日\n全天参观。\n某某局\n2024年1月2日\n",
+			func(t *testing.T, d *Document) {
+				if d.Date != "2024年1月2日" || len(d.Body) != 5 || len(d.Attachments) != 0 || len(d.Issuers) != 1 {
+					t.Errorf("got %#v", d)
+				}
+			}},
+		{"date under the title", "某某会议纪要\n2024年1月5日\n会议议定如下事项。\n",
+			func(t *testing.T, d *Document) {
+				if len(d.Body) != 2 || len(d.Attachments) != 0 {
+					t.Errorf("got %#v", d)
+				}
+			}},
 		{"english wrap", "关于某某的通知\n各单位：\nThe quick brown fox jumps over the lazy dog and keeps\nrunning far away from the farm until the night comes over\nthe hills where nobody lives any more and all is quiet\nnow.\n",
 			func(t *testing.T, d *Document) {
 				if len(d.Body) != 1 || !strings.Contains(d.Body[0], "keeps running") {
