@@ -98,15 +98,17 @@ func signOffLabel(id string) string {
 type formField struct {
 	spec   templates.Field
 	tab    int
-	entry  *widget.Entry  // text fields
-	sel    *widget.Select // choices
-	values []string       // choice values behind sel's labels
+	block  fyne.CanvasObject // the label, help and input, as placed in its tab
+	entry  *widget.Entry     // text fields
+	sel    *widget.Select    // choices
+	values []string          // choice values behind sel's labels
 }
 
 // editor is the editor view: form, findings, preview.
 type editor struct {
 	u       *UI
 	tabs    *container.AppTabs
+	scrolls []*container.Scroll
 	fields  map[string]*formField
 	order   []string
 	filling bool
@@ -184,11 +186,14 @@ func (ed *editor) buildForm() fyne.CanvasObject {
 		if ff == nil {
 			continue
 		}
-		boxes[tab].Add(ed.fieldBlock(ff))
+		ff.block = ed.fieldBlock(ff)
+		boxes[tab].Add(ff.block)
 	}
 	ed.tabs = container.NewAppTabs()
 	for i, g := range formGroups {
-		ed.tabs.Append(container.NewTabItem(T("group."+g), container.NewVScroll(container.NewPadded(boxes[i]))))
+		sc := container.NewVScroll(container.NewPadded(boxes[i]))
+		ed.scrolls = append(ed.scrolls, sc)
+		ed.tabs.Append(container.NewTabItem(T("group."+g), sc))
 	}
 	ed.tabs.SelectIndex(1)
 	return ed.tabs
@@ -585,6 +590,10 @@ func (ed *editor) Focus(f check.Finding) {
 		return
 	}
 	ed.tabs.SelectIndex(ff.tab)
+	if sc := ed.scrolls[ff.tab]; ff.block != nil {
+		sc.Offset = fyne.NewPos(0, ff.block.Position().Y)
+		sc.Refresh() // clamps the offset to the content
+	}
 	if ff.entry != nil {
 		row, col := 0, f.Offset
 		if i := pathIndex(f.Path); i >= 0 && listField(ed.u.Model.Doc, topPath(f.Path)) != nil {

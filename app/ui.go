@@ -136,9 +136,9 @@ func Run(a fyne.App, args []string) {
 	u := New(a, Options{})
 	if len(args) > 0 && args[0] != "" {
 		u.OpenPath(args[0])
-	} else {
-		u.OfferRecovery()
 	}
+	// offered in any case: the next autosave would replace the recovery file
+	u.OfferRecovery()
 	u.Win.ShowAndRun()
 	u.Close()
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -313,5 +314,39 @@ func TestWindowSizeRemembered(t *testing.T) {
 	p := h.u.App.Preferences()
 	if p.Float(prefWinW) != 1000 || p.Float(prefWinH) != 700 {
 		t.Fatalf("stored %v × %v", p.Float(prefWinW), p.Float(prefWinH))
+	}
+}
+
+// Every literal key the code translates has a Chinese and an English text.
+func TestTranslationKeysUsed(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	re := regexp.MustCompile(`\b(?:T|item|btn)\("([^"]+)"`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+			for _, l := range []string{LangZh, LangEn} {
+				if _, ok := trMaps[l][m[1]]; !ok && !strings.HasSuffix(m[1], ".") {
+					t.Errorf("%s: key %q has no %s text", f, m[1], l)
+				}
+			}
+		}
+	}
+	for _, l := range []string{LangZh, LangEn} {
+		for _, g := range formGroups {
+			if _, ok := trMaps[l]["group."+g]; !ok {
+				t.Errorf("no %s text for group %s", l, g)
+			}
+		}
+		for _, a := range (&UI{}).shortcutActions() {
+			if _, ok := trMaps[l][a.label]; !ok {
+				t.Errorf("no %s text for %s", l, a.label)
+			}
+		}
 	}
 }
