@@ -139,6 +139,7 @@ func Run(doc *document.Document, g *templates.Genre, opts Options) (out []Findin
 	if doc == nil {
 		return nil
 	}
+	resolve()
 	c := newContext(doc, g, opts)
 	for _, r := range registry {
 		if !c.enabled(r) {

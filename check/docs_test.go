@@ -87,7 +87,8 @@ func TestRegistry(t *testing.T) {
 		default:
 			t.Errorf("%s: severity %q", r.ID, r.Severity)
 		}
-		if impls[r.ID] == nil {
+		resolve()
+		if byID[r.ID].check == nil {
 			t.Errorf("%s: no implementation", r.ID)
 		}
 		if !RuleExists(r.ID) {

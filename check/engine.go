@@ -2,6 +2,8 @@ package check
 
 import (
 	"fmt"
+	"regexp"
+	"sync"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -25,8 +27,108 @@ type rule struct {
 	// Params are the default parameters a template may override.
 	Params map[string]any
 
-	// check runs the rule. Generic kinds get one from their constructor.
+	// Data of the generic kinds (a rule with these needs no code of its own):
+	// Where lists the element kinds searched (body, title, cc, …; empty: every prose element).
+	Where []string
+	// Pattern (KindPattern) is a regular expression whose matches (submatch Group) are findings;
+	// Quick lists substrings (| separated) one of which an element must contain to be searched.
+	Pattern string
+	Group   int
+	Quick   string
+	// Phrases (KindPhrase) names the parameter holding the phrases; Mode is "forbidden" (each
+	// occurrence is a finding), "closing" (the last Closing paragraphs must hold one of them)
+	// or "suffix" (the element must not end with one).
+	Phrases string
+	Mode    string
+	Closing int
+	// Message is the finding's message; {text} is replaced by the offending text, {fix} by Fix.
+	Message string
+	// Fix, with HasFix, replaces the offending text ("" deletes it).
+	Fix    string
+	HasFix bool
+
+	// check runs the rule; nil means the generic engine of its kind (or impls[ID]).
 	check func(c *ctx, r *rule)
+}
+
+var resolveOnce sync.Once
+
+// resolve gives every rule its check function: its own code (impls) or its kind's engine.
+// It runs once, after all init functions, before the first check.
+func resolve() {
+	resolveOnce.Do(func() {
+		for _, r := range registry {
+			if r.check == nil {
+				r.check = impls[r.ID]
+			}
+			if r.check == nil {
+				r.check = generic(r)
+			}
+		}
+	})
+}
+
+// generic returns the engine for a rule declared by data, or nil.
+func generic(r *rule) func(c *ctx, r *rule) {
+	switch {
+	case r.Kind == KindPattern && r.Pattern != "":
+		spec := patternSpec{kinds: r.Where, quick: r.Quick, re: regexp.MustCompile(r.Pattern), group: r.Group,
+			msg: r.Message, fix: r.Fix, noFix: !r.HasFix}
+		return pattern(spec)
+	case r.Kind == KindPhrase && r.Phrases != "":
+		return phraseEngine
+	}
+	return nil
+}
+
+// phraseEngine runs a phrase rule declared by data.
+func phraseEngine(c *ctx, r *rule) {
+	words := c.paramStrings(r, r.Phrases)
+	if len(words) == 0 {
+		return
+	}
+	where := patternSpec{kinds: r.Where}
+	switch r.Mode {
+	case "forbidden":
+		for _, f := range c.fields {
+			if !where.applies(f.kind) {
+				continue
+			}
+			if w, at := containsAny(f.text, words); at >= 0 {
+				c.reportMatch(r, f, match{start: at, end: at + len(w), msg: r.Message})
+			}
+		}
+	case "suffix":
+		for _, f := range c.fields {
+			if !where.applies(f.kind) {
+				continue
+			}
+			t := strings.TrimRight(f.text, " \t\r\n\u3000"+titlePunct)
+			ct := compact(t)
+			for _, w := range words {
+				if w != "" && strings.HasSuffix(ct, w) {
+					if i := strings.LastIndex(t, w); i >= 0 {
+						c.reportMatch(r, f, match{start: i, end: i + len(w), msg: r.Message})
+					} else {
+						c.reportAll(r, f.path, f.text, strings.ReplaceAll(r.Message, "{text}", w))
+					}
+					return
+				}
+			}
+		}
+	case "closing":
+		last := c.closingParas(max(1, r.Closing))
+		if len(last) == 0 {
+			return
+		}
+		for _, f := range last {
+			if _, at := containsAny(f.text, words); at >= 0 {
+				return
+			}
+		}
+		f := last[len(last)-1]
+		c.reportAll(r, f.path, f.text, r.Message)
+	}
 }
 
 func (r *rule) info() RuleInfo {
@@ -235,9 +337,6 @@ func (c *ctx) enabled(r *rule) bool {
 
 func (c *ctx) run(r *rule) {
 	check := r.check
-	if check == nil {
-		check = impls[r.ID]
-	}
 	if check == nil {
 		return
 	}

@@ -224,13 +224,6 @@ func init() {
 				msg: "引用的发文字号“{text}”格式不对：年份用〔〕括入，序号不加“第”、不编虚位，应为“{fix}”"}, true
 		},
 	})
-	impls["citation-order"] = pattern(patternSpec{
-		kinds: []string{"body", "attachment_body"},
-		quick: "《",
-		re:    regexp.MustCompile(`〔[0-9]{4}〕[0-9]+号[、，]?《[^》]{2,}》`),
-		msg:   "引用公文应先引标题，后引发文字号：《标题》（发文字号），“{text}”次序颠倒",
-		noFix: true,
-	})
 }
 
 // ---- dates ----
@@ -507,16 +500,6 @@ func init() {
 			c.reportAll(r, document.PathRecipients, v, "上行文原则上只主送一个上级机关，需要同时送其他机关的用抄送；“"+t+"”有多个主送机关")
 		}
 	}
-	impls["up-no-lower-cc"] = func(c *ctx, r *rule) {
-		v := c.doc.CC
-		if v == "" {
-			return
-		}
-		if w, at := containsAny(v, c.paramStrings(r, "lower")); at >= 0 {
-			f := field{path: document.PathCC, kind: "cc", text: v}
-			c.reportMatch(r, f, match{start: at, end: at + len(w), msg: "上行文不得抄送下级机关（“{text}”）；需要下级机关知晓的，另行下发"})
-		}
-	}
 	impls["up-signers-required"] = func(c *ctx, r *rule) {
 		d := c.doc
 		if len(d.Signers) > 0 || trimSpace(d.Number) == "" {
@@ -615,25 +598,6 @@ func init() {
 			}
 		}
 		c.reportAll(r, document.PathTitle, v, "标题应以文种结尾（决议、决定、命令、公报、公告、通告、意见、通知、通报、报告、请示、批复、议案、函、纪要），构成“发文机关＋事由＋文种”")
-	}
-	impls["title-mixed-genre"] = func(c *ctx, r *rule) {
-		v := c.doc.Title
-		t := strings.TrimRight(v, " \t\r\n\u3000"+titlePunct)
-		if t == "" {
-			return
-		}
-		for _, w := range c.paramStrings(r, "words") {
-			if strings.HasSuffix(compact(t), w) {
-				i := strings.LastIndex(t, w)
-				if i < 0 {
-					c.reportAll(r, document.PathTitle, v, "“"+w+"”不是法定文种，请根据内容改用“请示”或“报告”等文种")
-					return
-				}
-				f := field{path: document.PathTitle, kind: "title", text: v}
-				c.reportMatch(r, f, match{start: i, end: i + len(w), msg: "“{text}”是生造或混用的文种，请根据内容改用“请示”（请求批准）或“报告”（汇报工作）"})
-				return
-			}
-		}
 	}
 	impls["title-composition"] = func(c *ctx, r *rule) {
 		v := compact(c.doc.Title)

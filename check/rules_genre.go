@@ -37,20 +37,6 @@ func init() {
 			}
 		}
 	}
-	impls["qingshi-closing"] = func(c *ctx, r *rule) {
-		last := c.closingParas(2)
-		if len(last) == 0 {
-			return
-		}
-		words := c.paramStrings(r, "requests")
-		for _, f := range last {
-			if _, at := containsAny(f.text, words); at >= 0 {
-				return
-			}
-		}
-		f := last[len(last)-1]
-		c.reportAll(r, f.path, f.text, "请示应以请求语结尾，如“妥否，请批示。”或“当否，请批复。”")
-	}
 	impls["qingshi-contact"] = func(c *ctx, r *rule) {
 		if strings.Contains(c.doc.Note, "联系人") || strings.Contains(c.doc.Note, "电话") {
 			return
@@ -66,24 +52,6 @@ func init() {
 			}
 		}
 		c.reportDoc(r, "请示一般在附注中注明联系人姓名和电话，如“（联系人：张三，电话：12345678）”")
-	}
-	impls["report-no-request"] = func(c *ctx, r *rule) {
-		words := c.paramStrings(r, "phrases")
-		for _, f := range c.fieldsOf("body") {
-			if w, at := containsAny(f.text, words); at >= 0 {
-				c.reportMatch(r, f, match{start: at, end: at + len(w), msg: "报告中不得夹带请示事项（“{text}”），需要上级批准的事项应另行请示"})
-			}
-		}
-	}
-	impls["report-closing"] = func(c *ctx, r *rule) {
-		last := c.closingParas(1)
-		if len(last) == 0 {
-			return
-		}
-		if _, at := containsAny(last[0].text, c.paramStrings(r, "closings")); at >= 0 {
-			return
-		}
-		c.reportAll(r, last[0].path, last[0].text, "报告一般以“特此报告。”结尾")
 	}
 	impls["pifu-citation"] = func(c *ctx, r *rule) {
 		bs := c.fieldsOf("body")
@@ -118,14 +86,6 @@ func init() {
 				c.reportMatch(r, f, match{start: start, end: i, msg: "引用来文应先引标题，后引发文字号，此处次序颠倒"})
 			}
 			return
-		}
-	}
-	impls["han-tone"] = func(c *ctx, r *rule) {
-		words := c.paramStrings(r, "forbidden")
-		for _, f := range c.fieldsOf("body") {
-			if w, at := containsAny(f.text, words); at >= 0 {
-				c.reportMatch(r, f, match{start: at, end: at + len(w), msg: "函用于不相隶属机关之间商洽、询问和答复，语气应平和，不用“{text}”等指令性用语（可用“特此函告”“请予支持”）"})
-			}
 		}
 	}
 	impls["closing-genre-mismatch"] = func(c *ctx, r *rule) {

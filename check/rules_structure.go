@@ -199,8 +199,6 @@ func init() {
 		}
 	}
 	bodyKinds := []string{"body", "attachment_body"}
-	impls["heading-paren-dunhao"] = pattern(patternSpec{kinds: bodyKinds, quick: "、", re: reParenDunhao, group: 4,
-		msg: "“（一）”“（1）”类序数后不加顿号，应删去“、”", fix: ""})
 	impls["heading-arabic-dunhao"] = pattern(patternSpec{kinds: bodyKinds, quick: "、", re: reArabicDun,
 		judge: func(s string, sm []int) (match, bool) {
 			return match{start: sm[2], end: sm[5], fix: s[sm[2]:sm[3]] + ".", hasFix: true, msg: "第三层序数用阿拉伯数字加半角圆点，“{text}”应写作“{fix}”"}, true
@@ -417,12 +415,6 @@ func init() {
 			return match{start: sm[0], end: sm[1], msg: "“{text}”是未填写的占位符，请替换为实际内容"}, true
 		},
 	})
-	impls["placeholder-stars"] = pattern(patternSpec{
-		kinds: []string{"title", "recipients", "body", "attachment_notes", "note", "attachment_title", "attachment_body", "cc", "printer", "number", "date", "table"},
-		quick: "**|＊＊",
-		re:    regexp.MustCompile(`\*{2,}|＊{2,}`),
-		msg:   "“{text}”是未填写的占位符，请替换为实际内容", noFix: true,
-	})
 	impls["placeholder-date"] = pattern(patternSpec{
 		kinds: []string{"body", "attachment_body", "date", "note", "title", "table"},
 		quick: "月",
@@ -439,12 +431,6 @@ func init() {
 			}
 			return match{start: start, end: sm[1], msg: "日期“{text}”未填写数字，请填写完整日期（如 2024年1月5日）"}, true
 		},
-	})
-	impls["placeholder-count"] = pattern(patternSpec{
-		kinds: []string{"body", "attachment_body", "note", "table"},
-		quick: "人|共|计",
-		re:    regexp.MustCompile(`由[ \x{3000}_]*人组成|(?:共|计|合计)[ \x{3000}_]+(?:人|名|项|元|万元|个|家|次|份|件)|(?:^|[，。；：、])(?:共|计)(?:人|名|项|个)[，。；、]`),
-		msg:   "“{text}”缺少数字，请填写数量", noFix: true,
 	})
 	impls["placeholder-prompt"] = pattern(patternSpec{
 		kinds: []string{"title", "recipients", "body", "attachment_notes", "note", "attachment_title", "attachment_body", "cc"},

@@ -380,3 +380,21 @@ func TestGeometryTypeset(t *testing.T) {
 		t.Errorf("a title filling page 1: %+v", fs)
 	}
 }
+
+// TestConcurrentRuns: the app checks from several goroutines at once.
+func TestConcurrentRuns(t *testing.T) {
+	done := make(chan int)
+	for i := 0; i < 8; i++ {
+		go func() {
+			d := baseNotice()
+			d.Body[7] = "汛期实行24小时值班,含节假日..."
+			done <- len(Run(d, nil, Options{}))
+		}()
+	}
+	first := <-done
+	for i := 1; i < 8; i++ {
+		if n := <-done; n != first {
+			t.Errorf("concurrent runs disagree: %d and %d findings", first, n)
+		}
+	}
+}
