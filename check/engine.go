@@ -3,8 +3,8 @@ package check
 import (
 	"fmt"
 	"regexp"
-	"sync"
 	"strings"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
 
