@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gongwen/check"
@@ -49,12 +50,21 @@ type jsonFinding struct {
 	Fix      string `json:"fix"`
 }
 
-// loadGenre finds a genre template by id (or by 文种 name); nil when none matches.
+var (
+	genreSetOnce sync.Once
+	genreSet     *templates.Set
+)
+
+// loadGenre finds a genre template by id (or by 文种 name); nil when none matches. The
+// templates (built-in and the user's folder) are loaded once.
 func loadGenre(id string) *templates.Genre {
 	if id == "" {
 		return nil
 	}
-	set, _ := templates.Load(templates.LoadOptions{RuleExists: check.RuleExists})
+	genreSetOnce.Do(func() {
+		genreSet, _ = templates.Load(templates.LoadOptions{RuleExists: check.RuleExists})
+	})
+	set := genreSet
 	if g, ok := set.Genre(id); ok {
 		return g
 	}
