@@ -481,6 +481,12 @@ func runeSlice(s string, off, n int) string {
 // TitleGenre returns the 文种 a title ends with (请示, 通知, 函, …), or "" when it names none.
 func TitleGenre(title string) string {
 	t := strings.TrimRight(strings.Join(strings.Fields(title), ""), "。.，,；;：:！!？? \u3000")
+	// a trailing note in brackets: ……的通知（征求意见稿）
+	if strings.HasSuffix(t, "）") {
+		if i := strings.LastIndex(t, "（"); i > 0 {
+			t = t[:i]
+		}
+	}
 	for _, g := range genreWords {
 		if strings.HasSuffix(t, g) {
 			if g == "令" {

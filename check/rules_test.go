@@ -330,7 +330,7 @@ func TestGenreTemplate(t *testing.T) {
 func TestTitleGenre(t *testing.T) {
 	for title, want := range map[string]string{
 		"国务院关于同意某事的批复": "批复", "关于某事的请示": "请示", "某某的复函": "函", "某某市人民政府令": "命令",
-		"关于某事的通知。": "通知", "某某实施方案": "", "": "", "关于某事的\n报告": "报告",
+		"关于某事的通知。": "通知", "关于某事的通知（征求意见稿）": "通知", "关于印发《办法（试行）》的通知": "通知", "某某实施方案": "", "": "", "关于某事的\n报告": "报告",
 	} {
 		if got := TitleGenre(title); got != want {
 			t.Errorf("TitleGenre(%q) = %q, want %q", title, got, want)
