@@ -118,7 +118,6 @@ type editor struct {
 	fixAllBtn  *widget.Button
 	status     *widget.Label
 	pv         *previewPane
-	lastChange time.Time
 }
 
 func (u *UI) showEditor() {
@@ -335,7 +334,6 @@ func (ed *editor) changed(path, value string) {
 }
 
 func (ed *editor) afterEdit() {
-	ed.lastChange = time.Now()
 	ed.u.updateTitle()
 	ed.requestPreview(ed.u.opts.Debounce)
 	ed.u.scheduleAutosave()
