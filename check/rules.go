@@ -198,6 +198,11 @@ var registry = []*rule{
 		Summary: "密级为“绝密”“机密”“秘密”之一，保密期限用阿拉伯数字"},
 	{ID: "urgency-value", Clause: c9704 + "7.2.3", Severity: SeverityError, Kind: KindPattern,
 		Summary: "紧急程度为“特急”或“加急”"},
+	{ID: "order-number-format", Clause: c9704 + "10.2", Severity: SeverityWarning, Kind: KindPattern,
+		Summary: "令号写作“第5号”（阿拉伯数字，不编虚位）"},
+	{ID: "signoff-forbidden", Clause: tiaoli + "第九条 / " + c9704 + "7.3.5", Severity: SeverityWarning, Kind: KindPresence,
+		Genres:  []string{"决议", "公报"},
+		Summary: "决议、公报不署名、不标成文日期，通过或发布的日期写在标题下的题注中"},
 	{ID: "print-info", Clause: c9704 + "7.4.3", Severity: SeverityWarning, Kind: KindPresence,
 		Summary: "印发机关和印发日期同时标注"},
 

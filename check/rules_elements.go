@@ -689,6 +689,42 @@ func init() {
 			}
 		}
 	}
+	impls["order-number-format"] = func(c *ctx, r *rule) {
+		v := c.doc.OrderNumber
+		t := trimSpace(v)
+		if t == "" {
+			return
+		}
+		sm := regexp.MustCompile(`^第?\s*([0-9０-９]+|[一二三四五六七八九十百零〇]+)\s*号?$`).FindStringSubmatch(t)
+		fix, has := "", false
+		if sm != nil {
+			n := atoi(sm[1])
+			if n < 0 {
+				if k, ok := cnSmall(sm[1]); ok {
+					n = k
+				}
+			}
+			if n > 0 {
+				fix, has = fmt.Sprintf("第%d号", n), true
+			}
+		}
+		if t == fix {
+			return
+		}
+		off := runeOff(v, strings.Index(v, t))
+		c.report(r, document.PathOrderNumber, v, off, utf8.RuneCountInString(t), "令号应写作“第5号”的形式（阿拉伯数字，不编虚位）", fix, has)
+	}
+	impls["signoff-forbidden"] = func(c *ctx, r *rule) {
+		d := c.doc
+		if d.SignOff == document.SignOffNone {
+			return
+		}
+		if trimSpace(d.Date) != "" {
+			c.reportAll(r, document.PathDate, d.Date, c.genre+"不标成文日期：通过或发布的日期写在标题下的题注中，如“（2024年1月5日某某会议通过）”")
+		} else if len(d.Issuers) > 0 && d.SignOff != "" {
+			c.reportDoc(r, c.genre+"不署发文机关名称，落款方式应为“无署名”")
+		}
+	}
 	impls["copy-number-digits"] = func(c *ctx, r *rule) {
 		v := c.doc.CopyNumber
 		t := trimSpace(v)
