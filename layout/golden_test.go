@@ -66,3 +66,27 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestGoldenExplain pins the trainer's view (讲解模式) of one example: every box and label.
+func TestGoldenExplain(t *testing.T) {
+	doc := loadExample(t, "tongzhi")
+	pages, err := Typeset(doc, Options{Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Dump(pages)
+	path := filepath.Join("testdata", "tongzhi.explain.golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./layout -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("explained layout differs from %s (run go test ./layout -update and review the diff)", path)
+	}
+}
