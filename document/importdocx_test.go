@@ -218,7 +218,21 @@ func FuzzImportDocx(f *testing.F) {
 	f.Add(makeDocx(f, map[string]string{"word/document.xml": "<w:p>"}))
 	f.Add(makeDocx(f, map[string]string{"a": "b"}))
 	f.Add([]byte("PK\x03\x04"))
+	// Inputs not starting with PK are wrapped as word/document.xml, to reach the XML reader.
+	f.Add([]byte(docxHead + wp("关于某某的通知") + `<w:p><w:r><w:t>a</w:t><w:br/><w:tab/></w:r></w:p>` + docxTail))
+	f.Add([]byte(docxHead + `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p>` + docxTail))
+	f.Add([]byte(`<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:t>x</w:t></w:p>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if !bytes.HasPrefix(data, []byte("PK")) {
+			var buf bytes.Buffer
+			zw := zip.NewWriter(&buf)
+			w, _ := zw.Create("word/document.xml")
+			w.Write(data)
+			w, _ = zw.Create("word/numbering.xml")
+			w.Write(data)
+			zw.Close()
+			data = buf.Bytes()
+		}
 		doc, err := ImportDocx("f.docx", data)
 		if err != nil {
 			var e *Error
