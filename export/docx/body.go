@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
 	_ "image/jpeg" // seal and signature images
+	"image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"gongwen/document"
+	"gongwen/layout"
 )
 
 // builder assembles word/document.xml and the parts it refers to.
@@ -31,6 +32,13 @@ type builder struct {
 
 	// firstBefore is the space above the first 正文 paragraph, set by the 版头.
 	firstBefore int
+	// pages is the layout engine's typesetting of the document (nil if it failed).
+	pages []layout.Page
+	// y tracks, while tracking is set, the twips taken on page 1 from the 版心's top by the
+	// paragraphs written so far (the 版头 and the title), so that the text below starts on
+	// a line of the page's 22-line grid as it does in the layout engine.
+	y        int
+	tracking bool
 }
 
 type mediaFile struct {
@@ -163,6 +171,7 @@ type para struct {
 	keepNext  bool
 	frame     string // w:framePr element
 	border    string // content of w:pBdr
+	borderH   int    // twips the border adds below the paragraph (space + width), for tracking
 	tabs      string // content of w:tabs
 	before    int
 	after     int
@@ -177,6 +186,17 @@ type para struct {
 }
 
 func (b *builder) p(p para) string {
+	if b.tracking && p.frame == "" {
+		line := p.line
+		if line == 0 {
+			line = pitch
+		}
+		lines := 1
+		for _, r := range p.runs {
+			lines += strings.Count(r, "<w:br/>")
+		}
+		b.y += max(p.before, 0) + p.after + lines*line + p.borderH
+	}
 	var s strings.Builder
 	s.WriteString(`<w:p><w:pPr>`)
 	if p.style != "" {
@@ -289,6 +309,8 @@ func markSize(lines ...string) float64 {
 
 func (b *builder) build() string {
 	d := b.doc
+	b.pages = typeset(d)
+	b.tracking = d.Format != document.FormatLetter
 	b.out.WriteString(xmlHeader)
 	b.out.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `"><w:body>`)
 	switch d.Format {
@@ -301,8 +323,21 @@ func (b *builder) build() string {
 	}
 	b.mainText()
 	b.attachments()
+	if alone, blank := b.banjiAlone(); alone && b.hasBanji() {
+		// the layout engine puts the 版记 alone on the even page after the text (after a
+		// blank page when the text ends on an even page): break the page(s) the same way
+		// (the DOCX text runs on the same 22 × 28 grid, so its pages end where the
+		// engine's do)
+		n := 1
+		if blank {
+			n = 2
+		}
+		for i := 0; i < n; i++ {
+			b.out.WriteString(b.p(para{style: "GwBanji", pageBreak: true, line: 12, mark: rs{role: roleFang, sz: 2}}))
+		}
+	}
 	b.banji()
-	b.sectPr()
+	b.out.WriteString(b.mainSection())
 	b.out.WriteString(`</w:body></w:document>`)
 	return b.out.String()
 }
@@ -354,12 +389,15 @@ func (b *builder) preLines(number, extra string) int {
 // markPara writes a single-line 发文机关标志 whose em top sits top twips below the 版心's
 // top, given that used twips of it are taken by earlier lines. It returns the twips from
 // the mark paragraph's bottom up to the mark's em bottom (positive: the em bottom is above).
-func (b *builder) markPara(text string, top, used int, border string) int {
-	size := markSize(text)
+func (b *builder) markPara(text string, top, used int, border string, borderH int) int {
+	size := b.markSizeFor(text)
 	h := int(math.Ceil(size * 20 * 1.2))
 	before := top - used - emTop(h, size)
 	r := rs{role: roleXBS, sz: int(size * 2), color: red}
-	b.out.WriteString(b.p(para{style: "GwMark", jc: "center", line: h, before: before, border: border, mark: r, runs: []string{b.run(text, r)}}))
+	if border == "" {
+		borderH = 0
+	}
+	b.out.WriteString(b.p(para{style: "GwMark", jc: "center", line: h, before: before, border: border, borderH: borderH, mark: r, runs: []string{b.run(text, r)}}))
 	return h - emBottom(h, size)
 }
 
@@ -388,25 +426,27 @@ func (b *builder) fileHead() {
 	var gap int          // twips from the mark paragraph's bottom up to its em bottom
 	numberLines := d.Number != "" || (d.Direction == document.DirectionUp && len(d.Signers) > 0)
 	sepBorder := fmt.Sprintf(`<w:bottom w:val="single" w:sz="12" w:space="%d" w:color="%s"/>`, 10, red)
+	const sepH = 10*20 + 30 // the separator's space (10 pt) and width (1.5 pt)
 	if len(d.Issuers) > 1 && d.Format != document.FormatMinutes {
 		gap = b.jointMark(markTop, used)
 	} else {
-		border := ""
+		border, borderH := "", 0
 		if !numberLines {
 			// no number line: the separator goes 4 mm below the mark itself
-			size := markSize(b.markText())
+			size := b.markSizeFor(b.markText())
 			h := int(math.Ceil(size * 20 * 1.2))
-			sp := (227 - (h - emBottom(h, size))) / 20
-			border = fmt.Sprintf(`<w:bottom w:val="single" w:sz="12" w:space="%d" w:color="%s"/>`, max(sp, 0), red)
+			sp := max((227-(h-emBottom(h, size)))/20, 0)
+			border = fmt.Sprintf(`<w:bottom w:val="single" w:sz="12" w:space="%d" w:color="%s"/>`, sp, red)
+			borderH = sp*20 + 30
 		}
-		gap = b.markPara(b.markText(), markTop, used, border)
+		gap = b.markPara(b.markText(), markTop, used, border, borderH)
 	}
 	if numberLines {
 		before := 2*pitch - gap
 		if d.Direction == document.DirectionUp && len(d.Signers) > 0 {
-			b.signerLines(before, sepBorder)
+			b.signerLines(before, sepBorder, sepH)
 		} else {
-			b.out.WriteString(b.p(para{style: "GwNumber", jc: "center", before: before, border: sepBorder, runs: []string{b.run(d.Number, body3)}}))
+			b.out.WriteString(b.p(para{style: "GwNumber", jc: "center", before: before, border: sepBorder, borderH: sepH, runs: []string{b.run(d.Number, body3)}}))
 		}
 	}
 	b.titleBlock(2 * pitch)
@@ -414,7 +454,7 @@ func (b *builder) fileHead() {
 
 // signerLines writes the 上行文 number (one character in from the left) and the 签发人
 // (one character in from the right), two names a line, the number on the last line.
-func (b *builder) signerLines(before int, border string) {
+func (b *builder) signerLines(before int, border string, borderH int) {
 	d := b.doc
 	var chunks [][]string
 	for i := 0; i < len(d.Signers); i += 2 {
@@ -433,6 +473,7 @@ func (b *builder) signerLines(before int, border string) {
 		if last {
 			p.style = "GwNumber"
 			p.border = border
+			p.borderH = borderH
 			p.runs = append(p.runs, b.tabRun(body3), b.run(d.Number, body3))
 		} else {
 			p.runs = append(p.runs, b.tabRun(body3))
@@ -479,7 +520,10 @@ func (b *builder) jointMark(top, used int) int {
 		b.out.WriteString(b.p(para{style: "GwMark", jc: "distribute", line: h, mark: r, runs: []string{b.run(n, r)}}))
 	}
 	fmt.Fprintf(&b.out, `</w:tc><w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>`, sufW)
+	tr := b.tracking
+	b.tracking = false // the suffix sits beside the names
 	b.out.WriteString(b.p(para{style: "GwMark", jc: "right", line: h, mark: r, runs: []string{b.run(d.MarkSuffix, r)}}))
+	b.tracking = tr
 	b.out.WriteString(`</w:tc></w:tr></w:tbl>`)
 	return h - emBottom(h, size)
 }
@@ -489,7 +533,7 @@ func (b *builder) jointMark(top, used int) int {
 func (b *builder) orderHead() {
 	d := b.doc
 	n := b.preLines("", "")
-	gap := b.markPara(b.markText(), 1134, n*pitch, "")
+	gap := b.markPara(b.markText(), 1134, n*pitch, "", 0)
 	if d.OrderNumber != "" {
 		b.out.WriteString(b.p(para{style: "GwOrderNo", jc: "center", before: 2*pitch - gap, runs: []string{b.run(d.OrderNumber, body3)}}))
 		gap = 0
@@ -498,7 +542,7 @@ func (b *builder) orderHead() {
 		b.titleBlock(2*pitch - gap)
 		return
 	}
-	b.firstBefore = 2*pitch - gap
+	b.firstBefore = b.snap(2*pitch - gap)
 }
 
 // letterHead writes the 信函格式 版头: the mark 30 mm from the page top and the red double
@@ -511,7 +555,7 @@ func (b *builder) letterHead() {
 	if len(d.Issuers) > 0 {
 		text = d.Issuers[0].MarkName() + d.MarkSuffix
 	}
-	size := markSize(text)
+	size := b.markSizeFor(text)
 	h := int(math.Ceil(size * 20 * 1.2))
 	r := rs{role: roleXBS, sz: int(size * 2), color: red}
 	before := 1701 - headerDist - emTop(h, size) // 30 mm from the page top
@@ -528,18 +572,37 @@ func (b *builder) letterHead() {
 	b.titleBlock(2 * pitch)
 }
 
+// snap adds to before what puts the next paragraph on the next line of the page grid
+// (multiples of the pitch from the 版心's top), and ends the tracking of page 1.
+func (b *builder) snap(before int) int {
+	if !b.tracking {
+		return before
+	}
+	b.tracking = false
+	y := b.y + before
+	target := (y + pitch/2) / pitch * pitch // the nearest grid line
+	if slot, ok := b.firstTextSlot(); ok {
+		target = slot * pitch
+	}
+	if target < b.y {
+		target = (b.y + pitch - 1) / pitch * pitch
+	}
+	return target - b.y
+}
+
 // titleBlock writes the 标题 (and 题注) and the 主送机关.
 func (b *builder) titleBlock(before int) {
 	d := b.doc
 	t2 := rs{role: roleXBS, sz: sz2}
 	if d.Title != "" {
-		b.out.WriteString(b.p(para{style: "GwTitle", jc: "center", before: before, mark: t2, runs: []string{b.run(titleLines(d), t2)}}))
+		b.out.WriteString(b.p(para{style: "GwTitle", jc: "center", before: before, mark: t2, runs: []string{b.run(titleLines(d, b.pages), t2)}}))
 		before = 0
 		if d.TitleNote != "" {
 			b.out.WriteString(b.p(para{style: "GwTitleNote", jc: "center", runs: []string{b.run(d.TitleNote, kai3)}}))
 		}
 		before = pitch
 	}
+	before = b.snap(before)
 	if d.Recipients != "" && !d.RecipientsInBanji {
 		b.out.WriteString(b.p(para{style: "GwRecipients", before: before, hanging: 0, runs: []string{b.run(d.Recipients, body3)}}))
 		before = 0
@@ -654,7 +717,7 @@ func (b *builder) signOff() {
 		b.blank(2)
 		dateRight := 4 * char3
 		dateCentre := textW - dateRight - dateW/2 // from the left margin
-		const sealW = 2381                         // 42 mm
+		const sealW = 2381                        // 42 mm
 		// seals side by side, not touching, the last over the date; as many a row (up to
 		// three) as fit in the 版心, rows four lines apart, the last row ending over the date
 		gap := func(i, j int) int { return max(sealW+170, (width3(names[i])+width3(names[j]))/2+char3) }
@@ -900,54 +963,73 @@ func (b *builder) banji() {
 	}
 }
 
-// sectPr writes the section properties: A4, the margins, odd/even footers with the page
-// number, and for the 信函格式 a first page without number.
-func (b *builder) sectPr() {
-	letter := b.doc.Format == document.FormatLetter
-	num := func(right bool) string {
-		p := para{style: "GwFooter", line: 360, mark: rs{role: roleSong, sz: sz4}}
-		if right {
-			p.jc, p.right = "right", char4
-		} else {
-			p.jc, p.left = "left", char4
-		}
-		f := rs{role: roleSong, sz: sz4}
-		p.runs = []string{
-			b.run("— ", f),
-			`<w:r>` + b.rPr(f) + `<w:fldChar w:fldCharType="begin"/></w:r>`,
-			`<w:r>` + b.rPr(f) + `<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>`,
-			`<w:r>` + b.rPr(f) + `<w:fldChar w:fldCharType="separate"/></w:r>`,
-			b.run("1", f),
-			`<w:r>` + b.rPr(f) + `<w:fldChar w:fldCharType="end"/></w:r>`,
-			b.run(" —", f),
-		}
-		return b.p(p)
+// numberFooter is the page-number paragraph: "— N —" in 4号 宋体, one character in from the
+// right (odd pages) or the left (even pages).
+func (b *builder) numberFooter(right bool) string {
+	p := para{style: "GwFooter", line: 360, mark: rs{role: roleSong, sz: sz4}}
+	if right {
+		p.jc, p.right = "right", char4
+	} else {
+		p.jc, p.left = "left", char4
 	}
-	b.addFooter("default", num(true))
-	b.addFooter("even", num(false))
-	if letter {
-		b.addFooter("first", b.p(para{style: "GwFooter", mark: rs{role: roleSong, sz: sz4}}))
+	f := rs{role: roleSong, sz: sz4}
+	p.runs = []string{
+		b.run("— ", f),
+		`<w:r>` + b.rPr(f) + `<w:fldChar w:fldCharType="begin"/></w:r>`,
+		`<w:r>` + b.rPr(f) + `<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>`,
+		`<w:r>` + b.rPr(f) + `<w:fldChar w:fldCharType="separate"/></w:r>`,
+		b.run("1", f),
+		`<w:r>` + b.rPr(f) + `<w:fldChar w:fldCharType="end"/></w:r>`,
+		b.run(" —", f),
 	}
-	b.out.WriteString(`<w:sectPr>`)
-	for _, h := range b.headers {
-		fmt.Fprintf(&b.out, `<w:headerReference w:type="%s" r:id="%s"/>`, h.typ, h.rid)
-	}
-	for _, f := range b.footers {
-		fmt.Fprintf(&b.out, `<w:footerReference w:type="%s" r:id="%s"/>`, f.typ, f.rid)
-	}
-	fmt.Fprintf(&b.out, `<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,
-		pageW, pageH, marTop, marRight, marBottom, marLeft, headerDist, footerDist)
-	b.out.WriteString(`<w:pgNumType w:fmt="decimal" w:start="1"/><w:cols w:space="425"/>`)
-	if letter {
-		b.out.WriteString(`<w:titlePg/>`)
-	}
-	b.out.WriteString(`</w:sectPr>`)
+	return b.p(p)
 }
 
-func (b *builder) addFooter(typ, content string) {
+// mainSection adds the footers of the document's (first) section and returns its
+// properties: A4, the margins, odd/even footers with the page number, and for the 信函格式
+// a first page without number.
+func (b *builder) mainSection() string {
+	letter := b.doc.Format == document.FormatLetter
+	fs := []subPart{b.addFooter("default", b.numberFooter(true)), b.addFooter("even", b.numberFooter(false))}
+	if letter {
+		fs = append(fs, b.addFooter("first", b.p(para{style: "GwFooter", mark: rs{role: roleSong, sz: sz4}})))
+	}
+	return b.sectXML(b.headers, fs, "", true, letter)
+}
+
+func (b *builder) sectXML(headers, footers []subPart, typ string, restart, titlePg bool) string {
+	var s strings.Builder
+	s.WriteString(`<w:sectPr>`)
+	for _, h := range headers {
+		fmt.Fprintf(&s, `<w:headerReference w:type="%s" r:id="%s"/>`, h.typ, h.rid)
+	}
+	for _, f := range footers {
+		fmt.Fprintf(&s, `<w:footerReference w:type="%s" r:id="%s"/>`, f.typ, f.rid)
+	}
+	if typ != "" {
+		fmt.Fprintf(&s, `<w:type w:val="%s"/>`, typ)
+	}
+	fmt.Fprintf(&s, `<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,
+		pageW, pageH, marTop, marRight, marBottom, marLeft, headerDist, footerDist)
+	if restart {
+		s.WriteString(`<w:pgNumType w:fmt="decimal" w:start="1"/>`)
+	} else {
+		s.WriteString(`<w:pgNumType w:fmt="decimal"/>`)
+	}
+	s.WriteString(`<w:cols w:space="425"/>`)
+	if titlePg {
+		s.WriteString(`<w:titlePg/>`)
+	}
+	s.WriteString(`</w:sectPr>`)
+	return s.String()
+}
+
+func (b *builder) addFooter(typ, content string) subPart {
 	n := len(b.footers) + 1
-	b.footers = append(b.footers, subPart{name: fmt.Sprintf("footer%d.xml", n), rid: b.rel(), kind: "footer", typ: typ,
-		xml: xmlHeader + `<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `">` + content + `</w:ftr>`})
+	f := subPart{name: fmt.Sprintf("footer%d.xml", n), rid: b.rel(), kind: "footer", typ: typ,
+		xml: xmlHeader + `<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `">` + content + `</w:ftr>`}
+	b.footers = append(b.footers, f)
+	return f
 }
 
 func (b *builder) addHeader(typ, content string) {

@@ -37,12 +37,12 @@ type Options struct {
 
 // Page geometry in twips (1/20 pt), the same numbers as the layout engine.
 const (
-	pageW     = 11906 // 210 mm
-	pageH     = 16838 // 297 mm
-	marTop    = 2098  // 37 mm
-	marBottom = 1984  // 35 mm
-	marLeft   = 1588  // 28 mm
-	marRight  = 1474  // 26 mm
+	pageW     = 11906                      // 210 mm
+	pageH     = 16838                      // 297 mm
+	marTop    = 2098                       // 37 mm
+	marBottom = 1984                       // 35 mm
+	marLeft   = 1588                       // 28 mm
+	marRight  = 1474                       // 26 mm
 	textW     = pageW - marLeft - marRight // 8844 = 156 mm
 	marginH   = pageH - marTop - marBottom // 12756 = 225 mm
 	pitch     = 579                        // 28.95 pt = 225 mm / 22
@@ -92,7 +92,7 @@ func Write(w io.Writer, doc *document.Document, opts Options) error {
 	}
 
 	parts := []part{
-		{"[Content_Types].xml", contentTypes(b.media)},
+		{"[Content_Types].xml", contentTypes(b.media, append(append([]subPart{}, b.footers...), b.headers...))},
 		{"_rels/.rels", rootRels},
 		{"docProps/core.xml", coreXML(b.clean(title), b.clean(creator), mod)},
 		{"docProps/app.xml", appXML},
@@ -152,7 +152,7 @@ const (
 	nsPic = `http://schemas.openxmlformats.org/drawingml/2006/picture`
 )
 
-func contentTypes(media []mediaFile) string {
+func contentTypes(media []mediaFile, subs []subPart) string {
 	var s strings.Builder
 	s.WriteString(xmlHeader)
 	s.WriteString(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`)
@@ -173,12 +173,8 @@ func contentTypes(media []mediaFile) string {
 	s.WriteString(`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>`)
 	s.WriteString(`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>`)
 	s.WriteString(`<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>`)
-	for _, n := range []string{"footer1", "footer2", "footer3", "header1", "header2", "header3"} {
-		kind := "footer"
-		if strings.HasPrefix(n, "header") {
-			kind = "header"
-		}
-		fmt.Fprintf(&s, `<Override PartName="/word/%s.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.%s+xml"/>`, n, kind)
+	for _, p := range subs {
+		fmt.Fprintf(&s, `<Override PartName="/word/%s" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.%s+xml"/>`, p.name, p.kind)
 	}
 	s.WriteString(`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>`)
 	s.WriteString(`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>`)

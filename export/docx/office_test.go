@@ -8,8 +8,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -147,7 +147,9 @@ func TestOfficeSuite(t *testing.T) {
 		}
 		flat = append(flat, f)
 	}
-	office("pdf", flat)
+	// keep the blank pages an even-page section break inserts: the document is printed
+	// double-sided and the 版记 must fall on the back of the last sheet
+	office(`pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}`, flat)
 	for _, n := range names {
 		pdf := filepath.Join(work, n+".pdf")
 		out, _ := exec.Command("python3", checker, "--json", pdf).Output()
@@ -167,6 +169,15 @@ func TestOfficeSuite(t *testing.T) {
 			}
 		}
 		t.Logf("%s: pdfcheck %d passed, %d failed", n, rep.Passed, rep.Failed)
+		// the DOCX paginates like the layout engine (same grid, same breaks)
+		if pages := typeset(docs[n]); pages != nil {
+			info, _ := exec.Command("pdfinfo", pdf).Output()
+			if m := regexp.MustCompile(`Pages:\s+(\d+)`).FindSubmatch(info); m != nil {
+				if got, _ := strconv.Atoi(string(m[1])); got != len(pages) {
+					t.Errorf("%s: LibreOffice lays the DOCX out on %d pages, the layout engine on %d", n, got, len(pages))
+				}
+			}
+		}
 		if len(fails) > 0 {
 			t.Errorf("%s: pdfcheck FAIL:\n  %s", n, strings.Join(fails, "\n  "))
 		}
