@@ -12,7 +12,7 @@ import (
 	"gongwen/templates"
 )
 
-func testSet(t *testing.T) *templates.Set {
+func testSet(t testing.TB) *templates.Set {
 	t.Helper()
 	set, errs := templates.Load(templates.LoadOptions{NoUserDir: true})
 	for _, e := range errs {
@@ -24,7 +24,7 @@ func testSet(t *testing.T) *templates.Set {
 	return set
 }
 
-func newTestModel(t *testing.T) *Model {
+func newTestModel(t testing.TB) *Model {
 	t.Helper()
 	profiles, _ := templates.LoadProfiles(t.TempDir())
 	return NewModel(testSet(t), profiles, t.TempDir())
@@ -308,7 +308,7 @@ func TestExportFiles(t *testing.T) {
 	}
 }
 
-func examplePath(t *testing.T, name string) string {
+func examplePath(t testing.TB, name string) string {
 	t.Helper()
 	p := filepath.Join("..", "examples", name)
 	if _, err := os.Stat(p); err != nil {

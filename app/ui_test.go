@@ -256,7 +256,7 @@ func TestRecoveryOfferedAtStart(t *testing.T) {
 
 // fivePages returns the 请示 example with its body repeated until it typesets to 5 pages.
 func fivePages(t testing.TB, m *Model) {
-	if err := m.Open(examplePath(t.(*testing.T), "qingshi.yaml")); err != nil {
+	if err := m.Open(examplePath(t, "qingshi.yaml")); err != nil {
 		t.Fatal(err)
 	}
 	base := append([]string(nil), m.Doc.Body[:len(m.Doc.Body)-1]...)
