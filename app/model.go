@@ -268,6 +268,7 @@ func (m *Model) SaveAs(path string) error {
 	if err := m.mayOverwrite(path); err != nil {
 		return err
 	}
+	m.rebaseImages(filepath.Dir(path))
 	data, err := marshalDraft(m.Doc)
 	if err != nil {
 		return fmt.Errorf("无法生成草稿：%v", err)
@@ -279,6 +280,26 @@ func (m *Model) SaveAs(path string) error {
 	m.Dirty = false
 	m.ClearRecovery()
 	return nil
+}
+
+// rebaseImages keeps seal and signature images found when the draft moves to another folder:
+// paths relative to the old folder become absolute.
+func (m *Model) rebaseImages(dir string) {
+	old := m.Doc.Dir
+	if old == "" || old == dir {
+		m.Doc.Dir = dir
+		return
+	}
+	abs := func(p *string) {
+		if *p != "" && !filepath.IsAbs(*p) {
+			*p = filepath.Join(old, *p)
+		}
+	}
+	for i := range m.Doc.Issuers {
+		abs(&m.Doc.Issuers[i].Seal)
+	}
+	abs(&m.Doc.SignatureImage)
+	m.Doc.Dir = dir
 }
 
 // mayOverwrite refuses to replace a draft that this program cannot read.

@@ -355,3 +355,39 @@ func TestImportText(t *testing.T) {
 		t.Fatal("an imported document was saved without choosing a draft file")
 	}
 }
+
+// A 整改方案 is typed as problem items; the plan and its task table are generated for the
+// preview and the export, and the draft keeps the items.
+func TestRectificationItems(t *testing.T) {
+	m := newTestModel(t)
+	if err := m.New("zhenggai"); err != nil {
+		t.Skip("no zhenggai template")
+	}
+	m.Set("title", "江城市人民政府关于印发《江城市审计发现问题整改方案》的通知")
+	m.Set("rectification", "专项资金拨付滞后｜加快拨付｜6月底前拨付完毕｜建立台账｜2024年6月30日｜市财政局\n项目管理不规范｜完善制度｜制度健全｜修订办法｜2024年9月30日｜市发展改革委")
+	if len(m.Doc.Rectification) != 2 || m.Doc.Rectification[1].Owner != "市发展改革委" {
+		t.Fatalf("items %+v", m.Doc.Rectification)
+	}
+	if err := m.Analyse(); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Pages) < 2 {
+		t.Fatalf("%d pages: the plan was not generated", len(m.Pages))
+	}
+	if len(m.Doc.Attachments) != 0 {
+		t.Fatal("the preview changed the document")
+	}
+}
+
+func TestSaveAsElsewhereKeepsImages(t *testing.T) {
+	m := newTestModel(t)
+	m.New("qingshi")
+	m.Doc.Dir = "/drafts/old"
+	m.Doc.Issuers = []document.Issuer{{Name: "甲", Seal: "seal.png"}, {Name: "乙", Seal: "/abs/seal.png"}}
+	if err := m.SaveAs(filepath.Join(t.TempDir(), "moved.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if m.Doc.Issuers[0].Seal != filepath.Join("/drafts/old", "seal.png") || m.Doc.Issuers[1].Seal != "/abs/seal.png" {
+		t.Fatalf("seals %+v", m.Doc.Issuers)
+	}
+}
