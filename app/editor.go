@@ -113,11 +113,11 @@ type editor struct {
 	order   []string
 	filling bool
 
-	findings   *widget.List
-	findHead   *widget.Label
-	fixAllBtn  *widget.Button
-	status     *widget.Label
-	pv         *previewPane
+	findings  *widget.List
+	findHead  *widget.Label
+	fixAllBtn *widget.Button
+	status    *widget.Label
+	pv        *previewPane
 }
 
 func (u *UI) showEditor() {
