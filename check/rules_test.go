@@ -273,28 +273,43 @@ func TestRules(t *testing.T) {
 	}
 }
 
-// valueAt returns the text of the element at path (the paths collectFields uses).
+// valueAt returns the text of the element at path.
 func valueAt(d *document.Document, path string) string {
-	for _, f := range collectFields(d) {
-		if f.path == path {
-			return f.text
-		}
-	}
-	switch {
-	case path == document.PathCopyNumber:
-		return d.CopyNumber
-	case path == document.PathClassification:
-		return d.Classification
-	case path == document.PathOrderNumber:
-		return d.OrderNumber
-	case path == document.PathUrgency:
-		return d.Urgency
-	case path == document.PathClassificationTerm:
-		return d.ClassificationTerm
-	case strings.HasPrefix(path, "signers."):
-		return d.Signers[0]
+	if p := textPtr(d, path); p != nil {
+		return *p
 	}
 	return ""
+}
+
+// TestApplyFixes: the mechanical fixes applied in memory leave no mechanical finding behind.
+func TestApplyFixes(t *testing.T) {
+	d := baseNotice()
+	d.Number = "某政办发[2024]第005号"
+	d.Recipients = "各县（市、区）人民政府,市政府各部门"
+	d.Body[2] = "（一）、加强领导,明确责任."
+	d.Body[3] = "1、明确责任。"
+	d.Date = "二〇二四年一月五日"
+	d.CC = "市委办公室"
+	d.Attachments[0].Table = &document.Table{Header: []string{"序号"}, Rows: [][]string{{"数量,人"}}}
+	for round := 0; round < 3; round++ {
+		ApplyFixes(d, Run(d, nil, Options{}))
+	}
+	for _, f := range Run(d, nil, Options{}) {
+		if Mechanical(f.Rule) && f.HasFix {
+			t.Errorf("left after fixing: %s %q at %s", f.Rule, f.Text, f.Path)
+		}
+	}
+	want := map[string]string{"number": "某政办发〔2024〕5号", "recipients": "各县（市、区）人民政府，市政府各部门：",
+		"body.2": "（一）加强领导，明确责任。", "body.3": "1.明确责任。", "date": "2024年1月5日", "cc": "市委办公室。",
+		"attachments.0.table.rows.0.0": "数量，人"}
+	for path, w := range want {
+		if got := valueAt(d, path); got != w {
+			t.Errorf("%s = %q, want %q", path, got, w)
+		}
+	}
+	if ApplyFixes(d, []Finding{{Rule: "halfwidth-comma", Path: "body.0", Offset: 0, Length: 1, Text: "x", Fix: "，", HasFix: true}}) != 0 {
+		t.Error("a stale fix was applied")
+	}
 }
 
 // TestGenreTemplate: a template switches genre rules on and sets their parameters and severity.
