@@ -213,7 +213,9 @@ func TestRules(t *testing.T) {
 		{"classification-value", "term", n, func(d *document.Document) { d.ClassificationTerm = "五年" }, "五年", "5年"},
 		{"urgency-value", "", n, func(d *document.Document) { d.Urgency = "急件" }, "", ""},
 		{"order-number-format", "", n, func(d *document.Document) { d.OrderNumber = "第05号" }, "第05号", "第5号"},
-		{"signoff-forbidden", "", n, func(d *document.Document) { d.Title = "某某市第十届人民代表大会第三次会议关于政府工作报告的决议" }, "", ""},
+		{"signoff-forbidden", "", n, func(d *document.Document) {
+			d.Title = "某某市第十届人民代表大会第三次会议关于政府工作报告的决议"
+		}, "", ""},
 		{"print-info", "", n, func(d *document.Document) { d.PrintDate = "" }, "", ""},
 		{"placeholder-x", "XX", n, body(7, "汛期实行24小时值班，值班电话为XXXXXXXX。"), "XXXXXXXX", ""},
 		{"placeholder-x", "××", n, func(d *document.Document) { d.Recipients = "××县人民政府：" }, "××", ""},
