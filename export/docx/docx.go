@@ -98,7 +98,7 @@ func Write(w io.Writer, doc *document.Document, opts Options) error {
 		{"docProps/app.xml", appXML},
 		{"word/document.xml", body},
 		{"word/styles.xml", b.stylesXML()},
-		{"word/settings.xml", settingsXML(doc.Format == document.FormatLetter)},
+		{"word/settings.xml", settingsXML()},
 		{"word/fontTable.xml", b.fontTableXML()},
 		{"word/_rels/document.xml.rels", b.documentRels()},
 	}
@@ -203,12 +203,12 @@ func coreXML(title, creator string, t time.Time) string {
 const appXML = xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
 	`<Application>Gongwen</Application><DocSecurity>0</DocSecurity></Properties>`
 
-func settingsXML(titlePg bool) string {
-	_ = titlePg
+// settingsXML: the elements in the schema's order (Word rejects them otherwise).
+func settingsXML() string {
 	return xmlHeader + `<w:settings xmlns:w="` + nsW + `">` +
 		`<w:zoom w:percent="100"/>` +
-		`<w:evenAndOddHeaders/>` +
 		`<w:defaultTabStop w:val="420"/>` +
+		`<w:evenAndOddHeaders/>` +
 		`<w:characterSpacingControl w:val="doNotCompress"/>` +
 		`<w:compat><w:spaceForUL/><w:doNotLeaveBackslashAlone/><w:ulTrailSpace/><w:doNotExpandShiftReturn/><w:adjustLineHeightInTable/><w:useFELayout/>` +
 		`<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
