@@ -81,6 +81,12 @@ func (m *Model) reset(doc *document.Document, g *templates.Genre) {
 	m.recoveredRev = 0
 }
 
+// Discard drops the document and its recovery file (the user chose not to keep it).
+func (m *Model) Discard() {
+	m.ClearRecovery()
+	m.reset(nil, nil)
+}
+
 // Open reads a draft (.yaml), or imports a .txt or .docx (which then has no draft path
 // until saved). A file that cannot be read is remembered and never overwritten.
 func (m *Model) Open(path string) error {

@@ -391,3 +391,18 @@ func TestSaveAsElsewhereKeepsImages(t *testing.T) {
 		t.Fatalf("seals %+v", m.Doc.Issuers)
 	}
 }
+
+func TestDiscardLeavesNoRecovery(t *testing.T) {
+	m := newTestModel(t)
+	m.New("qingshi")
+	m.Set("title", "要放弃的请示")
+	m.Autosave()
+	m.Set("title", "要放弃的请示二")
+	m.Discard()
+	if err := m.Autosave(); err != nil || m.HasDocument() {
+		t.Fatal(err)
+	}
+	if r, _ := m.PendingRecovery(); r != nil {
+		t.Fatal("a discarded document is offered for recovery")
+	}
+}

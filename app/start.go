@@ -54,7 +54,7 @@ func newWrapLabel(s string) *widget.Label {
 // With unsaved changes it asks first.
 func (u *UI) ShowStart() {
 	if u.Model.HasDocument() && u.Model.Dirty && u.ed != nil {
-		u.confirmDiscard(func() { u.Model.ClearRecovery(); u.showStart() }, u.showStart)
+		u.confirmDiscard(func() { u.Model.Discard(); u.showStart() }, u.showStart)
 		return
 	}
 	u.showStart()

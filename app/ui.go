@@ -91,6 +91,11 @@ func New(a fyne.App, opts Options) *UI {
 	u.Win.Resize(fyne.NewSize(float32(w), float32(h)))
 	u.prev = NewPreviewer(func(f func()) { opts.Post(f) }, u.showPreview)
 	u.Win.SetCloseIntercept(u.onClose)
+	u.Win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+		if len(uris) > 0 && uris[0].Scheme() == "file" {
+			u.safe(func() { u.OpenPath(uris[0].Path()) })
+		}
+	})
 	u.addShortcuts()
 	u.ShowStart()
 	if opts.AutosaveEvery > 0 {
@@ -242,7 +247,7 @@ func (u *UI) onClose() {
 	u.App.Preferences().SetFloat(prefWinW, float64(sz.Width))
 	u.App.Preferences().SetFloat(prefWinH, float64(sz.Height))
 	if u.Model.HasDocument() && u.Model.Dirty {
-		u.confirmDiscard(func() { u.Model.ClearRecovery(); u.Win.Close() }, func() { u.Win.Close() })
+		u.confirmDiscard(func() { u.Model.Discard(); u.Win.Close() }, func() { u.Win.Close() })
 		return
 	}
 	u.Win.Close()
@@ -278,8 +283,17 @@ func (u *UI) addRecent(path string) {
 	u.App.Preferences().SetStringList(prefRecent, list)
 }
 
-// OpenPath opens a draft, or imports a .txt or .docx, and shows the editor.
+// OpenPath opens a draft, or imports a .txt or .docx, and shows the editor. Unsaved changes
+// of the document being edited are asked about first.
 func (u *UI) OpenPath(path string) {
+	if u.ed != nil && u.Model.HasDocument() && u.Model.Dirty {
+		u.confirmDiscard(func() { u.Model.Discard(); u.openPath(path) }, func() { u.openPath(path) })
+		return
+	}
+	u.openPath(path)
+}
+
+func (u *UI) openPath(path string) {
 	if err := u.Model.Open(path); err != nil {
 		u.showError(err)
 		return
