@@ -46,6 +46,9 @@ func FuzzRun(f *testing.F) {
 			Attachments: []document.Attachment{{Title: notes, Label: note, Body: strings.Split(body, "。")}}}
 		for _, dir := range []document.Direction{"", document.DirectionUp} {
 			d.Direction = dir
+			fs := Run(d, nil, Options{})
+			checkInvariants(t, d, fs)
+			ApplyFixes(d, fs)
 			checkInvariants(t, d, Run(d, nil, Options{}))
 		}
 	})
