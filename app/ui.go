@@ -316,25 +316,12 @@ func (u *UI) NewDocument(genreID string) {
 	u.showEditor()
 }
 
-func (u *UI) openDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.safe(func() { u.OpenPath(path) })
-	}, u.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml", ".txt", ".docx"}))
-	u.sizeDialog(d)
-	d.Show()
-}
+func (u *UI) openDialog() { u.fileOpen([]string{".yaml", ".yml", ".txt", ".docx"}) }
 
-func (u *UI) importDialog() {
+func (u *UI) importDialog() { u.fileOpen([]string{".txt", ".docx"}) }
+
+// fileOpen shows the file chooser for the given extensions and opens the chosen file.
+func (u *UI) fileOpen(exts []string) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -347,7 +334,7 @@ func (u *UI) importDialog() {
 		r.Close()
 		u.safe(func() { u.OpenPath(path) })
 	}, u.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".docx"}))
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	u.sizeDialog(d)
 	d.Show()
 }
