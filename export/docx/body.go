@@ -328,13 +328,20 @@ func (b *builder) build() string {
 		// blank page when the text ends on an even page): break the page(s) the same way
 		// (the DOCX text runs on the same 22 × 28 grid, so its pages end where the
 		// engine's do)
-		n := 1
 		if blank {
-			n = 2
-		}
-		for i := 0; i < n; i++ {
+			// neither the blank page nor the 版记 page is numbered (7.5): they form a section
+			// of their own, with empty footers, starting on the next page
+			b.out.WriteString(`<w:p><w:pPr><w:pStyle w:val="GwBanji"/><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="12" w:lineRule="exact"/>` +
+				b.rPr(rs{role: roleFang, sz: 2}) + b.mainSection() + `</w:pPr></w:p>`)
+			b.out.WriteString(b.p(para{style: "GwBanji", line: 12, mark: rs{role: roleFang, sz: 2}}))
 			b.out.WriteString(b.p(para{style: "GwBanji", pageBreak: true, line: 12, mark: rs{role: roleFang, sz: 2}}))
+			b.banji()
+			empty := b.p(para{style: "GwFooter", line: 360, mark: rs{role: roleSong, sz: sz4}})
+			b.out.WriteString(b.sectXML(nil, []subPart{b.addFooter("default", empty), b.addFooter("even", empty)}, "nextPage", false, false))
+			b.out.WriteString(`</w:body></w:document>`)
+			return b.out.String()
 		}
+		b.out.WriteString(b.p(para{style: "GwBanji", pageBreak: true, line: 12, mark: rs{role: roleFang, sz: 2}}))
 	}
 	b.banji()
 	b.out.WriteString(b.mainSection())

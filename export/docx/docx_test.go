@@ -631,3 +631,34 @@ func newBuilderFor(d *document.Document) *builder {
 	b.pages = typeset(d)
 	return b
 }
+
+// A blank page before the 版记 page: both are a section with empty footers (7.5).
+func TestBlankPageBeforeBanjiUnnumbered(t *testing.T) {
+	d, ok := blankPageDoc()
+	if !ok {
+		t.Skip("no text length makes the layout engine insert a blank page")
+	}
+	ps := parts(t, d, Options{})
+	doc := parse(t, "document.xml", ps["word/document.xml"])
+	sects := doc.all("sectPr")
+	if len(sects) != 2 {
+		t.Fatalf("%d sections, want 2", len(sects))
+	}
+	if typ, _ := sects[1].child("type"); typ.attr("val") != "nextPage" {
+		t.Errorf("second section type %q, want nextPage", typ.attr("val"))
+	}
+	rels := map[string]string{}
+	for _, r := range parse(t, "rels", ps["word/_rels/document.xml.rels"]).all("Relationship") {
+		rels[r.attr("Id")] = r.attr("Target")
+	}
+	refs := sects[1].all("footerReference")
+	if len(refs) != 2 {
+		t.Fatalf("second section has %d footers, want default and even", len(refs))
+	}
+	for _, r := range refs {
+		f := parse(t, "footer", ps["word/"+rels[r.attr("id")]])
+		if f.text() != "" || strings.Contains(ps["word/"+rels[r.attr("id")]], "PAGE") {
+			t.Errorf("the blank and 版记 pages' %s footer is not empty", r.attr("type"))
+		}
+	}
+}

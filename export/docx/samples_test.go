@@ -64,3 +64,22 @@ func sampleDocs() map[string]*document.Document {
 		},
 	}
 }
+
+// blankPageDoc lengthens a 请示 until the layout engine ends its text on an even page with
+// no room for the 版记, so that a blank page precedes the 版记 page (7.5); ok is false when
+// no length up to 60 paragraphs does that.
+func blankPageDoc() (d *document.Document, ok bool) {
+	d = sampleDocs()["qingshi"]
+	d.CC = "市委办公室，市人大常委会办公室。"
+	base := d.Body
+	for n := 1; n <= 60; n++ {
+		d.Body = append(append([]string{}, base...), strings.Split(strings.Repeat("补充说明有关情况。", n), "。")...)
+		d.Body = d.Body[:len(d.Body)-1]
+		b := newBuilder(d, standardFonts, Options{})
+		b.pages = typeset(d)
+		if alone, blank := b.banjiAlone(); alone && blank {
+			return d, true
+		}
+	}
+	return d, false
+}
