@@ -104,6 +104,10 @@ func textPtr(d *document.Document, path string) *string {
 		if i, ok := at(1, len(d.AttachmentNotes)); ok && len(parts) == 2 {
 			return &d.AttachmentNotes[i]
 		}
+	case "issuers":
+		if i, ok := at(1, len(d.Issuers)); ok && len(parts) == 3 && parts[2] == "name" {
+			return &d.Issuers[i].Name
+		}
 	case "signers":
 		if i, ok := at(1, len(d.Signers)); ok && len(parts) == 2 {
 			return &d.Signers[i]

@@ -203,6 +203,8 @@ var registry = []*rule{
 	{ID: "signoff-forbidden", Clause: tiaoli + "第九条 / " + c9704 + "7.3.5", Severity: SeverityWarning, Kind: KindPresence,
 		Genres:  []string{"决议", "公报"},
 		Summary: "决议、公报不署名、不标成文日期，通过或发布的日期写在标题下的题注中"},
+	{ID: "internal-unit-issuer", Clause: tiaoli + "第十七条", Severity: SeverityInfo, Kind: KindPresence,
+		Summary: "部门内设机构（处、科、司、股）除办公厅（室）外不对外正式行文"},
 	{ID: "print-info", Clause: c9704 + "7.4.3", Severity: SeverityWarning, Kind: KindPresence,
 		Summary: "印发机关和印发日期同时标注"},
 

@@ -725,6 +725,18 @@ func init() {
 			c.reportDoc(r, c.genre+"不署发文机关名称，落款方式应为“无署名”")
 		}
 	}
+	impls["internal-unit-issuer"] = func(c *ctx, r *rule) {
+		for i, is := range c.doc.Issuers {
+			n := trimSpace(is.Name)
+			if utf8.RuneCountInString(n) < 4 || strings.HasSuffix(n, "办公厅") || strings.HasSuffix(n, "办公室") {
+				continue
+			}
+			last, _ := utf8.DecodeLastRuneInString(n)
+			if strings.ContainsRune("处科司股", last) {
+				c.reportAll(r, fmt.Sprintf("issuers.%d.name", i), is.Name, "“"+n+"”似为部门内设机构：内设机构除办公厅（室）外不对外正式行文，请以部门名义行文")
+			}
+		}
+	}
 	impls["copy-number-digits"] = func(c *ctx, r *rule) {
 		v := c.doc.CopyNumber
 		t := trimSpace(v)

@@ -216,6 +216,7 @@ func TestRules(t *testing.T) {
 		{"signoff-forbidden", "", n, func(d *document.Document) {
 			d.Title = "某某市第十届人民代表大会第三次会议关于政府工作报告的决议"
 		}, "", ""},
+		{"internal-unit-issuer", "", n, func(d *document.Document) { d.Issuers[0].Name = "某某市交通运输局综合规划处" }, "", ""},
 		{"print-info", "", n, func(d *document.Document) { d.PrintDate = "" }, "", ""},
 		{"placeholder-x", "XX", n, body(7, "汛期实行24小时值班，值班电话为XXXXXXXX。"), "XXXXXXXX", ""},
 		{"placeholder-x", "××", n, func(d *document.Document) { d.Recipients = "××县人民政府：" }, "××", ""},
