@@ -754,7 +754,8 @@ func (b *builder) signOff() {
 				c := max(cs[k], width3(names[i])/2)
 				fmt.Fprintf(&tabs, `<w:tab w:val="center" w:pos="%d"/>`, c)
 				runs = append(runs, b.tabRun(body3), b.run(names[i], body3))
-				if img := b.anchorImage(d.Issuers[i].Seal, c-sealW/2, -1100, sealW, "印章"); img != "" {
+				// the seal's centre 2 mm below the top of the 署名's line, as the layout engine puts it
+				if img := b.anchorImage(d.Issuers[i].Seal, c-sealW/2, 113, sealW, "印章"); img != "" {
 					runs = append(runs, img)
 				}
 			}
@@ -850,8 +851,8 @@ func (b *builder) table(t *document.Table) {
 		sum += ws[i]
 	}
 	ws[cols-1] += textW - sum
-	line := `w:val="single" w:sz="4" w:space="0" w:color="000000"`
-	fmt.Fprintf(&b.out, `<w:tbl><w:tblPr><w:tblStyle w:val="GwTable"/><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders><w:top %s/><w:left %s/><w:bottom %s/><w:right %s/><w:insideH %s/><w:insideV %s/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, textW, line, line, line, line, line, line)
+	line := `w:val="single" w:sz="6" w:space="0" w:color="000000"` // 0.25 mm, as the layout engine
+	fmt.Fprintf(&b.out, `<w:tbl><w:tblPr><w:tblStyle w:val="GwTable"/><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders><w:top %s/><w:left %s/><w:bottom %s/><w:right %s/><w:insideH %s/><w:insideV %s/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="85" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, textW, line, line, line, line, line, line)
 	for _, w := range ws {
 		fmt.Fprintf(&b.out, `<w:gridCol w:w="%d"/>`, w)
 	}
@@ -874,7 +875,8 @@ func (b *builder) table(t *document.Table) {
 				jc = "center"
 			}
 			fmt.Fprintf(&b.out, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>`, ws[i])
-			b.out.WriteString(b.p(para{style: "GwTableText", jc: jc, line: 400, mark: f, runs: []string{b.run(c, f)}}))
+			// 4号 lines 1.35 em apart, 1.5 mm padding: the layout engine's table
+			b.out.WriteString(b.p(para{style: "GwTableText", jc: jc, line: 378, mark: f, runs: []string{b.run(c, f)}}))
 			b.out.WriteString(`</w:tc>`)
 		}
 		b.out.WriteString(`</w:tr>`)
@@ -1073,16 +1075,16 @@ func (b *builder) loadImage(path, what string) *mediaFile {
 	return &b.media[len(b.media)-1]
 }
 
-// anchorImage places an image behind the text, x twips from the left margin and y twips
-// from the top of its paragraph, w twips wide.
-func (b *builder) anchorImage(path string, x, y, w int, what string) string {
+// anchorImage places an image behind the text, w twips wide, its left edge x twips from
+// the left margin and its centre cy twips below the top of its paragraph.
+func (b *builder) anchorImage(path string, x, centreY, w int, what string) string {
 	m := b.loadImage(path, what)
 	if m == nil {
 		return ""
 	}
 	cx := int64(w) * twipEMU
 	cy := cx * int64(m.h) / int64(m.w)
-	return b.anchor(m, "margin", int64(x)*twipEMU, "paragraph", int64(y)*twipEMU, cx, cy, what)
+	return b.anchor(m, "margin", int64(x)*twipEMU, "paragraph", int64(centreY)*twipEMU-cy/2, cx, cy, what)
 }
 
 // anchor writes a run with a picture anchored behind the text (positions and sizes in EMU).
