@@ -459,7 +459,7 @@ func init() {
 		if t == "" || strings.HasSuffix(t, "：") {
 			return
 		}
-		last, size := utf8.DecodeLastRuneInString(t)
+		last, _ := utf8.DecodeLastRuneInString(t)
 		off := utf8.RuneCountInString(t) - 1
 		f := field{path: path, kind: "recipients", text: v}
 		switch {
@@ -468,7 +468,6 @@ func init() {
 		case strings.ContainsRune("，,。.；;、", last):
 			c.report(r, f.path, v, off, 1, "主送机关最后一个名称后应标全角冒号“：”，不用“"+string(last)+"”", "：", true)
 		default:
-			_ = size
 			c.report(r, f.path, v, off, 1, "主送机关最后一个名称后缺少全角冒号“：”", string(last)+"：", true)
 		}
 	}
