@@ -117,7 +117,7 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 else
   tar --exclude=./dist --exclude=./.git -cf - . | tar -xf - -C "$src"
 fi
-rm -rf "$src/${out#"$root"/}" 2>/dev/null || true
+case "$out" in "$root"/*) rm -rf "${src:?}/${out#"$root"/}" ;; esac # an OUTDIR inside the tree
 
 declare -A took
 timed() { # timed NAME CMD...: runs CMD, records its seconds

@@ -7,7 +7,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 PREFIX=${PREFIX:-$HOME/.local}
 bin="$PREFIX/bin"
 apps="$PREFIX/share/applications"
-icons="$PREFIX/share/icons/hicolor/256x256/apps"
+# the icon's size from its PNG header (width, big-endian, at byte 16), for the hicolor folder
+px=$(od -An -tu1 -j16 -N4 "$here/gongwen.png" | awk '{print $1*16777216 + $2*65536 + $3*256 + $4}')
+icons="$PREFIX/share/icons/hicolor/${px}x${px}/apps"
 if [ "${1:-}" = "--uninstall" ]; then
   rm -f "$bin/gongwen" "$bin/gwcli" "$apps/gongwen.desktop" "$icons/gongwen.png"
   echo "已卸载 (uninstalled) from $PREFIX"
@@ -20,6 +22,9 @@ install -m 644 "$here/gongwen.png" "$icons/gongwen.png"
 sed "s|^Exec=gongwen|Exec=$bin/gongwen|" "$here/gongwen.desktop" > "$apps/gongwen.desktop"
 chmod 644 "$apps/gongwen.desktop"
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$apps" || true
-command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t "$PREFIX/share/icons/hicolor" || true
+# refresh the icon cache only where the theme folder already keeps one
+if [ -f "$PREFIX/share/icons/hicolor/icon-theme.cache" ] && command -v gtk-update-icon-cache >/dev/null 2>&1; then
+  gtk-update-icon-cache -q -t "$PREFIX/share/icons/hicolor" || true
+fi
 echo "已安装 (installed): $bin/gongwen, $bin/gwcli, $apps/gongwen.desktop"
 case ":$PATH:" in *":$bin:"*) ;; *) echo "提示 (note): 把 $bin 加入 PATH 即可在终端运行 gwcli (add it to PATH to run gwcli)";; esac
