@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"gongwen/check"
 	"gongwen/document"
@@ -20,9 +21,30 @@ import (
 // This file is the app's only door to the pipeline (document → check → layout → writers),
 // so that the UI code never depends on how those packages spell things.
 
+// fontSet is the font set of the preview and the exports: the bundled one, or the real 公文
+// fonts of this machine where it has them (a setting).
+var fontSet atomic.Pointer[layout.Fonts]
+
+// currentFonts returns the font set in use.
+func currentFonts() *layout.Fonts {
+	if f := fontSet.Load(); f != nil {
+		return f
+	}
+	return layout.DefaultFonts()
+}
+
+// useSystemFonts switches between the machine's 公文 fonts and the bundled set.
+func useSystemFonts(on bool) {
+	if on {
+		fontSet.Store(layout.NewSystemFonts(nil))
+	} else {
+		fontSet.Store(layout.DefaultFonts())
+	}
+}
+
 // typeset lays the document out; explain adds the trainer's boxes.
 func typeset(doc *document.Document, explain bool) ([]layout.Page, error) {
-	return layout.Typeset(doc, layout.Options{Fonts: layout.DefaultFonts(), Explain: explain})
+	return layout.Typeset(doc, layout.Options{Fonts: currentFonts(), Explain: explain})
 }
 
 // runCheck runs the checker, with the geometry rules on the pages when there are some.
@@ -38,7 +60,7 @@ func runCheck(doc *document.Document, g *templates.Genre, pages []layout.Page) [
 // renderPage paints one page at dpi dots per inch with the PNG writer's painter, so the
 // preview shows what the PDF prints.
 func renderPage(p layout.Page, dpi float64) (*image.RGBA, error) {
-	return png.Render(p, layout.DefaultFonts(), dpi)
+	return png.Render(p, currentFonts(), dpi)
 }
 
 // encodePNG writes a painted page as PNG.
@@ -55,7 +77,7 @@ func writePDF(w io.Writer, pages []layout.Page, doc *document.Document, g *templ
 	if g != nil {
 		meta.Subject = g.Name
 	}
-	return pdf.Write(w, pages, layout.DefaultFonts(), meta)
+	return pdf.Write(w, pages, currentFonts(), meta)
 }
 
 // writeDOCX writes the document as .docx.

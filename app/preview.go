@@ -82,15 +82,16 @@ type Previewer struct {
 	// OnResult receives current results on the UI goroutine.
 	OnResult func(PreviewResult)
 
-	mu       sync.Mutex
-	seq      uint64
-	pending  *PreviewRequest
-	timer    *time.Timer
-	kick     chan struct{}
-	stop     chan struct{}
-	cacheRev uint64
-	cache    *Analysis
-	once     sync.Once
+	mu         sync.Mutex
+	seq        uint64
+	pending    *PreviewRequest
+	timer      *time.Timer
+	kick       chan struct{}
+	stop       chan struct{}
+	cacheRev   uint64
+	cacheFonts *layout.Fonts
+	cache      *Analysis
+	once       sync.Once
 }
 
 // NewPreviewer starts the worker.
@@ -173,9 +174,9 @@ func (p *Previewer) work(r PreviewRequest, seq uint64) (res PreviewResult) {
 		res.Elapsed = time.Since(start)
 	}()
 	a := p.cache
-	if a == nil || p.cacheRev != r.Rev {
+	if fonts := currentFonts(); a == nil || p.cacheRev != r.Rev || p.cacheFonts != fonts {
 		a = analyse(r.Doc, r.Genre, r.Rev)
-		p.cache, p.cacheRev = a, r.Rev
+		p.cache, p.cacheRev, p.cacheFonts = a, r.Rev, fonts
 	}
 	res.Analysis = a
 	res.NPages = len(a.Pages)

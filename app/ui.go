@@ -26,6 +26,7 @@ const (
 	prefWinH    = "window.height"
 	prefExplain = "preview.explain"
 	prefZoom    = "preview.zoom"
+	prefSysFont = "fonts.system"
 	maxRecent   = 10
 )
 
@@ -79,6 +80,7 @@ func New(a fyne.App, opts Options) *UI {
 	SetLanguage(a.Preferences().StringWithFallback(prefLang, LangZh))
 	applyFyneLanguage(Language())
 	a.Settings().SetTheme(newTheme())
+	useSystemFonts(a.Preferences().Bool(prefSysFont))
 	set, _ := templates.Load(templates.LoadOptions{RuleExists: check.RuleExists})
 	profiles, _ := templates.LoadProfiles(opts.ProfileDir)
 	u := &UI{App: a, opts: opts, Model: NewModel(set, profiles, opts.RecoveryDir)}
@@ -216,10 +218,13 @@ func (u *UI) setMenu() {
 	edit := fyne.NewMenu(T("menu.edit"),
 		item("menu.fix", fyne.KeyF, u.fixOrFocusFindings),
 	)
-	settings := fyne.NewMenu(T("menu.settings"),
-		item("menu.lang.zh", "", func() { u.SetLang(LangZh) }),
-		item("menu.lang.en", "", func() { u.SetLang(LangEn) }),
-	)
+	sysFonts := item("menu.sysfonts", "", func() { u.SetSystemFonts(!u.App.Preferences().Bool(prefSysFont)) })
+	sysFonts.Checked = u.App.Preferences().Bool(prefSysFont)
+	zh := item("menu.lang.zh", "", func() { u.SetLang(LangZh) })
+	zh.Checked = Language() == LangZh
+	en := item("menu.lang.en", "", func() { u.SetLang(LangEn) })
+	en.Checked = Language() == LangEn
+	settings := fyne.NewMenu(T("menu.settings"), zh, en, fyne.NewMenuItemSeparator(), sysFonts)
 	help := fyne.NewMenu(T("menu.help"), item("menu.about", "", u.about))
 	u.Win.SetMainMenu(fyne.NewMainMenu(file, edit, settings, help))
 }
@@ -234,6 +239,28 @@ func (u *UI) SetLang(lang string) {
 		u.showEditor()
 	} else {
 		u.ShowStart()
+	}
+}
+
+// SetSystemFonts makes the preview and the exports use this machine's 公文 fonts (仿宋_GB2312,
+// 方正小标宋简体, …) where it has them, or the bundled set.
+func (u *UI) SetSystemFonts(on bool) {
+	u.App.Preferences().SetBool(prefSysFont, on)
+	useSystemFonts(on)
+	u.setMenu()
+	if u.ed != nil {
+		u.ed.requestPreview(0)
+	}
+	if on {
+		used := 0
+		for _, c := range currentFonts().Choices() {
+			if c.Used {
+				used++
+			}
+		}
+		u.toast(T("fonts.system", used))
+	} else {
+		u.toast(T("fonts.bundled"))
 	}
 }
 

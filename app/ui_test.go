@@ -10,6 +10,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"gongwen/layout"
 )
 
 // uiHarness runs a UI on Fyne's test driver; functions posted to the UI goroutine are run
@@ -348,5 +350,27 @@ func TestTranslationKeysUsed(t *testing.T) {
 				t.Errorf("no %s text for %s", l, a.label)
 			}
 		}
+	}
+}
+
+// The system-fonts setting switches the font set of the preview and is remembered; a machine
+// without 公文 fonts still previews with the bundled ones.
+func TestSystemFontsSetting(t *testing.T) {
+	h := newHarness(t)
+	defer useSystemFonts(false)
+	h.u.OpenPath(examplePath(t, "qingshi.yaml"))
+	h.settle()
+	before := h.u.LastPreview.Analysis
+	h.u.SetSystemFonts(true)
+	if !h.u.App.Preferences().Bool(prefSysFont) || currentFonts() == layout.DefaultFonts() {
+		t.Fatal("setting not applied")
+	}
+	h.pumpUntil("a preview with the system font set", func() bool {
+		a := h.u.LastPreview.Analysis // a new analysis of the same revision: the fonts changed
+		return a != nil && a != before && h.u.LastPreview.Err == nil && h.u.LastPreview.Image != nil && len(a.Pages) > 0
+	})
+	h.u.SetSystemFonts(false)
+	if currentFonts() != layout.DefaultFonts() {
+		t.Fatal("bundled fonts not restored")
 	}
 }
