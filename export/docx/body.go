@@ -471,9 +471,15 @@ func (b *builder) signerLines(before int, border string, borderH int) {
 		chunks = [][]string{nil}
 	}
 	tabs := fmt.Sprintf(`<w:tab w:val="left" w:pos="%d"/><w:tab w:val="right" w:pos="%d"/>`, char3, textW-char3)
+	// later lines start where the first line's first name starts
+	firstName := textW - char3 - width3(strings.Join(chunks[0], "\u3000"))
+	later := fmt.Sprintf(`<w:tab w:val="left" w:pos="%d"/><w:tab w:val="left" w:pos="%d"/>`, char3, firstName)
 	for i, c := range chunks {
 		last := i == len(chunks)-1
 		p := para{style: "GwSigner", tabs: tabs}
+		if i > 0 {
+			p.tabs = later
+		}
 		if i == 0 {
 			p.before = before
 		}
@@ -489,8 +495,6 @@ func (b *builder) signerLines(before int, border string, borderH int) {
 			p.runs = append(p.runs, b.tabRun(body3))
 			if i == 0 {
 				p.runs = append(p.runs, b.run("签发人：", body3))
-			} else {
-				p.runs = append(p.runs, b.run("\u3000\u3000\u3000\u3000", body3))
 			}
 			p.runs = append(p.runs, b.run(strings.Join(c, "\u3000"), kai3))
 		}

@@ -40,6 +40,15 @@ func sampleDocs() map[string]*document.Document {
 			SignOff:    document.SignOffNoSeal, Date: "2024年3月10日", Note: "（联系人：王芳，联系电话：12345678）",
 			Printer: "青山市人民政府办公室", PrintDate: "2024年3月10日",
 		},
+		"qingshi3": {
+			Format: document.FormatFile, Direction: document.DirectionUp,
+			Issuers:    []document.Issuer{{Name: "青山市人民政府"}, {Name: "青山军分区"}},
+			MarkSuffix: "文件", Number: "青政〔2024〕9号", Signers: []string{"李明", "王强", "赵丽"},
+			Title: "青山市人民政府 青山军分区关于加强国防动员建设的请示", Recipients: "江南省人民政府：",
+			Body:    []string{long, "妥否，请批示。"},
+			SignOff: document.SignOffNoSeal, Date: "2024年3月10日",
+			Printer: "青山市人民政府办公室", PrintDate: "2024年3月10日",
+		},
 		"han": {
 			Format: document.FormatLetter, Direction: document.DirectionParallel,
 			Issuers: []document.Issuer{{Name: "青山市人民政府办公室"}},
