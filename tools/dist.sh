@@ -179,6 +179,10 @@ if [ "$cli_only" = 0 ]; then
       GOFLAGS="-ldflags=-X=main.version=$version" \
       fyne build --release -o "$work/gongwen" >"$work/fyne-linux.log" 2>&1) \
       || { cat "$work/fyne-linux.log" >&2; die "Linux 构建失败 (Linux build failed)"; }
+  }
+  timed "gongwen linux-amd64 (fyne build)" build_linux
+
+  pack_linux() {
     local name="gongwen-$version-linux-amd64"
     local d="$work/$name"
     mkdir -p "$d/licenses"
@@ -198,7 +202,7 @@ if [ "$cli_only" = 0 ]; then
       -C "$work" -cf - "$name" | xz -9e -T0 > "$out/$name.tar.xz"
     artefacts+=("$name.tar.xz")
   }
-  timed "gongwen linux-amd64 (fyne build) + tar.xz" build_linux
+  timed "linux-amd64 tar.xz (xz -9e)" pack_linux
 fi
 
 # ---- checksums -------------------------------------------------------------------------------------
