@@ -161,9 +161,15 @@ if [ "$cli_only" = 0 ]; then
     v4=$(echo "$version" | sed 's/[-+].*//' | awk -F. '{printf "%d.%d.%d", $1, $2, $3}').$build
     sed "s/@VERSION4@/$v4/" "$src/packaging/windows/gongwen.exe.manifest.in" > "$appdir/gongwen.exe.manifest"
     rm -f "$appdir"/*.exe
+    # An .ico entry is at most 256 × 256 (Windows reads a larger PNG inside it as 256); fyne
+    # writes one entry from the icon it is given, so give it the icon at 256 when ImageMagick is here.
+    local wicon="$icon"
+    if have convert; then
+      convert "$icon" -resize 256x256 "$work/icon-256.png" && wicon="$work/icon-256.png"
+    fi
     (cd "$appdir" && CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
       GOFLAGS="-ldflags=-X=main.version=$version" \
-      fyne package -os windows --release --icon "$icon" --app-version "${version%%[-+]*}" \
+      fyne package -os windows --release --icon "$wicon" --app-version "${version%%[-+]*}" \
         --app-build "$build" "${appid[@]}" >"$work/fyne-windows.log" 2>&1) \
       || { cat "$work/fyne-windows.log" >&2; die "Windows 构建失败 (Windows build failed)"; }
     local exe
