@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the Windows build under wine, on Linux: runs dist/'s gwcli.exe and gongwen.exe
 # in a fresh wine prefix under Xvfb.
-#   1. gwcli.exe exports an example to PDF; pdfinfo must read the PDF.
+#   1. gwcli.exe exports an example to PDF (pdfinfo must read it) and DOCX, and checks it clean.
 #   2. gongwen.exe opens the example; its window must appear (xdotool), and a screenshot of it
 #      (ImageMagick's import) must not be blank.
 # Debian's wine 8 lacks bcryptprimitives.dll, which Go 1.22+ loads at start-up for ProcessPrng:
@@ -108,6 +108,14 @@ t=$SECONDS
 pdfinfo "$run/$base.pdf" >"$outdir/pdfinfo.txt" 2>&1 || fail "pdfinfo 读不了 PDF (cannot read the PDF)"
 cp "$run/$base.pdf" "$outdir/$base.pdf"
 log "gwcli.exe export $draft → $base.pdf: $(grep -E '^Pages' "$outdir/pdfinfo.txt" | tr -s ' '), $(stat -c %s "$run/$base.pdf") bytes, $((SECONDS - t)) s"
+
+# the DOCX writer and the checker too (a .docx is a zip: it starts with "PK")
+(cd "$run" && timeout 180 wine gwcli.exe export -o "$base.docx" "$draft") >>"$outdir/gwcli.log" 2>&1 \
+  || { cat "$outdir/gwcli.log" >&2; fail "gwcli.exe export DOCX 退出码非零 (exited non-zero)"; }
+[ "$(head -c 2 "$run/$base.docx")" = PK ] || fail "gwcli.exe 写出的 DOCX 不是 zip (the DOCX is not a zip)"
+(cd "$run" && timeout 180 wine gwcli.exe check "$draft") >>"$outdir/gwcli.log" 2>&1 \
+  || { cat "$outdir/gwcli.log" >&2; fail "gwcli.exe check 报告了错误 (reported errors on the example)"; }
+log "gwcli.exe export DOCX ($(stat -c %s "$run/$base.docx") bytes) 与 (and) check: 通过 (ok)"
 
 # ---- 2. gongwen.exe opens a window ------------------------------------------------------------------
 t=$SECONDS
