@@ -169,7 +169,7 @@ func SetFieldText(doc *document.Document, path, v string) bool {
 	case pathRectification:
 		var items []document.RectificationItem
 		for _, l := range splitLines(v) {
-			f := strings.FieldsFunc(l, func(r rune) bool { return r == '｜' || r == '|' })
+			f := strings.SplitN(strings.ReplaceAll(l, "|", "｜"), "｜", 6)
 			for len(f) < 6 {
 				f = append(f, "")
 			}
