@@ -113,6 +113,12 @@ type editor struct {
 	order   []string
 	filling bool
 
+	// the unit profile row
+	profSel    *widget.Select
+	profYear   *widget.Entry
+	profSerial *widget.Entry
+	profApply  *widget.Button
+
 	findings  *widget.List
 	findHead  *widget.Label
 	fixAllBtn *widget.Button
@@ -396,6 +402,7 @@ func (ed *editor) profileRow() fyne.CanvasObject {
 	nums := container.NewGridWithColumns(2,
 		container.NewBorder(nil, nil, widget.NewLabel(T("profile.year")), nil, year),
 		container.NewBorder(nil, nil, widget.NewLabel(T("profile.serial")), nil, serial))
+	ed.profSel, ed.profYear, ed.profSerial, ed.profApply = sel, year, serial, apply
 	card := container.NewVBox(head, help, sel, nums, container.NewBorder(nil, nil, nil, apply, preview), widget.NewSeparator())
 	if len(m.Profiles) == 0 {
 		return widget.NewLabel(T("profile.empty"))
@@ -587,23 +594,28 @@ func (ed *editor) Focus(f check.Finding) {
 		ed.u.toast(T("find.nofield", f.Message))
 		return
 	}
+	row, col := 0, f.Offset
+	if i := pathIndex(f.Path); i >= 0 && ff.entry != nil && listField(ed.u.Model.Doc, topPath(f.Path)) != nil {
+		row = lineOfItem(ff.entry.Text, i)
+	}
+	ed.focusField(ff, row, col)
+	ed.u.toast(f.Message)
+}
+
+// focusField shows a field's tab, scrolls to it and puts the cursor at row, col.
+func (ed *editor) focusField(ff *formField, row, col int) {
 	ed.tabs.SelectIndex(ff.tab)
 	if sc := ed.scrolls[ff.tab]; ff.block != nil {
 		sc.Offset = fyne.NewPos(0, ff.block.Position().Y)
 		sc.Refresh() // clamps the offset to the content
 	}
 	if ff.entry != nil {
-		row, col := 0, f.Offset
-		if i := pathIndex(f.Path); i >= 0 && listField(ed.u.Model.Doc, topPath(f.Path)) != nil {
-			row = lineOfItem(ff.entry.Text, i)
-		}
 		ff.entry.CursorRow, ff.entry.CursorColumn = row, col
 		ed.u.Win.Canvas().Focus(ff.entry)
 		ff.entry.Refresh()
 	} else {
 		ed.u.Win.Canvas().Focus(ff.sel)
 	}
-	ed.u.toast(f.Message)
 }
 
 // lineOfItem returns the line of the i-th non-blank line of text (list fields drop blanks).

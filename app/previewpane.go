@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"gongwen/document"
 	"gongwen/layout"
 )
 
@@ -196,6 +197,11 @@ func (p *previewPane) drawBoxes() {
 	s := unitsPerMm * p.zoom
 	mm := func(l layout.Length) float32 { return float32(l.Mm()) * s }
 	for _, b := range p.boxes {
+		box := b
+		hit := newBoxHit(func() { p.boxTapped(box) })
+		hit.Move(fyne.NewPos(mm(b.X), mm(b.Y)))
+		hit.Resize(fyne.NewSize(mm(b.W), mm(b.H)))
+		p.overlay.Add(hit)
 		r := canvas.NewRectangle(boxFill)
 		r.StrokeColor = boxStroke
 		r.StrokeWidth = 1
@@ -243,3 +249,47 @@ func (u *UI) showPreview(res PreviewResult) {
 		}
 	})
 }
+
+// elementFields map the trainer's boxes to the form fields of their elements.
+var elementFields = map[layout.Element]string{
+	layout.ElemCopyNumber: document.PathCopyNumber, layout.ElemClassification: document.PathClassification,
+	layout.ElemUrgency: document.PathUrgency, layout.ElemMark: pathIssuers, layout.ElemNumber: document.PathNumber,
+	layout.ElemSigners: pathSigners, layout.ElemOrderNumber: document.PathOrderNumber, layout.ElemTitle: document.PathTitle,
+	layout.ElemTitleNote: document.PathTitleNote, layout.ElemRecipients: document.PathRecipients, layout.ElemBody: pathBody,
+	layout.ElemHeading1: pathBody, layout.ElemHeading2: pathBody, layout.ElemAttachNotes: pathAttachNotes,
+	layout.ElemIssuerSign: pathIssuers, layout.ElemDate: document.PathDate, layout.ElemSeal: pathSignOff,
+	layout.ElemSignature: pathSignOff, layout.ElemNote: document.PathNote, layout.ElemAttendance: document.PathPresent,
+	layout.ElemCC: document.PathCC, layout.ElemPrint: document.PathPrinter,
+}
+
+// boxTapped shows a box's full label and goes to its element's field.
+func (p *previewPane) boxTapped(b layout.Box) {
+	label := b.Label
+	if label == "" {
+		label = string(b.Element)
+	}
+	p.info.SetText(label)
+	if path, ok := elementFields[b.Element]; ok && p.u.ed != nil {
+		if ff, ok := p.u.ed.fields[path]; ok {
+			p.u.ed.focusField(ff, 0, 0)
+		}
+	}
+}
+
+// boxHit is the tappable area of a trainer's box.
+type boxHit struct {
+	widget.BaseWidget
+	onTap func()
+}
+
+func newBoxHit(f func()) *boxHit {
+	b := &boxHit{onTap: f}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *boxHit) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+func (b *boxHit) Tapped(*fyne.PointEvent) { b.onTap() }

@@ -99,6 +99,17 @@ func New(a fyne.App, opts Options) *UI {
 		}
 	})
 	u.addShortcuts()
+	u.Win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if u.ed == nil {
+			return
+		}
+		switch ev.Name {
+		case fyne.KeyPageDown:
+			u.ed.pv.gotoPage(u.ed.pv.page + 1)
+		case fyne.KeyPageUp:
+			u.ed.pv.gotoPage(u.ed.pv.page - 1)
+		}
+	})
 	u.ShowStart()
 	if opts.AutosaveEvery > 0 {
 		u.ticker = time.NewTicker(opts.AutosaveEvery)

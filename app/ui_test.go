@@ -175,6 +175,29 @@ func TestShortcutsAndExplainMode(t *testing.T) {
 	if len(h.u.LastPreview.Boxes) > 0 && len(pv.overlay.Objects) == 0 {
 		t.Error("explain mode drew nothing")
 	}
+	// tapping the title's box shows its label and goes to the title field
+	k, tapped := 0, false
+	for _, o := range pv.overlay.Objects {
+		hit, ok := o.(*boxHit)
+		if !ok {
+			continue
+		}
+		i := k
+		k++
+		if pv.boxes[i].Element == layout.ElemTitle && !tapped {
+			tapped = true
+			test.Tap(hit)
+			if h.u.Win.Canvas().Focused() != h.u.ed.fields["title"].entry {
+				t.Error("tapping the title's box did not focus the title field")
+			}
+			if pv.info.Text != pv.boxes[i].Label {
+				t.Errorf("info %q", pv.info.Text)
+			}
+		}
+	}
+	if len(pv.boxes) > 0 && !tapped {
+		t.Error("no box for the title")
+	}
 	pv.explain.SetChecked(false)
 	if len(pv.overlay.Objects) != 0 {
 		t.Error("explain mode off left boxes")
@@ -373,4 +396,32 @@ func TestSystemFontsSetting(t *testing.T) {
 	if currentFonts() != layout.DefaultFonts() {
 		t.Fatal("bundled fonts not restored")
 	}
+}
+
+// A unit profile fills the organ fields and assembles the 发文字号 from its 机关代字, the year
+// and the serial.
+func TestProfileRow(t *testing.T) {
+	h := newHarness(t)
+	h.u.NewDocument("qingshi")
+	ed := h.u.ed
+	if len(h.u.Model.Profiles) == 0 || ed.profSel == nil {
+		t.Skip("no unit profiles")
+	}
+	p := h.u.Model.Profiles[0]
+	ed.profSel.SetSelectedIndex(0)
+	ed.profYear.SetText("2024")
+	test.Type(ed.profSerial, "5")
+	test.Tap(ed.profApply)
+	if got := ed.fields["issuers"].entry.Text; got != p.FullName {
+		t.Errorf("issuers field %q, want %q", got, p.FullName)
+	}
+	if p.Code != "" {
+		if got := ed.fields["number"].entry.Text; got != p.Code+"〔2024〕5号" {
+			t.Errorf("number field %q", got)
+		}
+	}
+	if !h.u.Model.Dirty {
+		t.Error("profile did not mark the document changed")
+	}
+	h.settle()
 }
