@@ -273,6 +273,13 @@ func (ed *editor) makeField(f templates.Field, tab int) *formField {
 			}
 			e.SetMinRowsVisible(rows)
 		default:
+			if f.Path == document.PathTitle {
+				// a long title may need a forced break ("\n" in the draft): Enter makes one
+				e = widget.NewMultiLineEntry()
+				e.Wrapping = fyne.TextWrapBreak
+				e.SetMinRowsVisible(2)
+				break
+			}
 			e = widget.NewEntry()
 		}
 		ph := f.Example
