@@ -9,6 +9,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -50,6 +52,17 @@ func fieldsFor(g *templates.Genre) []templates.Field {
 	if !has[pathSignOff] && g.Format != document.FormatMinutes {
 		out = append(out, templates.Field{Path: pathSignOff, Label: "落款方式", Kind: templates.KindChoice, Group: "主体",
 			Help: "加盖印章、不加盖印章、加盖签发人签名章或不署名（GB/T 9704-2012 7.3.5）。"})
+	}
+	if g.Uses(pathIssuers) && g.Format != document.FormatMinutes {
+		seal := templates.Field{Path: pathSeal, Label: "印章图片", Kind: templates.KindLine, Group: "主体",
+			Help: "发文机关印章的图片（PNG 或 JPEG，透明底为佳），端正、居中下压署名和成文日期（GB/T 9704-2012 7.3.5.1）；不选时预览以虚线圆示意位置。"}
+		for i, f := range out {
+			if f.Path == pathSignOff {
+				out = append(out[:i+1], append([]templates.Field{seal}, out[i+1:]...)...)
+				return out
+			}
+		}
+		out = append(out, seal)
 	}
 	return out
 }
@@ -220,8 +233,30 @@ func (ed *editor) fieldBlock(ff *formField) fyne.CanvasObject {
 	if ff.spec.Help != "" {
 		items = append(items, newHelp(ff.spec.Help))
 	}
+	if ff.spec.Path == pathSeal && ff.entry != nil {
+		pick := widget.NewButtonWithIcon(T("seal.choose"), theme.FolderOpenIcon(), func() { ed.chooseImage(ff.entry) })
+		input = container.NewBorder(nil, nil, nil, pick, ff.entry)
+	}
 	items = append(items, input)
 	return container.NewVBox(items...)
+}
+
+// chooseImage lets the user pick an image file for a path field.
+func (ed *editor) chooseImage(e *widget.Entry) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			ed.u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		e.SetText(r.URI().Path()) // OnChanged stores it
+		r.Close()
+	}, ed.u.Win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
+	ed.u.sizeDialog(d)
+	d.Show()
 }
 
 // makeField builds the input of one field and binds it to the model.

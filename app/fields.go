@@ -22,6 +22,8 @@ const (
 	pathAttachments    = "attachments"
 	pathRectification  = "rectification"
 	pathInBanji        = "recipients_in_banji"
+	// pathSeal is the form's field for the lead organ's seal image (issuers.0.seal).
+	pathSeal = "seal"
 )
 
 // textField returns a pointer to the one-string element at a top-level path, or nil.
@@ -103,6 +105,11 @@ func FieldText(doc *document.Document, path string) string {
 		return string(doc.Direction)
 	case pathSignOff:
 		return string(doc.SignOff)
+	case pathSeal:
+		if len(doc.Issuers) > 0 {
+			return doc.Issuers[0].Seal
+		}
+		return ""
 	case pathInBanji:
 		if doc.RecipientsInBanji {
 			return "true"
@@ -156,6 +163,14 @@ func SetFieldText(doc *document.Document, path, v string) bool {
 		doc.SignOff = document.SignOff(v)
 	case pathInBanji:
 		doc.RecipientsInBanji = v == "true"
+	case pathSeal:
+		if len(doc.Issuers) == 0 {
+			if v == "" {
+				return true
+			}
+			doc.Issuers = []document.Issuer{{}}
+		}
+		doc.Issuers[0].Seal = v
 	case pathIssuers:
 		names := splitLines(v)
 		out := make([]document.Issuer, len(names))

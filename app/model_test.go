@@ -406,3 +406,25 @@ func TestDiscardLeavesNoRecovery(t *testing.T) {
 		t.Fatal("a discarded document is offered for recovery")
 	}
 }
+
+func TestSealField(t *testing.T) {
+	m := newTestModel(t)
+	if err := m.Open(examplePath(t, "qingshi.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	seal, _ := filepath.Abs(examplePath(t, "seal.png"))
+	m.Set("sign_off", "seal")
+	if !m.Set("seal", seal) || m.Doc.Issuers[0].Seal != seal {
+		t.Fatalf("issuers %+v", m.Doc.Issuers)
+	}
+	if err := m.Analyse(); err != nil {
+		t.Fatal(err)
+	}
+	images := 0
+	for _, p := range m.Pages {
+		images += len(p.Images)
+	}
+	if images == 0 {
+		t.Fatal("the seal image is not on the pages")
+	}
+}
