@@ -8,12 +8,16 @@ import (
 	"os"
 )
 
+// version is set at build time by tools/dist.sh (-ldflags "-X main.version=...").
+var version = "dev"
+
 const usage = `用法 (usage): gwcli <命令> [选项] ...
   export     排版导出 PDF/PNG/DOCX (typeset and export)
   check      检查格式 (check against GB/T 9704-2012 and the 条例)
   fix        自动修正机械性错误 (apply mechanical fixes)
   import     把 .txt/.docx 转为草稿 (turn a .txt or .docx into a draft)
   templates  文种模板 (genre templates: list, show, lint, new)
+  version    显示版本 (print the version)
 `
 
 func main() {
@@ -35,6 +39,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	if args[0] == "version" || args[0] == "--version" || args[0] == "-v" {
+		fmt.Fprintf(stdout, "gwcli %s\n", version)
 		return 0
 	}
 	c, ok := cmds[args[0]]
