@@ -45,12 +45,7 @@ func (u *UI) Export(kind string) {
 		if w == nil {
 			return
 		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.EqualFold(filepath.Ext(path), "."+kind) {
-			path += "." + kind
-		}
-		u.ExportTo(kind, path, nil)
+		u.ExportTo(kind, chosenPath(w, "."+kind), nil)
 	}, u.Win)
 	d.SetFileName(u.suggestName("." + kind))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + kind}))

@@ -418,8 +418,7 @@ func (u *UI) saveAs(next func()) {
 		if w == nil {
 			return
 		}
-		path := w.URI().Path()
-		w.Close()
+		path := chosenPath(w, ".yaml", ".yml")
 		u.Model.restoreIfProtected(path)
 		if err := u.Model.SaveAs(path); err != nil {
 			u.showError(err)
@@ -431,6 +430,23 @@ func (u *UI) saveAs(next func()) {
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
 	u.sizeDialog(d)
 	d.Show()
+}
+
+// chosenPath closes the writer Fyne's save dialog opened and returns the path to write, with
+// the first extension added when it has none of exts; the empty file the dialog created
+// under the name without the extension is removed.
+func chosenPath(w fyne.URIWriteCloser, exts ...string) string {
+	path := w.URI().Path()
+	w.Close()
+	for _, e := range exts {
+		if strings.EqualFold(filepath.Ext(path), e) {
+			return path
+		}
+	}
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() && st.Size() == 0 {
+		os.Remove(path)
+	}
+	return path + exts[0]
 }
 
 func (u *UI) afterSave(next func()) {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"gongwen/layout"
@@ -424,4 +425,23 @@ func TestProfileRow(t *testing.T) {
 		t.Error("profile did not mark the document changed")
 	}
 	h.settle()
+}
+
+// The save dialog creates the file it names; a name typed without the extension gets it, and
+// the empty file under the bare name is removed.
+func TestChosenPath(t *testing.T) {
+	test.NewApp()
+	dir := t.TempDir()
+	for _, tc := range []struct{ name, want string }{{"out", "out.pdf"}, {"out.PDF", "out.PDF"}} {
+		w, err := storage.Writer(storage.NewFileURI(filepath.Join(dir, tc.name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := chosenPath(w, ".pdf"); got != filepath.Join(dir, tc.want) {
+			t.Errorf("%s: %s", tc.name, got)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+		t.Error("empty file without extension left behind")
+	}
 }
