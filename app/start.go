@@ -91,6 +91,20 @@ func (u *UI) showStart() {
 		recentBox.Add(container.NewVBox(b, newHelp(filepath.Dir(path))))
 	}
 
+	var problems []fyne.CanvasObject
+	if n := len(u.loadErrs); n > 0 {
+		msg := T("start.loaderrs", n)
+		for i, e := range u.loadErrs {
+			if i == 5 {
+				msg += "\n…"
+				break
+			}
+			msg += "\n" + e.Error()
+		}
+		warn := newWrapLabel(msg)
+		warn.Importance = widget.WarningImportance
+		problems = append(problems, widget.NewSeparator(), warn)
+	}
 	side := container.NewVBox(
 		widget.NewLabelWithStyle(T("start.files"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		openBtn, importBtn, importHelp,
@@ -98,6 +112,7 @@ func (u *UI) showStart() {
 		widget.NewLabelWithStyle(T("start.recent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		recentBox,
 	)
+	side.Objects = append(side.Objects, problems...)
 	header := container.NewVBox(container.NewPadded(container.NewVBox(title, sub)), widget.NewSeparator())
 	newHead := widget.NewLabelWithStyle(T("start.new"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	main := container.NewBorder(newHead, nil, nil, nil, container.NewVScroll(grid))

@@ -61,6 +61,8 @@ type UI struct {
 	LastPreview PreviewResult
 	// OnPreview, when set, is called after a preview result was shown (tests).
 	OnPreview func(PreviewResult)
+	// loadErrs are the templates and profiles that could not be loaded (shown on the start page).
+	loadErrs []error
 }
 
 // New builds the UI in a new window of a (Fyne) app.
@@ -81,9 +83,9 @@ func New(a fyne.App, opts Options) *UI {
 	applyFyneLanguage(Language())
 	a.Settings().SetTheme(newTheme())
 	useSystemFonts(a.Preferences().Bool(prefSysFont))
-	set, _ := templates.Load(templates.LoadOptions{RuleExists: check.RuleExists})
-	profiles, _ := templates.LoadProfiles(opts.ProfileDir)
-	u := &UI{App: a, opts: opts, Model: NewModel(set, profiles, opts.RecoveryDir)}
+	set, errs := templates.Load(templates.LoadOptions{RuleExists: check.RuleExists})
+	profiles, perrs := templates.LoadProfiles(opts.ProfileDir)
+	u := &UI{App: a, opts: opts, Model: NewModel(set, profiles, opts.RecoveryDir), loadErrs: append(errs, perrs...)}
 	u.Win = a.NewWindow(T("app.name"))
 	if icon := appIcon(); icon != nil {
 		u.Win.SetIcon(icon)

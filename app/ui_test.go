@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"gongwen/layout"
+	"gongwen/templates"
 )
 
 // uiHarness runs a UI on Fyne's test driver; functions posted to the UI goroutine are run
@@ -443,5 +444,28 @@ func TestChosenPath(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
 		t.Error("empty file without extension left behind")
+	}
+}
+
+// A broken template in the user's folder is reported on the start page; the built-ins still work.
+func TestBrokenUserTemplateReported(t *testing.T) {
+	cfg := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", cfg)
+	t.Setenv("HOME", cfg)
+	dir := templates.DefaultUserDir()
+	if dir == "" {
+		t.Skip("no user config dir")
+	}
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte("id: [broken\n"), 0o644)
+	h := newHarness(t)
+	if len(h.u.loadErrs) == 0 {
+		t.Fatal("broken template not reported")
+	}
+	if !strings.Contains(test.RenderObjectToMarkup(h.u.Win.Content()), "bad.yaml") {
+		t.Error("start page does not name the broken file")
+	}
+	if _, ok := h.u.Model.Templates.Genre("qingshi"); !ok {
+		t.Error("built-ins lost")
 	}
 }
