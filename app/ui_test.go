@@ -469,3 +469,24 @@ func TestBrokenUserTemplateReported(t *testing.T) {
 		t.Error("built-ins lost")
 	}
 }
+
+// Every genre's form builds and its new document previews (or says why it cannot).
+func TestEveryGenreOpensInTheEditor(t *testing.T) {
+	h := newHarness(t)
+	for _, g := range h.u.Model.Templates.Genres() {
+		h.u.NewDocument(g.ID)
+		if h.u.ed == nil || len(h.u.ed.fields) == 0 {
+			t.Fatalf("%s: no form", g.ID)
+		}
+		for _, f := range g.Fields {
+			if h.u.ed.fields[f.Path] == nil {
+				t.Errorf("%s: field %s missing", g.ID, f.Path)
+			}
+		}
+		h.settle()
+		if h.u.LastPreview.Err != nil {
+			t.Errorf("%s: %v", g.ID, h.u.LastPreview.Err)
+		}
+		h.u.Model.Dirty = false // next genre without the unsaved-changes question
+	}
+}
