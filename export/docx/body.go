@@ -103,6 +103,7 @@ type rs struct {
 	color   string
 	spacing int // twentieths of a point
 	bold    bool
+	hidden  bool // w:vanish
 }
 
 var (
@@ -120,6 +121,9 @@ func (b *builder) rPr(r rs) string {
 	if r.bold || f.Bold {
 		s.WriteString(`<w:b/><w:bCs/>`)
 	}
+	if r.hidden {
+		s.WriteString(`<w:vanish/>`)
+	}
 	if r.color != "" {
 		fmt.Fprintf(&s, `<w:color w:val="%s"/>`, r.color)
 	}
@@ -132,9 +136,30 @@ func (b *builder) rPr(r rs) string {
 	return s.String()
 }
 
-// run writes text with formatting; tabs and newlines become w:tab and w:br.
+// run writes text with formatting; tabs and newlines become w:tab and w:br. Where
+// LibreOffice would put its automatic space between a hanzi and a Latin letter or digit
+// (loKernAt), the run is split and a hidden zero-width space that only LibreOffice reads
+// goes between the two (loStop).
 func (b *builder) run(text string, r rs) string {
 	text = b.clean(text)
+	rn := []rune(text)
+	var s strings.Builder
+	start := 0
+	for i := 0; i+1 < len(rn); i++ {
+		if loKernAt(rn[i], rn[i+1]) {
+			s.WriteString(b.runText(string(rn[start:i+1]), r))
+			s.WriteString(b.loStop(r))
+			start = i + 1
+		}
+	}
+	if start < len(rn) || start == 0 {
+		s.WriteString(b.runText(string(rn[start:]), r))
+	}
+	return s.String()
+}
+
+// runText writes one w:r; tabs and newlines become w:tab and w:br.
+func (b *builder) runText(text string, r rs) string {
 	var s strings.Builder
 	s.WriteString(`<w:r>`)
 	s.WriteString(b.rPr(r))
@@ -216,7 +241,7 @@ func (b *builder) p(p para) string {
 	if p.tabs != "" {
 		s.WriteString(`<w:tabs>` + p.tabs + `</w:tabs>`)
 	}
-	s.WriteString(`<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`)
+	s.WriteString(noHangingPunct + `<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`)
 	line := p.line
 	if line == 0 {
 		line = pitch
@@ -312,7 +337,7 @@ func (b *builder) build() string {
 	b.pages = typeset(d)
 	b.tracking = d.Format != document.FormatLetter
 	b.out.WriteString(xmlHeader)
-	b.out.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `"><w:body>`)
+	b.out.WriteString(`<w:document xmlns:w="` + nsW + nsMCE + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `"><w:body>`)
 	switch d.Format {
 	case document.FormatLetter:
 		b.letterHead()
@@ -331,7 +356,8 @@ func (b *builder) build() string {
 		if blank {
 			// neither the blank page nor the 版记 page is numbered (7.5): they form a section
 			// of their own, with empty footers, starting on the next page
-			b.out.WriteString(`<w:p><w:pPr><w:pStyle w:val="GwBanji"/><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="12" w:lineRule="exact"/>` +
+			b.out.WriteString(`<w:p><w:pPr><w:pStyle w:val="GwBanji"/><w:widowControl w:val="0"/>` + noHangingPunct +
+				`<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing w:before="0" w:after="0" w:line="12" w:lineRule="exact"/>` +
 				b.rPr(rs{role: roleFang, sz: 2}) + b.mainSection() + `</w:pPr></w:p>`)
 			b.out.WriteString(b.p(para{style: "GwBanji", line: 12, mark: rs{role: roleFang, sz: 2}}))
 			b.out.WriteString(b.p(para{style: "GwBanji", pageBreak: true, line: 12, mark: rs{role: roleFang, sz: 2}}))
@@ -1040,7 +1066,7 @@ func (b *builder) sectXML(headers, footers []subPart, typ string, restart, title
 func (b *builder) addFooter(typ, content string) subPart {
 	n := len(b.footers) + 1
 	f := subPart{name: fmt.Sprintf("footer%d.xml", n), rid: b.rel(), kind: "footer", typ: typ,
-		xml: xmlHeader + `<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `">` + content + `</w:ftr>`}
+		xml: xmlHeader + `<w:ftr xmlns:w="` + nsW + nsMCE + `" xmlns:r="` + nsR + `">` + content + `</w:ftr>`}
 	b.footers = append(b.footers, f)
 	return f
 }
@@ -1048,7 +1074,7 @@ func (b *builder) addFooter(typ, content string) subPart {
 func (b *builder) addHeader(typ, content string) {
 	n := len(b.headers) + 1
 	b.headers = append(b.headers, subPart{name: fmt.Sprintf("header%d.xml", n), rid: b.rel(), kind: "header", typ: typ,
-		xml: xmlHeader + `<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `">` + content + `</w:hdr>`})
+		xml: xmlHeader + `<w:hdr xmlns:w="` + nsW + nsMCE + `" xmlns:r="` + nsR + `">` + content + `</w:hdr>`})
 }
 
 // loadImage reads an image relative to the document's folder; a failure is a warning.

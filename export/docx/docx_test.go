@@ -53,12 +53,67 @@ type node struct {
 	Text    string     `xml:",chardata"`
 }
 
+// parse reads a part as Word and WPS do: Markup Compatibility alternate content resolved
+// to the Choice they take (they know w15).
 func parse(t testing.TB, name, s string) node {
+	return parseFor(t, name, s, wordKnows)
+}
+
+// parseLO reads a part as LibreOffice's importer does (it takes a Choice only for these).
+func parseLO(t testing.TB, name, s string) node {
+	return parseFor(t, name, s, loKnows)
+}
+
+var (
+	wordKnows = map[string]bool{"w14": true, "w15": true, "wps": true, "wpg": true, "wpc": true}
+	loKnows   = map[string]bool{"w14": true, "wps": true, "wpg": true, "wpc": true}
+)
+
+func parseFor(t testing.TB, name, s string, knows map[string]bool) node {
 	t.Helper()
 	var n node
 	if err := xml.Unmarshal([]byte(s), &n); err != nil {
 		t.Fatalf("%s is not well-formed XML: %v", name, err)
 	}
+	return n.resolve(t, knows)
+}
+
+const nsMC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+// resolve replaces every mc:AlternateContent by the content of the first Choice whose
+// Requires prefixes are all known, else of the Fallback.
+func (n node) resolve(t testing.TB, knows map[string]bool) node {
+	var kids []node
+	for _, c := range n.Nodes {
+		if c.XMLName.Space != nsMC {
+			kids = append(kids, c.resolve(t, knows))
+			continue
+		}
+		if c.XMLName.Local != "AlternateContent" {
+			t.Fatalf("mc:%s outside mc:AlternateContent", c.XMLName.Local)
+		}
+		var taken *node
+		for i, alt := range c.Nodes {
+			if alt.XMLName.Local == "Choice" {
+				ok := alt.attr("Requires") != ""
+				for _, p := range strings.Fields(alt.attr("Requires")) {
+					ok = ok && knows[p]
+				}
+				if ok {
+					taken = &c.Nodes[i]
+					break
+				}
+			} else if alt.XMLName.Local == "Fallback" {
+				taken = &c.Nodes[i]
+			}
+		}
+		if taken != nil {
+			for _, k := range taken.Nodes {
+				kids = append(kids, k.resolve(t, knows))
+			}
+		}
+	}
+	n.Nodes = kids
 	return n
 }
 

@@ -46,12 +46,12 @@ var styleDefs = []styleDef{
 	{id: "GwFooter", name: "页码", r: rs{role: roleSong, sz: sz4}},
 }
 
-const pPrDefaults = `<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`
+var pPrDefaults = `<w:widowControl w:val="0"/>` + noHangingPunct + `<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`
 
 func (b *builder) stylesXML() string {
 	var s strings.Builder
 	s.WriteString(xmlHeader)
-	s.WriteString(`<w:styles xmlns:w="` + nsW + `">`)
+	s.WriteString(`<w:styles xmlns:w="` + nsW + nsMCE + `">`)
 	s.WriteString(`<w:docDefaults><w:rPrDefault>` + b.rPr(body3) + `</w:rPrDefault><w:pPrDefault><w:pPr>` + pPrDefaults +
 		fmt.Sprintf(`<w:spacing w:before="0" w:after="0" w:line="%d" w:lineRule="exact"/>`, pitch) + `<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>`)
 	s.WriteString(`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr>` + pPrDefaults +

@@ -1,0 +1,71 @@
+package docx
+
+import "unicode"
+
+// LibreOffice's DOCX import (writerfilter, 7.4 and every later version read so far) differs
+// from Word on two East Asian paragraph properties, and the DOCX must lay out right in both:
+//
+//   - w:overflowPunct is read inverted: ParaIsHangingPunctuation = (w:val == 0), and an
+//     absent element leaves LibreOffice's default, hanging. Word reads w:val="0" as "no
+//     punctuation past the margin". No single value suits both, so the element is written
+//     as Markup Compatibility alternate content: consumers that know Word 2013's w15
+//     namespace (Word, WPS) take the Choice w:val="0"; LibreOffice, whose importer takes a
+//     Choice only for wps, wpg, w14 and wpc, takes the Fallback w:val="1", which it reads
+//     as no hanging punctuation.
+//   - w:autoSpaceDE / w:autoSpaceDN are not read at all (the import's case is an empty
+//     break), nor is w:hint, so LibreOffice keeps its default ParaIsCharacterDistance: a
+//     kern portion of 1/5 of the font height wherever a letter or digit of Asian script
+//     meets a letter or digit of another script, "12号" reading "12 号". Only a character
+//     grid (w:docGrid linesAndChars) turns it off there, and the document must not use one;
+//     negative w:spacing on the character before the boundary does not take it back (Writer
+//     does not apply negative letter spacing to the last character of a portion). What
+//     LibreOffice does honour is its own rule that the kern needs a letter or digit on both
+//     sides of the portion boundary: a hidden zero-width space between the two stops it. That
+//     run is alternate content with an empty Choice, so Word and WPS, which honour
+//     autoSpaceDE/DN="0", never see it and the text they hold stays exactly as typed.
+
+// nsMCE continues the root element's xmlns:w declaration (it opens and leaves open a quoted
+// attribute value) with the Markup Compatibility and Word 2013 namespaces the alternate
+// content names.
+const nsMCE = `" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml`
+
+// loChoice is the namespace prefix whose Choice Word and WPS take and LibreOffice does not.
+const loChoice = "w15"
+
+// alternate writes Markup Compatibility alternate content: word for consumers that know
+// w15 (Word 2013 and later, WPS), lo for the others (LibreOffice).
+func alternate(word, lo string) string {
+	return `<mc:AlternateContent><mc:Choice Requires="` + loChoice + `">` + word + `</mc:Choice><mc:Fallback>` + lo + `</mc:Fallback></mc:AlternateContent>`
+}
+
+// noHangingPunct is w:overflowPunct meaning "no hanging punctuation" in Word and in
+// LibreOffice alike.
+var noHangingPunct = alternate(`<w:overflowPunct w:val="0"/>`, `<w:overflowPunct w:val="1"/>`)
+
+// loKernAt reports whether LibreOffice inserts its automatic Asian/Latin space between a and
+// b: both letters or digits (its CharClass::isLetterNumeric), one of Asian script and the
+// other not (SwTextFormatter::BuildPortions, the kern portions of "ScriptSpace").
+func loKernAt(a, b rune) bool {
+	if !letterOrDigit(a) || !letterOrDigit(b) {
+		return false
+	}
+	return asianScript(a) != asianScript(b)
+}
+
+func letterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// asianScript: the Unicode blocks LibreOffice's break iterator classes as ASIAN, as far as
+// letters and digits go (ideographs, kana, hangul, bopomofo, fullwidth forms).
+func asianScript(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo) ||
+		(r >= 0xFF00 && r <= 0xFFEF)
+}
+
+// loStop is the hidden zero-width space that keeps LibreOffice from kerning between the
+// characters around it; consumers that know w15 (Word, WPS) skip it. A zero-width space
+// leaves the line-break opportunities as they were (a break may follow it, as between a
+// hanzi and a digit).
+func (b *builder) loStop(r rs) string {
+	r.hidden = true
+	return alternate("", b.runText("\u200b", r))
+}
