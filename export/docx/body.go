@@ -265,7 +265,15 @@ func (b *builder) p(p para) string {
 	}
 	s.WriteString(b.rPr(m))
 	s.WriteString(`</w:pPr>`)
-	for _, r := range p.runs {
+	for i, r := range p.runs {
+		// a boundary where LibreOffice kerns may fall between two runs as well
+		if i > 0 {
+			if a, ok := edgeRune(p.runs[i-1], true); ok {
+				if c, ok := edgeRune(r, false); ok && loKernAt(a, c) {
+					s.WriteString(b.loStop(m))
+				}
+			}
+		}
 		s.WriteString(r)
 	}
 	s.WriteString(`</w:p>`)

@@ -1,6 +1,10 @@
 package docx
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // LibreOffice's DOCX import (writerfilter, 7.4 and every later version read so far) differs
 // from Word on two East Asian paragraph properties, and the DOCX must lay out right in both:
@@ -68,4 +72,23 @@ func asianScript(r rune) bool {
 func (b *builder) loStop(r rs) string {
 	r.hidden = true
 	return alternate("", b.runText("\u200b", r))
+}
+
+// edgeRune returns the last (or first) character of a run written by runText, when text
+// ends (or starts) it: not a tab, a break or a picture.
+func edgeRune(run string, last bool) (rune, bool) {
+	const open, end = `<w:t xml:space="preserve">`, `</w:t></w:r>`
+	if last {
+		if !strings.HasSuffix(run, end) {
+			return 0, false
+		}
+		r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(run, end))
+		return r, r != utf8.RuneError
+	}
+	i := strings.Index(run, `</w:rPr>`)
+	if i < 0 || !strings.HasPrefix(run[i+len(`</w:rPr>`):], open) {
+		return 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(run[i+len(`</w:rPr>`)+len(open):])
+	return r, r != utf8.RuneError
 }

@@ -3,7 +3,23 @@ package docx
 import (
 	"strings"
 	"testing"
+
+	"gongwen/document"
 )
+
+func TestStopBetweenRuns(t *testing.T) {
+	b := newBuilder(&document.Document{}, fontSet{roleFang: same("仿宋"), roleHei: same("黑体")}, Options{})
+	got := b.p(para{runs: []string{b.run("一、2024", hei3), b.run("年工作", body3), b.run("要点", body3), b.tabRun(body3), b.run("5号", body3)}})
+	lo := parseLO(t, "p", `<w:document xmlns:w="`+nsW+nsMCE+`">`+got+`</w:document>`)
+	_, m := paraText(lo.all("p")[0])
+	if want := "一、2024[\u200b]年工作要点\t5[\u200b]号"; m != want {
+		t.Errorf("LibreOffice reads %q, want %q", m, want)
+	}
+	w := parse(t, "p", `<w:document xmlns:w="`+nsW+nsMCE+`">`+got+`</w:document>`)
+	if v, m := paraText(w.all("p")[0]); v != "一、2024年工作要点\t5号" || m != v {
+		t.Errorf("Word reads %q (%q)", v, m)
+	}
+}
 
 func TestLoKernAt(t *testing.T) {
 	tests := []struct {
