@@ -24,9 +24,9 @@ import (
 //     negative w:spacing on the character before the boundary does not take it back (Writer
 //     does not apply negative letter spacing to the last character of a portion). What
 //     LibreOffice does honour is its own rule that the kern needs a letter or digit on both
-//     sides of the portion boundary: a hidden zero-width space between the two stops it. That
-//     run is alternate content with an empty Choice, so Word and WPS, which honour
-//     autoSpaceDE/DN="0", never see it and the text they hold stays exactly as typed.
+//     sides of the portion boundary: a hidden zero-width space between the two stops it. Its
+//     text is alternate content with an empty Choice, so Word and WPS, which honour
+//     autoSpaceDE/DN="0", read an empty hidden run and the text they hold stays as typed.
 
 // nsMCE continues the root element's xmlns:w declaration (it opens and leaves open a quoted
 // attribute value) with the Markup Compatibility and Word 2013 namespaces the alternate
@@ -66,12 +66,14 @@ func asianScript(r rune) bool {
 }
 
 // loStop is the hidden zero-width space that keeps LibreOffice from kerning between the
-// characters around it; consumers that know w15 (Word, WPS) skip it. A zero-width space
-// leaves the line-break opportunities as they were (a break may follow it, as between a
-// hanzi and a digit).
+// characters around it. The run is hidden for everyone and its text is alternate content,
+// in the place Word itself writes alternate content (a child of w:r, as around its
+// drawings): consumers that know w15 (Word, WPS) read an empty hidden run, LibreOffice a
+// hidden zero-width space. A zero-width space leaves the line-break opportunities as they
+// were (a break may follow it, as between a hanzi and a digit).
 func (b *builder) loStop(r rs) string {
 	r.hidden = true
-	return alternate("", b.runText("\u200b", r))
+	return `<w:r>` + b.rPr(r) + alternate("", `<w:t>`+"\u200b"+`</w:t>`) + `</w:r>`
 }
 
 // edgeRune returns the last (or first) character of a run written by runText, when text
