@@ -23,6 +23,17 @@ type row struct {
 	reserve int
 	// pullable body lines may move to the next page with a sign-off that would be alone.
 	pullable bool
+	// para > 0: the row is a line of s.paras[para-1], runes [from, to) of it (正文 lines,
+	// which may be reflowed tighter to keep a sign-off or a heading with its text).
+	para     int
+	from, to int
+	// keepNext: a heading alone on its line never ends a page.
+	keepNext bool
+	// pushed starts a new page unless the row already opens one (lines moved over to keep a
+	// sign-off or a heading company, 7.3.5.5).
+	pushed bool
+	// tight: the line was reflowed with a tighter (1) or looser (-1) character pitch.
+	tight int
 	// height > 0: a free-height row (a table row); 0: one line slot.
 	height   Length
 	header   *row // the table header to repeat on a new page
@@ -162,7 +173,19 @@ func (s *setter) mainRows(start int) {
 	for _, t := range d.Body {
 		p := s.bodyPara(t)
 		lines := s.lines(p)
+		s.paras = append(s.paras, p)
+		first := len(s.rows)
 		s.addLines(lines, true)
+		st := 0
+		for i := first; i < len(s.rows); i++ {
+			r := &s.rows[i]
+			r.para, r.from = len(s.paras), st
+			st += len(r.glyphs)
+			r.to = st
+		}
+		if h := document.ParseHeading(t); (h.Level == 1 || h.Level == 2) && len(lines) == 1 {
+			s.rows[first].keepNext = true
+		}
 		lab := "正文 · 7.3.3 · 3号仿宋，每段首行空二字，回行顶格"
 		switch document.ParseHeading(t).Level {
 		case 1:
@@ -332,8 +355,41 @@ func itoa(n int) string {
 	return itoa(n/10) + string(rune('0'+n%10))
 }
 
-// paginate cuts the rows into pages; the flow on page 1 starts at slot start.
+// paginate cuts the rows into pages; the flow on page 1 starts at slot start. A sign-off
+// never stands alone on a page (7.3.5.5) and a heading alone on its line never ends one: the
+// 正文 above is first set with a slightly tighter character spacing to free the lines needed
+// (tighten); only when that cannot free enough do lines move to the next page (push).
 func (s *setter) paginate(start int) {
+	for iter := 0; iter < 64; iter++ {
+		s.placeRows(start)
+		if s.fixHeading() || s.fixSignOff() {
+			continue
+		}
+		break
+	}
+	n := 1
+	for _, pl := range s.places {
+		if pl.page+1 > n {
+			n = pl.page + 1
+		}
+	}
+	if len(s.pages) > n {
+		s.pages = s.pages[:n]
+	}
+}
+
+// groupNeed is the number of slots the group starting at row i needs.
+func (s *setter) groupNeed(i int) int {
+	r := &s.rows[i]
+	need := r.reserve
+	for j := i; j < len(s.rows) && s.rows[j].group == r.group; j++ {
+		need++
+	}
+	return need
+}
+
+// placeRows places the rows greedily: a group that does not fit moves whole to the next page.
+func (s *setter) placeRows(start int) {
 	page := 0
 	y := slotTop(start)
 	s.places = s.places[:0]
@@ -346,7 +402,7 @@ func (s *setter) paginate(start int) {
 	}
 	for i := 0; i < len(s.rows); i++ {
 		r := &s.rows[i]
-		if r.breakBefore {
+		if r.breakBefore || (r.pushed && y > 0) {
 			newPage()
 		}
 		if r.height > 0 {
@@ -367,28 +423,9 @@ func (s *setter) paginate(start int) {
 			slot = 0
 		}
 		if r.groupStart {
-			need := r.reserve
-			for j := i; j < len(s.rows) && s.rows[j].group == r.group; j++ {
-				need++
-			}
-			atTop := slot == 0 && page > 0 && (len(s.places) == 0 || s.places[len(s.places)-1].page < page)
-			if atTop && need <= LinesPerPage {
-				// the sign-off would open a page: bring the last body lines of the page before
-				moved := s.pullBack(page - 1)
-				for _, m := range moved {
-					s.places = append(s.places, placement{row: m, page: page, top: y})
-					y = slotTop(slotAt(y) + 1)
-				}
-				slot = slotAt(y)
-			} else if slot+need > LinesPerPage && need <= LinesPerPage {
-				// the sign-off would be cut or alone: take the last body lines with it (7.3.5.5)
-				moved := s.pullBack(page)
+			if need := s.groupNeed(i); slot+need > LinesPerPage && need <= LinesPerPage && slot > 0 {
 				newPage()
-				for _, m := range moved {
-					s.places = append(s.places, placement{row: m, page: page, top: y})
-					y = slotTop(slotAt(y) + 1)
-				}
-				slot = slotAt(y)
+				slot = 0
 			}
 		}
 		if r.blank && slot == 0 && page > 0 {
@@ -399,41 +436,242 @@ func (s *setter) paginate(start int) {
 	}
 }
 
-// pullBack removes the last (up to two) body lines of page from the placements, keeping at
-// least one on the page, and returns their rows.
-func (s *setter) pullBack(page int) []int {
-	k := len(s.places)
-	// trailing blanks
-	for k > 0 && s.places[k-1].page == page && s.places[k-1].row >= 0 && s.rows[s.places[k-1].row].blank {
-		k--
-	}
-	j := k
-	for j > 0 && k-j < 2 && s.places[j-1].page == page && s.places[j-1].row >= 0 && s.rows[s.places[j-1].row].pullable {
-		j--
-	}
-	if j == k {
-		return nil
-	}
-	// keep some body text on the page (page 1 must show body text, 7.3.3)
-	hasBody := false
-	for q := j - 1; q >= 0 && s.places[q].page == page; q-- {
-		if r := s.places[q].row; r >= 0 && s.rows[r].pullable {
-			hasBody = true
+// textRow reports whether placement k is a line of text (not a blank, a table row or a
+// repeated header).
+func (s *setter) textRow(k int) bool {
+	r := s.places[k].row
+	return r >= 0 && !s.rows[r].blank && s.rows[r].height == 0
+}
+
+// fixSignOff finds a sign-off group standing alone at the top of a page and frees room for
+// it on the page before; it reports whether it changed anything.
+func (s *setter) fixSignOff() bool {
+	gi := -1
+	for k, pl := range s.places {
+		if pl.row >= 0 && s.rows[pl.row].group > 0 {
+			gi = k
 			break
 		}
 	}
-	if !hasBody {
-		j++
+	if gi <= 0 {
+		return false
 	}
-	if j >= k {
-		return nil
+	q := s.places[gi].page
+	lp := -1
+	for k := gi - 1; k >= 0; k-- {
+		if s.places[k].page == q && s.textRow(k) {
+			return false // text above the sign-off on its page
+		}
+		if s.places[k].page < q && s.textRow(k) {
+			lp = k
+			break
+		}
 	}
-	var moved []int
-	for _, p := range s.places[j:k] {
-		moved = append(moved, p.row)
+	if lp < 0 || s.places[lp].page != q-1 || s.rows[s.places[gi].row].breakBefore {
+		return false
 	}
-	s.places = s.places[:j]
-	return moved
+	first := s.places[gi].row
+	for first > 0 && s.rows[first-1].group == s.rows[first].group {
+		first--
+	}
+	need := s.groupNeed(first)
+	if need > LinesPerPage {
+		return false
+	}
+	p := q - 1
+	free := LinesPerPage - (slotAt(s.places[lp].top) + 1)
+	if s.tighten(p, s.places[lp].row+1, need-free) || s.loosen(p, s.places[lp].row+1, 1) {
+		return true
+	}
+	// move the last lines of text (two, or one) over with the sign-off, keeping text on the
+	// page (and body text on page 1)
+	for want := 2; want >= 1; want-- {
+		if want+need > LinesPerPage {
+			continue
+		}
+		k, n := lp, 0
+		for ; k >= 0 && s.places[k].page == p; k-- {
+			if s.textRow(k) {
+				n++
+				if n == want {
+					break
+				}
+			}
+		}
+		if n < want || k < 0 {
+			continue
+		}
+		if !s.textAbove(k, p) {
+			continue
+		}
+		s.rows[s.places[k].row].pushed = true
+		return true
+	}
+	return false
+}
+
+// textAbove reports whether page p keeps text above placement k (body text on page 1).
+func (s *setter) textAbove(k, p int) bool {
+	for j := k - 1; j >= 0 && s.places[j].page == p; j-- {
+		if s.textRow(j) && (p > 0 || s.rows[s.places[j].row].pullable) {
+			return true
+		}
+	}
+	return false
+}
+
+// fixHeading finds a heading alone on its line that ends a page while its text follows on
+// the next; it frees a line above it, or moves it over. It reports whether it changed anything.
+func (s *setter) fixHeading() bool {
+	for k := 0; k+1 < len(s.places); k++ {
+		pl := s.places[k]
+		if pl.row < 0 || !s.rows[pl.row].keepNext || s.rows[pl.row].pushed || slotAt(pl.top) != LinesPerPage-1 {
+			continue
+		}
+		nx := s.places[k+1]
+		if nx.page == pl.page || nx.row < 0 || s.rows[nx.row].para == 0 || s.rows[nx.row].breakBefore {
+			continue
+		}
+		if s.tighten(pl.page, pl.row, 1) || s.loosen(pl.page, pl.row, 1) {
+			return true
+		}
+		if s.textAbove(k, pl.page) {
+			s.rows[pl.row].pushed = true
+			return true
+		}
+	}
+	return false
+}
+
+// tightPitches are the characters a line the tightened paragraphs may take (7.3.5.5 allows
+// adjusting the character spacing), tried in order.
+var tightPitches = []int{29, 30}
+
+// segment is the part of a paragraph on one page: rows [a, b].
+type segment struct{ a, b int }
+
+// tighten reflows paragraphs above row limit on page p (the last first, then those of the
+// pages before: a line saved there moves the flow up as well) with a slightly smaller
+// character pitch so that they take f fewer lines; it reports whether it did.
+func (s *setter) tighten(p, limit, f int) bool {
+	return s.respace(p, limit, f, tightPitches, false)
+}
+
+// loosen reflows paragraphs above row limit on page p (the last first, then those of the
+// pages before) with a slightly larger character pitch so that they take at least f more
+// lines, moving lines to the next page while the page stays full; it reports whether it did.
+func (s *setter) loosen(p, limit, f int) bool {
+	return s.respace(p, limit, f, loosePitches, true)
+}
+
+// loosePitches are the characters a line of a loosened paragraph may take.
+var loosePitches = []int{27}
+
+// respace reflows the last paragraphs above row limit on pages up to p at the first of cpls
+// that changes their line count by f (fewer lines, or more when grow).
+func (s *setter) respace(p, limit, f int, cpls []int, grow bool) bool {
+	if f <= 0 {
+		return false
+	}
+	var segs []segment
+	for _, pl := range s.places {
+		if pl.page > p || pl.row < 0 || pl.row >= limit {
+			continue
+		}
+		r := &s.rows[pl.row]
+		if r.para == 0 {
+			continue
+		}
+		if n := len(segs); n > 0 && segs[n-1].b == pl.row-1 && s.rows[segs[n-1].a].para == r.para && !r.pushed {
+			segs[n-1].b = pl.row
+		} else {
+			segs = append(segs, segment{pl.row, pl.row})
+		}
+	}
+	// only whole paragraphs, or their tails after a pushed line
+	for i := 0; i < len(segs); {
+		sg := segs[i]
+		if s.rows[sg.b].to != len(s.paras[s.rows[sg.b].para-1].rs) || s.rows[sg.a].pushed ||
+			(grow && s.rows[sg.a].tight != 0) || (!grow && s.rows[sg.a].tight < 0) {
+			segs = append(segs[:i], segs[i+1:]...)
+			continue
+		}
+		i++
+	}
+	for _, cpl := range cpls {
+		saved := 0
+		var use []segment
+		var sets [][][]glyph
+		for i := len(segs) - 1; i >= 0 && saved < f; i-- {
+			lines := s.reflow(segs[i], cpl)
+			d := segs[i].b - segs[i].a + 1 - len(lines)
+			if grow {
+				d = -d
+			}
+			if d > 0 {
+				saved += d
+				use = append(use, segs[i])
+				sets = append(sets, lines)
+			}
+		}
+		if saved < f {
+			continue
+		}
+		// use is from the last segment backwards: replacing in that order keeps indexes valid
+		t := 1
+		if grow {
+			t = -1
+		}
+		for i, sg := range use {
+			s.replaceRows(sg, sets[i], t)
+		}
+		return true
+	}
+	return false
+}
+
+// reflow sets the runes of a segment at cpl characters a line (full lines still justified
+// to the 版心's width).
+func (s *setter) reflow(sg segment, cpl int) [][]glyph {
+	r0 := s.rows[sg.a]
+	src := s.paras[r0.para-1]
+	from, to := r0.from, s.rows[sg.b].to
+	p := src
+	p.rs, p.roles, p.elems = src.rs[from:to], src.roles[from:to], src.elems[from:to]
+	if from > 0 {
+		p.first = src.rest
+	}
+	saved := s.grid
+	s.grid = saved * 28 / (float64(cpl) + 0.001)
+	lines := s.lines(p)
+	s.grid = saved
+	return lines
+}
+
+// replaceRows puts the reflowed lines of a segment in place of its rows.
+func (s *setter) replaceRows(sg segment, lines [][]glyph, tight int) {
+	old := s.rows[sg.a : sg.b+1]
+	d := len(old) - len(lines)
+	nr := make([]row, 0, len(s.rows)-d)
+	nr = append(nr, s.rows[:sg.a]...)
+	st := old[0].from
+	for i, ln := range lines {
+		r := row{glyphs: ln, pullable: true, para: old[0].para, from: st, tight: tight}
+		st += len(ln)
+		r.to = st
+		if i == 0 {
+			r.keepNext = old[0].keepNext && len(lines) == 1
+			for _, b := range old[0].boxes {
+				if b.H > LinePitch || d < 0 {
+					b.H -= Length(d) * LinePitch
+				}
+				r.boxes = append(r.boxes, b)
+			}
+		}
+		nr = append(nr, r)
+	}
+	nr = append(nr, s.rows[sg.b+1:]...)
+	s.rows = nr
 }
 
 // headerIndex returns the index in s.headers of a table header row (placements refer to

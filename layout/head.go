@@ -39,6 +39,9 @@ func (s *setter) head() int {
 	case document.FormatMinutes:
 		below = s.minutesHead(p)
 	default:
+		if !s.hasFileHead() {
+			return s.headless(p)
+		}
 		below = s.fileHead(p)
 	}
 	// 标题 two blank lines below; 命令 and 纪要 without a title: the body two blank lines below
@@ -47,19 +50,57 @@ func (s *setter) head() int {
 		top := below + 2*LinePitch
 		below = s.title(p, top)
 		blanks = 1
-		if d.TitleNote != "" {
-			gs := s.shape(nil, d.TitleNote, Kai, Hao(3), Black, ElemTitleNote)
-			lines := s.centredLines(gs, BodyWidth)
-			for _, ln := range lines {
-				y := below + baselineIn(Hao(3))
-				p.addGlyphs(ln, y)
-				s.glyphBox(p, ln, y, "题注 · 7.3.1 · 标题之下居中")
-				below += LinePitch
-			}
-		}
+		below = s.titleNote(p, below)
 	}
 	slot := snapSlot(below + Length(blanks)*LinePitch - MarginTop)
 	return slot
+}
+
+// titleNote draws the 题注 centred on the lines from below (from the page top) and returns
+// the bottom of its last line.
+func (s *setter) titleNote(p *Page, below Length) Length {
+	d := s.doc
+	if d.TitleNote == "" {
+		return below
+	}
+	gs := s.shape(nil, d.TitleNote, Kai, Hao(3), Black, ElemTitleNote)
+	lines := s.centredLines(gs, BodyWidth)
+	for _, ln := range lines {
+		y := below + baselineIn(Hao(3))
+		p.addGlyphs(ln, y)
+		s.glyphBox(p, ln, y, "题注 · 7.3.1 · 标题之下居中")
+		below += LinePitch
+	}
+	return below
+}
+
+// hasFileHead reports whether a 文件格式 document has a 版头: a 发文机关标志, a 发文字号 or
+// 签发人. Without one (决议, 公报) the document starts with its title.
+func (s *setter) hasFileHead() bool {
+	d := s.doc
+	return len(s.issuerNames()) > 0 || strings.TrimSpace(d.MarkSuffix) != "" || strings.TrimSpace(d.Number) != "" ||
+		(d.Direction == document.DirectionUp && len(d.Signers) > 0)
+}
+
+// headless lays out page 1 of a document without 版头: 份号, 密级 and 紧急程度 (if any) on
+// the first lines, then the title on the next line of the 版心 (the first line when there
+// are none), the 题注 under it and the body after one blank line. It returns the body's slot.
+func (s *setter) headless(p *Page) int {
+	d := s.doc
+	n := 0
+	for _, t := range []string{d.CopyNumber, d.Classification, d.Urgency} {
+		if t != "" {
+			n++
+		}
+	}
+	s.topLeft(p, MarginTop+(LinePitch-Hao(3))/2, LinePitch, "")
+	top := MarginTop + Length(n)*LinePitch
+	if strings.TrimSpace(d.Title) == "" {
+		return snapSlot(top - MarginTop)
+	}
+	below := s.title(p, top)
+	below = s.titleNote(p, below)
+	return snapSlot(below + LinePitch - MarginTop)
 }
 
 // markSize picks the mark's font size so that its widest line (in ems at size 1 mm) fits.

@@ -51,12 +51,8 @@ func (s *setter) signOff() int {
 	case document.SignOffSignature:
 		s.signatureSignOff()
 	default:
-		if d.Date != "" {
-			// no 署名: the date alone, right-indented four characters
-			s.blank()
-			gs := s.shape(nil, d.Date, FangSong, Hao(3), Black, ElemDate)
-			s.rightRow(gs, bodyRight-4*CharPitch, "成文日期 · 7.3.5.4 · 右空四字")
-		}
+		// no 署名 and no date under the body: a 决议 or 公报 gives its date in the 题注, a
+		// 纪要 in its head or not at all
 	}
 	return 0
 }

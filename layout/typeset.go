@@ -51,6 +51,8 @@ type setter struct {
 
 	pages  []Page
 	rows   []row
+	// paras are the 正文 paragraphs; rows refer to them (row.para) to reflow them tighter.
+	paras []para
 	places []placement
 	// lastBottom[i] is the lowest point of content on page i, from the 版心 top.
 	lastBottom []Length
