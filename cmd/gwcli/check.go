@@ -30,11 +30,15 @@ const checkUsage = `用法 (usage): gwcli check [--json] [--genre ID] [--layout]
 const fixUsage = `用法 (usage): gwcli fix [-o OUT] INPUT
   只做机械性修正（发文字号的括号、“第”字和虚位，汉字或补零的日期，中文中的半角标点，
   主送机关末尾的冒号、抄送末尾的句号），输入的其余每个字节保持原样。
-  不给 -o 时把修正后的全文写到标准输出。.docx 不能直接修正：请先 gwcli import 转为草稿。
+  不给 -o 时把修正后的全文写到标准输出；-o 可以就是 INPUT（就地修正）。
+  .docx 不能直接修正：请先 gwcli import 转为草稿。
+  退出码：0 成功；2 输入无法读取或输出无法写入（不写出任何文件）
 `
 
 const importUsage = `用法 (usage): gwcli import [-o OUT.yaml] INPUT
   把纯文本（.txt）或 Word 文档（.docx）公文转为草稿（.yaml）；不给 -o 时写到标准输出。
+  OUT 不能是 INPUT 本身，也不覆盖较新版本保存的草稿。
+  退出码：0 成功；2 输入无法读取或输出无法写入（不写出任何文件）
 `
 
 // jsonFinding is one finding in gwcli check --json.
@@ -117,7 +121,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	status := 0
 	all := []jsonFinding{}
 	for _, in := range inputs {
-		doc, err := document.Load(in)
+		doc, err := loadInput(in)
 		if err != nil {
 			fmt.Fprintf(stderr, "gwcli check: %s\n", loadMessage(in, err))
 			status = 2
@@ -137,7 +141,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 					Message: f.Message, Line: f.Line, Column: f.Column, Text: f.Text, Fix: f.Fix})
 				continue
 			}
-			fmt.Fprintf(stdout, "%s:%d:%d: %s %s %s [%s]\n", in, f.Line, f.Column, f.Severity, f.Rule, f.Message, f.Clause)
+			at := fmt.Sprintf("%s:%d:%d", in, f.Line, f.Column)
+			if f.Line <= 0 {
+				at = in // a finding about the whole document (a missing element) has no place
+			}
+			fmt.Fprintf(stdout, "%s: %s %s %s [%s]\n", at, f.Severity, f.Rule, visible(f.Message), f.Clause)
 		}
 	}
 	if asJSON {
@@ -167,9 +175,9 @@ func rawText(file string) []byte {
 func loadMessage(file string, err error) string {
 	var de *document.Error
 	if errors.As(err, &de) {
-		return de.Error()
+		return oneLine(de.Error())
 	}
-	return fmt.Sprintf("%s: 无法读取：%v", file, err)
+	return oneLine(fmt.Sprintf("%s: 无法读取：%v", file, err))
 }
 
 // parseOut reads [-o OUT] INPUT.
@@ -286,15 +294,22 @@ func cmdFix(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gwcli fix: %s: 不能直接修正 Word 文档（.docx）。请先用 gwcli import 转为草稿（.yaml），修正草稿后再导出\n", in)
 		return 2
 	}
-	raw, err := os.ReadFile(in)
-	if err != nil {
-		fmt.Fprintf(stderr, "gwcli fix: %s: 无法读取：%v\n", in, err)
-		return 2
-	}
+	// Load first: it says in Chinese why a file cannot be read (missing, a folder, no permission).
 	doc, err := document.Load(in)
 	if err != nil {
 		fmt.Fprintf(stderr, "gwcli fix: %s\n", loadMessage(in, err))
 		return 2
+	}
+	raw, err := os.ReadFile(in)
+	if err != nil {
+		fmt.Fprintf(stderr, "gwcli fix: %s\n", loadMessage(in, err))
+		return 2
+	}
+	if out != "" {
+		if err := checkOutput(out, ""); err != nil {
+			fmt.Fprintf(stderr, "gwcli fix: %s\n", oneLine(err.Error()))
+			return 2
+		}
 	}
 	// Repeat: a fix can reveal another (a bracket fixed, then its leading zero).
 	fixed := raw
@@ -320,8 +335,8 @@ func cmdFix(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "gwcli fix: %v\n", err)
 			return 2
 		}
-	} else if err := document.WriteFileAtomic(out, fixed); err != nil {
-		fmt.Fprintf(stderr, "gwcli fix: 无法写入 %s：%v\n", out, err)
+	} else if err := writeOutput(out, fixed); err != nil {
+		fmt.Fprintf(stderr, "gwcli fix: %s\n", oneLine(err.Error()))
 		return 2
 	}
 	fmt.Fprintf(stderr, "gwcli fix: %s: 修正 %d 处\n", in, total)
@@ -343,7 +358,13 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	doc, err := document.Load(in)
+	if out != "" {
+		if err := checkOutput(out, in); err != nil {
+			fmt.Fprintf(stderr, "gwcli import: %s\n", oneLine(err.Error()))
+			return 2
+		}
+	}
+	doc, err := loadInput(in)
 	if err != nil {
 		fmt.Fprintf(stderr, "gwcli import: %s\n", loadMessage(in, err))
 		return 2
@@ -360,9 +381,47 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if err := document.WriteFileAtomic(out, data); err != nil {
-		fmt.Fprintf(stderr, "gwcli import: 无法写入 %s：%v\n", out, err)
+	if err := writeOutput(out, data); err != nil {
+		fmt.Fprintf(stderr, "gwcli import: %s\n", oneLine(err.Error()))
 		return 2
 	}
 	return 0
+}
+
+// checkOutput refuses an OUT that would lose the user's work: the input itself (when in is
+// not empty), a folder, or a draft saved by a newer version of Gongwen.
+func checkOutput(out, in string) error {
+	if in != "" && sameFile(out, in) {
+		return fmt.Errorf("%s: 输出文件不能与输入文件相同，否则会覆盖原文 (OUT is INPUT)", out)
+	}
+	st, err := os.Stat(out)
+	if err != nil {
+		return nil // a new file: writeOutput says why it cannot be written, if it cannot
+	}
+	if st.IsDir() {
+		return fmt.Errorf("%s: 这是一个文件夹，不能写成文件 (is a folder)", out)
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%s: 不是普通文件，不能覆盖 (not a regular file)", out)
+	}
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".yaml", ".yml":
+		if data, err := os.ReadFile(out); err == nil {
+			if _, err := document.Parse(out, data); errors.Is(err, document.ErrNewerVersion) {
+				return fmt.Errorf("%s: 这是较新版本的公文写作助手保存的草稿，为免丢失内容不覆盖它，请换一个输出文件 (newer draft, not overwritten)", out)
+			}
+		}
+	}
+	return nil
+}
+
+// writeOutput writes data to out atomically, with the reason in Chinese when it cannot.
+func writeOutput(out string, data []byte) error {
+	if err := document.WriteFileAtomic(out, data); err != nil {
+		if st, serr := os.Stat(out); serr == nil && !st.Mode().IsRegular() {
+			return fmt.Errorf("%s: 不是普通文件，不能写入 (not a regular file)", out)
+		}
+		return fmt.Errorf("%s: %s", out, writeErrorMessage(filepath.Dir(out), err))
+	}
+	return nil
 }

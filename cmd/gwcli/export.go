@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	"gongwen/document"
 	"gongwen/export/docx"
@@ -132,7 +134,12 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 
-	doc, err := document.Load(o.input)
+	doc, err := loadInput(o.input)
+	if err == nil {
+		// A missing or broken seal would otherwise fail deep in a writer (or, in the DOCX, be
+		// left out with a warning): say where it is named instead.
+		err = document.CheckImages(doc)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "gwcli: %s\n", oneLine(inputError(o.input, err)))
 		return 1
@@ -141,10 +148,15 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	fonts := layout.DefaultFonts()
 	if o.systemFonts {
 		fonts = layout.NewSystemFonts(nil)
+		used := 0
 		for _, c := range fonts.Choices() {
 			if c.Used {
+				used++
 				fmt.Fprintf(stderr, "gwcli: 使用系统字体 %s：%s（%s）(system font)\n", roleName(c.Role), c.Family, c.File)
 			}
+		}
+		if used == 0 && format != "docx" {
+			fmt.Fprintf(stderr, "gwcli: 警告 (warning): 本机没有找到公文字体（仿宋_GB2312、方正小标宋简体等），全部使用内置字体 (no system fonts found, using the bundled fonts)\n")
 		}
 	}
 
@@ -211,6 +223,27 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// loadInput reads INPUT like document.Load, and refuses an input without any content: an
+// empty file would otherwise export as a blank page or pass the checks.
+func loadInput(input string) (*document.Document, error) {
+	doc, err := document.Load(input)
+	if err != nil {
+		return nil, err
+	}
+	if st, serr := os.Stat(input); serr == nil && st.Size() < 4096 {
+		if b, rerr := os.ReadFile(input); rerr == nil && isBlank(b) {
+			return nil, &document.Error{File: input, Msg: "文件是空的，没有任何内容 (empty file)"}
+		}
+	}
+	return doc, nil
+}
+
+// isBlank reports whether b holds nothing but white space and a byte order mark.
+func isBlank(b []byte) bool {
+	s := strings.TrimPrefix(string(b), "\ufeff")
+	return strings.TrimSpace(s) == ""
+}
+
 // inputError formats a reading error as FILE:LINE:COL: 说明 (document.Error does), or FILE: 说明.
 func inputError(input string, err error) string {
 	var de *document.Error
@@ -220,10 +253,33 @@ func inputError(input string, err error) string {
 	return input + ": " + err.Error()
 }
 
-// oneLine keeps a message on one line.
+// oneLine keeps a message on one line, and shows control and format characters (a BEL, a
+// right-to-left override quoted from the input) as <U+XXXX> so that they cannot upset the
+// terminal.
 func oneLine(s string) string {
 	s = strings.TrimSpace(s)
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+	return visible(s)
+}
+
+// visible replaces control and format characters with <U+XXXX>.
+func visible(s string) string {
+	if !strings.ContainsFunc(s, invisible) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if invisible(r) {
+			fmt.Fprintf(&b, "<U+%04X>", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func invisible(r rune) bool {
+	return r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
 }
 
 func roleName(r layout.Role) string {

@@ -205,6 +205,15 @@ func (r *renderer) circle(c layout.Circle) {
 	}
 }
 
+// Limits of the images decode accepts (the same as document.CheckImages).
+const (
+	maxImageSide   = 8000
+	maxImagePixels = 24 << 20
+)
+
+// ErrImageTooLarge marks an image above the pixel limits.
+var ErrImageTooLarge = errors.New("image too large")
+
 // Decoded images, by content hash: a preview repaints the same seal many times.
 var (
 	imgMu    sync.Mutex
@@ -221,9 +230,18 @@ func decode(data []byte) (image.Image, error) {
 	if ok {
 		return im, nil
 	}
-	im, _, err := image.Decode(bytes.NewReader(data))
+	// Decoding allocates width × height pixels: refuse a crafted or mistaken huge image first.
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("decode image: %w", err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > maxImageSide || cfg.Height > maxImageSide ||
+		int64(cfg.Width)*int64(cfg.Height) > maxImagePixels {
+		return nil, fmt.Errorf("decode image: %d×%d pixels: %w", cfg.Width, cfg.Height, ErrImageTooLarge)
+	}
+	im, _, err = image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("decode image: %w", err)
 	}
 	imgMu.Lock()
 	if len(imgCache) > 64 {

@@ -1,0 +1,200 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestBadInput runs every command on inputs a user may really give it and checks that each
+// gets one Chinese line, the documented exit status, no Go trace or untranslated system
+// error, and that nothing is written or lost.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	put := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	var zb bytes.Buffer
+	zw := zip.NewWriter(&zb)
+	w, _ := zw.Create("word/other.xml")
+	w.Write([]byte("<x/>"))
+	zw.Close()
+	sealDraft := strings.Replace(goodDraft, "  - name: 国务院办公厅\n", "  - name: 国务院办公厅\n    seal: none.png\n", 1) + "sign_off: seal\n"
+	notImage := put("notimage.png", []byte("not an image"))
+	_ = notImage
+	files := map[string]string{
+		"good":      put("good.yaml", []byte(goodDraft)),
+		"syntax":    put("syntax.yaml", []byte("version: 1\ntitle: [unclosed\nbody:\n  - a\n")),
+		"unknown":   put("unknown.yaml", []byte("version: 1\ntitel: 关于\n")),
+		"wrongtype": put("wrongtype.yaml", []byte("version: 1\nbody: 5\n")),
+		"baddate":   put("baddate.yaml", []byte("version: 1\ndate: 2024年13月45日\n")),
+		"newer":     put("newer.yaml", []byte("version: 99\ntitle: x\n")),
+		"empty":     put("empty.yaml", nil),
+		"blank":     put("blank.txt", []byte("\ufeff \r\n\r\n")),
+		"binary":    put("binary.yaml", []byte{0x89, 'P', 'N', 'G', 0xff, 0xfe, 0, 1, 2}),
+		"gbk":       put("gbk.yaml", []byte("version: 1\ntitle: \xb9\xd8\xd3\xda\n")),
+		"notzip":    put("notzip.docx", []byte("this is not a zip")),
+		"nodocxml":  put("nodoc.docx", zb.Bytes()),
+		"seal":      put("seal.yaml", []byte(sealDraft)),
+		"sealbad":   put("sealbad.yaml", []byte(strings.Replace(sealDraft, "none.png", "notimage.png", 1))),
+		"chars":     put("chars.yaml", []byte(strings.Replace(goodDraft, "特此通知。", "特此通知\a\u202e。😀", 1))),
+		"txt":       put("in.txt", []byte("关于某事的通知\n\n各单位：\n    正文。\n\n某局\n2024年1月5日\n")),
+		"folder":    filepath.Join(dir, "folder.yaml"),
+		"nosuchdir": filepath.Join(dir, "nosuch", "out.pdf"),
+	}
+	if err := os.Mkdir(files["folder"], 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out := func(name string) string { return filepath.Join(dir, "out", name) }
+	if err := os.Mkdir(filepath.Join(dir, "out"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string // in stderr, after the file name
+	}{
+		{"export yaml syntax", []string{"export", "-o", out("a.pdf"), files["syntax"]}, 1, ":3:1: YAML 语法错误"},
+		{"export unknown key", []string{"export", "-o", out("a.pdf"), files["unknown"]}, 1, ":2:1: 未知的键“titel”"},
+		{"export wrong type", []string{"export", "-o", out("a.pdf"), files["wrongtype"]}, 1, ":2:7: body 应为列表"},
+		{"export bad date", []string{"export", "-o", out("a.pdf"), files["baddate"]}, 1, ":2:7: 成文日期"},
+		{"export newer draft", []string{"export", "-o", out("a.pdf"), files["newer"]}, 1, ":1:10: 此草稿由较新版本"},
+		{"export empty draft", []string{"export", "-o", out("a.pdf"), files["empty"]}, 1, ": 文件是空的"},
+		{"export blank txt", []string{"export", "-o", out("a.pdf"), files["blank"]}, 1, ": 文件是空的"},
+		{"export binary", []string{"export", "-o", out("a.pdf"), files["binary"]}, 1, "不是有效的 UTF-8"},
+		{"export gbk draft", []string{"export", "-o", out("a.pdf"), files["gbk"]}, 1, ":2:8: 草稿文件不是有效的 UTF-8"},
+		{"export folder", []string{"export", "-o", out("a.pdf"), files["folder"]}, 1, ": 这是一个文件夹"},
+		{"export missing input", []string{"export", "-o", out("a.pdf"), filepath.Join(dir, "none.yaml")}, 1, ": 文件不存在"},
+		{"export not a zip", []string{"export", "-o", out("a.pdf"), files["notzip"]}, 1, "不是有效的 Word 文档"},
+		{"export zip without document.xml", []string{"export", "-o", out("a.pdf"), files["nodocxml"]}, 1, "缺少正文部件"},
+		{"export missing seal pdf", []string{"export", "-o", out("a.pdf"), files["seal"]}, 1, ":13:11: 印章图片“none.png”文件不存在"},
+		{"export missing seal docx", []string{"export", "-o", out("a.docx"), files["seal"]}, 1, ":13:11: 印章图片“none.png”"},
+		{"export seal not an image png", []string{"export", "-o", out("a.png"), files["sealbad"]}, 1, ":13:11: 印章图片“notimage.png”不是 PNG 或 JPEG"},
+		{"export out is in", []string{"export", "--format", "pdf", "-o", files["good"], files["good"]}, 1, ": 输出文件不能与输入文件相同"},
+		{"export missing out folder", []string{"export", "-o", files["nosuchdir"], files["good"]}, 1, "不存在"},
+		{"export out is a folder", []string{"export", "--format", "pdf", "-o", files["folder"], files["good"]}, 1, "这是一个文件夹"},
+		{"check empty", []string{"check", files["empty"]}, 2, ": 文件是空的"},
+		{"check unknown genre", []string{"check", "--genre", "nosuch", files["good"]}, 2, "没有文种模板"},
+		{"check newer", []string{"check", "--json", files["newer"]}, 2, ":1:10:"},
+		{"fix folder", []string{"fix", files["folder"]}, 2, ": 这是一个文件夹"},
+		{"fix missing", []string{"fix", filepath.Join(dir, "none.txt")}, 2, ": 文件不存在"},
+		{"fix out folder missing", []string{"fix", "-o", filepath.Join(dir, "nosuch", "x.txt"), files["txt"]}, 2, "不存在"},
+		{"fix out is a folder", []string{"fix", "-o", files["folder"], files["txt"]}, 2, "这是一个文件夹"},
+		{"import out is in", []string{"import", "-o", files["txt"], files["txt"]}, 2, "输出文件不能与输入文件相同"},
+		{"import over a newer draft", []string{"import", "-o", files["newer"], files["txt"]}, 2, "较新版本"},
+		{"import empty", []string{"import", files["blank"]}, 2, ": 文件是空的"},
+		{"import not a zip", []string{"import", "-o", out("a.yaml"), files["notzip"]}, 2, "不是有效的 Word 文档"},
+	}
+	english := regexp.MustCompile(`no such file|is a directory|permission denied|not a regular file|goroutine |panic:|\.go:\d+`)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := snapshot(t, dir)
+			stdout, stderr, code := runCLI(tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstderr: %s", code, tt.code, stderr)
+			}
+			if !strings.Contains(stderr, tt.want) {
+				t.Errorf("stderr %q lacks %q", stderr, tt.want)
+			}
+			if !strings.HasPrefix(stderr, "gwcli") || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+				t.Errorf("want one line starting with gwcli, got %q", stderr)
+			}
+			if english.MatchString(stderr) {
+				t.Errorf("untranslated system error or trace: %q", stderr)
+			}
+			if after := snapshot(t, dir); after != before {
+				t.Errorf("files changed on failure:\nbefore %s\nafter  %s\nstdout %s", before, after, stdout)
+			}
+		})
+	}
+
+	// Characters no font has: exported (each shown as 〓) with a warning; control and format
+	// characters quoted in a message are shown as <U+XXXX>, never sent to the terminal.
+	for _, ext := range []string{"pdf", "docx"} {
+		_, stderr, code := runCLI("export", "-o", out("chars."+ext), files["chars"])
+		if code != 0 {
+			t.Fatalf("chars %s: exit %d: %s", ext, code, stderr)
+		}
+		if strings.ContainsAny(stderr, "\a\u202e") {
+			t.Errorf("chars %s: raw control characters in %q", ext, stderr)
+		}
+	}
+}
+
+// snapshot lists the files under dir with their sizes and contents' lengths.
+func snapshot(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if err != nil {
+			return nil
+		}
+		data := ""
+		if fi.Mode().IsRegular() {
+			d, _ := os.ReadFile(p)
+			data = string(d)
+		}
+		b.WriteString(p + "=" + data + ";")
+		return nil
+	})
+	return b.String()
+}
+
+// TestCheckNoPlace: a finding about the whole document prints FILE: … rather than FILE:0:0.
+func TestCheckNoPlace(t *testing.T) {
+	in := writeTemp(t, "in.txt", "关于某事的请示\n\n某省政府：\n    正文一段。\n\n某市政府\n2024年1月5日\n")
+	stdout, _, _ := runCLI("check", "--genre", "qingshi", in)
+	if strings.Contains(stdout, ":0:0:") {
+		t.Errorf("finding at 0:0:\n%s", stdout)
+	}
+	if !strings.Contains(stdout, in+": warning qingshi-contact") {
+		t.Errorf("want %s: warning qingshi-contact …, got\n%s", in, stdout)
+	}
+}
+
+// TestFixKeepsBOMAndCRLF: fix edits only the mechanical mistakes; the byte order mark and the
+// CRLF line ends stay, also when fixing in place (-o INPUT).
+func TestFixKeepsBOMAndCRLF(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"txt", "\ufeff某某市人民政府文件\r\n\r\n某政〔2024〕05号\r\n\r\n关于某事的请示\r\n\r\n省政府\r\n    正文一段。\r\n\r\n某某市人民政府\r\n2024年1月5日\r\n",
+			"\ufeff某某市人民政府文件\r\n\r\n某政〔2024〕5号\r\n\r\n关于某事的请示\r\n\r\n省政府：\r\n    正文一段。\r\n\r\n某某市人民政府\r\n2024年1月5日\r\n"},
+		{"yaml", "\ufeffversion: 1\r\nnumber: 某政[2024]07号\r\ntitle: 关于某事的请示\r\n",
+			"\ufeffversion: 1\r\nnumber: 某政〔2024〕7号\r\ntitle: 关于某事的请示\r\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := writeTemp(t, "in."+tt.name, tt.in)
+			if _, stderr, code := runCLI("fix", "-o", p, p); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			got, _ := os.ReadFile(p)
+			if string(got) != tt.want {
+				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestVisible(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"正文", "正文"},
+		{"a\ab", "a<U+0007>b"},
+		{"\u202e反", "<U+202E>反"},
+		{"\u200b", "<U+200B>"},
+		{"😀𠀀", "😀𠀀"},
+	}
+	for _, tt := range tests {
+		if got := visible(tt.in); got != tt.want {
+			t.Errorf("visible(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
