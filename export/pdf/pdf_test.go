@@ -5,9 +5,7 @@ import (
 	"compress/zlib"
 	"encoding/binary"
 	"image"
-	"image/color"
 	"image/jpeg"
-	"image/png"
 	"io"
 	"math"
 	"os"
@@ -23,106 +21,14 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"gongwen/assets"
+	"gongwen/export/internal/pagetest"
 	"gongwen/layout"
 )
-
-// run builds a Text with natural advances (or with a fixed pitch when pitch > 0) from x.
-func run(t testing.TB, fs *layout.Fonts, el layout.Element, role layout.Role, size layout.Length, col layout.Color, x, y layout.Length, s string, pitch layout.Length) layout.Text {
-	t.Helper()
-	f, err := fs.Face(layout.FontID(role))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tx := layout.Text{Element: el, Font: f.ID, Size: size, Color: col, Y: y, S: s}
-	for _, r := range s {
-		tx.X = append(tx.X, x)
-		if pitch > 0 {
-			x += pitch
-		} else {
-			g, _, _ := fs.Resolve(role, r)
-			x += g.Advance(r, size)
-		}
-	}
-	return tx
-}
-
-// centred returns the x at which s starts when centred in the 版心.
-func centred(t testing.TB, fs *layout.Fonts, role layout.Role, size layout.Length, s string) layout.Length {
-	var w layout.Length
-	for _, r := range s {
-		g, _, _ := fs.Resolve(role, r)
-		w += g.Advance(r, size)
-	}
-	return layout.MarginLeft + (layout.BodyWidth-w)/2
-}
-
-func sealPNG(t testing.TB) []byte {
-	img := image.NewNRGBA(image.Rect(0, 0, 120, 120))
-	for y := 0; y < 120; y++ {
-		for x := 0; x < 120; x++ {
-			d := math.Hypot(float64(x)-59.5, float64(y)-59.5)
-			if d < 59 && d > 52 {
-				img.Set(x, y, color.NRGBA{230, 0, 18, 255})
-			}
-		}
-	}
-	var b bytes.Buffer
-	if err := png.Encode(&b, img); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
-// Body lines of the sample: 28 characters each, justified on the grid.
-var sampleBody = []string{
-	"为进一步做好某某工作，现将有关事项请示如下：一是加强组织领导，",
-	"二是完善工作机制，三是强化督促检查。镕堃同志负责具体落实工作。",
-	"妥否，请批示。",
-}
-
-// samplePages builds a small document by hand: page 1 with a 版头, a title and body lines; page
-// 2 with body text, a seal image and a dashed placeholder circle.
-func samplePages(t testing.TB, fs *layout.Fonts) []layout.Page {
-	L := layout.MarginLeft
-	top := layout.MarginTop
-	mark := "某某市人民政府文件"
-	markSize := layout.Pt(40)
-	p1 := layout.Page{Number: 1}
-	p1.Texts = append(p1.Texts,
-		run(t, fs, layout.ElemMark, layout.XiaoBiaoSong, markSize, layout.Red, centred(t, fs, layout.XiaoBiaoSong, markSize, mark), top+layout.Mm(35)+markSize*88/100, mark, 0),
-		run(t, fs, layout.ElemNumber, layout.FangSong, layout.Hao(3), layout.Black, centred(t, fs, layout.FangSong, layout.Hao(3), "某政〔2024〕5号"), top+layout.Mm(60), "某政〔2024〕5号", 0),
-		// 镕 is not in the 小标宋 face: the writer must find it in the GBK fallback.
-		run(t, fs, layout.ElemTitle, layout.XiaoBiaoSong, layout.Hao(2), layout.Black, centred(t, fs, layout.XiaoBiaoSong, layout.Hao(2), "关于镕堃同志任职的请示"), top+layout.Mm(85), "关于镕堃同志任职的请示", 0),
-	)
-	p1.Rules = append(p1.Rules, layout.Rule{Element: layout.ElemSeparator, X0: L, Y0: top + layout.Mm(64), X1: L + layout.BodyWidth, Y1: top + layout.Mm(64), Width: layout.Mm(0.35), Color: layout.Red})
-	for i, s := range sampleBody {
-		y := top + layout.Mm(100) + layout.Length(i)*layout.LinePitch
-		x := L
-		if i == 0 {
-			x += 2 * layout.CharPitch
-		}
-		p1.Texts = append(p1.Texts, run(t, fs, layout.ElemBody, layout.FangSong, layout.Hao(3), layout.Black, x, y, s, layout.CharPitch))
-	}
-	p1.Texts = append(p1.Texts, run(t, fs, layout.ElemPageNumber, layout.Song, layout.Hao(4), layout.Black, layout.Mm(150), layout.Mm(269), "— 1 —", 0))
-
-	p2 := layout.Page{Number: 2}
-	p2.Texts = append(p2.Texts,
-		run(t, fs, layout.ElemHeading1, layout.Hei, layout.Hao(3), layout.Black, L+2*layout.CharPitch, top+layout.Mm(10), "一、总体要求", layout.CharPitch),
-		run(t, fs, layout.ElemHeading2, layout.Kai, layout.Hao(3), layout.Black, L+2*layout.CharPitch, top+layout.Mm(20), "（一）工作目标。", layout.CharPitch),
-		run(t, fs, layout.ElemIssuerSign, layout.FangSong, layout.Hao(3), layout.Black, layout.Mm(120), top+layout.Mm(60), "某某市人民政府", layout.CharPitch),
-		run(t, fs, layout.ElemDate, layout.FangSong, layout.Hao(3), layout.Black, layout.Mm(120), top+layout.Mm(70), "2024年1月5日", 0),
-		run(t, fs, layout.ElemPageNumber, layout.Song, layout.Hao(4), layout.Black, layout.Mm(33), layout.Mm(269), "— 2 —", 0),
-	)
-	p2.Images = append(p2.Images, layout.Image{Element: layout.ElemSeal, X: layout.Mm(120), Y: top + layout.Mm(45), W: layout.Mm(42), H: layout.Mm(42), Data: sealPNG(t)})
-	p2.Circles = append(p2.Circles, layout.Circle{Element: layout.ElemSeal, CX: layout.Mm(80), CY: top + layout.Mm(120), R: layout.Mm(21), Width: layout.Mm(0.5), Color: layout.Red, Dashed: true})
-	p2.Rules = append(p2.Rules, layout.Rule{Element: layout.ElemBanjiRule, X0: L, Y0: layout.Mm(261.5), X1: L + layout.BodyWidth, Y1: layout.Mm(261.5), Width: layout.Mm(0.35), Color: layout.Black})
-	return []layout.Page{p1, p2}
-}
 
 func writeSample(t *testing.T) (string, []layout.Page) {
 	t.Helper()
 	fs := layout.NewFonts()
-	pages := samplePages(t, fs)
+	pages := pagetest.Pages(t, fs)
 	var b bytes.Buffer
 	meta := Meta{Title: "关于镕堃同志任职的请示", Author: "某某市人民政府", Subject: "请示", Date: time.Date(2024, 1, 5, 9, 0, 0, 0, time.UTC)}
 	if err := Write(&b, pages, fs, meta); err != nil {
@@ -214,7 +120,7 @@ func TestTextExtractable(t *testing.T) {
 	out := output(t, "pdftotext", "-enc", "UTF-8", path, "-")
 	flat := strings.Join(strings.Fields(out), "")
 	want := []string{"某某市人民政府文件", "某政〔2024〕5号", "关于镕堃同志任职的请示"}
-	want = append(want, sampleBody...)
+	want = append(want, pagetest.Body...)
 	want = append(want, "—1—", "一、总体要求", "（一）工作目标。", "某某市人民政府", "2024年1月5日", "—2—")
 	at := 0
 	for _, w := range want {
@@ -276,8 +182,8 @@ func TestPlacement(t *testing.T) {
 			n++
 		}
 	}
-	if n < len(sampleBody) {
-		t.Errorf("%d text objects with the grid spacing %.3f, want at least %d", n, pitch-16, len(sampleBody))
+	if n < len(pagetest.Body) {
+		t.Errorf("%d text objects with the grid spacing %.3f, want at least %d", n, pitch-16, len(pagetest.Body))
 	}
 	// Red only where the page says red: the mark's text object is the only red text.
 	reds := strings.Count(strings.Join(streams, ""), "0.902 0.000 0.071 rg")
@@ -348,7 +254,7 @@ func TestUnreadableSystemFont(t *testing.T) {
 	if err != nil || f.File == "" {
 		t.Fatalf("the system 楷体 is not used: %v", err)
 	}
-	pages := []layout.Page{{Texts: []layout.Text{run(t, fs, layout.ElemSigners, layout.Kai, layout.Hao(3), layout.Black, layout.Mm(50), layout.Mm(60), "王建国镕", 0)}}}
+	pages := []layout.Page{{Texts: []layout.Text{pagetest.Run(t, fs, layout.ElemSigners, layout.Kai, layout.Hao(3), layout.Black, layout.Mm(50), layout.Mm(60), "王建国镕", 0)}}}
 	var b bytes.Buffer
 	if err := Write(&b, pages, fs, Meta{}); err != nil {
 		t.Fatalf("write: %v", err)
@@ -421,7 +327,7 @@ func TestImages(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages := []layout.Page{{Images: []layout.Image{
-		{Element: layout.ElemSeal, X: layout.Mm(120), Y: layout.Mm(200), W: layout.Mm(42), H: layout.Mm(42), Data: sealPNG(t)},
+		{Element: layout.ElemSeal, X: layout.Mm(120), Y: layout.Mm(200), W: layout.Mm(42), H: layout.Mm(42), Data: pagetest.SealPNG(t)},
 		{Element: layout.ElemSignature, X: layout.Mm(30), Y: layout.Mm(100), W: layout.Mm(40), H: layout.Mm(20), Data: jb.Bytes()},
 	}}}
 	var b bytes.Buffer

@@ -6,12 +6,14 @@ import (
 	"image"
 	"image/color"
 	stdpng "image/png"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"gongwen/export/internal/pagetest"
 	"gongwen/export/pdf"
 	"gongwen/layout"
 )
@@ -55,7 +57,7 @@ func count(img *image.RGBA, x0, y0, x1, y1 float64, dpi float64, pred func(color
 
 func TestRenderContents(t *testing.T) {
 	fs := layout.NewFonts()
-	pages := samplePages(t, fs)
+	pages := pagetest.Pages(t, fs)
 	const dpi = 100
 	p1, err := Render(pages[0], fs, dpi)
 	if err != nil {
@@ -144,7 +146,7 @@ func TestMatchesPDF(t *testing.T) {
 		t.Skip("pdftoppm not installed (apt-get install poppler-utils)")
 	}
 	fs := layout.NewFonts()
-	pages := samplePages(t, fs)
+	pages := pagetest.Pages(t, fs)
 	dir := t.TempDir()
 	var b bytes.Buffer
 	if err := pdf.Write(&b, pages, fs, pdf.Meta{Date: time.Unix(0, 0)}); err != nil {
@@ -214,7 +216,7 @@ func TestMatchesPDF(t *testing.T) {
 
 func TestWriteEncodesPNG(t *testing.T) {
 	fs := layout.NewFonts()
-	pages := samplePages(t, fs)
+	pages := pagetest.Pages(t, fs)
 	var got []int
 	err := WritePages(pages, fs, 50, func(i int, data []byte) error {
 		img, err := stdpng.Decode(bytes.NewReader(data))
@@ -245,14 +247,14 @@ func TestWriteEncodesPNG(t *testing.T) {
 // fivePages is a five-page document by hand: the sample's two pages, repeated and filled with
 // body lines, like a long 请示.
 func fivePages(t testing.TB, fs *layout.Fonts) []layout.Page {
-	base := samplePages(t, fs)
+	base := pagetest.Pages(t, fs)
 	var pages []layout.Page
 	for i := 0; i < 5; i++ {
 		p := base[i%2]
 		p.Texts = append([]layout.Text(nil), p.Texts...)
 		for l := 0; l < 18; l++ {
 			y := layout.MarginTop + layout.Length(l+3)*layout.LinePitch
-			p.Texts = append(p.Texts, run(t, fs, layout.ElemBody, layout.FangSong, layout.Hao(3), layout.Black, layout.MarginLeft, y, sampleBody[l%2], layout.CharPitch))
+			p.Texts = append(p.Texts, pagetest.Run(t, fs, layout.ElemBody, layout.FangSong, layout.Hao(3), layout.Black, layout.MarginLeft, y, pagetest.Body[l%2], layout.CharPitch))
 		}
 		pages = append(pages, p)
 	}
@@ -332,3 +334,6 @@ func TestConcurrentRender(t *testing.T) {
 		}
 	}
 }
+
+func cosd(a float64) float64 { return math.Cos(a * math.Pi / 180) }
+func sind(a float64) float64 { return math.Sin(a * math.Pi / 180) }
