@@ -480,7 +480,9 @@ func (s *setter) fixSignOff() bool {
 	}
 	p := q - 1
 	free := LinesPerPage - (slotAt(s.places[lp].top) + 1)
-	if s.tighten(p, s.places[lp].row+1, need-free) || s.loosen(p, s.places[lp].row+1, 1) {
+	// tighter paragraphs free the lines the sign-off needs; or looser ones carry the last
+	// free+1 lines over to its page, the page before staying full
+	if s.tighten(p, s.places[lp].row+1, need-free) || s.loosen(p, s.places[lp].row+1, free+1) {
 		return true
 	}
 	// move the last lines of text (two, or one) over with the sign-off, keeping text on the
@@ -565,7 +567,7 @@ func (s *setter) loosen(p, limit, f int) bool {
 }
 
 // loosePitches are the characters a line of a loosened paragraph may take.
-var loosePitches = []int{27}
+var loosePitches = []int{27, 26}
 
 // respace reflows the last paragraphs above row limit on pages up to p at the first of cpls
 // that changes their line count by f (fewer lines, or more when grow).

@@ -64,7 +64,21 @@ func (s *setter) titleNote(p *Page, below Length) Length {
 		return below
 	}
 	gs := s.shape(nil, d.TitleNote, Kai, Hao(3), Black, ElemTitleNote)
-	lines := s.centredLines(gs, BodyWidth)
+	// balanced lines like the title's: a note just over one line splits in two halves
+	// rather than a full line over a short tail
+	rs := make([]rune, len(gs))
+	adv := make([]Length, len(gs))
+	for i := range gs {
+		rs[i], adv[i] = gs[i].r, gs[i].adv
+	}
+	var lines [][]glyph
+	st := 0
+	for _, e := range balanceLines(rs, adv, BodyWidth) {
+		ln := gs[st:e:e]
+		place(ln, bodyCentre-inkWidth(ln)/2)
+		lines = append(lines, ln)
+		st = e
+	}
 	for _, ln := range lines {
 		y := below + baselineIn(Hao(3))
 		p.addGlyphs(ln, y)
