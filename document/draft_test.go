@@ -232,6 +232,16 @@ func TestParseErrors(t *testing.T) {
 		{"widths", "attachments:\n  - table: {widths: [1, x]}\n", 2, 25, "widths 的每一项应为正数"},
 		{"two docs", "title: a\n---\ntitle: b\n", 3, 1, "只能包含一个"},
 		{"row not list", "attachments:\n  - table:\n      rows: [a]\n", 3, 14, "应为列表"},
+		{"nested brackets", "body: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n", 1, 107, "嵌套层次过深"},
+		{"nested maps", "body: " + strings.Repeat("{a: ", 5000) + "1" + strings.Repeat("}", 5000) + "\n", 1, 407, "嵌套层次过深"},
+		{"nested dashes", "body:\n" + strings.Repeat("- ", 20000) + "x\n", 2, 1, "嵌套层次过深"},
+		{"nested indent", "body:\n" + func() string {
+			var b strings.Builder
+			for i := 0; i < 300; i++ {
+				b.WriteString(strings.Repeat(" ", i) + "-\n")
+			}
+			return b.String()
+		}(), 203, 202, "嵌套层次过深"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -404,5 +414,31 @@ func BenchmarkParseDraft(b *testing.B) {
 		if _, err := Parse("b.yaml", data); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestTooDeepAllowsRealDrafts: brackets in text (half-width 发文字号 brackets, unbalanced ones
+// in quoted or plain scalars, comments) are not mistaken for nesting.
+func TestTooDeepAllowsRealDrafts(t *testing.T) {
+	tests := []string{
+		"number: 国办发[2018]15号\n",
+		"title: \"" + strings.Repeat("[", 300) + "\"\n",
+		"title: '" + strings.Repeat("{", 300) + "'\n",
+		"# " + strings.Repeat("[", 300) + "\nversion: 1\n",
+		strings.Repeat("note: 说明[甲\n", 1) + strings.Repeat("cc: x\n", 1),
+		"attachments:\n  - table: {header: [a, b], rows: [[1, x], [2, y]], widths: [1, 4]}\n",
+	}
+	for _, src := range tests {
+		if line, col, bad := tooDeep(src); bad {
+			t.Errorf("tooDeep(%.40q) = %d:%d", src, line, col)
+		}
+	}
+	// unbalanced brackets in plain text are forgotten at the next top-level key
+	var b strings.Builder
+	for i := 0; i < 300; i++ {
+		b.WriteString("note: [\n")
+	}
+	if _, _, bad := tooDeep(b.String()); bad {
+		t.Error("unbalanced brackets on many top-level lines counted as nesting")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -30,7 +31,7 @@ Typeset a draft, a plain-text 公文 or a .docx to GB/T 9704-2012 and export it.
   -o OUT           输出文件；默认为 INPUT 换成格式的扩展名 (default: INPUT with the format's extension)
   --format F       pdf | png | docx；默认由 OUT 的扩展名决定，否则为 pdf
                    (default: from OUT's extension, else pdf)
-  --dpi N          PNG 分辨率，默认 150 (PNG resolution, default 150)
+  --dpi N          PNG 分辨率，10–600，默认 150 (PNG resolution, 10–600, default 150)
   --system-fonts   使用本机安装的公文字体（仿宋_GB2312、方正小标宋简体、黑体、楷体_GB2312），
                    没有的仍用内置字体 (use the real 公文 fonts installed on this machine)
   --boxes          PNG 中标出各要素的范围和说明（讲解模式）(PNG: outline each element, trainer's view)
@@ -39,6 +40,9 @@ Typeset a draft, a plain-text 公文 or a .docx to GB/T 9704-2012 and export it.
 A multi-page document exported as PNG writes one file a page: OUT-1.png, OUT-2.png, ...
 (a one-page document writes OUT itself). Nothing is written when the input has errors.
 `
+
+// maxDPI is the highest PNG resolution: a page at 600 dpi is already 140 MB of pixels.
+const maxDPI = 600
 
 // exportOptions are the parsed flags of gwcli export.
 type exportOptions struct {
@@ -82,8 +86,8 @@ func parseExportArgs(args []string, stderr io.Writer) (exportOptions, error) {
 	default:
 		return o, fmt.Errorf("只能导出一个输入文件，多了：%s (one INPUT only)", strings.Join(pos[1:], " "))
 	}
-	if o.dpi < 10 || o.dpi > 1200 {
-		return o, fmt.Errorf("--dpi %s 超出范围 10–1200 (out of range)", strconv.FormatFloat(o.dpi, 'f', -1, 64))
+	if o.dpi < 10 || o.dpi > maxDPI {
+		return o, fmt.Errorf("--dpi %s 超出范围 10–600 (out of range)", strconv.FormatFloat(o.dpi, 'f', -1, 64))
 	}
 	return o, nil
 }
@@ -209,6 +213,11 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 					name = fmt.Sprintf("%s-%d%s", base, i+1, ext)
 				}
 				files = append(files, outFile{name, b.Bytes()})
+				if o.dpi > 300 {
+					// A page at 600 dpi is 140 MB of pixels: free it before the next one
+					// rather than when the heap has doubled.
+					runtime.GC()
+				}
 			}
 		}
 	}

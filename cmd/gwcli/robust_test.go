@@ -46,6 +46,7 @@ func TestBadInput(t *testing.T) {
 		"seal":      put("seal.yaml", []byte(sealDraft)),
 		"sealbad":   put("sealbad.yaml", []byte(strings.Replace(sealDraft, "none.png", "notimage.png", 1))),
 		"chars":     put("chars.yaml", []byte(strings.Replace(goodDraft, "特此通知。", "特此通知\a\u202e。😀", 1))),
+		"deep":      put("deep.yaml", []byte("version: 1\nbody: "+strings.Repeat("[", 100000)+strings.Repeat("]", 100000)+"\n")),
 		"txt":       put("in.txt", []byte("关于某事的通知\n\n各单位：\n    正文。\n\n某局\n2024年1月5日\n")),
 		"folder":    filepath.Join(dir, "folder.yaml"),
 		"nosuchdir": filepath.Join(dir, "nosuch", "out.pdf"),
@@ -76,6 +77,7 @@ func TestBadInput(t *testing.T) {
 		{"export missing input", []string{"export", "-o", out("a.pdf"), filepath.Join(dir, "none.yaml")}, 1, ": 文件不存在"},
 		{"export not a zip", []string{"export", "-o", out("a.pdf"), files["notzip"]}, 1, "不是有效的 Word 文档"},
 		{"export zip without document.xml", []string{"export", "-o", out("a.pdf"), files["nodocxml"]}, 1, "缺少正文部件"},
+		{"export deep nesting", []string{"export", "-o", out("a.pdf"), files["deep"]}, 1, ":2:107: 草稿的嵌套层次过深"},
 		{"export missing seal pdf", []string{"export", "-o", out("a.pdf"), files["seal"]}, 1, ":13:11: 印章图片“none.png”文件不存在"},
 		{"export missing seal docx", []string{"export", "-o", out("a.docx"), files["seal"]}, 1, ":13:11: 印章图片“none.png”"},
 		{"export seal not an image png", []string{"export", "-o", out("a.png"), files["sealbad"]}, 1, ":13:11: 印章图片“notimage.png”不是 PNG 或 JPEG"},
@@ -127,6 +129,23 @@ func TestBadInput(t *testing.T) {
 		if strings.ContainsAny(stderr, "\a\u202e") {
 			t.Errorf("chars %s: raw control characters in %q", ext, stderr)
 		}
+	}
+}
+
+// TestExportLimits: a PNG resolution that would need gigabytes is a usage error; --system-fonts
+// on a machine without the 公文 fonts says that the bundled ones are used.
+func TestExportLimits(t *testing.T) {
+	in := writeTemp(t, "in.yaml", goodDraft)
+	_, stderr, code := runCLI("export", "--dpi", "1200", "-o", filepath.Join(t.TempDir(), "a.png"), in)
+	if code != 2 || !strings.Contains(stderr, "--dpi 1200 超出范围 10–600") {
+		t.Errorf("--dpi 1200: exit %d: %s", code, stderr)
+	}
+	_, stderr, code = runCLI("export", "--system-fonts", "-o", filepath.Join(t.TempDir(), "a.pdf"), in)
+	if code != 0 {
+		t.Fatalf("--system-fonts: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "使用系统字体") && !strings.Contains(stderr, "本机没有找到公文字体") {
+		t.Errorf("--system-fonts says nothing about the fonts: %q", stderr)
 	}
 }
 
