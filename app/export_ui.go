@@ -5,10 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -37,20 +35,7 @@ func (u *UI) Export(kind string) {
 	if !u.Model.HasDocument() {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		u.ExportTo(kind, chosenPath(w, "."+kind), nil)
-	}, u.Win)
-	d.SetFileName(u.suggestName("." + kind))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + kind}))
-	u.sizeDialog(d)
-	d.Show()
+	u.fileSave([]string{"." + kind}, func(path string) { u.ExportTo(kind, path, nil) })
 }
 
 // ExportTo exports to path off the UI goroutine; done (if set) gets the result on the UI

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"gongwen/document"
+	"gongwen/layout"
 )
 
 // Document paths the form knows besides document's Path* constants.
@@ -25,6 +26,18 @@ const (
 	// pathSeal is the form's field for the lead organ's seal image (issuers.0.seal).
 	pathSeal = "seal"
 )
+
+// elementFields map the trainer's boxes to the form fields of their elements.
+var elementFields = map[layout.Element]string{
+	layout.ElemCopyNumber: document.PathCopyNumber, layout.ElemClassification: document.PathClassification,
+	layout.ElemUrgency: document.PathUrgency, layout.ElemMark: pathIssuers, layout.ElemNumber: document.PathNumber,
+	layout.ElemSigners: pathSigners, layout.ElemOrderNumber: document.PathOrderNumber, layout.ElemTitle: document.PathTitle,
+	layout.ElemTitleNote: document.PathTitleNote, layout.ElemRecipients: document.PathRecipients, layout.ElemBody: pathBody,
+	layout.ElemHeading1: pathBody, layout.ElemHeading2: pathBody, layout.ElemAttachNotes: pathAttachNotes,
+	layout.ElemIssuerSign: pathIssuers, layout.ElemDate: document.PathDate, layout.ElemSeal: pathSignOff,
+	layout.ElemSignature: pathSignOff, layout.ElemNote: document.PathNote, layout.ElemAttendance: document.PathPresent,
+	layout.ElemCC: document.PathCC, layout.ElemPrint: document.PathPrinter,
+}
 
 // textField returns a pointer to the one-string element at a top-level path, or nil.
 func textField(doc *document.Document, path string) *string {

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"gongwen/document"
 	"gongwen/layout"
 )
 
@@ -210,11 +209,7 @@ func (p *previewPane) drawBoxes() {
 		p.overlay.Add(r)
 	}
 	for _, b := range p.boxes {
-		label := b.Label
-		if label == "" {
-			label = string(b.Element)
-		}
-		label = strings.ReplaceAll(label, "\n", " ")
+		label := strings.ReplaceAll(boxLabel(b), "\n", " ")
 		t := canvas.NewText(label, boxStroke)
 		t.TextSize = 10
 		ts := t.MinSize()
@@ -250,30 +245,23 @@ func (u *UI) showPreview(res PreviewResult) {
 	})
 }
 
-// elementFields map the trainer's boxes to the form fields of their elements.
-var elementFields = map[layout.Element]string{
-	layout.ElemCopyNumber: document.PathCopyNumber, layout.ElemClassification: document.PathClassification,
-	layout.ElemUrgency: document.PathUrgency, layout.ElemMark: pathIssuers, layout.ElemNumber: document.PathNumber,
-	layout.ElemSigners: pathSigners, layout.ElemOrderNumber: document.PathOrderNumber, layout.ElemTitle: document.PathTitle,
-	layout.ElemTitleNote: document.PathTitleNote, layout.ElemRecipients: document.PathRecipients, layout.ElemBody: pathBody,
-	layout.ElemHeading1: pathBody, layout.ElemHeading2: pathBody, layout.ElemAttachNotes: pathAttachNotes,
-	layout.ElemIssuerSign: pathIssuers, layout.ElemDate: document.PathDate, layout.ElemSeal: pathSignOff,
-	layout.ElemSignature: pathSignOff, layout.ElemNote: document.PathNote, layout.ElemAttendance: document.PathPresent,
-	layout.ElemCC: document.PathCC, layout.ElemPrint: document.PathPrinter,
-}
-
 // boxTapped shows a box's full label and goes to its element's field.
 func (p *previewPane) boxTapped(b layout.Box) {
-	label := b.Label
-	if label == "" {
-		label = string(b.Element)
-	}
-	p.info.SetText(label)
+	p.info.SetText(boxLabel(b))
 	if path, ok := elementFields[b.Element]; ok && p.u.ed != nil {
 		if ff, ok := p.u.ed.fields[path]; ok {
 			p.u.ed.focusField(ff, 0, 0)
 		}
 	}
+}
+
+// boxLabel is the trainer's label of a box: its name, clause and measurement, or the
+// element's name.
+func boxLabel(b layout.Box) string {
+	if b.Label != "" {
+		return b.Label
+	}
+	return string(b.Element)
 }
 
 // boxHit is the tappable area of a trainer's box.

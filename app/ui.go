@@ -412,6 +412,20 @@ func (u *UI) saveAs(next func()) {
 	if !u.Model.HasDocument() {
 		return
 	}
+	u.fileSave([]string{".yaml", ".yml"}, func(path string) {
+		u.Model.restoreIfProtected(path)
+		if err := u.Model.SaveAs(path); err != nil {
+			u.showError(err)
+			return
+		}
+		u.afterSave(next)
+	})
+}
+
+// fileSave shows the native save dialog with a name suggested from the document and the
+// given extensions (the first is added to a name typed without one), and calls save with the
+// chosen path; nothing happens when the user cancels.
+func (u *UI) fileSave(exts []string, save func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -420,16 +434,11 @@ func (u *UI) saveAs(next func()) {
 		if w == nil {
 			return
 		}
-		path := chosenPath(w, ".yaml", ".yml")
-		u.Model.restoreIfProtected(path)
-		if err := u.Model.SaveAs(path); err != nil {
-			u.showError(err)
-			return
-		}
-		u.afterSave(next)
+		path := chosenPath(w, exts...)
+		u.safe(func() { save(path) })
 	}, u.Win)
-	d.SetFileName(u.suggestName(".yaml"))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
+	d.SetFileName(u.suggestName(exts[0]))
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	u.sizeDialog(d)
 	d.Show()
 }
