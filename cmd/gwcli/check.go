@@ -13,6 +13,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"gongwen/check"
 	"gongwen/document"
 	"gongwen/templates"
@@ -311,8 +313,15 @@ func cmdFix(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
+	// The edits are made on UTF-8 text without its byte order mark, where the findings'
+	// columns are counted; the mark and the encoding are put back afterwards.
+	text, restore, ok := fixableText(in, raw)
+	if !ok {
+		fmt.Fprintf(stderr, "gwcli fix: %s: 无法识别此文件的编码，未作修改；请以 UTF-8 保存后再试 (unknown encoding, nothing fixed)\n", in)
+		return 2
+	}
 	// Repeat: a fix can reveal another (a bracket fixed, then its leading zero).
-	fixed := raw
+	fixed := text
 	total := 0
 	for round := 0; round < 3; round++ {
 		var raw []byte
@@ -330,6 +339,7 @@ func cmdFix(args []string, stdout, stderr io.Writer) int {
 			break
 		}
 	}
+	fixed = restore(fixed)
 	if out == "" {
 		if _, err := stdout.Write(fixed); err != nil {
 			fmt.Fprintf(stderr, "gwcli fix: %v\n", err)
@@ -341,6 +351,39 @@ func cmdFix(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "gwcli fix: %s: 修正 %d 处\n", in, total)
 	return 0
+}
+
+// fixableText returns the input as UTF-8 without a byte order mark, and the function that
+// turns fixed text back into the input's form (the mark, GB18030). ok is false for an
+// encoding that would not come back byte for byte (UTF-16, invalid bytes).
+func fixableText(file string, raw []byte) (text []byte, restore func([]byte) []byte, ok bool) {
+	bom := []byte("\ufeff")
+	if bytes.HasPrefix(raw, bom) {
+		return raw[len(bom):], func(b []byte) []byte { return append(append([]byte(nil), bom...), b...) }, true
+	}
+	if utf8.Valid(raw) {
+		return raw, func(b []byte) []byte { return b }, true
+	}
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".txt", ".text":
+	default:
+		return nil, nil, false
+	}
+	// GBK/GB18030, as document.ImportText reads it; only when it round-trips exactly.
+	dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
+	if err != nil || !utf8.Valid(dec) {
+		return nil, nil, false
+	}
+	if back, err := simplifiedchinese.GB18030.NewEncoder().Bytes(dec); err != nil || !bytes.Equal(back, raw) {
+		return nil, nil, false
+	}
+	return dec, func(b []byte) []byte {
+		out, err := simplifiedchinese.GB18030.NewEncoder().Bytes(b)
+		if err != nil {
+			return raw // cannot happen: the fixes are GB18030 characters
+		}
+		return out
+	}, true
 }
 
 // reload parses fixed bytes as the same kind of input as file.

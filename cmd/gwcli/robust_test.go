@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // TestBadInput runs every command on inputs a user may really give it and checks that each
@@ -119,6 +121,15 @@ func TestBadInput(t *testing.T) {
 		})
 	}
 
+	// fix refuses a file whose encoding would not come back byte for byte
+	badEnc := put("badenc.txt", []byte("正文\xff\xfe\x80\n"))
+	if _, stderr, code := runCLI("fix", "-o", badEnc, badEnc); code != 2 || !strings.Contains(stderr, "无法识别此文件的编码") {
+		t.Errorf("fix of an unknown encoding: exit %d: %s", code, stderr)
+	}
+	if got, _ := os.ReadFile(badEnc); string(got) != "正文\xff\xfe\x80\n" {
+		t.Errorf("fix changed a file it refused: %q", got)
+	}
+
 	// Characters no font has: exported (each shown as 〓) with a warning; control and format
 	// characters quoted in a message are shown as <U+XXXX>, never sent to the terminal.
 	for _, ext := range []string{"pdf", "docx"} {
@@ -184,14 +195,30 @@ func TestCheckNoPlace(t *testing.T) {
 // CRLF line ends stay, also when fixing in place (-o INPUT).
 func TestFixKeepsBOMAndCRLF(t *testing.T) {
 	tests := []struct{ name, in, want string }{
-		{"txt", "\ufeff某某市人民政府文件\r\n\r\n某政〔2024〕05号\r\n\r\n关于某事的请示\r\n\r\n省政府\r\n    正文一段。\r\n\r\n某某市人民政府\r\n2024年1月5日\r\n",
+		{"crlf.txt", "\ufeff某某市人民政府文件\r\n\r\n某政〔2024〕05号\r\n\r\n关于某事的请示\r\n\r\n省政府\r\n    正文一段。\r\n\r\n某某市人民政府\r\n2024年1月5日\r\n",
 			"\ufeff某某市人民政府文件\r\n\r\n某政〔2024〕5号\r\n\r\n关于某事的请示\r\n\r\n省政府：\r\n    正文一段。\r\n\r\n某某市人民政府\r\n2024年1月5日\r\n"},
 		{"yaml", "\ufeffversion: 1\r\nnumber: 某政[2024]07号\r\ntitle: 关于某事的请示\r\n",
 			"\ufeffversion: 1\r\nnumber: 某政〔2024〕7号\r\ntitle: 关于某事的请示\r\n"},
 	}
+	gbk := func(s string) string {
+		b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	tests = append(tests, []struct{ name, in, want string }{
+		{"bom-line-1.txt", "\ufeff某政〔2024〕05号\n\n关于某事的请示\n\n省政府：\n    正文。\n",
+			"\ufeff某政〔2024〕5号\n\n关于某事的请示\n\n省政府：\n    正文。\n"},
+		{"gbk.txt", gbk("某政〔2024〕05号\r\n\r\n关于某事的请示\r\n\r\n省政府\r\n    正文一段,内容.\r\n"),
+			gbk("某政〔2024〕5号\r\n\r\n关于某事的请示\r\n\r\n省政府：\r\n    正文一段，内容。\r\n")},
+	}...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := writeTemp(t, "in."+tt.name, tt.in)
+			p := writeTemp(t, "in."+strings.TrimSuffix(tt.name, ".txt")+".txt", tt.in)
+			if strings.HasSuffix(tt.name, "yaml") {
+				p = writeTemp(t, "in.yaml", tt.in)
+			}
 			if _, stderr, code := runCLI("fix", "-o", p, p); code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
