@@ -155,6 +155,11 @@ func (p *Previewer) loop() {
 		if !p.current(seq) {
 			continue // superseded while working: drop it
 		}
+		select {
+		case <-p.stop:
+			return // closed while working: the UI is gone
+		default:
+		}
 		p.Post(func() {
 			if p.current(res.Seq) {
 				p.OnResult(res)

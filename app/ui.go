@@ -114,14 +114,15 @@ func New(a fyne.App, opts Options) *UI {
 	})
 	u.ShowStart()
 	if opts.AutosaveEvery > 0 {
-		u.ticker = time.NewTicker(opts.AutosaveEvery)
-		u.stopTick = make(chan struct{})
+		// the goroutine keeps its own references: Close clears the fields
+		tick, stop := time.NewTicker(opts.AutosaveEvery), make(chan struct{})
+		u.ticker, u.stopTick = tick, stop
 		go func() {
 			for {
 				select {
-				case <-u.stopTick:
+				case <-stop:
 					return
-				case <-u.ticker.C:
+				case <-tick.C:
 					opts.Post(u.autosave)
 				}
 			}
@@ -141,12 +142,16 @@ func defaultRecoveryDir(a fyne.App) string {
 	return ""
 }
 
-// Close stops the background work (tests; the app ends with the process).
+// Close stops the background work: the autosave timers and the preview worker.
 func (u *UI) Close() {
 	if u.ticker != nil {
 		u.ticker.Stop()
 		close(u.stopTick)
-		u.ticker = nil
+		u.ticker, u.stopTick = nil, nil
+	}
+	if u.autosaveTimer != nil {
+		u.autosaveTimer.Stop()
+		u.autosaveTimer = nil
 	}
 	u.prev.Close()
 }
@@ -547,7 +552,7 @@ func (u *UI) scheduleAutosave() {
 	u.autosaveTimer = time.AfterFunc(1500*time.Millisecond, func() { u.opts.Post(u.autosave) })
 }
 
-// openURL opens a file with the system's handler.
+// openFile opens a file with the system's handler.
 func (u *UI) openFile(path string) {
 	uri := storage.NewFileURI(path)
 	link, err := url.Parse(uri.String())

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -488,5 +489,32 @@ func TestEveryGenreOpensInTheEditor(t *testing.T) {
 			t.Errorf("%s: %v", g.ID, h.u.LastPreview.Err)
 		}
 		h.u.Model.Dirty = false // next genre without the unsaved-changes question
+	}
+}
+
+// Close stops the autosave ticker and the pending autosave: nothing is posted afterwards
+// (and, under -race, the ticker goroutine does not race with Close).
+func TestCloseStopsBackgroundWork(t *testing.T) {
+	a := test.NewApp()
+	t.Cleanup(a.Quit)
+	var posted atomic.Int64
+	u := New(a, Options{
+		RecoveryDir:   t.TempDir(),
+		ProfileDir:    t.TempDir(),
+		AutosaveEvery: time.Millisecond,
+		Post:          func(func()) { posted.Add(1) },
+	})
+	u.NewDocument("qingshi")
+	u.scheduleAutosave()
+	time.Sleep(20 * time.Millisecond)
+	if posted.Load() == 0 {
+		t.Fatal("the autosave ticker posted nothing")
+	}
+	u.Close()
+	time.Sleep(5 * time.Millisecond) // a tick already in flight may still land
+	n := posted.Load()
+	time.Sleep(1600 * time.Millisecond) // past the pending autosave's 1.5 s
+	if got := posted.Load(); got != n {
+		t.Errorf("%d functions posted after Close", got-n)
 	}
 }
