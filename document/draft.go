@@ -182,6 +182,13 @@ var yamlMessages = []struct {
 	{regexp.MustCompile(`value is not allowed in this context`), "此处的内容不合语法：检查缩进是否对齐"},
 	{regexp.MustCompile(`'(.)' is a reserved character`), "“${1}”不能作为文字的开头，请把整段文字用双引号括起"},
 	{regexp.MustCompile(`found unknown escape character '(.*)'`), "双引号中有无法识别的转义“\\${1}”（反斜杠本身请写成 \\\\）"},
+	{regexp.MustCompile(`',' or '\]' must be specified`), "列表“[……]”的各项之间应以逗号分隔，或缺少右边的“]”"},
+	{regexp.MustCompile(`',' or '\}' must be specified`), "映射“{……}”的各项之间应以逗号分隔，或缺少右边的“}”"},
+	{regexp.MustCompile(`could not find flow mapping end token '\}'`), "缺少与“{”配对的“}”"},
+	{regexp.MustCompile(`could not find '\[' character corresponding to '\]'`), "多了一个“]”：没有与之配对的“[”"},
+	{regexp.MustCompile(`could not find '\{' character corresponding to '\}'`), "多了一个“}”：没有与之配对的“{”"},
+	{regexp.MustCompile(`unexpected directive`), "“%”开头的行是 YAML 指令，只能写在文件开头；文字以“%”开头时请用双引号括起"},
+	{regexp.MustCompile(`unexpected scalar value type`), "此处的内容不合语法（列表“[……]”中是否有空项或多余的逗号？）"},
 }
 
 func yamlMessage(m string) string {
