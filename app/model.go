@@ -41,6 +41,7 @@ type Model struct {
 	// RecoveryDir holds the autosave file; "" disables autosave.
 	RecoveryDir string
 
+	analysis     *Analysis // the one Findings and Pages come from
 	rev          uint64
 	recoveredRev uint64
 	// protected are files this session must never overwrite: drafts that could not be read
@@ -77,7 +78,7 @@ func (m *Model) reset(doc *document.Document, g *templates.Genre) {
 	m.Dirty = false
 	m.Findings, m.Pages = nil, nil
 	m.rev++
-	m.AnalysedRev = 0
+	m.AnalysedRev, m.analysis = 0, nil
 	m.recoveredRev = 0
 }
 
@@ -181,11 +182,13 @@ func (m *Model) Analyse() error {
 	return a.Err
 }
 
-// SetAnalysis stores an analysis; one of an older revision than the stored one is dropped.
+// SetAnalysis stores an analysis and reports whether it is new: one of an older revision
+// than the stored one, or the stored one again (the preview of another page), is not.
 func (m *Model) SetAnalysis(a *Analysis) bool {
-	if a == nil || a.Rev < m.AnalysedRev {
+	if a == nil || a.Rev < m.AnalysedRev || a == m.analysis {
 		return false
 	}
+	m.analysis = a
 	m.AnalysedRev = a.Rev
 	m.Findings = a.Findings
 	m.Pages = a.Pages

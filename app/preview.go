@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image"
+	"reflect"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -91,7 +92,32 @@ type Previewer struct {
 	cacheRev   uint64
 	cacheFonts *layout.Fonts
 	cache      *Analysis
+	painted    paintedPage
 	once       sync.Once
+}
+
+// paintedPage is the last page the worker painted: an edit elsewhere in the document leaves
+// the page shown unchanged, and then its picture is not painted again.
+type paintedPage struct {
+	page  layout.Page // without its Boxes (not painted)
+	dpi   float64
+	fonts *layout.Fonts
+	img   *image.RGBA
+}
+
+// paint returns the picture of a page, painting it only when it differs from the last one.
+func (p *Previewer) paint(pg layout.Page, dpi float64) (*image.RGBA, error) {
+	pg.Boxes = nil
+	fonts := currentFonts()
+	if c := &p.painted; c.img != nil && c.dpi == dpi && c.fonts == fonts && reflect.DeepEqual(c.page, pg) {
+		return c.img, nil
+	}
+	img, err := renderPage(pg, dpi)
+	if err != nil {
+		return nil, err
+	}
+	p.painted = paintedPage{page: pg, dpi: dpi, fonts: fonts, img: img}
+	return img, nil
 }
 
 // NewPreviewer starts the worker.
@@ -198,8 +224,11 @@ func (p *Previewer) work(r PreviewRequest, seq uint64) (res PreviewResult) {
 	if res.Page < 0 {
 		res.Page = 0
 	}
+	if !p.current(seq) {
+		return res // superseded: the result is dropped, do not paint
+	}
 	pg := a.Pages[res.Page]
-	img, err := renderPage(pg, r.DPI)
+	img, err := p.paint(pg, r.DPI)
 	if err != nil {
 		res.Err = err
 		return res

@@ -65,9 +65,53 @@ func BenchmarkPreview5Pages(b *testing.B) {
 	b.ResetTimer()
 	p := &Previewer{}
 	for i := 0; i < b.N; i++ {
-		res := p.work(PreviewRequest{Rev: uint64(i + 1), Doc: m.Snapshot(), Genre: m.Genre, Page: 2, DPI: 96}, 1)
+		p.painted = paintedPage{} // an edit on the page shown: paint it again
+		res := p.work(PreviewRequest{Rev: uint64(i + 1), Doc: m.Snapshot(), Genre: m.Genre, Page: 2, DPI: 96}, p.seq)
 		if res.Err != nil {
 			b.Fatal(res.Err)
 		}
+	}
+}
+
+// An edit on another page leaves the page shown as it was: its picture is not painted again.
+// An edit on the page shown, another page or another resolution paints anew.
+func TestPreviewerPaintsOnlyChangedPages(t *testing.T) {
+	m := newTestModel(t)
+	fivePages(t, m)
+	p := &Previewer{}
+	work := func(page int, dpi float64) PreviewResult {
+		t.Helper()
+		res := p.work(PreviewRequest{Rev: m.Rev(), Doc: m.Snapshot(), Genre: m.Genre, Page: page, DPI: dpi}, p.seq)
+		if res.Err != nil || res.Image == nil {
+			t.Fatalf("page %d: %v", page, res.Err)
+		}
+		return res
+	}
+	retitle := func() {
+		r := []rune(m.Doc.Title)
+		if r[0] == '江' {
+			r[0] = '河'
+		} else {
+			r[0] = '江'
+		}
+		if !m.Set("title", string(r)) {
+			t.Fatal("title not changed")
+		}
+	}
+	third := work(2, 40)
+	retitle() // on page 1
+	if again := work(2, 40); again.Image != third.Image {
+		t.Error("page 3 painted again after an edit on page 1")
+	}
+	first := work(0, 40)
+	if first.Image == third.Image {
+		t.Fatal("page 1 shows page 3's picture")
+	}
+	retitle()
+	if again := work(0, 40); again.Image == first.Image {
+		t.Error("page 1 not painted again after an edit on it")
+	}
+	if other := work(0, 50); other.Image.Bounds() == first.Image.Bounds() {
+		t.Error("another resolution did not paint anew")
 	}
 }

@@ -163,7 +163,7 @@ func (p *previewPane) show(res PreviewResult) {
 	} else {
 		p.page = 0
 	}
-	if res.Image != nil {
+	if res.Image != nil && res.Image != p.img.Image {
 		p.img.Image = res.Image
 		p.img.Refresh()
 	}
