@@ -672,7 +672,9 @@ func TestExamplesPageRules(t *testing.T) {
 	for _, name := range exampleNames(t) {
 		doc := loadExample(t, name)
 		pages := typeset(t, doc)
-		if doc.Format != document.FormatLetter && len(pages)%2 != 0 {
+		// the 版记 goes on an even page; a document without one (a 决议) may end on page 1
+		hasBanji := doc.CC != "" || doc.Printer != "" || doc.PrintDate != ""
+		if doc.Format != document.FormatLetter && hasBanji && len(pages)%2 != 0 {
 			t.Errorf("%s: %d pages, want an even last page", name, len(pages))
 		}
 		for i, p := range pages {
