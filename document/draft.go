@@ -52,7 +52,7 @@ func Parse(file string, data []byte) (doc *Document, err error) {
 	}()
 	// The YAML library's time and memory grow with the square of the nesting depth (a 200 KB
 	// file of nested brackets takes gigabytes): refuse absurd nesting before parsing.
-	if line, col, ok := tooDeep(text); ok {
+	if line, col, ok := NestingTooDeep(text); ok {
 		return nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("草稿的嵌套层次过深（超过 %d 层），这不是正常的草稿", MaxDraftDepth)}
 	}
 	f, perr := parser.ParseBytes([]byte(text), 0)
@@ -101,10 +101,11 @@ func Parse(file string, data []byte) (doc *Document, err error) {
 // nests four or five levels.
 const MaxDraftDepth = 100
 
-// tooDeep finds the first place where the text nests deeper than MaxDraftDepth. It scans
-// bytes, skipping quoted strings and comments roughly; a flow level left open by a bracket
-// in a plain scalar is forgotten at the next line that starts at column 1.
-func tooDeep(text string) (line, col int, ok bool) {
+// NestingTooDeep finds the first place where YAML text nests deeper than MaxDraftDepth, for
+// the readers of drafts and templates to refuse before parsing. It scans bytes, skipping
+// quoted strings and comments roughly; a flow level left open by a bracket in a plain scalar
+// is forgotten at the next line that starts at column 1.
+func NestingTooDeep(text string) (line, col int, ok bool) {
 	depth := 0
 	var quote byte // a quoted scalar may run over lines
 	for i, l := range strings.Split(text, "\n") {

@@ -434,8 +434,8 @@ func TestTooDeepAllowsRealDrafts(t *testing.T) {
 		"attachments:\n  - table: {header: [a, b], rows: [[1, x], [2, y]], widths: [1, 4]}\n",
 	}
 	for _, src := range tests {
-		if line, col, bad := tooDeep(src); bad {
-			t.Errorf("tooDeep(%.40q) = %d:%d", src, line, col)
+		if line, col, bad := NestingTooDeep(src); bad {
+			t.Errorf("NestingTooDeep(%.40q) = %d:%d", src, line, col)
 		}
 	}
 	// unbalanced brackets in plain text are forgotten at the next top-level key
@@ -443,7 +443,7 @@ func TestTooDeepAllowsRealDrafts(t *testing.T) {
 	for i := 0; i < 300; i++ {
 		b.WriteString("note: [\n")
 	}
-	if _, _, bad := tooDeep(b.String()); bad {
+	if _, _, bad := NestingTooDeep(b.String()); bad {
 		t.Error("unbalanced brackets on many top-level lines counted as nesting")
 	}
 }

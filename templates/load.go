@@ -84,6 +84,9 @@ func ParseGenre(file string, data []byte, opts LoadOptions) (g *Genre, errs []er
 		return nil, []error{&Error{File: file, Msg: "模板文件不是有效的 UTF-8 编码，请以 UTF-8 保存 (not UTF-8)"}}
 	}
 	data = []byte(strings.ReplaceAll(strings.TrimPrefix(string(data), "\ufeff"), "\r\n", "\n"))
+	if err := tooDeep(file, data); err != nil {
+		return nil, []error{err}
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, []error{yamlError(file, err)}
@@ -116,6 +119,15 @@ func ParseGenre(file string, data []byte, opts LoadOptions) (g *Genre, errs []er
 		return nil, v.errs
 	}
 	return g, nil
+}
+
+// tooDeep refuses absurd nesting before the YAML parser, whose time and memory grow with
+// the square of the depth.
+func tooDeep(file string, data []byte) error {
+	if line, col, deep := document.NestingTooDeep(string(data)); deep {
+		return &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("嵌套层次过深（超过 %d 层）(nested too deep)", document.MaxDraftDepth)}
+	}
+	return nil
 }
 
 // yamlError turns a go-yaml error into an Error with a Chinese message.

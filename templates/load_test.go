@@ -101,6 +101,8 @@ func TestParseGenreErrors(t *testing.T) {
 			"t.yaml:22:3: 示例草稿有误 (bad example)："},
 		{"bad example value", minimal + "example: |\n  version: 1\n  title: 关于测试的请示\n  sign_off: stamp\n",
 			"t.yaml:23:13: 示例草稿有误 (bad example)："},
+		{"nested too deep", "schema_version: 1\nid: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n",
+			"t.yaml:2:105: 嵌套层次过深（超过 100 层）(nested too deep)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -210,6 +212,29 @@ func TestUserOverlay(t *testing.T) {
 	var e *Error
 	if !errors.As(errs[0], &e) {
 		t.Errorf("error type %T", errs[0])
+	}
+}
+
+// TestUserDirErrors: a named template folder that cannot be read is reported in Chinese.
+func TestUserDirErrors(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file.yaml")
+	if err := os.WriteFile(file, []byte("x: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, dir, want string }{
+		{"missing", filepath.Join(t.TempDir(), "none"), "无法读取模板目录 (cannot read the template folder)：不存在 (does not exist)"},
+		{"a file", file, "模板目录不是文件夹 (not a folder)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := testOptions()
+			opts.NoUserDir = false
+			opts.UserDir = tt.dir
+			_, errs := Load(opts)
+			if len(errs) != 1 || errs[0].Error() != tt.dir+": "+tt.want {
+				t.Errorf("got %v, want %s: %s", errs, tt.dir, tt.want)
+			}
+		})
 	}
 }
 

@@ -89,6 +89,9 @@ func ParseProfile(file string, data []byte) (p Profile, err error) {
 			p, err = Profile{}, &Error{File: file, Msg: fmt.Sprintf("无法解析单位信息（YAML 解析器内部错误：%v）", r)}
 		}
 	}()
+	if err := tooDeep(file, data); err != nil {
+		return p, err
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return p, yamlError(file, err)

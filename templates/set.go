@@ -65,7 +65,7 @@ func Load(opts LoadOptions) (*Set, []error) {
 			} else if err == nil {
 				errs = append(errs, &Error{File: dir, Msg: "模板目录不是文件夹 (not a folder)"})
 			} else if !errors.Is(err, fs.ErrNotExist) || opts.UserDir != "" {
-				errs = append(errs, &Error{File: dir, Msg: fmt.Sprintf("无法读取模板目录 (cannot read the template folder): %v", err)})
+				errs = append(errs, &Error{File: dir, Msg: "无法读取模板目录 (cannot read the template folder)：" + readError(err)})
 			}
 		}
 	}
@@ -82,6 +82,17 @@ func Load(opts LoadOptions) (*Set, []error) {
 	return s, errs
 }
 
+// readError says in Chinese why a file or folder cannot be read.
+func readError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "不存在 (does not exist)"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有读取权限 (permission denied)"
+	}
+	return err.Error()
+}
+
 // order puts genres without an order after those with one.
 func order(g *Genre) int {
 	if g.Order == 0 {
@@ -95,7 +106,7 @@ func order(g *Genre) int {
 func loadFS(fsys fs.FS, dir, prefix string, opts LoadOptions) ([]*Genre, []error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, []error{&Error{File: strings.TrimSuffix(prefix, string(filepath.Separator)), Msg: fmt.Sprintf("无法读取模板目录 (cannot read the template folder): %v", err)}}
+		return nil, []error{&Error{File: strings.TrimSuffix(prefix, string(filepath.Separator)), Msg: "无法读取模板目录 (cannot read the template folder)：" + readError(err)}}
 	}
 	var (
 		out  []*Genre
@@ -110,7 +121,7 @@ func loadFS(fsys fs.FS, dir, prefix string, opts LoadOptions) ([]*Genre, []error
 		file := prefix + name
 		data, err := fs.ReadFile(fsys, path.Join(dir, name))
 		if err != nil {
-			errs = append(errs, &Error{File: file, Msg: fmt.Sprintf("无法读取 (cannot read): %v", err)})
+			errs = append(errs, &Error{File: file, Msg: "无法读取 (cannot read)：" + readError(err)})
 			continue
 		}
 		g, es := ParseGenre(file, data, opts)

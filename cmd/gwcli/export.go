@@ -383,6 +383,9 @@ func writeAll(files []outFile) error {
 }
 
 func writeErrorMessage(dir string, err error) string {
+	if abs, aerr := filepath.Abs(dir); aerr == nil && (dir == "." || dir == "") {
+		dir = abs // "the folder “.”" tells a user nothing
+	}
 	switch {
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Sprintf("没有写入权限，无法在文件夹“%s”中保存（请换一个输出位置，例如 -o 到你的文档文件夹）(permission denied)", dir)

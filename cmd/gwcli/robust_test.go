@@ -53,6 +53,10 @@ func TestBadInput(t *testing.T) {
 		"folder":    filepath.Join(dir, "folder.yaml"),
 		"nosuchdir": filepath.Join(dir, "nosuch", "out.pdf"),
 	}
+	if err := os.Mkdir(filepath.Join(dir, "tpl"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	put(filepath.Join("tpl", "x.yaml"), []byte("schema_version: 1\nid: "+strings.Repeat("[", 20000)+strings.Repeat("]", 20000)+"\n"))
 	if err := os.Mkdir(files["folder"], 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -96,6 +100,8 @@ func TestBadInput(t *testing.T) {
 		{"import out is in", []string{"import", "-o", files["txt"], files["txt"]}, 2, "输出文件不能与输入文件相同"},
 		{"import over a newer draft", []string{"import", "-o", files["newer"], files["txt"]}, 2, "较新版本"},
 		{"import empty", []string{"import", files["blank"]}, 2, ": 文件是空的"},
+		{"templates new missing folder", []string{"templates", "new", "-o", filepath.Join(dir, "nosuch", "x.yaml"), "abcd"}, 1, "输出文件夹“" + filepath.Join(dir, "nosuch") + "”不存在"},
+		{"templates lint too deep", []string{"templates", "lint", filepath.Join(dir, "tpl")}, 1, "x.yaml:2:105: 嵌套层次过深"},
 		{"import not a zip", []string{"import", "-o", out("a.yaml"), files["notzip"]}, 2, "不是有效的 Word 文档"},
 	}
 	english := regexp.MustCompile(`no such file|is a directory|permission denied|not a regular file|goroutine |panic:|\.go:\d+`)
@@ -109,7 +115,8 @@ func TestBadInput(t *testing.T) {
 			if !strings.Contains(stderr, tt.want) {
 				t.Errorf("stderr %q lacks %q", stderr, tt.want)
 			}
-			if !strings.HasPrefix(stderr, "gwcli") || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+			lint := tt.args[0] == "templates" && tt.args[1] == "lint" // lint lists FILE:LINE:COL: 说明 like a compiler
+			if !strings.HasPrefix(stderr, "gwcli") && !lint || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
 				t.Errorf("want one line starting with gwcli, got %q", stderr)
 			}
 			if english.MatchString(stderr) {

@@ -349,7 +349,7 @@ func templatesNew(a templatesArgs, stdout, stderr io.Writer) int {
 		if errors.Is(err, os.ErrExist) {
 			fmt.Fprintf(stderr, "gwcli templates new: %s 已存在，不覆盖 (exists, not overwritten)\n", out)
 		} else {
-			fmt.Fprintf(stderr, "gwcli templates new: %v\n", err)
+			fmt.Fprintf(stderr, "gwcli templates new: %s: %s\n", out, writeErrorMessage(filepath.Dir(out), err))
 		}
 		return 1
 	}
@@ -358,7 +358,8 @@ func templatesNew(a templatesArgs, stdout, stderr io.Writer) int {
 		werr = cerr
 	}
 	if werr != nil {
-		fmt.Fprintf(stderr, "gwcli templates new: %v\n", werr)
+		os.Remove(out) // the file was created above: leave no half-written template
+		fmt.Fprintf(stderr, "gwcli templates new: %s: %s\n", out, writeErrorMessage(filepath.Dir(out), werr))
 		return 1
 	}
 	fmt.Fprintf(stdout, "已写出 %s：按注释填写后运行 gwcli templates lint %s 检查\n", out, filepath.Dir(out))
