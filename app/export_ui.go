@@ -46,16 +46,7 @@ func (u *UI) ExportTo(kind, path string, done func([]string, error)) {
 	prog := dialog.NewCustomWithoutButtons(T("export.working", strings.ToUpper(kind)), container.NewVBox(newWrapLabel(filepath.Base(path)), bar), u.Win)
 	prog.Show()
 	go func() {
-		var files []string
-		var err error
-		func() {
-			defer func() {
-				if r := recover(); r != nil {
-					err = fmt.Errorf("%s（%v）", T("err.internal"), r)
-				}
-			}()
-			files, err = exportFile(doc, g, kind, path)
-		}()
+		files, err := exportFile(doc, g, kind, path) // never panics
 		u.opts.Post(func() {
 			prog.Hide()
 			if err != nil {

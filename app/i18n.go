@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"os"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -60,7 +61,9 @@ func applyFyneLanguage(l string) {
 		if loc == "" {
 			continue
 		}
-		_ = lang.AddTranslationsForLocale(b, loc)
+		if err := lang.AddTranslationsForLocale(b, loc); err != nil {
+			fmt.Fprintf(os.Stderr, "gongwen: Fyne's strings in %s for %s: %v\n", l, loc, err)
+		}
 	}
 }
 

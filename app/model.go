@@ -329,13 +329,16 @@ func (m *Model) mayOverwrite(path string) error {
 
 // restoreIfProtected puts back the bytes of a protected draft (Fyne's save dialog opens the
 // chosen file for writing, which empties it, before the app can refuse to overwrite it).
-func (m *Model) restoreIfProtected(path string) {
+func (m *Model) restoreIfProtected(path string) error {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
 	if data, ok := m.protected[path]; ok {
-		_ = writeAtomic(path, data)
+		if err := writeAtomic(path, data); err != nil {
+			return fmt.Errorf("保存对话框清空了“%s”，且无法写回原内容：%v", filepath.Base(path), err)
+		}
 	}
+	return nil
 }
 
 // Export kinds.
@@ -481,7 +484,11 @@ func (m *Model) PendingRecovery() (*Recovery, error) {
 	doc, err := parseDraft(draft, data)
 	if err != nil {
 		aside := filepath.Join(m.RecoveryDir, fmt.Sprintf("recovery-unreadable-%s.yaml", time.Now().Format("20060102-150405")))
-		os.Rename(draft, aside)
+		if rerr := os.Rename(draft, aside); rerr != nil {
+			// left in place, the next autosave would replace it: keep this session from autosaving
+			m.RecoveryDir = ""
+			return nil, fmt.Errorf("自动保存的草稿无法恢复（%v），也无法移到一旁（%v）；本次不再自动保存，以免覆盖 %s", err, rerr, draft)
+		}
 		os.Remove(meta)
 		if errors.Is(err, document.ErrNewerVersion) {
 			return nil, fmt.Errorf("自动保存的草稿由较新版本保存，无法恢复；已原样保留在 %s", aside)

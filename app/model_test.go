@@ -219,7 +219,9 @@ func TestUnreadableDraftsAreNotOverwritten(t *testing.T) {
 	m.New("qingshi")
 	for _, p := range []string{newer, broken} {
 		os.WriteFile(p, nil, 0o644) // what the save dialog does before the app sees the name
-		m.restoreIfProtected(p)
+		if err := m.restoreIfProtected(p); err != nil {
+			t.Fatal(err)
+		}
 		if err := m.SaveAs(p); err == nil {
 			t.Errorf("%s overwritten", p)
 		}
@@ -376,6 +378,19 @@ func TestRectificationItems(t *testing.T) {
 	}
 	if len(m.Doc.Attachments) != 0 {
 		t.Fatal("the preview changed the document")
+	}
+	if _, ok := findRule(m.Findings, ruleGenerate); ok {
+		t.Error("generation finding for a title that names the plan")
+	}
+	// A title without the plan's name in 《》: the preview goes on without the plan, and a
+	// finding on the title says why (the export would fail).
+	m.Set("title", "江城市人民政府关于印发整改方案的通知")
+	if err := m.Analyse(); err != nil {
+		t.Fatal(err)
+	}
+	f, ok := findRule(m.Findings, ruleGenerate)
+	if !ok || f.Path != "title" || !strings.Contains(f.Message, "《") {
+		t.Errorf("no finding on the title for the plan that cannot be generated: %+v", m.Findings)
 	}
 }
 

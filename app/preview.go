@@ -37,9 +37,10 @@ func analyse(doc *document.Document, g *templates.Genre, rev uint64) (a *Analysi
 		a.Elapsed = time.Since(start)
 	}()
 	work := doc
+	var genErr error
 	if g != nil && g.Attachment != "" {
 		work = cloneDoc(doc)
-		if err := g.Generate(work); err != nil {
+		if genErr = g.Generate(work); genErr != nil {
 			work = doc
 		}
 	}
@@ -50,8 +51,17 @@ func analyse(doc *document.Document, g *templates.Genre, rev uint64) (a *Analysi
 	}
 	a.Pages = pages
 	a.Findings = runCheck(doc, g, pages)
+	if genErr != nil {
+		// the preview goes on without the attachments; the export would fail, so say why now
+		a.Findings = append([]check.Finding{{Rule: ruleGenerate, Severity: check.SeverityError,
+			Clause: "GB/T 9704-2012 7.3.7", Path: document.PathTitle, Message: genErr.Error()}}, a.Findings...)
+	}
 	return a
 }
+
+// ruleGenerate is the finding of a genre whose attachments cannot be generated from the form
+// (a 整改方案 whose title names no plan in 《》).
+const ruleGenerate = "app-generate-attachments"
 
 // PreviewRequest asks for the analysis of a document revision and a picture of one page.
 type PreviewRequest struct {

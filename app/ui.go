@@ -418,7 +418,10 @@ func (u *UI) saveAs(next func()) {
 		return
 	}
 	u.fileSave([]string{".yaml", ".yml"}, func(path string) {
-		u.Model.restoreIfProtected(path)
+		if err := u.Model.restoreIfProtected(path); err != nil {
+			u.showError(err)
+			return
+		}
 		if err := u.Model.SaveAs(path); err != nil {
 			u.showError(err)
 			return
