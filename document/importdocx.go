@@ -42,10 +42,28 @@ func ImportDocx(file string, data []byte) (*Document, error) {
 	return importLines(file, lines), nil
 }
 
+// errDocxTooDeep marks XML nested deeper than maxDocxDepth.
+var errDocxTooDeep = errors.New("docx xml nested too deep")
+
+// notZipMessage says what a .docx that is not a zip archive is, when that can be told.
+func notZipMessage(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return "这是旧版 Word 97-2003 文档（.doc）或设置了打开密码的文档，不是 .docx：请在 Word 或 WPS 中取消密码并“另存为” .docx 后再试"
+	case bytes.HasPrefix(bytes.TrimSpace(data), []byte(`{\rtf`)):
+		return "这是 RTF 文档，不是 .docx：请在 Word 或 WPS 中“另存为” .docx 后再试"
+	case len(data) == 0:
+		return "文件是空的，不是有效的 Word 文档"
+	case bytes.HasPrefix(data, []byte("PK")):
+		return "Word 文档已损坏或不完整（zip 压缩包无法读取），请重新复制或在 Word、WPS 中重新保存"
+	}
+	return "不是有效的 Word 文档（.docx 应是 zip 压缩包），文件可能已损坏或扩展名不对"
+}
+
 func docxLines(file string, data []byte) ([]textLine, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, &Error{File: file, Msg: "不是有效的 Word 文档（.docx 应是 zip 压缩包）：" + err.Error()}
+		return nil, &Error{File: file, Msg: notZipMessage(data), Err: err}
 	}
 	if len(zr.File) > maxDocxEntries {
 		return nil, &Error{File: file, Msg: fmt.Sprintf("文档包含 %d 个部件，超过上限 %d，可能已损坏或是恶意文件", len(zr.File), maxDocxEntries), Err: ErrTooLarge}
@@ -83,7 +101,7 @@ func docxLines(file string, data []byte) ([]textLine, error) {
 	}
 	rc, err := doc.Open()
 	if err != nil {
-		return nil, &Error{File: file, Msg: "无法读取文档正文：" + err.Error()}
+		return nil, &Error{File: file, Msg: "无法读取文档正文 word/document.xml（" + err.Error() + "），文件可能已损坏", Err: err}
 	}
 	defer rc.Close()
 	lr := &limitedReader{r: rc, n: int64(maxDocxXML)}
@@ -94,9 +112,15 @@ func docxLines(file string, data []byte) ([]textLine, error) {
 	if err != nil {
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {
-			return nil, &Error{File: file, Msg: fmt.Sprintf("文档正文 word/document.xml 不是有效的 XML（第 %d 行）：%s", se.Line, se.Msg)}
+			return nil, &Error{File: file, Msg: fmt.Sprintf("文档正文 word/document.xml 不是有效的 XML（第 %d 行：%s），文件已损坏", se.Line, se.Msg), Err: err}
 		}
-		return nil, &Error{File: file, Msg: "文档正文 word/document.xml 无法解析：" + err.Error()}
+		if errors.Is(err, errDocxTooDeep) {
+			return nil, &Error{File: file, Msg: fmt.Sprintf("文档正文 word/document.xml 无法解析：嵌套层次过深（超过 %d 层），可能已损坏或是恶意文件", maxDocxDepth), Err: err}
+		}
+		if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || strings.Contains(err.Error(), "flate") {
+			return nil, &Error{File: file, Msg: "文档已损坏：正文 word/document.xml 无法解压（" + err.Error() + "），请在 Word 或 WPS 中打开并重新保存", Err: err}
+		}
+		return nil, &Error{File: file, Msg: "文档正文 word/document.xml 无法解析（" + err.Error() + "）", Err: err}
 	}
 	var lines []textLine
 	for _, p := range paras {
@@ -164,7 +188,7 @@ func docxParagraphs(r io.Reader, num *docxNumbering) ([]string, error) {
 		case xml.StartElement:
 			depth++
 			if depth > maxDocxDepth {
-				return nil, fmt.Errorf("elements nested deeper than %d", maxDocxDepth)
+				return nil, fmt.Errorf("elements nested deeper than %d: %w", maxDocxDepth, errDocxTooDeep)
 			}
 			if t.Name.Space == nsMC && t.Name.Local == "Fallback" {
 				if err := d.Skip(); err != nil {

@@ -135,6 +135,24 @@ func TestImportDocxBad(t *testing.T) {
 		{"mismatched tags", makeDocx(t, map[string]string{"word/document.xml": docxHead + "<w:p></w:r>" + docxTail}), "不是有效的 XML", false},
 		{"bad entity", makeDocx(t, map[string]string{"word/document.xml": docxHead + wp("&bogus;") + docxTail}), "不是有效的 XML", false},
 		{"deep nesting", makeDocx(t, map[string]string{"word/document.xml": strings.Repeat("<a>", 5000) + strings.Repeat("</a>", 5000)}), "无法解析", false},
+		{"old .doc or encrypted", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), "旧版 Word 97-2003 文档（.doc）或设置了打开密码的文档", false},
+		{"rtf", []byte("{\\rtf1\\ansi x}"), "这是 RTF 文档", false},
+		{"truncated", func() []byte {
+			d := makeDocx(t, map[string]string{"word/document.xml": docxHead + docxTail})
+			return d[:len(d)/2]
+		}(), "Word 文档已损坏或不完整", false},
+		{"bad checksum", func() []byte {
+			var b bytes.Buffer
+			zw := zip.NewWriter(&b)
+			w, _ := zw.CreateHeader(&zip.FileHeader{Name: "word/document.xml", Method: zip.Store})
+			w.Write([]byte(docxHead + wp("AAAA") + docxTail))
+			zw.Close()
+			d := b.Bytes()
+			i := bytes.Index(d, []byte("AAAA"))
+			d[i] = 'B'
+			return d
+		}(), "无法解压", false},
+		{"deep nesting message", makeDocx(t, map[string]string{"word/document.xml": strings.Repeat("<a>", 5000) + strings.Repeat("</a>", 5000)}), "嵌套层次过深", false},
 		{"zip bomb", makeDocx(t, map[string]string{"word/document.xml": docxHead + big + docxTail}), "文档正文过大", true},
 	}
 	old := maxDocxXML
