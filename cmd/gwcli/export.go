@@ -244,7 +244,24 @@ func loadInput(input string) (*document.Document, error) {
 			return nil, &document.Error{File: input, Msg: "文件是空的，没有任何内容 (empty file)"}
 		}
 	}
+	if noContent(doc) {
+		return nil, &document.Error{File: input, Msg: "没有标题、正文或附件，没有可处理的内容 (no title, body or attachment)"}
+	}
 	return doc, nil
+}
+
+// noContent reports whether a document has neither a title nor any body text, attachment
+// or 整改 item: a draft of only settings, a .docx without text.
+func noContent(doc *document.Document) bool {
+	if strings.TrimSpace(doc.Title) != "" || len(doc.Attachments) > 0 || len(doc.Rectification) > 0 {
+		return false
+	}
+	for _, p := range doc.Body {
+		if strings.TrimSpace(p) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // isBlank reports whether b holds nothing but white space and a byte order mark.
