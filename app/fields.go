@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -335,10 +334,10 @@ func elementText(doc *document.Document, path string) *string {
 func replaceRunes(s string, off, length int, want, repl string) (string, error) {
 	r := []rune(s)
 	if off < 0 || length < 0 || off+length > len(r) {
-		return s, fmt.Errorf("fix out of range (offset %d, length %d, text of %d characters)", off, length, len(r))
+		return s, errorf("err.fix.range", off, length, len(r))
 	}
 	if got := string(r[off : off+length]); got != want && utf8.RuneCountInString(want) == length {
-		return s, fmt.Errorf("text changed since the check: %q is now %q", want, got)
+		return s, errorf("err.fix.changed", want, got)
 	}
 	return string(r[:off]) + repl + string(r[off+length:]), nil
 }

@@ -91,3 +91,9 @@ func T(key string, args ...any) string {
 	}
 	return s
 }
+
+// errorf is fmt.Errorf with the format translated (a message key), so that the messages the
+// user sees follow the UI language; %w wraps as usual.
+func errorf(key string, args ...any) error {
+	return fmt.Errorf(T(key), args...)
+}

@@ -65,7 +65,7 @@ func (m *Model) HasDocument() bool { return m.Doc != nil }
 func (m *Model) New(genreID string) error {
 	g, ok := m.Templates.Genre(genreID)
 	if !ok {
-		return fmt.Errorf("没有文种模板“%s”", genreID)
+		return errorf("err.nogenre", genreID)
 	}
 	m.reset(g.NewDocument(), g)
 	m.Dirty = true
@@ -121,17 +121,17 @@ func isDraftName(path string) bool {
 func openError(path string, err error) error {
 	name := filepath.Base(path)
 	if errors.Is(err, document.ErrNewerVersion) {
-		return fmt.Errorf("无法打开“%s”：它由较新版本的公文写作助手保存，请升级后再打开。为免丢失内容，本程序不会改写此文件。", name)
+		return errorf("err.open.newer", name)
 	}
 	var de *document.Error
 	if errors.As(err, &de) {
 		where := ""
 		if de.Line > 0 {
-			where = fmt.Sprintf("（第 %d 行第 %d 列）", de.Line, de.Col)
+			where = T("err.open.at", de.Line, de.Col)
 		}
-		return fmt.Errorf("无法打开“%s”%s：%s。此文件不会被改写。", name, where, de.Msg)
+		return errorf("err.open.broken", name, where, de.Msg)
 	}
-	return fmt.Errorf("无法打开“%s”：%v", name, err)
+	return errorf("err.open", name, err)
 }
 
 // genreFor finds the genre template of a document: its genre id, else the 文种 its title
@@ -198,18 +198,18 @@ func (m *Model) SetAnalysis(a *Analysis) bool {
 // ApplyFix applies a finding's mechanical fix to the document.
 func (m *Model) ApplyFix(f check.Finding) error {
 	if m.Doc == nil {
-		return errors.New("没有打开的公文")
+		return errorf("err.nodoc")
 	}
 	if !f.HasFix && f.Fix == "" {
-		return fmt.Errorf("此问题没有可自动修正的方法：%s", f.Message)
+		return errorf("err.nofix", f.Message)
 	}
 	p := elementText(m.Doc, f.Path)
 	if p == nil {
-		return fmt.Errorf("找不到问题所在的位置（%s）", f.Path)
+		return errorf("err.fix.where", f.Path)
 	}
 	s, err := replaceRunes(*p, f.Offset, f.Length, f.Text, f.Fix)
 	if err != nil {
-		return fmt.Errorf("无法修正（内容已改动，请等待重新检查）：%w", err)
+		return errorf("err.fix", err)
 	}
 	*p = s
 	m.changed()
@@ -258,7 +258,7 @@ func (m *Model) ApplyProfile(p templates.Profile, year, serial int) {
 // this session (broken or newer) are never overwritten.
 func (m *Model) Save() error {
 	if m.Path == "" {
-		return errors.New("请先选择保存位置")
+		return errorf("err.save.where")
 	}
 	return m.SaveAs(m.Path)
 }
@@ -266,7 +266,7 @@ func (m *Model) Save() error {
 // SaveAs writes the draft to path and makes it the document's file.
 func (m *Model) SaveAs(path string) error {
 	if m.Doc == nil {
-		return errors.New("没有打开的公文")
+		return errorf("err.nodoc")
 	}
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
@@ -280,10 +280,10 @@ func (m *Model) SaveAs(path string) error {
 	m.rebaseImages(filepath.Dir(path))
 	data, err := marshalDraft(m.Doc)
 	if err != nil {
-		return fmt.Errorf("无法生成草稿：%v", err)
+		return errorf("err.marshal", err)
 	}
 	if err := writeAtomic(path, data); err != nil {
-		return fmt.Errorf("保存失败，原文件未改动：%v", err)
+		return errorf("err.save", err)
 	}
 	m.Path = path
 	m.Dirty = false
@@ -314,7 +314,7 @@ func (m *Model) rebaseImages(dir string) {
 // mayOverwrite refuses to replace a draft that this program cannot read.
 func (m *Model) mayOverwrite(path string) error {
 	if _, ok := m.protected[path]; ok {
-		return fmt.Errorf("“%s”无法被本程序读取（已损坏或由较新版本保存），为免丢失内容不会改写它。请另存为其他文件。", filepath.Base(path))
+		return errorf("err.protected", filepath.Base(path))
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -322,7 +322,7 @@ func (m *Model) mayOverwrite(path string) error {
 	}
 	if _, err := parseDraft(path, data); errors.Is(err, document.ErrNewerVersion) {
 		m.protected[path] = data
-		return fmt.Errorf("“%s”由较新版本的公文写作助手保存，为免丢失内容不会改写它。请另存为其他文件。", filepath.Base(path))
+		return errorf("err.protected.newer", filepath.Base(path))
 	}
 	return nil
 }
@@ -335,7 +335,7 @@ func (m *Model) restoreIfProtected(path string) error {
 	}
 	if data, ok := m.protected[path]; ok {
 		if err := writeAtomic(path, data); err != nil {
-			return fmt.Errorf("保存对话框清空了“%s”，且无法写回原内容：%v", filepath.Base(path), err)
+			return errorf("err.restore", filepath.Base(path), err)
 		}
 	}
 	return nil
@@ -352,7 +352,7 @@ const (
 // pages writes one file a page (name-1.png, name-2.png, …). It returns the files written.
 func (m *Model) ExportFile(kind, path string) ([]string, error) {
 	if m.Doc == nil {
-		return nil, errors.New("没有打开的公文")
+		return nil, errorf("err.nodoc")
 	}
 	return exportFile(m.Snapshot(), m.Genre, kind, path)
 }
@@ -361,12 +361,12 @@ func (m *Model) ExportFile(kind, path string) ([]string, error) {
 func exportFile(doc *document.Document, g *templates.Genre, kind, path string) (files []string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			files, err = nil, fmt.Errorf("导出时发生内部错误：%v", r)
+			files, err = nil, errorf("err.export.internal", r)
 		}
 	}()
 	if g != nil {
 		if err := g.Generate(doc); err != nil {
-			return nil, fmt.Errorf("无法生成附件：%v", err)
+			return nil, errorf("err.generate", err)
 		}
 	}
 	if kind == ExportDOCX {
@@ -374,7 +374,7 @@ func exportFile(doc *document.Document, g *templates.Genre, kind, path string) (
 	}
 	pages, err := typeset(doc, false)
 	if err != nil {
-		return nil, fmt.Errorf("排版失败：%v", err)
+		return nil, errorf("err.typeset", err)
 	}
 	switch kind {
 	case ExportPDF:
@@ -388,7 +388,7 @@ func exportFile(doc *document.Document, g *templates.Genre, kind, path string) (
 			}
 			img, err := renderPage(p, 150)
 			if err != nil {
-				return files, fmt.Errorf("绘制第 %d 页失败：%v", i+1, err)
+				return files, errorf("err.paint", i+1, err)
 			}
 			if err := writeVia(name, func(w io.Writer) error { return encodePNG(w, img) }); err != nil {
 				return files, err
@@ -397,17 +397,17 @@ func exportFile(doc *document.Document, g *templates.Genre, kind, path string) (
 		}
 		return files, nil
 	}
-	return nil, fmt.Errorf("不支持的导出格式“%s”", kind)
+	return nil, errorf("err.kind", kind)
 }
 
 // writeVia renders into memory and writes the file atomically.
 func writeVia(path string, write func(io.Writer) error) error {
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
-		return fmt.Errorf("生成“%s”失败：%v", filepath.Base(path), err)
+		return errorf("err.produce", filepath.Base(path), err)
 	}
 	if err := writeAtomic(path, buf.Bytes()); err != nil {
-		return fmt.Errorf("写入“%s”失败：%v", filepath.Base(path), err)
+		return errorf("err.write", filepath.Base(path), err)
 	}
 	return nil
 }
@@ -441,15 +441,15 @@ func (m *Model) Autosave() error {
 	}
 	data, err := marshalDraft(m.Doc)
 	if err != nil {
-		return fmt.Errorf("自动保存失败：%v", err)
+		return errorf("err.autosave", err)
 	}
 	draft, meta := m.recoveryFiles()
 	mb, _ := json.Marshal(recoveryMeta{Path: m.Path, Imported: m.Imported, Saved: time.Now()})
 	if err := writeAtomic(meta, mb); err != nil {
-		return fmt.Errorf("自动保存失败：%v", err)
+		return errorf("err.autosave", err)
 	}
 	if err := writeAtomic(draft, data); err != nil {
-		return fmt.Errorf("自动保存失败：%v", err)
+		return errorf("err.autosave", err)
 	}
 	m.recoveredRev = m.rev
 	return nil
@@ -487,13 +487,13 @@ func (m *Model) PendingRecovery() (*Recovery, error) {
 		if rerr := os.Rename(draft, aside); rerr != nil {
 			// left in place, the next autosave would replace it: keep this session from autosaving
 			m.RecoveryDir = ""
-			return nil, fmt.Errorf("自动保存的草稿无法恢复（%v），也无法移到一旁（%v）；本次不再自动保存，以免覆盖 %s", err, rerr, draft)
+			return nil, errorf("err.recover.stuck", err, rerr, draft)
 		}
 		os.Remove(meta)
 		if errors.Is(err, document.ErrNewerVersion) {
-			return nil, fmt.Errorf("自动保存的草稿由较新版本保存，无法恢复；已原样保留在 %s", aside)
+			return nil, errorf("err.recover.newer", aside)
 		}
-		return nil, fmt.Errorf("自动保存的草稿已损坏，无法恢复（%v）；已原样保留在 %s", err, aside)
+		return nil, errorf("err.recover.broken", err, aside)
 	}
 	if rm.Saved.IsZero() {
 		if st, err := os.Stat(draft); err == nil {

@@ -328,6 +328,12 @@ func TestOpenErrorMessages(t *testing.T) {
 	if errors.Is(err, document.ErrNewerVersion) {
 		t.Fatal("wrong sentinel")
 	}
+	// the messages follow the UI language
+	SetLanguage(LangEn)
+	defer SetLanguage(LangZh)
+	if err := m.Open(filepath.Join(t.TempDir(), "missing.yaml")); err == nil || !strings.HasPrefix(err.Error(), "Cannot open “missing.yaml”") {
+		t.Errorf("English UI, missing file: %v", err)
+	}
 }
 
 // A plain-text 公文 is imported (checked and re-typeset), with no draft path until saved.

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"image"
 	"reflect"
 	"runtime/debug"
@@ -31,7 +30,7 @@ func analyse(doc *document.Document, g *templates.Genre, rev uint64) (a *Analysi
 	a = &Analysis{Rev: rev}
 	defer func() {
 		if r := recover(); r != nil {
-			a.Err = fmt.Errorf("排版或检查时发生内部错误：%v", r)
+			a.Err = errorf("err.analyse.internal", r)
 			debug.PrintStack()
 		}
 		a.Elapsed = time.Since(start)
@@ -210,7 +209,7 @@ func (p *Previewer) work(r PreviewRequest, seq uint64) (res PreviewResult) {
 	res = PreviewResult{Seq: seq, Page: r.Page}
 	defer func() {
 		if e := recover(); e != nil {
-			res.Err = fmt.Errorf("预览时发生内部错误：%v", e)
+			res.Err = errorf("err.preview.internal", e)
 		}
 		res.Elapsed = time.Since(start)
 	}()

@@ -348,7 +348,7 @@ func TestWindowSizeRemembered(t *testing.T) {
 // Every literal key the code translates has a Chinese and an English text.
 func TestTranslationKeysUsed(t *testing.T) {
 	files, _ := filepath.Glob("*.go")
-	re := regexp.MustCompile(`\b(?:T|item|btn)\("([^"]+)"`)
+	re := regexp.MustCompile(`\b(?:T|item|btn|errorf)\("([^"]+)"`)
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
@@ -516,5 +516,20 @@ func TestCloseStopsBackgroundWork(t *testing.T) {
 	time.Sleep(1600 * time.Millisecond) // past the pending autosave's 1.5 s
 	if got := posted.Load(); got != n {
 		t.Errorf("%d functions posted after Close", got-n)
+	}
+}
+
+// The Chinese and the English text of a key take the same arguments (the same verbs in the
+// same order), so that a message formats alike in both languages.
+func TestTranslationVerbsMatch(t *testing.T) {
+	verbs := regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
+	for k, zh := range trMaps[LangZh] {
+		en, ok := trMaps[LangEn][k]
+		if !ok {
+			continue // TestTranslationsComplete reports it
+		}
+		if a, b := strings.Join(verbs.FindAllString(zh, -1), " "), strings.Join(verbs.FindAllString(en, -1), " "); a != b {
+			t.Errorf("%s: zh takes %q, en takes %q", k, a, b)
+		}
 	}
 }
