@@ -24,19 +24,32 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run executes one gwcli command and returns the exit status.
-func run(args []string, stdout, stderr io.Writer) int {
+// commands are gwcli's subcommands; each returns the exit status.
+var commands = map[string]func([]string, io.Writer, io.Writer) int{
+	"export":    cmdExport,
+	"check":     cmdCheck,
+	"fix":       cmdFix,
+	"import":    cmdImport,
+	"templates": cmdTemplates,
+}
+
+// run executes one gwcli command and returns the exit status. A panic (a bug, in this
+// program or a library) becomes one line and the command's failure status, never a Go trace.
+func run(args []string, stdout, stderr io.Writer) (status int) {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
-	cmds := map[string]func([]string, io.Writer, io.Writer) int{
-		"export":    cmdExport,
-		"check":     cmdCheck,
-		"fix":       cmdFix,
-		"import":    cmdImport,
-		"templates": cmdTemplates,
-	}
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "gwcli: %s: 内部错误，未写出任何文件；请把输入文件和这行信息发给开发者 (internal error): %s\n", args[0], oneLine(fmt.Sprint(r)))
+			status = 2
+			if args[0] == "export" {
+				status = 1 // export fails with 1, the others with 2
+			}
+		}
+	}()
+	cmds := commands
 	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -252,5 +253,28 @@ func TestVisible(t *testing.T) {
 		if got := visible(tt.in); got != tt.want {
 			t.Errorf("visible(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestPanicBecomesOneLine: a bug that panics inside a command gives one line and the failure
+// status, not a Go stack trace.
+func TestPanicBecomesOneLine(t *testing.T) {
+	tests := []struct {
+		cmd  string
+		code int
+	}{
+		{"export", 1},
+		{"check", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cmd, func(t *testing.T) {
+			old := commands[tt.cmd]
+			commands[tt.cmd] = func([]string, io.Writer, io.Writer) int { panic("boom\nsecond line") }
+			defer func() { commands[tt.cmd] = old }()
+			_, stderr, code := runCLI(tt.cmd, "x.yaml")
+			if code != tt.code || !strings.HasPrefix(stderr, "gwcli: "+tt.cmd+": 内部错误") || strings.Count(stderr, "\n") != 1 {
+				t.Errorf("exit %d, stderr %q", code, stderr)
+			}
+		})
 	}
 }
