@@ -112,7 +112,11 @@ func (s *setter) headless(p *Page) int {
 	if strings.TrimSpace(d.Title) == "" {
 		return snapSlot(top - MarginTop)
 	}
+	nb := len(p.Boxes)
 	below := s.title(p, top)
+	if len(p.Boxes) > nb {
+		p.Boxes[nb].Label = "标题 · 7.3.1 · 无版头时排在版心第一行，2号小标宋居中"
+	}
 	below = s.titleNote(p, below)
 	return snapSlot(below + LinePitch - MarginTop)
 }
