@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
 
 	"gongwen/check"
 	"gongwen/document"
@@ -368,6 +369,30 @@ func fixableText(file string, raw []byte) (text []byte, restore func([]byte) []b
 	case ".txt", ".text":
 	default:
 		return nil, nil, false
+	}
+	// UTF-16 with a byte order mark (Notepad's "Unicode"), as document.ImportText reads it.
+	for _, u := range []struct {
+		e   xunicode.Endianness
+		bom []byte
+	}{{xunicode.LittleEndian, []byte{0xFF, 0xFE}}, {xunicode.BigEndian, []byte{0xFE, 0xFF}}} {
+		if !bytes.HasPrefix(raw, u.bom) {
+			continue
+		}
+		enc := xunicode.UTF16(u.e, xunicode.ExpectBOM)
+		dec, err := enc.NewDecoder().Bytes(raw)
+		if err != nil || !utf8.Valid(dec) {
+			return nil, nil, false
+		}
+		if back, err := enc.NewEncoder().Bytes(dec); err != nil || !bytes.Equal(back, raw) {
+			return nil, nil, false
+		}
+		return dec, func(b []byte) []byte {
+			out, err := enc.NewEncoder().Bytes(b)
+			if err != nil {
+				return raw
+			}
+			return out
+		}, true
 	}
 	// GBK/GB18030, as document.ImportText reads it; only when it round-trips exactly.
 	dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)

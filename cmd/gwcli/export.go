@@ -157,6 +157,8 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 			if c.Used {
 				used++
 				fmt.Fprintf(stderr, "gwcli: 使用系统字体 %s：%s（%s）(system font)\n", roleName(c.Role), c.Family, c.File)
+			} else if c.Reason != "" {
+				fmt.Fprintf(stderr, "gwcli: 警告 (warning): 未用系统字体 %s（%s）：%s (system font skipped)\n", c.Family, c.File, oneLine(c.Reason))
 			}
 		}
 		if used == 0 && format != "docx" {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 // TestBadInput runs every command on inputs a user may really give it and checks that each
@@ -211,6 +212,13 @@ func TestFixKeepsBOMAndCRLF(t *testing.T) {
 		{"yaml", "\ufeffversion: 1\r\nnumber: 某政[2024]07号\r\ntitle: 关于某事的请示\r\n",
 			"\ufeffversion: 1\r\nnumber: 某政〔2024〕7号\r\ntitle: 关于某事的请示\r\n"},
 	}
+	utf16 := func(e xunicode.Endianness, s string) string {
+		b, err := xunicode.UTF16(e, xunicode.ExpectBOM).NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
 	gbk := func(s string) string {
 		b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
 		if err != nil {
@@ -223,6 +231,8 @@ func TestFixKeepsBOMAndCRLF(t *testing.T) {
 			"\ufeff某政〔2024〕5号\n\n关于某事的请示\n\n省政府：\n    正文。\n"},
 		{"gbk.txt", gbk("某政〔2024〕05号\r\n\r\n关于某事的请示\r\n\r\n省政府\r\n    正文一段,内容.\r\n"),
 			gbk("某政〔2024〕5号\r\n\r\n关于某事的请示\r\n\r\n省政府：\r\n    正文一段，内容。\r\n")},
+		{"utf16le.txt", utf16(xunicode.LittleEndian, "某政〔2024〕05号\r\n\r\n关于某事的请示\r\n"), utf16(xunicode.LittleEndian, "某政〔2024〕5号\r\n\r\n关于某事的请示\r\n")},
+		{"utf16be.txt", utf16(xunicode.BigEndian, "某政〔2024〕05号\n\n关于某事的请示\n"), utf16(xunicode.BigEndian, "某政〔2024〕5号\n\n关于某事的请示\n")},
 	}...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
