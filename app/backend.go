@@ -63,9 +63,9 @@ func renderPage(p layout.Page, dpi float64) (*image.RGBA, error) {
 	return png.Render(p, currentFonts(), dpi)
 }
 
-// encodePNG writes a painted page as PNG.
-func encodePNG(w io.Writer, img image.Image) error {
-	return png.Encode(w, img)
+// writePNGPages paints every page at dpi and hands each one, encoded as PNG, to emit.
+func writePNGPages(pages []layout.Page, dpi float64, emit func(i int, data []byte) error) error {
+	return png.WritePages(pages, currentFonts(), dpi, emit)
 }
 
 // writePDF writes the pages as PDF.

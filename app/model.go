@@ -381,19 +381,24 @@ func exportFile(doc *document.Document, g *templates.Genre, kind, path string) (
 		return []string{path}, writeVia(path, func(w io.Writer) error { return writePDF(w, pages, doc, g) })
 	case ExportPNG:
 		base := strings.TrimSuffix(path, filepath.Ext(path))
-		for i, p := range pages {
+		var werr error // a write error, already in the user's words
+		err := writePNGPages(pages, 150, func(i int, data []byte) error {
 			name := path
 			if len(pages) > 1 {
 				name = fmt.Sprintf("%s-%d.png", base, i+1)
 			}
-			img, err := renderPage(p, 150)
-			if err != nil {
-				return files, errorf("err.paint", i+1, err)
-			}
-			if err := writeVia(name, func(w io.Writer) error { return encodePNG(w, img) }); err != nil {
-				return files, err
+			if werr = writeAtomic(name, data); werr != nil {
+				werr = errorf("err.write", filepath.Base(name), werr)
+				return werr
 			}
 			files = append(files, name)
+			return nil
+		})
+		switch {
+		case werr != nil:
+			return files, werr
+		case err != nil:
+			return files, errorf("err.paint", err)
 		}
 		return files, nil
 	}
