@@ -27,7 +27,7 @@ const checkUsage = `用法 (usage): gwcli check [--json] [--genre ID] [--layout]
   --json       输出 JSON 数组（rule, severity, clause, message, line, column, text, fix）
   --genre ID   按指定文种模板检查（如 qingshi）；默认取草稿的 genre，或从标题的文种判断
   --layout     同时排版，检查版面规则（首页有正文、落款不单独成页、印章位置、版记在偶数页）
-  退出码：0 无错误；1 有错误（error）；2 有输入无法读取
+  退出码：0 无错误；1 有错误（error）；2 有输入（或它引用的印章、签名章图片）无法读取
 `
 
 const fixUsage = `用法 (usage): gwcli fix [-o OUT] INPUT
@@ -129,6 +129,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "gwcli check: %s\n", loadMessage(in, err))
 			status = 2
 			continue
+		}
+		if err := document.CheckImages(doc); err != nil {
+			// The seal or signature stamp is an input too: one that cannot be read.
+			fmt.Fprintf(stderr, "gwcli check: %s\n", loadMessage(in, err))
+			status = 2
 		}
 		dg := g
 		if dg == nil && doc.Genre != "" {

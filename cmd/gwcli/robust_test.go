@@ -96,6 +96,7 @@ func TestBadInput(t *testing.T) {
 		{"check empty", []string{"check", files["empty"]}, 2, ": 文件是空的"},
 		{"export no content", []string{"export", "-o", out("a.pdf"), files["nocontent"]}, 1, ": 没有标题、正文或附件"},
 		{"check no content", []string{"check", files["nocontent"]}, 2, ": 没有标题、正文或附件"},
+		{"check missing seal", []string{"check", "--json", files["seal"]}, 2, ":13:11: 印章图片“none.png”文件不存在"},
 		{"check unknown genre", []string{"check", "--genre", "nosuch", files["good"]}, 2, "没有文种模板"},
 		{"check newer", []string{"check", "--json", files["newer"]}, 2, ":1:10:"},
 		{"fix folder", []string{"fix", files["folder"]}, 2, ": 这是一个文件夹"},
