@@ -1,7 +1,9 @@
 package app
 
 import (
+	"fmt"
 	"image/color"
+	"os"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -25,9 +27,12 @@ var (
 func uiFontResource() fyne.Resource {
 	uiFontOnce.Do(func() {
 		b, err := assets.Font("hei")
-		if err == nil {
-			uiFont = fyne.NewStaticResource("NotoSansSC-Medium.ttf", b)
+		if err != nil {
+			// Fyne's own font has no Chinese: the UI will show boxes, say why
+			fmt.Fprintf(os.Stderr, "gongwen: bundled UI font: %v\n", err)
+			return
 		}
+		uiFont = fyne.NewStaticResource("NotoSansSC-Medium.ttf", b)
 	})
 	return uiFont
 }

@@ -403,11 +403,7 @@ func (u *UI) saveThen(next func()) {
 		return
 	}
 	if u.Model.Path != "" {
-		if err := u.Model.Save(); err != nil {
-			u.showError(err)
-			return
-		}
-		u.afterSave(next)
+		u.afterSave(u.Model.Save(), next)
 		return
 	}
 	u.saveAs(next)
@@ -422,11 +418,7 @@ func (u *UI) saveAs(next func()) {
 			u.showError(err)
 			return
 		}
-		if err := u.Model.SaveAs(path); err != nil {
-			u.showError(err)
-			return
-		}
-		u.afterSave(next)
+		u.afterSave(u.Model.SaveAs(path), next)
 	})
 }
 
@@ -468,7 +460,13 @@ func chosenPath(w fyne.URIWriteCloser, exts ...string) string {
 	return path + exts[0]
 }
 
-func (u *UI) afterSave(next func()) {
+// afterSave reports a save: its error, or the file in the recent list, the window title and
+// the status line, and then next.
+func (u *UI) afterSave(err error, next func()) {
+	if err != nil {
+		u.showError(err)
+		return
+	}
 	u.addRecent(u.Model.Path)
 	u.updateTitle()
 	u.toast(T("saved", filepath.Base(u.Model.Path)))
