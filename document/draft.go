@@ -1,11 +1,15 @@
 package document
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
@@ -39,7 +43,11 @@ func Parse(file string, data []byte) (doc *Document, err error) {
 	}
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8Pos(data)
-		return nil, &Error{File: file, Line: line, Col: col, Msg: "草稿文件不是有效的 UTF-8 编码，请以 UTF-8 保存"}
+		msg := "草稿文件不是有效的 UTF-8 编码，请以 UTF-8 保存"
+		if isGB18030(data) {
+			msg = "草稿文件是 GBK（GB18030）编码，不是 UTF-8：请在编辑器中“另存为”并选择 UTF-8 编码"
+		}
+		return nil, &Error{File: file, Line: line, Col: col, Msg: msg}
 	}
 	text := strings.TrimPrefix(string(data), "\ufeff")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
@@ -199,6 +207,20 @@ func yamlMessage(m string) string {
 		}
 	}
 	return "（" + m + "）"
+}
+
+// isGB18030 reports whether data reads as GB18030 text (and back, byte for byte) with at
+// least one Chinese character: a draft saved as "ANSI" by a Chinese Windows editor.
+func isGB18030(data []byte) bool {
+	dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil || !utf8.Valid(dec) || bytes.ContainsRune(dec, utf8.RuneError) {
+		return false
+	}
+	back, err := simplifiedchinese.GB18030.NewEncoder().Bytes(dec)
+	if err != nil || !bytes.Equal(back, data) {
+		return false
+	}
+	return strings.ContainsFunc(string(dec), func(r rune) bool { return unicode.Is(unicode.Han, r) })
 }
 
 func invalidUTF8Pos(data []byte) (line, col int) {

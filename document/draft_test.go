@@ -303,10 +303,24 @@ func TestParseAcceptsOddButValid(t *testing.T) {
 }
 
 func TestParseInvalidUTF8(t *testing.T) {
-	_, err := Parse("gbk.yaml", []byte("title: \xb9\xd8\xd3\xda\n"))
-	var e *Error
-	if !errors.As(err, &e) || e.Line != 1 || e.Col != 8 {
-		t.Errorf("err = %v", err)
+	tests := []struct {
+		name, src string
+		line, col int
+		msg       string
+	}{
+		{"gbk", "title: \xb9\xd8\xd3\xda\n", 1, 8, "草稿文件是 GBK（GB18030）编码"},
+		{"gbk second line", "version: 1\ntitle: \xb9\xd8\xd3\xda\xc4\xb3\xca\xc2\n", 2, 8, "GBK"},
+		{"binary", "title: \xff\xfe\x00\x01\n", 1, 8, "草稿文件不是有效的 UTF-8 编码"},
+		{"latin-1", "title: caf\xe9\n", 1, 11, "草稿文件不是有效的 UTF-8 编码"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("x.yaml", []byte(tt.src))
+			var e *Error
+			if !errors.As(err, &e) || e.Line != tt.line || e.Col != tt.col || !strings.Contains(e.Msg, tt.msg) {
+				t.Errorf("err = %v, want %d:%d %s", err, tt.line, tt.col, tt.msg)
+			}
+		})
 	}
 }
 

@@ -81,7 +81,7 @@ func TestBadInput(t *testing.T) {
 		{"export empty draft", []string{"export", "-o", out("a.pdf"), files["empty"]}, 1, ": 文件是空的"},
 		{"export blank txt", []string{"export", "-o", out("a.pdf"), files["blank"]}, 1, ": 文件是空的"},
 		{"export binary", []string{"export", "-o", out("a.pdf"), files["binary"]}, 1, "不是有效的 UTF-8"},
-		{"export gbk draft", []string{"export", "-o", out("a.pdf"), files["gbk"]}, 1, ":2:8: 草稿文件不是有效的 UTF-8"},
+		{"export gbk draft", []string{"export", "-o", out("a.pdf"), files["gbk"]}, 1, ":2:8: 草稿文件是 GBK（GB18030）编码"},
 		{"export folder", []string{"export", "-o", out("a.pdf"), files["folder"]}, 1, ": 这是一个文件夹"},
 		{"export missing input", []string{"export", "-o", out("a.pdf"), filepath.Join(dir, "none.yaml")}, 1, ": 文件不存在"},
 		{"export not a zip", []string{"export", "-o", out("a.pdf"), files["notzip"]}, 1, "不是有效的 Word 文档"},
