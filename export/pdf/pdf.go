@@ -23,6 +23,7 @@ import (
 	"github.com/signintech/gopdf"
 	"golang.org/x/image/font/sfnt"
 
+	"gongwen/document"
 	"gongwen/layout"
 )
 
@@ -317,10 +318,10 @@ func (p *painter) circle(c layout.Circle) {
 	p.gp.Oval((c.CX - c.R).Pt(), (c.CY - c.R).Pt(), (c.CX + c.R).Pt(), (c.CY + c.R).Pt())
 }
 
-// Limits of the images the writer embeds (the same as document.CheckImages).
+// Limits of the images the writer embeds: those document.CheckImages holds drafts to.
 const (
-	maxImageSide   = 8000
-	maxImagePixels = 24 << 20
+	maxImageSide   = document.MaxImageSide
+	maxImagePixels = document.MaxImagePixels
 )
 
 // ErrImageFormat marks an image that is not a PNG or JPEG within the size limits.

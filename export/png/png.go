@@ -24,6 +24,7 @@ import (
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
 
+	"gongwen/document"
 	"gongwen/layout"
 )
 
@@ -205,10 +206,10 @@ func (r *renderer) circle(c layout.Circle) {
 	}
 }
 
-// Limits of the images decode accepts (the same as document.CheckImages).
+// Limits of the images decode accepts: those document.CheckImages holds drafts to.
 const (
-	maxImageSide   = 8000
-	maxImagePixels = 24 << 20
+	maxImageSide   = document.MaxImageSide
+	maxImagePixels = document.MaxImagePixels
 )
 
 // ErrImageTooLarge marks an image above the pixel limits.
