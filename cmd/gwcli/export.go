@@ -412,6 +412,8 @@ func writeErrorMessage(dir string, err error) string {
 		return fmt.Sprintf("文件夹“%s”在只读的磁盘上，无法保存（请换一个输出位置）(read-only file system)", dir)
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Sprintf("输出文件夹“%s”不存在 (folder does not exist)", dir)
+	case errors.Is(err, syscall.ENOSPC):
+		return fmt.Sprintf("文件夹“%s”所在的磁盘已满，无法保存（请清理磁盘或换一个输出位置）(no space left on device)", dir)
 	}
 	return "写入失败：" + err.Error() + " (write failed)"
 }
