@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"image"
 	"io"
 	"os"
@@ -98,7 +97,7 @@ func marshalDraft(doc *document.Document) ([]byte, error) {
 // writeAtomic writes a file so that it is the old one or the new one, never half written.
 func writeAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("create folder for %s: %w", path, err)
+		return errorf("err.mkdir", filepath.Dir(path), err)
 	}
 	return document.WriteFileAtomic(path, data)
 }

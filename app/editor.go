@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -431,7 +430,7 @@ func (ed *editor) profileRow() fyne.CanvasObject {
 	apply := widget.NewButtonWithIcon(T("profile.apply"), theme.ConfirmIcon(), func() {
 		p, y, s, ok := current()
 		if !ok {
-			u.showError(fmt.Errorf("%s", T("profile.none")))
+			u.showError(errorf("profile.none"))
 			return
 		}
 		m.ApplyProfile(p, y, s)

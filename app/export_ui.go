@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -50,7 +49,7 @@ func (u *UI) ExportTo(kind, path string, done func([]string, error)) {
 		u.opts.Post(func() {
 			prog.Hide()
 			if err != nil {
-				u.showError(fmt.Errorf("%s：%v", T("export.failed"), err))
+				u.showError(errorf("err.detail", T("export.failed"), err))
 			} else {
 				u.exportDone(files)
 			}

@@ -173,7 +173,7 @@ func (u *UI) safe(f func()) {
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(os.Stderr, "gongwen: internal error: %v\n%s", r, debug.Stack())
-			u.showError(fmt.Errorf("%s（%v）", T("err.internal"), r))
+			u.showError(errorf("err.detail", T("err.internal"), r))
 		}
 	}()
 	f()
@@ -562,6 +562,6 @@ func (u *UI) openFile(path string) {
 		return
 	}
 	if err := u.App.OpenURL(link); err != nil {
-		u.showError(fmt.Errorf("%s：%v", T("err.openresult"), err))
+		u.showError(errorf("err.detail", T("err.openresult"), err))
 	}
 }
