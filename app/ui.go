@@ -498,11 +498,15 @@ func (u *UI) suggestName(ext string) string {
 	return base + ext
 }
 
+// updateTitle shows the document's name and state in the window title. It runs on every
+// keystroke, so the window is told only when the title changes.
 func (u *UI) updateTitle() {
+	title := T("app.name")
 	if u.Model.HasDocument() && u.ed != nil {
-		u.Win.SetTitle(u.Model.Title() + " — " + T("app.name"))
-	} else {
-		u.Win.SetTitle(T("app.name"))
+		title = u.Model.Title() + " — " + title
+	}
+	if u.Win.Title() != title {
+		u.Win.SetTitle(title)
 	}
 }
 
