@@ -225,7 +225,7 @@ func (p *painter) setStroke(c layout.Color, width float64, dashed bool) {
 
 func (p *painter) setCharSpacing(c float64) {
 	if c != p.charSpace {
-		_ = p.gp.SetCharSpacing(c)
+		_ = p.gp.SetCharSpacing(c) // it only stores the value: never fails
 		p.charSpace = c
 	}
 }
