@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -479,8 +480,11 @@ func (m *Model) PendingRecovery() (*Recovery, error) {
 	}
 	draft, meta := m.recoveryFiles()
 	data, err := os.ReadFile(draft)
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
+	}
+	if err != nil {
+		return nil, errorf("err.recover.read", draft, err)
 	}
 	var rm recoveryMeta
 	if mb, err := os.ReadFile(meta); err == nil {

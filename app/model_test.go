@@ -280,6 +280,11 @@ func TestAutosaveAndRecovery(t *testing.T) {
 	if len(kept) != 1 {
 		t.Fatalf("kept %v", kept)
 	}
+	// one that cannot be read at all is reported, not taken for none
+	os.Mkdir(filepath.Join(m.RecoveryDir, "recovery.yaml"), 0o755)
+	if r, err := m2.PendingRecovery(); r != nil || err == nil || !strings.Contains(err.Error(), "无法读取") {
+		t.Fatalf("unreadable recovery: %v %v", r, err)
+	}
 }
 
 func TestExportFiles(t *testing.T) {
