@@ -224,6 +224,14 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
+	for _, f := range files {
+		for _, img := range imagePaths(doc) {
+			if sameFile(f.path, img) {
+				fmt.Fprintf(stderr, "gwcli: %s: 输出文件不能覆盖草稿引用的图片“%s”，请换一个输出文件名 (OUT is an image of the draft)\n", f.path, img)
+				return 1
+			}
+		}
+	}
 	if err := writeAll(files); err != nil {
 		fmt.Fprintf(stderr, "gwcli: %s\n", oneLine(err.Error()))
 		return 1
@@ -232,6 +240,25 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "已导出 (written) %s\n", f.path)
 	}
 	return 0
+}
+
+// imagePaths are the seal and signature images a document names, as paths to open.
+func imagePaths(doc *document.Document) []string {
+	var out []string
+	add := func(p string) {
+		if p == "" {
+			return
+		}
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(doc.Dir, p)
+		}
+		out = append(out, p)
+	}
+	for _, is := range doc.Issuers {
+		add(is.Seal)
+	}
+	add(doc.SignatureImage)
+	return out
 }
 
 // loadInput reads INPUT like document.Load, and refuses an input without any content: an

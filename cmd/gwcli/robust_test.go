@@ -3,6 +3,8 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"image"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -33,8 +35,12 @@ func TestBadInput(t *testing.T) {
 	w.Write([]byte("<x/>"))
 	zw.Close()
 	sealDraft := strings.Replace(goodDraft, "  - name: 国务院办公厅\n", "  - name: 国务院办公厅\n    seal: none.png\n", 1) + "sign_off: seal\n"
-	notImage := put("notimage.png", []byte("not an image"))
-	_ = notImage
+	put("notimage.png", []byte("not an image"))
+	var sealPNG bytes.Buffer
+	if err := png.Encode(&sealPNG, image.NewNRGBA(image.Rect(0, 0, 8, 8))); err != nil {
+		t.Fatal(err)
+	}
+	put("seal.png", sealPNG.Bytes())
 	files := map[string]string{
 		"good":      put("good.yaml", []byte(goodDraft)),
 		"syntax":    put("syntax.yaml", []byte("version: 1\ntitle: [unclosed\nbody:\n  - a\n")),
@@ -53,6 +59,7 @@ func TestBadInput(t *testing.T) {
 		"chars":     put("chars.yaml", []byte(strings.Replace(goodDraft, "特此通知。", "特此通知\a\u202e。😀", 1))),
 		"deep":      put("deep.yaml", []byte("version: 1\nbody: "+strings.Repeat("[", 100000)+strings.Repeat("]", 100000)+"\n")),
 		"nocontent": put("nocontent.yaml", []byte("version: 1\nissuers:\n  - name: 某局\ndate: 2024年1月5日\nbody: [\"  \"]\n")),
+		"goodseal":  put("goodseal.yaml", []byte(strings.Replace(sealDraft, "none.png", "seal.png", 1))),
 		"txt":       put("in.txt", []byte("关于某事的通知\n\n各单位：\n    正文。\n\n某局\n2024年1月5日\n")),
 		"folder":    filepath.Join(dir, "folder.yaml"),
 		"nosuchdir": filepath.Join(dir, "nosuch", "out.pdf"),
@@ -92,6 +99,7 @@ func TestBadInput(t *testing.T) {
 		{"export missing seal docx", []string{"export", "-o", out("a.docx"), files["seal"]}, 1, ":13:11: 印章图片“none.png”"},
 		{"export seal not an image png", []string{"export", "-o", out("a.png"), files["sealbad"]}, 1, ":13:11: 印章图片“notimage.png”不是 PNG 或 JPEG"},
 		{"export out is in", []string{"export", "--format", "pdf", "-o", files["good"], files["good"]}, 1, ": 输出文件不能与输入文件相同"},
+		{"export over the seal image", []string{"export", "--format", "pdf", "-o", filepath.Join(dir, "seal.png"), files["goodseal"]}, 1, "输出文件不能覆盖草稿引用的图片"},
 		{"export missing out folder", []string{"export", "-o", files["nosuchdir"], files["good"]}, 1, "不存在"},
 		{"export out is a folder", []string{"export", "--format", "pdf", "-o", files["folder"], files["good"]}, 1, "这是一个文件夹"},
 		{"check empty", []string{"check", files["empty"]}, 2, ": 文件是空的"},
