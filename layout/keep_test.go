@@ -35,7 +35,11 @@ func pdfcheck(t *testing.T, name string, pages []layout.Page) []string {
 	if err := pdf.Write(&buf, pages, nil, pdf.Meta{Title: name}); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "x.pdf")
+	dir := os.Getenv("GONGWEN_PDF_OUT") // keep the PDFs there when set
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	path := filepath.Join(dir, strings.NewReplacer("/", "_", "=", "").Replace(name)+".pdf")
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
