@@ -33,13 +33,13 @@ const checkUsage = `用法 (usage): gwcli check [--json] [--genre ID] [--layout]
 const fixUsage = `用法 (usage): gwcli fix [-o OUT] INPUT
   只做机械性修正（发文字号的括号、“第”字和虚位，汉字或补零的日期，中文中的半角标点，
   主送机关末尾的冒号、抄送末尾的句号），输入的其余每个字节保持原样。
-  不给 -o 时把修正后的全文写到标准输出；-o 可以就是 INPUT（就地修正）。
+  不给 -o（或 -o -）时把修正后的全文写到标准输出；-o 可以就是 INPUT（就地修正）。
   .docx 不能直接修正：请先 gwcli import 转为草稿。
   退出码：0 成功；2 输入无法读取或输出无法写入（不写出任何文件）
 `
 
 const importUsage = `用法 (usage): gwcli import [-o OUT.yaml] INPUT
-  把纯文本（.txt）或 Word 文档（.docx）公文转为草稿（.yaml）；不给 -o 时写到标准输出。
+  把纯文本（.txt）或 Word 文档（.docx）公文转为草稿（.yaml）；不给 -o（或 -o -）时写到标准输出。
   OUT 不能是 INPUT 本身，也不覆盖较新版本保存的草稿。
   退出码：0 成功；2 输入无法读取或输出无法写入（不写出任何文件）
 `
@@ -216,6 +216,9 @@ func parseOut(name, usage string, args []string, stdout, stderr io.Writer) (out,
 	if len(inputs) != 1 {
 		fmt.Fprint(stderr, usage)
 		return "", "", 2, false
+	}
+	if out == "-" {
+		out = "" // "-o -" is standard output, as for templates new
 	}
 	return out, inputs[0], 0, true
 }

@@ -320,3 +320,26 @@ func TestWriteErrorMessage(t *testing.T) {
 		})
 	}
 }
+
+// TestOutDash: "-o -" writes to standard output, never a file named "-".
+func TestOutDash(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.txt")
+	if err := os.WriteFile(in, []byte("关于某事的通知\n\n各单位：\n    正文。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wd, _ := os.Getwd()
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	for _, cmd := range []string{"fix", "import"} {
+		stdout, stderr, code := runCLI(cmd, "-o", "-", in)
+		if code != 0 || stdout == "" {
+			t.Errorf("%s -o -: exit %d, stdout %q, stderr %q", cmd, code, stdout, stderr)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "-")); err == nil {
+			t.Errorf("%s -o - wrote a file named -", cmd)
+		}
+	}
+}
