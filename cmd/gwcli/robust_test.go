@@ -328,11 +328,7 @@ func TestOutDash(t *testing.T) {
 	if err := os.WriteFile(in, []byte("关于某事的通知\n\n各单位：\n    正文。\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	wd, _ := os.Getwd()
-	if err := os.Chdir(dir); err != nil {
-		t.Fatal(err)
-	}
-	defer os.Chdir(wd)
+	t.Chdir(dir)
 	for _, cmd := range []string{"fix", "import"} {
 		stdout, stderr, code := runCLI(cmd, "-o", "-", in)
 		if code != 0 || stdout == "" {
