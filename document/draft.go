@@ -197,6 +197,7 @@ var yamlMessages = []struct {
 	{regexp.MustCompile(`could not find '\[' character corresponding to '\]'`), "多了一个“]”：没有与之配对的“[”"},
 	{regexp.MustCompile(`could not find '\{' character corresponding to '\}'`), "多了一个“}”：没有与之配对的“{”"},
 	{regexp.MustCompile(`unexpected directive`), "“%”开头的行是 YAML 指令，只能写在文件开头；文字以“%”开头时请用双引号括起"},
+	{regexp.MustCompile(`surrogate`), "双引号中的“\\u”转义不是有效的字符（单独的 UTF-16 代理项 D800–DFFF）"},
 	{regexp.MustCompile(`unexpected scalar value type`), "此处的内容不合语法（列表“[……]”中是否有空项或多余的逗号？）"},
 }
 

@@ -236,6 +236,7 @@ func TestParseErrors(t *testing.T) {
 		{"flow map end", "title: {a: 1\n", 1, 8, "缺少与“{”配对的“}”"},
 		{"stray bracket", "title: ]\n", 1, 8, "多了一个“]”"},
 		{"directive", "version: 1\n%YAML 1.2\n", 2, 1, "“%”开头的行是 YAML 指令"},
+		{"lone surrogate", "title: \"a\\uD800b\"\n", 1, 10, "单独的 UTF-16 代理项"},
 		{"empty item", "body: [a,,b]\n", 1, 10, "列表“[……]”中是否有空项"},
 		{"nested brackets", "body: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n", 1, 107, "嵌套层次过深"},
 		{"nested maps", "body: " + strings.Repeat("{a: ", 5000) + "1" + strings.Repeat("}", 5000) + "\n", 1, 407, "嵌套层次过深"},
