@@ -643,7 +643,7 @@ func (b *builder) titleBlock(before int) {
 		b.out.WriteString(b.p(para{style: "GwTitle", jc: "center", before: before, mark: t2, runs: []string{b.run(titleLines(d, b.pages), t2)}}))
 		before = 0
 		if d.TitleNote != "" {
-			b.out.WriteString(b.p(para{style: "GwTitleNote", jc: "center", runs: []string{b.run(d.TitleNote, kai3)}}))
+			b.out.WriteString(b.p(para{style: "GwTitleNote", jc: "center", runs: []string{b.run(engineLines(d.TitleNote, layout.ElemTitleNote, b.pages), kai3)}}))
 		}
 		before = pitch
 	}

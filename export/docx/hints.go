@@ -13,8 +13,15 @@ import (
 // kept whole, lines balanced into a trapezoid), so the DOCX shows the PDF's title shape.
 // It returns the title as typed when the engine cannot lay the document out or its
 // lines do not spell the title exactly.
-func titleLines(doc *document.Document, pages []layout.Page) (s string) {
-	s = doc.Title
+func titleLines(doc *document.Document, pages []layout.Page) string {
+	return engineLines(doc.Title, layout.ElemTitle, pages)
+}
+
+// engineLines returns text (an element set centred on page 1: the 标题 or the 题注) broken
+// into the lines the layout engine set it on, or text as typed when the engine's lines do
+// not spell it exactly.
+func engineLines(text string, el layout.Element, pages []layout.Page) (s string) {
+	s = text
 	if s == "" || len(pages) == 0 {
 		return s
 	}
@@ -24,7 +31,7 @@ func titleLines(doc *document.Document, pages []layout.Page) (s string) {
 	}
 	var ps []piece
 	for _, t := range pages[0].Texts {
-		if t.Element == layout.ElemTitle && len(t.X) > 0 {
+		if t.Element == el && len(t.X) > 0 {
 			ps = append(ps, piece{t.Y, t.X[0], t.S})
 		}
 	}
@@ -48,7 +55,7 @@ func titleLines(doc *document.Document, pages []layout.Page) (s string) {
 	}
 	lines = append(lines, cur.String())
 	flat := func(x string) string { return strings.Join(strings.Fields(strings.ReplaceAll(x, "\n", "")), "") }
-	if flat(strings.Join(lines, "")) != flat(doc.Title) {
+	if flat(strings.Join(lines, "")) != flat(text) {
 		return s
 	}
 	return strings.Join(lines, "\n")
