@@ -49,10 +49,10 @@ type setter struct {
 	// grid scales font advances so that 28 3号 characters fill the 156 mm line.
 	grid float64
 
-	pages  []Page
-	rows   []row
+	pages []Page
+	rows  []row
 	// paras are the 正文 paragraphs; rows refer to them (row.para) to reflow them tighter.
-	paras []para
+	paras  []para
 	places []placement
 	// lastBottom[i] is the lowest point of content on page i, from the 版心 top.
 	lastBottom []Length
