@@ -68,9 +68,15 @@ func FuzzTypeset(f *testing.F) {
 				}
 			}
 		}
-		want := 2 * utf8.RuneCountInString(body)
+		visible := 0
+		for _, r := range body {
+			if !Invisible(r) {
+				visible++
+			}
+		}
+		want := 2 * visible
 		if len(d.Attachments) > 0 {
-			want += utf8.RuneCountInString(body)
+			want += visible
 		}
 		if n := utf8.RuneCountInString(got.String()); n != want {
 			t.Fatalf("body printed %d characters, want %d", n, want)

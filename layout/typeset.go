@@ -28,7 +28,7 @@ func Typeset(doc *document.Document, opts Options) ([]Page, error) {
 		fs = DefaultFonts()
 	}
 	s := &setter{
-		doc:    doc,
+		doc:    visibleCopy(doc),
 		opts:   opts,
 		fonts:  fs,
 		cache:  make(map[gkey]ginfo, 512),
