@@ -23,6 +23,10 @@ func Typeset(doc *document.Document, opts Options) ([]Page, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("layout: 没有公文可排版 (no document)")
 	}
+	// a seal or signature stamp that cannot be printed is reported with its place in the input
+	if err := document.CheckImages(doc); err != nil {
+		return nil, err
+	}
 	fs := opts.Fonts
 	if fs == nil {
 		fs = DefaultFonts()

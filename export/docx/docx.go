@@ -71,6 +71,10 @@ func Write(w io.Writer, doc *document.Document, opts Options) error {
 	if doc == nil {
 		return fmt.Errorf("write docx: no document")
 	}
+	// a seal or signature stamp that cannot be printed fails the export, as in the PDF
+	if err := document.CheckImages(doc); err != nil {
+		return fmt.Errorf("write docx: %w", err)
+	}
 	fonts, err := fontsFor(opts.Fonts)
 	if err != nil {
 		return fmt.Errorf("write docx: %w", err)

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -603,12 +604,10 @@ func TestSealAnchored(t *testing.T) {
 	if !strings.Contains(ps["word/_rels/document.xml.rels"], `Id="`+blip.attr("embed")+`"`) {
 		t.Error("seal relationship missing")
 	}
-	// a missing seal is a warning, not an error
+	// a missing seal fails the export, as it does the PDF's
 	d.Issuers[0].Seal = "missing.png"
-	var warns []string
-	parts(t, d, Options{Warn: func(s string) { warns = append(warns, s) }})
-	if len(warns) != 1 {
-		t.Errorf("warnings %q, want one for the missing seal", warns)
+	if err := Write(io.Discard, d, Options{}); !errors.Is(err, document.ErrBadImage) {
+		t.Errorf("Write with a missing seal: %v, want an error wrapping document.ErrBadImage", err)
 	}
 }
 
