@@ -75,7 +75,15 @@ func Write(w io.Writer, pages []layout.Page, fonts *layout.Fonts, meta Meta) err
 	for i := range pages {
 		gp.AddPage()
 		p.resetPage()
-		if err := p.page(&pages[i]); err != nil {
+		pg := &pages[i]
+		if len(pg.Texts) == 0 && len(pg.Rules) == 0 && len(pg.Images) == 0 && len(pg.Circles) == 0 {
+			// gopdf writes an empty /Contents entry for a page with nothing on it (the blank
+			// page before the 版记), which poppler reports as a syntax error: give the page
+			// a content stream that only sets the line width.
+			gp.SetLineWidth(0)
+			continue
+		}
+		if err := p.page(pg); err != nil {
 			return fmt.Errorf("write pdf page %d: %w", i+1, err)
 		}
 	}

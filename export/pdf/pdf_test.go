@@ -358,3 +358,26 @@ func TestImages(t *testing.T) {
 		t.Errorf("JPEG not embedded as is (DCT):\n%s", out)
 	}
 }
+
+// TestBlankPage: a page with nothing on it (the blank page before the 版记) still has a
+// content stream, so poppler reads the file without syntax errors.
+func TestBlankPage(t *testing.T) {
+	need(t, "pdfinfo")
+	path := filepath.Join(t.TempDir(), "blank.pdf")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := []layout.Page{{Number: 1}, {Blank: true}, {}}
+	if err := Write(f, pages, layout.DefaultFonts(), Meta{Title: "空白页"}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	out := output(t, "pdfinfo", path)
+	if strings.Contains(out, "Error") {
+		t.Errorf("pdfinfo reports errors on a PDF with a blank page:\n%s", out)
+	}
+	if !strings.Contains(out, "Pages:           3") {
+		t.Errorf("pdfinfo: want 3 pages:\n%s", out)
+	}
+}
