@@ -288,7 +288,7 @@ func parseDateField(s string) parsedDate {
 func (p parsedDate) String() string { return fmt.Sprintf("%d年%d月%d日", p.y, p.m, p.d) }
 
 func (p parsedDate) valid() bool {
-	return p.y >= 1000 && p.y <= 9999 && p.m >= 1 && p.m <= 12 && p.d >= 1 && p.d <= daysIn(p.y, p.m)
+	return p.y >= 1000 && document.Date{Year: p.y, Month: p.m, Day: p.d}.Valid()
 }
 
 func dateField(c *ctx, path string) (field, parsedDate, bool) {

@@ -224,19 +224,6 @@ func cnSmall(s string) (int, bool) {
 	return 0, false
 }
 
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
-
 // toHalfDigits turns full-width digits into ASCII digits.
 func toHalfDigits(s string) string {
 	return strings.Map(func(r rune) rune {
