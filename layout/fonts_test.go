@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"encoding/binary"
 	"os"
 	"path/filepath"
 	"sort"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"gongwen/assets"
+	"gongwen/internal/fonttest"
 )
 
 func TestResolveFallback(t *testing.T) {
@@ -153,75 +153,6 @@ func TestUnknownFace(t *testing.T) {
 	}
 }
 
-// withFamily returns font data whose family names read name (a rewritten name table).
-func withFamily(t testing.TB, data []byte, name string) []byte {
-	t.Helper()
-	u := utf16Encode(name)
-	// A name table with one record: Windows, Unicode BMP, en-US, name ID 1.
-	tab := make([]byte, 6+12+len(u))
-	binary.BigEndian.PutUint16(tab[2:], 1)
-	binary.BigEndian.PutUint16(tab[4:], 18)
-	rec := tab[6:]
-	binary.BigEndian.PutUint16(rec[0:], 3)
-	binary.BigEndian.PutUint16(rec[2:], 1)
-	binary.BigEndian.PutUint16(rec[4:], 0x409)
-	binary.BigEndian.PutUint16(rec[6:], 1)
-	binary.BigEndian.PutUint16(rec[8:], uint16(len(u)))
-	copy(tab[18:], u)
-	out := append([]byte(nil), data...)
-	for len(out)%4 != 0 {
-		out = append(out, 0)
-	}
-	off := len(out)
-	out = append(out, tab...)
-	n := int(binary.BigEndian.Uint16(out[4:6]))
-	for i := 0; i < n; i++ {
-		r := out[12+16*i:]
-		if string(r[:4]) == "name" {
-			binary.BigEndian.PutUint32(r[8:], uint32(off))
-			binary.BigEndian.PutUint32(r[12:], uint32(len(tab)))
-		}
-	}
-	return out
-}
-
-func utf16Encode(s string) []byte {
-	var b []byte
-	for _, r := range s {
-		b = append(b, byte(r>>8), byte(r))
-	}
-	return b
-}
-
-// renameTable renames a table tag in the directory (e.g. glyf → to make a font look CFF-only).
-func renameTable(data []byte, from, to string) []byte {
-	out := append([]byte(nil), data...)
-	n := int(binary.BigEndian.Uint16(out[4:6]))
-	for i := 0; i < n; i++ {
-		r := out[12+16*i:]
-		if string(r[:4]) == from {
-			copy(r[:4], to)
-		}
-	}
-	return out
-}
-
-// asCollection wraps one font into a TrueType collection of one.
-func asCollection(data []byte) []byte {
-	hdr := make([]byte, 16)
-	copy(hdr, "ttcf")
-	binary.BigEndian.PutUint32(hdr[4:], 0x00010000)
-	binary.BigEndian.PutUint32(hdr[8:], 1)
-	binary.BigEndian.PutUint32(hdr[12:], 16)
-	out := append(hdr, data...)
-	n := int(binary.BigEndian.Uint16(out[16+4 : 16+6]))
-	for i := 0; i < n; i++ {
-		r := out[16+12+16*i:]
-		binary.BigEndian.PutUint32(r[8:], binary.BigEndian.Uint32(r[8:])+16)
-	}
-	return out
-}
-
 func TestSystemFonts(t *testing.T) {
 	kai, err := assets.Font("kai")
 	if err != nil {
@@ -242,11 +173,11 @@ func TestSystemFonts(t *testing.T) {
 		}
 	}
 	// A usable 楷体_GB2312 deep in the tree and a less preferred KaiTi beside it.
-	write(filepath.Join(sub, "KAI_GB2312.TTF"), withFamily(t, kai, "楷体_GB2312"))
-	write(filepath.Join(dir, "simkai.ttf"), withFamily(t, kai, "KaiTi"))
+	write(filepath.Join(sub, "KAI_GB2312.TTF"), fonttest.WithFamily(kai, "楷体_GB2312"))
+	write(filepath.Join(dir, "simkai.ttf"), fonttest.WithFamily(kai, "KaiTi"))
 	// 宋体 only as a collection, 黑体 only with CFF outlines: both skipped with a reason.
-	write(filepath.Join(dir, "simsun.ttc"), asCollection(withFamily(t, hei, "SimSun")))
-	write(filepath.Join(dir, "simhei.otf"), renameTable(withFamily(t, hei, "SimHei"), "glyf", "xxxx"))
+	write(filepath.Join(dir, "simsun.ttc"), fonttest.AsCollection(fonttest.WithFamily(hei, "SimSun")))
+	write(filepath.Join(dir, "simhei.otf"), fonttest.RenameTable(fonttest.WithFamily(hei, "SimHei"), "glyf", "xxxx"))
 	// Noise.
 	write(filepath.Join(dir, "readme.txt"), []byte("not a font"))
 	write(filepath.Join(dir, "broken.ttf"), []byte("0000"))
@@ -304,7 +235,7 @@ func TestSystemFontRuneMissingFallsBackToBundledRole(t *testing.T) {
 	// A system 仿宋 that lacks a rune falls back to the bundled 仿宋 first.
 	dir := t.TempDir()
 	hei, _ := assets.Font("hei")
-	if err := os.WriteFile(filepath.Join(dir, "fs.ttf"), withFamily(t, hei, "仿宋_GB2312"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "fs.ttf"), fonttest.WithFamily(hei, "仿宋_GB2312"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	fs := NewSystemFonts([]string{dir})
@@ -356,10 +287,10 @@ func FuzzFontInfo(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	named := withFamily(f, kai, "楷体_GB2312")
+	named := fonttest.WithFamily(kai, "楷体_GB2312")
 	// Seeds: the head of a real font with its renamed name table, a collection header, junk.
 	f.Add(append(named[:4096:4096], named[len(kai)-len(kai)%4:]...))
-	f.Add(asCollection(named)[:2048])
+	f.Add(fonttest.AsCollection(named)[:2048])
 	f.Add([]byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x01\x00\x00\x00\x10"))
 	f.Add([]byte("\x00\x01\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00name\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00\x06"))
 	f.Add([]byte{})

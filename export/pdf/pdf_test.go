@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
-	"encoding/binary"
 	"image"
 	"image/jpeg"
 	"io"
@@ -22,6 +21,7 @@ import (
 
 	"gongwen/assets"
 	"gongwen/export/internal/pagetest"
+	"gongwen/internal/fonttest"
 	"gongwen/layout"
 )
 
@@ -243,8 +243,8 @@ func TestUnreadableSystemFont(t *testing.T) {
 	}
 	// Without a PostScript name or an OS/2 table gopdf refuses the font; sfnt (the layout's
 	// reader) does not mind.
-	data := renameFamily(t, kai, "楷体_GB2312")
-	data = retag(data, "OS/2", "OSX2")
+	data := fonttest.WithFamily(kai, "楷体_GB2312")
+	data = fonttest.RenameTable(data, "OS/2", "OSX2")
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "kai.ttf"), data, 0o644); err != nil {
 		t.Fatal(err)
@@ -269,50 +269,6 @@ func TestUnreadableSystemFont(t *testing.T) {
 	if txt := output(t, "pdftotext", path, "-"); !strings.Contains(txt, "王建国镕") {
 		t.Errorf("text lost: %q", txt)
 	}
-}
-
-// renameFamily gives font data the family name name (a one-record name table at the end).
-func renameFamily(t *testing.T, data []byte, name string) []byte {
-	t.Helper()
-	var u []byte
-	for _, r := range name {
-		u = append(u, byte(r>>8), byte(r))
-	}
-	tab := make([]byte, 18+len(u))
-	binary.BigEndian.PutUint16(tab[2:], 1)
-	binary.BigEndian.PutUint16(tab[4:], 18)
-	for i, v := range []uint16{3, 1, 0x409, 1, uint16(len(u)), 0} {
-		binary.BigEndian.PutUint16(tab[6+2*i:], v)
-	}
-	copy(tab[18:], u)
-	out := append([]byte(nil), data...)
-	for len(out)%4 != 0 {
-		out = append(out, 0)
-	}
-	off := len(out)
-	out = append(out, tab...)
-	n := int(binary.BigEndian.Uint16(out[4:6]))
-	for i := 0; i < n; i++ {
-		r := out[12+16*i:]
-		if string(r[:4]) == "name" {
-			binary.BigEndian.PutUint32(r[8:], uint32(off))
-			binary.BigEndian.PutUint32(r[12:], uint32(len(tab)))
-		}
-	}
-	return out
-}
-
-// retag renames a table in the font's directory.
-func retag(data []byte, from, to string) []byte {
-	out := append([]byte(nil), data...)
-	n := int(binary.BigEndian.Uint16(out[4:6]))
-	for i := 0; i < n; i++ {
-		r := out[12+16*i:]
-		if string(r[:4]) == from {
-			copy(r[:4], to)
-		}
-	}
-	return out
 }
 
 // TestImages: PNG (with transparency) and JPEG images are placed in their rectangles.
