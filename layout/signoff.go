@@ -119,14 +119,7 @@ func (s *setter) sealSignOff() int {
 	s.blank()
 	s.blank()
 	// the widest 署名 sets the spacing of the seals
-	var maxW Length
-	shaped := make([][]glyph, len(names))
-	for i, n := range names {
-		shaped[i] = s.shape(nil, n, FangSong, sz, Black, ElemIssuerSign)
-		if w := width(shaped[i]); w > maxW {
-			maxW = w
-		}
-	}
+	shaped, maxW := s.shapeNames(names, sz)
 	spacing := sealSize + sealGap
 	if w := maxW + CharPitch; w > spacing {
 		spacing = w
@@ -219,14 +212,7 @@ func (s *setter) noSealSignOff() {
 	names := s.signNames()
 	date := s.shape(nil, d.Date, FangSong, sz, Black, ElemDate)
 	s.blank()
-	var maxW Length
-	shaped := make([][]glyph, len(names))
-	for i, n := range names {
-		shaped[i] = s.shape(nil, n, FangSong, sz, Black, ElemIssuerSign)
-		if w := width(shaped[i]); w > maxW {
-			maxW = w
-		}
-	}
+	shaped, maxW := s.shapeNames(names, sz)
 	limit := bodyRight - 2*CharPitch
 	nameX := limit - maxW
 	dateX := nameX + 2*CharPitch
@@ -304,4 +290,16 @@ func (s *setter) signatureSignOff() {
 		date := s.shape(nil, d.Date, FangSong, sz, Black, ElemDate)
 		s.rightRow(date, stampRight, "成文日期 · 7.3.5.3 · 签名章下空一行右空四字")
 	}
+}
+
+// shapeNames shapes the 署名 of each issuer and returns them with the widest one's width.
+func (s *setter) shapeNames(names []string, sz Length) (shaped [][]glyph, maxW Length) {
+	shaped = make([][]glyph, len(names))
+	for i, n := range names {
+		shaped[i] = s.shape(nil, n, FangSong, sz, Black, ElemIssuerSign)
+		if w := width(shaped[i]); w > maxW {
+			maxW = w
+		}
+	}
+	return shaped, maxW
 }
