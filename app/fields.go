@@ -11,17 +11,16 @@ import (
 
 // Document paths the form knows besides document's Path* constants.
 const (
-	pathFormat         = "format"
-	pathDirection      = "direction"
-	pathSignOff        = "sign_off"
-	pathSignatureImage = "signature_image"
-	pathIssuers        = "issuers"
-	pathSigners        = "signers"
-	pathBody           = "body"
-	pathAttachNotes    = "attachment_notes"
-	pathAttachments    = "attachments"
-	pathRectification  = "rectification"
-	pathInBanji        = "recipients_in_banji"
+	pathFormat        = "format"
+	pathDirection     = "direction"
+	pathSignOff       = "sign_off"
+	pathIssuers       = "issuers"
+	pathSigners       = "signers"
+	pathBody          = "body"
+	pathAttachNotes   = "attachment_notes"
+	pathAttachments   = "attachments"
+	pathRectification = "rectification"
+	pathInBanji       = "recipients_in_banji"
 	// pathSeal is the form's field for the lead organ's seal image (issuers.0.seal).
 	pathSeal = "seal"
 )
@@ -40,53 +39,10 @@ var elementFields = map[layout.Element]string{
 
 // textField returns a pointer to the one-string element at a top-level path, or nil.
 func textField(doc *document.Document, path string) *string {
-	switch path {
-	case document.PathCopyNumber:
-		return &doc.CopyNumber
-	case document.PathClassification:
-		return &doc.Classification
-	case document.PathClassificationTerm:
-		return &doc.ClassificationTerm
-	case document.PathUrgency:
-		return &doc.Urgency
-	case document.PathMarkSuffix:
-		return &doc.MarkSuffix
-	case document.PathMeetingName:
-		return &doc.MeetingName
-	case document.PathNumber:
-		return &doc.Number
-	case document.PathOrderNumber:
-		return &doc.OrderNumber
-	case document.PathTitle:
-		return &doc.Title
-	case document.PathTitleNote:
-		return &doc.TitleNote
-	case document.PathRecipients:
-		return &doc.Recipients
-	case document.PathDate:
-		return &doc.Date
-	case document.PathSignerTitle:
-		return &doc.SignerTitle
-	case document.PathSignerName:
-		return &doc.SignerName
-	case document.PathNote:
-		return &doc.Note
-	case document.PathPresent:
-		return &doc.Present
-	case document.PathAbsent:
-		return &doc.Absent
-	case document.PathAttending:
-		return &doc.Attending
-	case document.PathCC:
-		return &doc.CC
-	case document.PathPrinter:
-		return &doc.Printer
-	case document.PathPrintDate:
-		return &doc.PrintDate
-	case pathSignatureImage:
-		return &doc.SignatureImage
+	if strings.Contains(path, ".") {
+		return nil
 	}
-	return nil
+	return doc.Field(path)
 }
 
 // listField returns a pointer to the list-of-strings element at a top-level path, or nil.

@@ -2,8 +2,6 @@ package check
 
 import (
 	"sort"
-	"strconv"
-	"strings"
 
 	"gongwen/document"
 )
@@ -25,7 +23,7 @@ func ApplyFixes(doc *document.Document, fs []Finding) int {
 	}
 	n := 0
 	for path, list := range byPath {
-		p := textPtr(doc, path)
+		p := doc.Field(path)
 		if p == nil {
 			continue
 		}
@@ -45,102 +43,4 @@ func ApplyFixes(doc *document.Document, fs []Finding) int {
 		*p = string(rs)
 	}
 	return n
-}
-
-// textPtr returns the string field of doc at path, or nil.
-func textPtr(d *document.Document, path string) *string {
-	switch path {
-	case document.PathCopyNumber:
-		return &d.CopyNumber
-	case document.PathClassification:
-		return &d.Classification
-	case document.PathClassificationTerm:
-		return &d.ClassificationTerm
-	case document.PathUrgency:
-		return &d.Urgency
-	case document.PathNumber:
-		return &d.Number
-	case document.PathOrderNumber:
-		return &d.OrderNumber
-	case document.PathTitle:
-		return &d.Title
-	case document.PathTitleNote:
-		return &d.TitleNote
-	case document.PathRecipients:
-		return &d.Recipients
-	case document.PathAttachmentNotesLabel:
-		return &d.AttachmentNotesLabel
-	case document.PathDate:
-		return &d.Date
-	case document.PathNote:
-		return &d.Note
-	case document.PathPresent:
-		return &d.Present
-	case document.PathAbsent:
-		return &d.Absent
-	case document.PathAttending:
-		return &d.Attending
-	case document.PathCC:
-		return &d.CC
-	case document.PathPrinter:
-		return &d.Printer
-	case document.PathPrintDate:
-		return &d.PrintDate
-	}
-	parts := strings.Split(path, ".")
-	at := func(k, n int) (int, bool) {
-		if k >= len(parts) {
-			return 0, false
-		}
-		i, err := strconv.Atoi(parts[k])
-		return i, err == nil && i >= 0 && i < n
-	}
-	switch parts[0] {
-	case "body":
-		if i, ok := at(1, len(d.Body)); ok && len(parts) == 2 {
-			return &d.Body[i]
-		}
-	case "attachment_notes":
-		if i, ok := at(1, len(d.AttachmentNotes)); ok && len(parts) == 2 {
-			return &d.AttachmentNotes[i]
-		}
-	case "issuers":
-		if i, ok := at(1, len(d.Issuers)); ok && len(parts) == 3 && parts[2] == "name" {
-			return &d.Issuers[i].Name
-		}
-	case "signers":
-		if i, ok := at(1, len(d.Signers)); ok && len(parts) == 2 {
-			return &d.Signers[i]
-		}
-	case "attachments":
-		i, ok := at(1, len(d.Attachments))
-		if !ok || len(parts) < 3 {
-			return nil
-		}
-		a := &d.Attachments[i]
-		switch {
-		case parts[2] == "title" && len(parts) == 3:
-			return &a.Title
-		case parts[2] == "label" && len(parts) == 3:
-			return &a.Label
-		case parts[2] == "body" && len(parts) == 4:
-			if j, ok := at(3, len(a.Body)); ok {
-				return &a.Body[j]
-			}
-		case parts[2] == "table" && a.Table != nil:
-			if parts[3] == "header" && len(parts) == 5 {
-				if j, ok := at(4, len(a.Table.Header)); ok {
-					return &a.Table.Header[j]
-				}
-			}
-			if parts[3] == "rows" && len(parts) == 6 {
-				if r, ok := at(4, len(a.Table.Rows)); ok {
-					if j, ok := at(5, len(a.Table.Rows[r])); ok {
-						return &a.Table.Rows[r][j]
-					}
-				}
-			}
-		}
-	}
-	return nil
 }

@@ -278,7 +278,7 @@ func TestRules(t *testing.T) {
 
 // valueAt returns the text of the element at path.
 func valueAt(d *document.Document, path string) string {
-	if p := textPtr(d, path); p != nil {
+	if p := d.Field(path); p != nil {
 		return *p
 	}
 	return ""

@@ -20,56 +20,73 @@ func (d *Document) Text(path string) (string, bool) {
 		return string(d.Format), true
 	case PathDirection:
 		return string(d.Direction), true
-	case PathCopyNumber:
-		return d.CopyNumber, true
-	case PathClassification:
-		return d.Classification, true
-	case PathClassificationTerm:
-		return d.ClassificationTerm, true
-	case PathUrgency:
-		return d.Urgency, true
-	case PathMarkSuffix:
-		return d.MarkSuffix, true
-	case PathMeetingName:
-		return d.MeetingName, true
-	case PathNumber:
-		return d.Number, true
-	case PathOrderNumber:
-		return d.OrderNumber, true
-	case PathTitle:
-		return d.Title, true
-	case PathTitleNote:
-		return d.TitleNote, true
-	case PathRecipients:
-		return d.Recipients, true
-	case PathAttachmentNotesLabel:
-		return d.AttachmentNotesLabel, true
 	case PathSignOff:
 		return string(d.SignOff), true
-	case PathDate:
-		return d.Date, true
-	case PathSignerTitle:
-		return d.SignerTitle, true
-	case PathSignerName:
-		return d.SignerName, true
-	case PathSignatureImage:
-		return d.SignatureImage, true
-	case PathNote:
-		return d.Note, true
-	case PathPresent:
-		return d.Present, true
-	case PathAbsent:
-		return d.Absent, true
-	case PathAttending:
-		return d.Attending, true
-	case PathCC:
-		return d.CC, true
-	case PathPrinter:
-		return d.Printer, true
-	case PathPrintDate:
-		return d.PrintDate, true
 	case PathVersion:
 		return strconv.Itoa(DraftVersion), true
+	}
+	if p := d.Field(path); p != nil {
+		return *p, true
+	}
+	return "", false
+}
+
+// Field returns a pointer to the text element at path (a one-string element such as
+// "title", or an indexed one such as "body.3", "issuers.0.seal", "attachments.1.table.rows.2.0",
+// "rectification.0.goal"), or nil when the path names no existing text element. Enums
+// (format, direction, sign_off) are not text elements. Editors, fixes and templates set
+// text through it.
+func (d *Document) Field(path string) *string {
+	if d == nil {
+		return nil
+	}
+	switch path {
+	case PathCopyNumber:
+		return &d.CopyNumber
+	case PathClassification:
+		return &d.Classification
+	case PathClassificationTerm:
+		return &d.ClassificationTerm
+	case PathUrgency:
+		return &d.Urgency
+	case PathMarkSuffix:
+		return &d.MarkSuffix
+	case PathMeetingName:
+		return &d.MeetingName
+	case PathNumber:
+		return &d.Number
+	case PathOrderNumber:
+		return &d.OrderNumber
+	case PathTitle:
+		return &d.Title
+	case PathTitleNote:
+		return &d.TitleNote
+	case PathRecipients:
+		return &d.Recipients
+	case PathAttachmentNotesLabel:
+		return &d.AttachmentNotesLabel
+	case PathDate:
+		return &d.Date
+	case PathSignerTitle:
+		return &d.SignerTitle
+	case PathSignerName:
+		return &d.SignerName
+	case PathSignatureImage:
+		return &d.SignatureImage
+	case PathNote:
+		return &d.Note
+	case PathPresent:
+		return &d.Present
+	case PathAbsent:
+		return &d.Absent
+	case PathAttending:
+		return &d.Attending
+	case PathCC:
+		return &d.CC
+	case PathPrinter:
+		return &d.Printer
+	case PathPrintDate:
+		return &d.PrintDate
 	}
 	parts := strings.Split(path, ".")
 	idx := func(k int, n int) (int, bool) {
@@ -79,8 +96,9 @@ func (d *Document) Text(path string) (string, bool) {
 		i, err := strconv.Atoi(parts[k])
 		return i, err == nil && i >= 0 && i < n
 	}
-	field := func(k int) string {
-		if k < len(parts) && k == len(parts)-1 {
+	// last is the name at position k when it ends the path
+	last := func(k int) string {
+		if k == len(parts)-1 {
 			return parts[k]
 		}
 		return "\x00"
@@ -89,43 +107,44 @@ func (d *Document) Text(path string) (string, bool) {
 	case "body", "signers", "attachment_notes":
 		list := map[string][]string{"body": d.Body, "signers": d.Signers, "attachment_notes": d.AttachmentNotes}[parts[0]]
 		if i, ok := idx(1, len(list)); ok && len(parts) == 2 {
-			return list[i], true
+			return &list[i]
 		}
 	case "issuers":
 		if i, ok := idx(1, len(d.Issuers)); ok {
-			switch field(2) {
+			is := &d.Issuers[i]
+			switch last(2) {
 			case "name":
-				return d.Issuers[i].Name, true
+				return &is.Name
 			case "mark":
-				return d.Issuers[i].Mark, true
+				return &is.Mark
 			case "seal":
-				return d.Issuers[i].Seal, true
+				return &is.Seal
 			}
 		}
 	case "attachments":
 		if i, ok := idx(1, len(d.Attachments)); ok {
-			a := d.Attachments[i]
-			switch field(2) {
+			a := &d.Attachments[i]
+			switch last(2) {
 			case "label":
-				return a.Label, true
+				return &a.Label
 			case "title":
-				return a.Title, true
+				return &a.Title
 			}
 			if len(parts) == 4 && parts[2] == "body" {
 				if j, ok := idx(3, len(a.Body)); ok {
-					return a.Body[j], true
+					return &a.Body[j]
 				}
 			}
 			if a.Table != nil && len(parts) >= 5 && parts[2] == "table" {
 				switch parts[3] {
 				case "header":
 					if j, ok := idx(4, len(a.Table.Header)); ok && len(parts) == 5 {
-						return a.Table.Header[j], true
+						return &a.Table.Header[j]
 					}
 				case "rows":
 					if r, ok := idx(4, len(a.Table.Rows)); ok && len(parts) == 6 {
 						if c, ok := idx(5, len(a.Table.Rows[r])); ok {
-							return a.Table.Rows[r][c], true
+							return &a.Table.Rows[r][c]
 						}
 					}
 				}
@@ -133,22 +152,22 @@ func (d *Document) Text(path string) (string, bool) {
 		}
 	case "rectification":
 		if i, ok := idx(1, len(d.Rectification)); ok {
-			r := d.Rectification[i]
-			switch field(2) {
+			r := &d.Rectification[i]
+			switch last(2) {
 			case "problem":
-				return r.Problem, true
+				return &r.Problem
 			case "content":
-				return r.Content, true
+				return &r.Content
 			case "goal":
-				return r.Goal, true
+				return &r.Goal
 			case "measures":
-				return r.Measures, true
+				return &r.Measures
 			case "deadline":
-				return r.Deadline, true
+				return &r.Deadline
 			case "owner":
-				return r.Owner, true
+				return &r.Owner
 			}
 		}
 	}
-	return "", false
+	return nil
 }

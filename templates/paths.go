@@ -104,54 +104,10 @@ func setText(doc *document.Document, path, v string) bool {
 		doc.Format = document.Format(v)
 	case "direction":
 		doc.Direction = document.Direction(v)
-	case document.PathCopyNumber:
-		doc.CopyNumber = v
-	case document.PathClassification:
-		doc.Classification = v
-	case document.PathClassificationTerm:
-		doc.ClassificationTerm = v
-	case document.PathUrgency:
-		doc.Urgency = v
-	case document.PathMarkSuffix:
-		doc.MarkSuffix = v
-	case document.PathMeetingName:
-		doc.MeetingName = v
-	case document.PathNumber:
-		doc.Number = v
-	case document.PathOrderNumber:
-		doc.OrderNumber = v
-	case document.PathTitle:
-		doc.Title = v
-	case document.PathTitleNote:
-		doc.TitleNote = v
-	case document.PathRecipients:
-		doc.Recipients = v
 	case "recipients_in_banji":
 		doc.RecipientsInBanji = v == "true"
 	case "sign_off":
 		doc.SignOff = document.SignOff(v)
-	case document.PathDate:
-		doc.Date = v
-	case document.PathSignerTitle:
-		doc.SignerTitle = v
-	case document.PathSignerName:
-		doc.SignerName = v
-	case "signature_image":
-		doc.SignatureImage = v
-	case document.PathNote:
-		doc.Note = v
-	case document.PathPresent:
-		doc.Present = v
-	case document.PathAbsent:
-		doc.Absent = v
-	case document.PathAttending:
-		doc.Attending = v
-	case document.PathCC:
-		doc.CC = v
-	case document.PathPrinter:
-		doc.Printer = v
-	case document.PathPrintDate:
-		doc.PrintDate = v
 	case "signers":
 		doc.Signers = splitLines(v)
 	case "attachment_notes":
@@ -164,7 +120,12 @@ func setText(doc *document.Document, path, v string) bool {
 			doc.Issuers = append(doc.Issuers, document.Issuer{Name: n})
 		}
 	default:
-		return false
+		// a one-string element (not an indexed one: defaults name whole elements)
+		p := doc.Field(path)
+		if p == nil || strings.Contains(path, ".") {
+			return false
+		}
+		*p = v
 	}
 	return true
 }
