@@ -1,8 +1,11 @@
 // Package check is Gongwen's format checker: a rule engine and its rules, each citing the clause
 // it enforces (GB/T 9704-2012, the 2012 条例, GB/T 15834 标点, GB/T 15835 数字, or 实务 practice).
 //
-// Rules are a closed set of kinds written in Go (pattern, phrase, presence, count, sequence,
-// cross-reference, geometry); the rule instances are data in the registry (rules.go). The base
+// Every rule is one value (rules.go): id, severity, clause, Chinese and English summary, fix
+// policy, the genres it is on for, and its check — its own function, or the engine of its kind
+// (pattern, phrase, presence, count, sequence, cross-reference, geometry) run on the data it
+// declares.
+// There is one fix applier with one policy (fix.go) for the app and gwcli. The base
 // rules of GB/T 9704 are always on; genre rules are switched on by the genre (the template's
 // Rules map, or the 文种 read from the title when no template is given) and take parameters.
 //
@@ -68,35 +71,47 @@ type Finding struct {
 	Length int `json:"length"`
 }
 
+// FixPolicy says how the fixes a rule's findings carry may be applied.
+type FixPolicy string
+
+// The fix policies.
+const (
+	// FixNone: the rule's findings carry no fix; the writer rewrites the text.
+	FixNone FixPolicy = ""
+	// FixSuggest: a finding may propose a replacement, applied only when the writer accepts
+	// that one finding (the app's 修正 button); fix-all never applies it.
+	FixSuggest FixPolicy = "suggest"
+	// FixMechanical: the fix is mechanical (brackets, 第 and leading zeros in numbers,
+	// Chinese-numeral or zero-padded dates, half-width punctuation in Chinese text, a missing
+	// final colon or full stop): gwcli fix and the app's 一键修正 apply it without asking.
+	FixMechanical FixPolicy = "mechanical"
+)
+
 // RuleInfo describes one rule, for the docs, the app's explanations and template validation.
 type RuleInfo struct {
 	ID       string
 	Clause   string
 	Severity string
 	Kind     Kind
-	Summary  string
+	// Summary is the rule in one Chinese sentence; SummaryEN its English translation.
+	Summary   string
+	SummaryEN string
 	// Genres are the 文种 the rule is on for by default (empty: a base rule, always on).
 	Genres []string
 	// Params are the parameters a template may set, with their default values.
 	Params map[string]any
-	// AutoFix is true when the rule's fixes are mechanical: gwcli fix (and the app's 一键修正)
-	// applies them without asking.
+	// AutoFix is true when the rule's fixes are mechanical (Fix is FixMechanical): gwcli fix
+	// and the app's 一键修正 apply them without asking.
 	AutoFix bool
+	Fix     FixPolicy
+	// Source is the template file a template-declared rule comes from ("" for built-ins).
+	Source string
 }
 
-// Mechanical reports whether the fixes of rule id may be applied without asking (brackets, 第 and
-// leading zeros in numbers, Chinese-numeral or zero-padded dates, half-width punctuation in
-// Chinese text, a missing final colon or full stop).
-func Mechanical(id string) bool { return mechanical[id] }
-
-var mechanical = map[string]bool{
-	"number-brackets": true, "number-di": true, "number-leading-zero": true, "citation-number-brackets": true,
-	"date-chinese-numerals": true, "date-leading-zero": true, "date-format": true, "print-date-format": true,
-	"text-date-format": true, "halfwidth-comma": true, "halfwidth-period": true, "halfwidth-colon": true,
-	"halfwidth-semicolon": true, "halfwidth-question": true, "halfwidth-parens": true, "halfwidth-quotes": true,
-	"ellipsis": true, "recipients-colon": true, "cc-final-stop": true, "heading-arabic-dunhao": true,
-	"heading-paren-dunhao": true, "heading-hanzi-dot": true, "heading-halfwidth-paren": true,
-	"heading-arabic-dot-form": true, "attachment-label": true, "fullwidth-digits": true, "attachment-notes-numbering": true,
+// Mechanical reports whether the fixes of rule id may be applied without asking.
+func Mechanical(id string) bool {
+	r, ok := byID[id]
+	return ok && r.AutoFix == FixMechanical
 }
 
 // Options tune a check run.
@@ -139,7 +154,6 @@ func Run(doc *document.Document, g *templates.Genre, opts Options) (out []Findin
 	if doc == nil {
 		return nil
 	}
-	resolve()
 	c := newContext(doc, g, opts)
 	for _, r := range registry {
 		if !c.enabled(r) {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 	"unicode/utf8"
 	"unsafe"
 
@@ -13,19 +12,29 @@ import (
 	"gongwen/templates"
 )
 
-// rule is one rule instance: metadata plus the data its kind reads.
+// rule is one check rule, declared as one value: what it is (id, clause, severity, kind),
+// what it says (the Chinese summary and its English translation; the findings' messages),
+// when it is on (genres, 上行文, parameters), how its findings are fixed (AutoFix) and how it
+// checks (check, or the engine of its kind on the data below).
 type rule struct {
 	ID       string
 	Clause   string
 	Severity string
 	Kind     Kind
-	Summary  string
+	// Summary is the rule in one Chinese sentence (docs/rules.md, the app's explanation);
+	// SummaryEN is its English translation.
+	Summary   string
+	SummaryEN string
 	// Genres are the 文种 the rule is on for by default; Up puts it on for every 上行文.
 	// A rule with neither is a base rule, always on.
 	Genres []string
 	Up     bool
 	// Params are the default parameters a template may override.
 	Params map[string]any
+	// AutoFix is the policy for the fixes its findings carry (see FixPolicy).
+	AutoFix FixPolicy
+	// Source names where a rule declared in a template comes from ("" for the built-ins).
+	Source string
 
 	// Data of the generic kinds (a rule with these needs no code of its own):
 	// Where lists the element kinds searched (body, title, cc, …; empty: every prose element).
@@ -47,25 +56,19 @@ type rule struct {
 	Fix    string
 	HasFix bool
 
-	// check runs the rule; nil means the generic engine of its kind (or impls[ID]).
+	// check runs the rule; a rule declared by data gets its kind's engine (withEngines).
 	check func(c *ctx, r *rule)
 }
 
-var resolveOnce sync.Once
-
-// resolve gives every rule its check function: its own code (impls) or its kind's engine.
-// It runs once, after all init functions, before the first check.
-func resolve() {
-	resolveOnce.Do(func() {
-		for _, r := range registry {
-			if r.check == nil {
-				r.check = impls[r.ID]
-			}
-			if r.check == nil {
-				r.check = generic(r)
-			}
+// withEngines gives every rule declared by data (no check function of its own) the engine
+// of its kind, and returns rs.
+func withEngines(rs []*rule) []*rule {
+	for _, r := range rs {
+		if r.check == nil {
+			r.check = generic(r)
 		}
-	})
+	}
+	return rs
 }
 
 // generic returns the engine for a rule declared by data, or nil.
@@ -140,22 +143,24 @@ func (r *rule) info() RuleInfo {
 	if r.Up {
 		g = append(g, "上行文")
 	}
-	return RuleInfo{ID: r.ID, Clause: r.Clause, Severity: r.Severity, Kind: r.Kind, Summary: r.Summary, Genres: g, Params: params, AutoFix: mechanical[r.ID]}
+	return RuleInfo{ID: r.ID, Clause: r.Clause, Severity: r.Severity, Kind: r.Kind, Summary: r.Summary, SummaryEN: r.SummaryEN,
+		Genres: g, Params: params, AutoFix: r.AutoFix == FixMechanical, Fix: r.AutoFix, Source: r.Source}
 }
 
-var byID = map[string]*rule{}
+// byID indexes the registry; a duplicate id is a programming error caught by the first test.
+var byID = func() map[string]*rule {
+	m := make(map[string]*rule, len(registry))
+	for _, r := range registry {
+		if _, dup := m[r.ID]; dup {
+			panic("check: duplicate rule id " + r.ID)
+		}
+		m[r.ID] = r
+	}
+	return m
+}()
 
 // panicOnRuleBug lets tests and fuzz targets see a rule's panic instead of the silent recovery.
 var panicOnRuleBug = false
-
-func init() {
-	for _, r := range registry {
-		if _, dup := byID[r.ID]; dup {
-			panic("check: duplicate rule id " + r.ID)
-		}
-		byID[r.ID] = r
-	}
-}
 
 // field is one text element of a document.
 type field struct {

@@ -48,7 +48,7 @@ func FuzzRun(f *testing.F) {
 			d.Direction = dir
 			fs := Run(d, nil, Options{})
 			checkInvariants(t, d, fs)
-			ApplyFixes(d, fs)
+			FixAll(d, fs)
 			checkInvariants(t, d, Run(d, nil, Options{}))
 		}
 	})

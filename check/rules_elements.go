@@ -111,120 +111,122 @@ func (c *ctx) recipientsText() (string, string) {
 	return "", ""
 }
 
-func init() {
-	impls["number-brackets"] = func(c *ctx, r *rule) {
-		f, ok := numberField(c, document.PathNumber, "number")
-		if !ok {
-			return
-		}
-		p, ok := parseNumber(f.text)
-		if !ok || (p.open == "〔" && p.close == "〕") {
-			return
-		}
-		start, end := p.idx[4], p.idx[9]
-		if p.open == "" {
-			start = p.idx[6]
-		}
-		if p.close == "" {
-			end = p.idx[7]
-		}
-		fix := "〔" + toHalfDigits(p.year) + "〕"
-		c.reportMatch(r, f, match{start: start, end: end, fix: fix, hasFix: true,
-			msg: "发文字号的年份应用六角括号〔〕括入，不用“{text}”中的括号形式，应改为“{fix}”"})
+var checkNumberBrackets = func(c *ctx, r *rule) {
+	f, ok := numberField(c, document.PathNumber, "number")
+	if !ok {
+		return
 	}
-	impls["number-di"] = func(c *ctx, r *rule) {
-		f, ok := numberField(c, document.PathNumber, "number")
-		if !ok {
-			return
-		}
-		p, ok := parseNumber(f.text)
-		if !ok || p.di == "" {
-			return
-		}
-		c.reportMatch(r, f, match{start: p.idx[10], end: p.idx[11], fix: "", hasFix: true,
-			msg: "发文字号的序号前不加“第”字，应删去“第”（如 国办发〔2024〕5号）"})
+	p, ok := parseNumber(f.text)
+	if !ok || (p.open == "〔" && p.close == "〕") {
+		return
 	}
-	impls["number-leading-zero"] = func(c *ctx, r *rule) {
-		f, ok := numberField(c, document.PathNumber, "number")
-		if !ok {
-			return
-		}
-		p, ok := parseNumber(f.text)
-		if !ok {
-			return
-		}
-		h := toHalfDigits(p.serial)
-		if len(h) < 2 || h[0] != '0' {
-			return
-		}
-		fix := strings.TrimLeft(h, "0")
-		if fix == "" {
-			fix = "0"
-		}
-		c.reportMatch(r, f, match{start: p.idx[12], end: p.idx[13], fix: fix, hasFix: true,
-			msg: "发文字号的序号不编虚位，“{text}”应写作“{fix}”"})
+	start, end := p.idx[4], p.idx[9]
+	if p.open == "" {
+		start = p.idx[6]
 	}
-	impls["number-year"] = func(c *ctx, r *rule) {
-		f, ok := numberField(c, document.PathNumber, "number")
-		if !ok {
-			return
-		}
-		p, ok := parseNumber(f.text)
-		if !ok || utf8.RuneCountInString(p.year) == 4 {
-			return
-		}
-		c.reportMatch(r, f, match{start: p.idx[6], end: p.idx[7],
-			msg: "发文字号的年份应标全称（四位数字），“{text}”不完整"})
+	if p.close == "" {
+		end = p.idx[7]
 	}
-	impls["number-format"] = func(c *ctx, r *rule) {
-		f, ok := numberField(c, document.PathNumber, "number")
-		if !ok {
-			return
-		}
-		if strings.ContainsAny(f.text, "Xx×*○") {
-			return // a placeholder, reported by placeholder-x
-		}
-		p, ok := parseNumber(f.text)
-		if !ok {
-			c.reportAll(r, f.path, f.text, "发文字号应由机关代字、年份和序号组成，如“国办发〔2024〕5号”")
-			return
-		}
-		if trimSpace(p.code) == "" {
-			c.reportAll(r, f.path, f.text, "发文字号缺少机关代字，应写作“机关代字〔年份〕序号号”")
-			return
-		}
-		if p.hao == "" {
-			c.reportMatch(r, f, match{start: p.idx[12], end: p.idx[13], fix: p.serial + "号", hasFix: true,
-				msg: "发文字号的序号后应加“号”字"})
-		}
-	}
-	// citations of other documents' numbers in running text
-	impls["citation-number-brackets"] = pattern(patternSpec{
-		kinds: []string{"body", "attachment_body", "title", "note", "attachment_title"},
-		quick: "号",
-		re:    regexp.MustCompile(`(\p{Han})([\[【［(（]\s*([0-9]{4})\s*[\]】］)）]|〔\s*([0-9]{4})\s*〕)\s*(第?)\s*([0-9]+)号`),
-		judge: func(text string, sm []int) (match, bool) {
-			whole := text[sm[4]:sm[1]]
-			year := ""
-			if sm[6] >= 0 {
-				year = text[sm[6]:sm[7]]
-			} else {
-				year = text[sm[8]:sm[9]]
-			}
-			serial := text[sm[12]:sm[13]]
-			fixedSerial := strings.TrimLeft(serial, "0")
-			if fixedSerial == "" {
-				fixedSerial = "0"
-			}
-			fix := "〔" + year + "〕" + fixedSerial + "号"
-			if fix == whole {
-				return match{}, false
-			}
-			return match{start: sm[4], end: sm[1], fix: fix, hasFix: true,
-				msg: "引用的发文字号“{text}”格式不对：年份用〔〕括入，序号不加“第”、不编虚位，应为“{fix}”"}, true
-		},
-	})
+	fix := "〔" + toHalfDigits(p.year) + "〕"
+	c.reportMatch(r, f, match{start: start, end: end, fix: fix, hasFix: true,
+		msg: "发文字号的年份应用六角括号〔〕括入，不用“{text}”中的括号形式，应改为“{fix}”"})
 }
+
+var checkNumberDi = func(c *ctx, r *rule) {
+	f, ok := numberField(c, document.PathNumber, "number")
+	if !ok {
+		return
+	}
+	p, ok := parseNumber(f.text)
+	if !ok || p.di == "" {
+		return
+	}
+	c.reportMatch(r, f, match{start: p.idx[10], end: p.idx[11], fix: "", hasFix: true,
+		msg: "发文字号的序号前不加“第”字，应删去“第”（如 国办发〔2024〕5号）"})
+}
+
+var checkNumberLeadingZero = func(c *ctx, r *rule) {
+	f, ok := numberField(c, document.PathNumber, "number")
+	if !ok {
+		return
+	}
+	p, ok := parseNumber(f.text)
+	if !ok {
+		return
+	}
+	h := toHalfDigits(p.serial)
+	if len(h) < 2 || h[0] != '0' {
+		return
+	}
+	fix := strings.TrimLeft(h, "0")
+	if fix == "" {
+		fix = "0"
+	}
+	c.reportMatch(r, f, match{start: p.idx[12], end: p.idx[13], fix: fix, hasFix: true,
+		msg: "发文字号的序号不编虚位，“{text}”应写作“{fix}”"})
+}
+
+var checkNumberYear = func(c *ctx, r *rule) {
+	f, ok := numberField(c, document.PathNumber, "number")
+	if !ok {
+		return
+	}
+	p, ok := parseNumber(f.text)
+	if !ok || utf8.RuneCountInString(p.year) == 4 {
+		return
+	}
+	c.reportMatch(r, f, match{start: p.idx[6], end: p.idx[7],
+		msg: "发文字号的年份应标全称（四位数字），“{text}”不完整"})
+}
+
+var checkNumberFormat = func(c *ctx, r *rule) {
+	f, ok := numberField(c, document.PathNumber, "number")
+	if !ok {
+		return
+	}
+	if strings.ContainsAny(f.text, "Xx×*○") {
+		return // a placeholder, reported by placeholder-x
+	}
+	p, ok := parseNumber(f.text)
+	if !ok {
+		c.reportAll(r, f.path, f.text, "发文字号应由机关代字、年份和序号组成，如“国办发〔2024〕5号”")
+		return
+	}
+	if trimSpace(p.code) == "" {
+		c.reportAll(r, f.path, f.text, "发文字号缺少机关代字，应写作“机关代字〔年份〕序号号”")
+		return
+	}
+	if p.hao == "" {
+		c.reportMatch(r, f, match{start: p.idx[12], end: p.idx[13], fix: p.serial + "号", hasFix: true,
+			msg: "发文字号的序号后应加“号”字"})
+	}
+}
+
+var checkCitationNumberBrackets = pattern(patternSpec{
+	kinds: []string{"body", "attachment_body", "title", "note", "attachment_title"},
+	quick: "号",
+	re:    regexp.MustCompile(`(\p{Han})([\[【［(（]\s*([0-9]{4})\s*[\]】］)）]|〔\s*([0-9]{4})\s*〕)\s*(第?)\s*([0-9]+)号`),
+	judge: func(text string, sm []int) (match, bool) {
+		whole := text[sm[4]:sm[1]]
+		year := ""
+		if sm[6] >= 0 {
+			year = text[sm[6]:sm[7]]
+		} else {
+			year = text[sm[8]:sm[9]]
+		}
+		serial := text[sm[12]:sm[13]]
+		fixedSerial := strings.TrimLeft(serial, "0")
+		if fixedSerial == "" {
+			fixedSerial = "0"
+		}
+		fix := "〔" + year + "〕" + fixedSerial + "号"
+		if fix == whole {
+			return match{}, false
+		}
+		return match{start: sm[4], end: sm[1], fix: fix, hasFix: true,
+			msg: "引用的发文字号“{text}”格式不对：年份用〔〕括入，序号不加“第”、不编虚位，应为“{fix}”"}, true
+	},
+})
 
 // ---- dates ----
 
@@ -310,136 +312,141 @@ func dateSpan(v string) (int, int) {
 	return off, utf8.RuneCountInString(t)
 }
 
-func init() {
-	impls["date-chinese-numerals"] = func(c *ctx, r *rule) {
-		f, p, ok := dateField(c, document.PathDate)
-		if !ok || !p.chinese {
-			return
-		}
-		off, n := dateSpan(f.text)
-		fix, has := "", false
-		if p.valid() {
-			fix, has = p.String(), true
-		}
-		c.report(r, f.path, f.text, off, n, "成文日期应用阿拉伯数字写作“"+orExample(fix)+"”：GB/T 9704-2012 改变了 1999 年标准用汉字数字（如“二〇一二年七月一日”）的规定", fix, has)
+var checkDateChineseNumerals = func(c *ctx, r *rule) {
+	f, p, ok := dateField(c, document.PathDate)
+	if !ok || !p.chinese {
+		return
 	}
-	impls["date-leading-zero"] = func(c *ctx, r *rule) {
-		f, p, ok := dateField(c, document.PathDate)
-		if !ok || !p.padded || p.numeric || !p.full || p.short || !p.valid() {
-			return
-		}
-		off, n := dateSpan(f.text)
-		c.report(r, f.path, f.text, off, n, "成文日期的月、日不编虚位，应写作“"+p.String()+"”", p.String(), true)
+	off, n := dateSpan(f.text)
+	fix, has := "", false
+	if p.valid() {
+		fix, has = p.String(), true
 	}
-	impls["date-format"] = func(c *ctx, r *rule) {
-		f, p, ok := dateField(c, document.PathDate)
-		if !ok || !(p.numeric || (p.haoDay && p.full)) {
-			return
-		}
-		off, n := dateSpan(f.text)
-		fix, has := "", false
-		if p.valid() {
-			fix, has = p.String(), true
-		}
-		c.report(r, f.path, f.text, off, n, "成文日期应写作“"+orExample(fix)+"”（年、月、日），不用“-”“.”“/”分隔或“号”", fix, has)
-	}
-	impls["date-incomplete"] = func(c *ctx, r *rule) {
-		f, p, ok := dateField(c, document.PathDate)
-		if !ok || p.chinese || p.numeric {
-			return
-		}
-		if strings.ContainsAny(f.text, "Xx×*○") {
-			return
-		}
-		if !p.ok {
-			if reYMDPlaceholder.MatchString(f.text) {
-				return // placeholder-date
-			}
-			c.reportAll(r, f.path, f.text, "成文日期应写作“2024年1月5日”的形式（阿拉伯数字，年月日俱全）")
-			return
-		}
-		switch {
-		case p.short:
-			off, n := dateSpan(f.text)
-			c.report(r, f.path, f.text, off, n, "成文日期的年份应标全称（四位数字）", "", false)
-		case !p.full && !p.haoDay:
-			if p.y == 0 && p.m == 0 && p.d == 0 {
-				return
-			}
-			c.reportAll(r, f.path, f.text, "成文日期应年、月、日俱全，如“2024年1月5日”")
-		}
-	}
-	impls["date-invalid"] = func(c *ctx, r *rule) {
-		f, p, ok := dateField(c, document.PathDate)
-		if !ok || !p.ok || p.y == 0 || p.m == 0 || p.d == 0 || p.short {
-			return
-		}
-		if !p.valid() {
-			c.reportAll(r, f.path, f.text, fmt.Sprintf("成文日期“%s”不存在（%d月没有%d日或月份超出 1–12），请核对", trimSpace(f.text), p.m, p.d))
-		}
-	}
-	impls["date-missing"] = func(c *ctx, r *rule) {
-		d := c.doc
-		if trimSpace(d.Date) != "" || d.SignOff == document.SignOffNone || len(d.Body) == 0 {
-			return
-		}
-		switch c.genre {
-		case "决议", "公报", "纪要":
-			return
-		}
-		c.reportDoc(r, "缺少成文日期：署名下方应标注成文日期，如“2024年1月5日”")
-	}
-	impls["print-date-format"] = func(c *ctx, r *rule) {
-		f, p, ok := dateField(c, document.PathPrintDate)
-		if !ok {
-			return
-		}
-		off, n := dateSpan(f.text)
-		switch {
-		case p.chinese || p.numeric || (p.padded && p.full) || (p.haoDay && p.full):
-			fix, has := "", false
-			if p.valid() {
-				fix, has = p.String(), true
-			}
-			c.report(r, f.path, f.text, off, n, "印发日期应用阿拉伯数字写作“"+orExample(fix)+"”，月、日不编虚位", fix, has)
-		case !p.ok || !p.full || p.short:
-			if reYMDPlaceholder.MatchString(f.text) {
-				return
-			}
-			c.report(r, f.path, f.text, off, n, "印发日期应年、月、日俱全，年份标全称，如“2024年1月5日”", "", false)
-		}
-	}
-	impls["text-date-format"] = scanner([]string{"body", "attachment_body", "note", "title_note"}, "年|月|-|/|.", func(c *ctx, r *rule, f field) {
-		for _, sm := range reDateLead.FindAllStringSubmatchIndex(f.text, -1) {
-			g := 2
-			if sm[4] < 0 {
-				g = 5
-			}
-			s, e := sm[2*g], sm[2*g+1]
-			fix := strings.TrimLeft(f.text[s:e], "0")
-			c.reportMatch(r, f, match{start: s, end: e, fix: fix, hasFix: true, msg: "日期中的月、日不编虚位：“{text}”应写作“{fix}”"})
-		}
-		for _, sm := range reNumDate.FindAllStringSubmatchIndex(f.text, -1) {
-			s, e := sm[0], sm[1]
-			if sm[4] >= 0 && f.text[sm[4]:sm[5]] != f.text[sm[8]:sm[9]] {
-				continue
-			}
-			y, m, d := atoi(f.text[sm[2]:sm[3]]), atoi(f.text[sm[6]:sm[7]]), atoi(f.text[sm[10]:sm[11]])
-			p := parsedDate{y: y, m: m, d: d}
-			if !p.valid() || y < 1900 || y > 2100 {
-				continue
-			}
-			// not part of a longer number (a phone or an id)
-			if pr := prevRune(f.text, s); pr >= '0' && pr <= '9' || pr == '-' || pr == '.' {
-				continue
-			}
-			if nr := nextRune(f.text, e); nr >= '0' && nr <= '9' || nr == '-' || nr == '.' {
-				continue
-			}
-			c.reportMatch(r, f, match{start: s, end: e, fix: p.String(), hasFix: true, msg: "公文中的日期写作“{fix}”，不用“{text}”"})
-		}
-	})
+	c.report(r, f.path, f.text, off, n, "成文日期应用阿拉伯数字写作“"+orExample(fix)+"”：GB/T 9704-2012 改变了 1999 年标准用汉字数字（如“二〇一二年七月一日”）的规定", fix, has)
 }
+
+var checkDateLeadingZero = func(c *ctx, r *rule) {
+	f, p, ok := dateField(c, document.PathDate)
+	if !ok || !p.padded || p.numeric || !p.full || p.short || !p.valid() {
+		return
+	}
+	off, n := dateSpan(f.text)
+	c.report(r, f.path, f.text, off, n, "成文日期的月、日不编虚位，应写作“"+p.String()+"”", p.String(), true)
+}
+
+var checkDateFormat = func(c *ctx, r *rule) {
+	f, p, ok := dateField(c, document.PathDate)
+	if !ok || !(p.numeric || (p.haoDay && p.full)) {
+		return
+	}
+	off, n := dateSpan(f.text)
+	fix, has := "", false
+	if p.valid() {
+		fix, has = p.String(), true
+	}
+	c.report(r, f.path, f.text, off, n, "成文日期应写作“"+orExample(fix)+"”（年、月、日），不用“-”“.”“/”分隔或“号”", fix, has)
+}
+
+var checkDateIncomplete = func(c *ctx, r *rule) {
+	f, p, ok := dateField(c, document.PathDate)
+	if !ok || p.chinese || p.numeric {
+		return
+	}
+	if strings.ContainsAny(f.text, "Xx×*○") {
+		return
+	}
+	if !p.ok {
+		if reYMDPlaceholder.MatchString(f.text) {
+			return // placeholder-date
+		}
+		c.reportAll(r, f.path, f.text, "成文日期应写作“2024年1月5日”的形式（阿拉伯数字，年月日俱全）")
+		return
+	}
+	switch {
+	case p.short:
+		off, n := dateSpan(f.text)
+		c.report(r, f.path, f.text, off, n, "成文日期的年份应标全称（四位数字）", "", false)
+	case !p.full && !p.haoDay:
+		if p.y == 0 && p.m == 0 && p.d == 0 {
+			return
+		}
+		c.reportAll(r, f.path, f.text, "成文日期应年、月、日俱全，如“2024年1月5日”")
+	}
+}
+
+var checkDateInvalid = func(c *ctx, r *rule) {
+	f, p, ok := dateField(c, document.PathDate)
+	if !ok || !p.ok || p.y == 0 || p.m == 0 || p.d == 0 || p.short {
+		return
+	}
+	if !p.valid() {
+		c.reportAll(r, f.path, f.text, fmt.Sprintf("成文日期“%s”不存在（%d月没有%d日或月份超出 1–12），请核对", trimSpace(f.text), p.m, p.d))
+	}
+}
+
+var checkDateMissing = func(c *ctx, r *rule) {
+	d := c.doc
+	if trimSpace(d.Date) != "" || d.SignOff == document.SignOffNone || len(d.Body) == 0 {
+		return
+	}
+	switch c.genre {
+	case "决议", "公报", "纪要":
+		return
+	}
+	c.reportDoc(r, "缺少成文日期：署名下方应标注成文日期，如“2024年1月5日”")
+}
+
+var checkPrintDateFormat = func(c *ctx, r *rule) {
+	f, p, ok := dateField(c, document.PathPrintDate)
+	if !ok {
+		return
+	}
+	off, n := dateSpan(f.text)
+	switch {
+	case p.chinese || p.numeric || (p.padded && p.full) || (p.haoDay && p.full):
+		fix, has := "", false
+		if p.valid() {
+			fix, has = p.String(), true
+		}
+		c.report(r, f.path, f.text, off, n, "印发日期应用阿拉伯数字写作“"+orExample(fix)+"”，月、日不编虚位", fix, has)
+	case !p.ok || !p.full || p.short:
+		if reYMDPlaceholder.MatchString(f.text) {
+			return
+		}
+		c.report(r, f.path, f.text, off, n, "印发日期应年、月、日俱全，年份标全称，如“2024年1月5日”", "", false)
+	}
+}
+
+var checkTextDateFormat = scanner([]string{"body", "attachment_body", "note", "title_note"}, "年|月|-|/|.", func(c *ctx, r *rule, f field) {
+	for _, sm := range reDateLead.FindAllStringSubmatchIndex(f.text, -1) {
+		g := 2
+		if sm[4] < 0 {
+			g = 5
+		}
+		s, e := sm[2*g], sm[2*g+1]
+		fix := strings.TrimLeft(f.text[s:e], "0")
+		c.reportMatch(r, f, match{start: s, end: e, fix: fix, hasFix: true, msg: "日期中的月、日不编虚位：“{text}”应写作“{fix}”"})
+	}
+	for _, sm := range reNumDate.FindAllStringSubmatchIndex(f.text, -1) {
+		s, e := sm[0], sm[1]
+		if sm[4] >= 0 && f.text[sm[4]:sm[5]] != f.text[sm[8]:sm[9]] {
+			continue
+		}
+		y, m, d := atoi(f.text[sm[2]:sm[3]]), atoi(f.text[sm[6]:sm[7]]), atoi(f.text[sm[10]:sm[11]])
+		p := parsedDate{y: y, m: m, d: d}
+		if !p.valid() || y < 1900 || y > 2100 {
+			continue
+		}
+		// not part of a longer number (a phone or an id)
+		if pr := prevRune(f.text, s); pr >= '0' && pr <= '9' || pr == '-' || pr == '.' {
+			continue
+		}
+		if nr := nextRune(f.text, e); nr >= '0' && nr <= '9' || nr == '-' || nr == '.' {
+			continue
+		}
+		c.reportMatch(r, f, match{start: s, end: e, fix: p.String(), hasFix: true, msg: "公文中的日期写作“{fix}”，不用“{text}”"})
+	}
+})
 
 var reYMDPlaceholder = regexp.MustCompile(`年[\s\x{3000}]*月[\s\x{3000}]*日`)
 
@@ -452,84 +459,88 @@ func orExample(fix string) string {
 
 // ---- 主送机关 and sending rules ----
 
-func init() {
-	impls["recipients-colon"] = func(c *ctx, r *rule) {
-		v, path := c.recipientsText()
-		t := strings.TrimRight(v, " \t\r\n\u3000")
-		if t == "" || strings.HasSuffix(t, "：") {
+var checkRecipientsColon = func(c *ctx, r *rule) {
+	v, path := c.recipientsText()
+	t := strings.TrimRight(v, " \t\r\n\u3000")
+	if t == "" || strings.HasSuffix(t, "：") {
+		return
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	off := utf8.RuneCountInString(t) - 1
+	f := field{path: path, kind: "recipients", text: v}
+	switch {
+	case last == ':':
+		c.report(r, f.path, v, off, 1, "主送机关后应用全角冒号“：”，不用半角冒号“:”", "：", true)
+	case strings.ContainsRune("，,。.；;、", last):
+		c.report(r, f.path, v, off, 1, "主送机关最后一个名称后应标全角冒号“：”，不用“"+string(last)+"”", "：", true)
+	default:
+		c.report(r, f.path, v, off, 1, "主送机关最后一个名称后缺少全角冒号“：”", string(last)+"：", true)
+	}
+}
+
+var checkRecipientsMissing = func(c *ctx, r *rule) {
+	d := c.doc
+	if v, _ := c.recipientsText(); v != "" || len(d.Body) == 0 || c.genre == "" || d.RecipientsInBanji {
+		return
+	}
+	switch c.genre {
+	case "公告", "通告", "决议", "公报", "纪要", "命令":
+		return
+	}
+	c.reportDoc(r, "缺少主送机关：标题下空一行居左顶格写主送机关，最后一个名称后标全角冒号")
+}
+
+var checkRecipientsForbidden = func(c *ctx, r *rule) {
+	v := c.doc.Recipients
+	if trimSpace(v) == "" {
+		return
+	}
+	c.reportAll(r, document.PathRecipients, v, c.genre+"面向社会或会议通过，一般不写主送机关，请删去主送")
+}
+
+var checkUpOneRecipient = func(c *ctx, r *rule) {
+	v := c.doc.Recipients
+	t := strings.TrimRight(trimSpace(v), "：:")
+	if t == "" {
+		return
+	}
+	if i := strings.IndexAny(t, "、，,；;"); i >= 0 {
+		c.reportAll(r, document.PathRecipients, v, "上行文原则上只主送一个上级机关，需要同时送其他机关的用抄送；“"+t+"”有多个主送机关")
+	}
+}
+
+var checkUpSignersRequired = func(c *ctx, r *rule) {
+	d := c.doc
+	if len(d.Signers) > 0 || trimSpace(d.Number) == "" {
+		return // a document without 版头 (a web copy) is not judged here
+	}
+	c.reportDoc(r, "上行文应在发文字号同一行右侧标注签发人（签发人：姓名）")
+}
+
+var checkUpNotToLeader = func(c *ctx, r *rule) {
+	v := c.doc.Recipients
+	t := strings.TrimRight(trimSpace(v), "：:")
+	if t == "" {
+		return
+	}
+	for _, w := range c.paramStrings(r, "titles") {
+		if strings.HasSuffix(t, w) || strings.Contains(t, w+"、") || strings.Contains(t, w+"，") {
+			i := strings.Index(v, w)
+			f := field{path: document.PathRecipients, kind: "recipients", text: v}
+			c.reportMatch(r, f, match{start: i, end: i + len(w), msg: "上行文应主送上级机关，不以本机关名义主送领导者个人（“{text}”）"})
 			return
 		}
-		last, _ := utf8.DecodeLastRuneInString(t)
-		off := utf8.RuneCountInString(t) - 1
-		f := field{path: path, kind: "recipients", text: v}
-		switch {
-		case last == ':':
-			c.report(r, f.path, v, off, 1, "主送机关后应用全角冒号“：”，不用半角冒号“:”", "：", true)
-		case strings.ContainsRune("，,。.；;、", last):
-			c.report(r, f.path, v, off, 1, "主送机关最后一个名称后应标全角冒号“：”，不用“"+string(last)+"”", "：", true)
-		default:
-			c.report(r, f.path, v, off, 1, "主送机关最后一个名称后缺少全角冒号“：”", string(last)+"：", true)
-		}
 	}
-	impls["recipients-missing"] = func(c *ctx, r *rule) {
-		d := c.doc
-		if v, _ := c.recipientsText(); v != "" || len(d.Body) == 0 || c.genre == "" || d.RecipientsInBanji {
-			return
-		}
-		switch c.genre {
-		case "公告", "通告", "决议", "公报", "纪要", "命令":
-			return
-		}
-		c.reportDoc(r, "缺少主送机关：标题下空一行居左顶格写主送机关，最后一个名称后标全角冒号")
-	}
-	impls["recipients-forbidden"] = func(c *ctx, r *rule) {
-		v := c.doc.Recipients
-		if trimSpace(v) == "" {
-			return
-		}
-		c.reportAll(r, document.PathRecipients, v, c.genre+"面向社会或会议通过，一般不写主送机关，请删去主送")
-	}
-	impls["up-one-recipient"] = func(c *ctx, r *rule) {
-		v := c.doc.Recipients
-		t := strings.TrimRight(trimSpace(v), "：:")
-		if t == "" {
-			return
-		}
-		if i := strings.IndexAny(t, "、，,；;"); i >= 0 {
-			c.reportAll(r, document.PathRecipients, v, "上行文原则上只主送一个上级机关，需要同时送其他机关的用抄送；“"+t+"”有多个主送机关")
-		}
-	}
-	impls["up-signers-required"] = func(c *ctx, r *rule) {
-		d := c.doc
-		if len(d.Signers) > 0 || trimSpace(d.Number) == "" {
-			return // a document without 版头 (a web copy) is not judged here
-		}
-		c.reportDoc(r, "上行文应在发文字号同一行右侧标注签发人（签发人：姓名）")
-	}
-	impls["up-not-to-leader"] = func(c *ctx, r *rule) {
-		v := c.doc.Recipients
-		t := strings.TrimRight(trimSpace(v), "：:")
-		if t == "" {
-			return
-		}
-		for _, w := range c.paramStrings(r, "titles") {
-			if strings.HasSuffix(t, w) || strings.Contains(t, w+"、") || strings.Contains(t, w+"，") {
-				i := strings.Index(v, w)
-				f := field{path: document.PathRecipients, kind: "recipients", text: v}
-				c.reportMatch(r, f, match{start: i, end: i + len(w), msg: "上行文应主送上级机关，不以本机关名义主送领导者个人（“{text}”）"})
-				return
-			}
-		}
-	}
-	impls["signers-format"] = func(c *ctx, r *rule) {
-		for i, s := range c.doc.Signers {
-			t := trimSpace(s)
-			fix := strings.TrimSpace(strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(t, "签发人"), "："), ":："))
-			fix = strings.TrimRight(fix, "，,。、；;")
-			if fix != t && fix != "" {
-				f := field{path: fmt.Sprintf("signers.%d", i), kind: "signers", text: s}
-				c.report(r, f.path, s, 0, utf8.RuneCountInString(s), "签发人只写姓名，“签发人：”由排版加上，应改为“"+fix+"”", fix, true)
-			}
+}
+
+var checkSignersFormat = func(c *ctx, r *rule) {
+	for i, s := range c.doc.Signers {
+		t := trimSpace(s)
+		fix := strings.TrimSpace(strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(t, "签发人"), "："), ":："))
+		fix = strings.TrimRight(fix, "，,。、；;")
+		if fix != t && fix != "" {
+			f := field{path: fmt.Sprintf("signers.%d", i), kind: "signers", text: s}
+			c.report(r, f.path, s, 0, utf8.RuneCountInString(s), "签发人只写姓名，“签发人：”由排版加上，应改为“"+fix+"”", fix, true)
 		}
 	}
 }
@@ -538,279 +549,291 @@ func init() {
 
 var titlePunct = "。，；：！？.,;:!?"
 
-func init() {
-	impls["title-missing"] = func(c *ctx, r *rule) {
-		d := c.doc
-		if d.Format == document.FormatMinutes || d.Format == document.FormatOrder || c.genre == "纪要" || c.genre == "命令" {
-			return // the mark names a 纪要 or 命令; it has no title
+var checkTitleMissing = func(c *ctx, r *rule) {
+	d := c.doc
+	if d.Format == document.FormatMinutes || d.Format == document.FormatOrder || c.genre == "纪要" || c.genre == "命令" {
+		return // the mark names a 纪要 or 命令; it has no title
+	}
+	if trimSpace(d.Title) == "" && len(d.Body) > 0 {
+		c.reportDoc(r, "缺少标题：标题由发文机关名称、事由和文种组成，如“某某市人民政府关于……的通知”")
+	}
+}
+
+var checkTitleEndPunct = func(c *ctx, r *rule) {
+	v := c.doc.Title
+	t := strings.TrimRight(v, " \t\r\n\u3000")
+	if t == "" {
+		return
+	}
+	end := len(t)
+	start := end
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(t[:start])
+		if !strings.ContainsRune(titlePunct+"、", r) {
+			break
 		}
-		if trimSpace(d.Title) == "" && len(d.Body) > 0 {
-			c.reportDoc(r, "缺少标题：标题由发文机关名称、事由和文种组成，如“某某市人民政府关于……的通知”")
+		start -= n
+	}
+	if start == end {
+		return
+	}
+	f := field{path: document.PathTitle, kind: "title", text: v}
+	c.reportMatch(r, f, match{start: start, end: end, fix: "", hasFix: true, msg: "标题末尾不加标点，应删去“{text}”"})
+}
+
+var checkTitlePunct = func(c *ctx, r *rule) {
+	v := c.doc.Title
+	t := strings.TrimRight(v, " \t\r\n\u3000"+titlePunct+"、")
+	f := field{path: document.PathTitle, kind: "title", text: v}
+	depth := 0
+	for i, ch := range t {
+		switch ch {
+		case '《', '“', '（', '(':
+			depth++
+		case '》', '”', '）', ')':
+			depth--
+		}
+		if depth <= 0 && strings.ContainsRune(titlePunct, ch) {
+			c.reportMatch(r, f, match{start: i, end: i + utf8.RuneLen(ch), msg: "标题中除书名号、引号、顿号和括号外一般不用标点，请删去或改写“{text}”"})
 		}
 	}
-	impls["title-end-punct"] = func(c *ctx, r *rule) {
-		v := c.doc.Title
-		t := strings.TrimRight(v, " \t\r\n\u3000")
-		if t == "" {
-			return
-		}
-		end := len(t)
-		start := end
-		for start > 0 {
-			r, n := utf8.DecodeLastRuneInString(t[:start])
-			if !strings.ContainsRune(titlePunct+"、", r) {
-				break
-			}
-			start -= n
-		}
-		if start == end {
-			return
-		}
-		f := field{path: document.PathTitle, kind: "title", text: v}
-		c.reportMatch(r, f, match{start: start, end: end, fix: "", hasFix: true, msg: "标题末尾不加标点，应删去“{text}”"})
+}
+
+var checkTitleGenre = func(c *ctx, r *rule) {
+	v := c.doc.Title
+	if trimSpace(v) == "" || TitleGenre(v) != "" {
+		return
 	}
-	impls["title-punct"] = func(c *ctx, r *rule) {
-		v := c.doc.Title
-		t := strings.TrimRight(v, " \t\r\n\u3000"+titlePunct+"、")
-		f := field{path: document.PathTitle, kind: "title", text: v}
-		depth := 0
-		for i, ch := range t {
-			switch ch {
-			case '《', '“', '（', '(':
-				depth++
-			case '》', '”', '）', ')':
-				depth--
-			}
-			if depth <= 0 && strings.ContainsRune(titlePunct, ch) {
-				c.reportMatch(r, f, match{start: i, end: i + utf8.RuneLen(ch), msg: "标题中除书名号、引号、顿号和括号外一般不用标点，请删去或改写“{text}”"})
-			}
+	for _, w := range mixedGenreDefaults {
+		if strings.HasSuffix(compact(v), w) {
+			return // title-mixed-genre says it
 		}
 	}
-	impls["title-genre"] = func(c *ctx, r *rule) {
-		v := c.doc.Title
-		if trimSpace(v) == "" || TitleGenre(v) != "" {
-			return
-		}
-		for _, w := range mixedGenreDefaults {
-			if strings.HasSuffix(compact(v), w) {
-				return // title-mixed-genre says it
-			}
-		}
-		c.reportAll(r, document.PathTitle, v, "标题应以文种结尾（决议、决定、命令、公报、公告、通告、意见、通知、通报、报告、请示、批复、议案、函、纪要），构成“发文机关＋事由＋文种”")
+	c.reportAll(r, document.PathTitle, v, "标题应以文种结尾（决议、决定、命令、公报、公告、通告、意见、通知、通报、报告、请示、批复、议案、函、纪要），构成“发文机关＋事由＋文种”")
+}
+
+var checkTitleComposition = func(c *ctx, r *rule) {
+	v := compact(c.doc.Title)
+	if v == "" || c.genre == "" {
+		return
 	}
-	impls["title-composition"] = func(c *ctx, r *rule) {
-		v := compact(c.doc.Title)
-		if v == "" || c.genre == "" {
-			return
-		}
-		switch c.genre {
-		case "公告", "通告", "命令", "纪要", "公报", "议案":
-			return
-		}
-		if strings.Contains(v, "关于") || strings.Contains(v, "转发") || strings.Contains(v, "印发") || strings.Contains(v, "批转") {
-			return
-		}
-		c.reportAll(r, document.PathTitle, c.doc.Title, "标题一般由发文机关、事由（“关于……的”）和文种组成，此标题缺少事由")
+	switch c.genre {
+	case "公告", "通告", "命令", "纪要", "公报", "议案":
+		return
 	}
-	impls["title-repeated-guanyu"] = func(c *ctx, r *rule) {
-		v := c.doc.Title
-		if strings.Count(v, "关于") < 2 {
-			return
-		}
-		i := strings.Index(v, "关于")
-		j := i + len("关于") + strings.Index(v[i+len("关于"):], "关于")
-		f := field{path: document.PathTitle, kind: "title", text: v}
-		c.reportMatch(r, f, match{start: j, end: j + len("关于"), msg: "标题中“关于”重复，转发、印发类标题可省去被转发文件标题中的“关于”或改写"})
+	if strings.Contains(v, "关于") || strings.Contains(v, "转发") || strings.Contains(v, "印发") || strings.Contains(v, "批转") {
+		return
 	}
+	c.reportAll(r, document.PathTitle, c.doc.Title, "标题一般由发文机关、事由（“关于……的”）和文种组成，此标题缺少事由")
+}
+
+var checkTitleRepeatedGuanyu = func(c *ctx, r *rule) {
+	v := c.doc.Title
+	if strings.Count(v, "关于") < 2 {
+		return
+	}
+	i := strings.Index(v, "关于")
+	j := i + len("关于") + strings.Index(v[i+len("关于"):], "关于")
+	f := field{path: document.PathTitle, kind: "title", text: v}
+	c.reportMatch(r, f, match{start: j, end: j + len("关于"), msg: "标题中“关于”重复，转发、印发类标题可省去被转发文件标题中的“关于”或改写"})
 }
 
 var mixedGenreDefaults = []string{"请示报告", "报告请示", "申请报告", "汇报", "请示函", "意见报告", "请求报告", "总结报告"}
 
 // ---- 版头 elements, 附注, 版记 ----
 
-func init() {
-	impls["note-brackets"] = func(c *ctx, r *rule) {
-		check := func(path, v string) {
-			t := trimSpace(v)
-			if t == "" {
-				return
-			}
-			open, _ := utf8.DecodeRuneInString(t)
-			closeR, _ := utf8.DecodeLastRuneInString(t)
-			off := runeOff(v, strings.Index(v, t))
-			n := utf8.RuneCountInString(t)
-			switch {
-			case open == '（' && closeR == '）':
-				return
-			case open == '(' || closeR == ')':
-				inner := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(t, "("), "（"), ")"), "）")
-				c.report(r, path, v, off, n, "附注应加全角圆括号“（）”", "（"+inner+"）", true)
-			default:
-				inner := strings.TrimRight(t, "。")
-				c.report(r, path, v, off, n, "附注应加圆括号标注，如“（此件公开发布）”", "（"+inner+"）", true)
-			}
-		}
-		check(document.PathNote, c.doc.Note)
-		// a 附注 the importer left in the body as the last paragraphs
-		for i, p := range c.doc.Body {
-			if i < len(c.doc.Body)-3 {
-				continue
-			}
-			t := trimSpace(p)
-			if t == "此件公开发布" || t == "此件不予公开" || t == "此件依申请公开" || t == "此件主动公开" ||
-				(strings.HasPrefix(t, "联系人") && utf8.RuneCountInString(t) < 60) {
-				check(fmt.Sprintf("body.%d", i), p)
-			}
-		}
-	}
-	impls["cc-final-stop"] = func(c *ctx, r *rule) {
-		v := c.doc.CC
-		t := strings.TrimRight(v, " \t\r\n\u3000")
-		if t == "" || strings.HasSuffix(t, "。") {
-			return
-		}
-		last, _ := utf8.DecodeLastRuneInString(t)
-		off := utf8.RuneCountInString(t) - 1
-		if strings.ContainsRune("，,.；;、：:", last) {
-			c.report(r, document.PathCC, v, off, 1, "抄送机关最后一个名称后应标句号“。”，不用“"+string(last)+"”", "。", true)
-			return
-		}
-		c.report(r, document.PathCC, v, off, 1, "抄送机关最后一个名称后应标句号“。”", string(last)+"。", true)
-	}
-	impls["cc-label"] = func(c *ctx, r *rule) {
-		v := c.doc.CC
-		t := strings.TrimLeft(v, " \u3000")
-		for _, l := range []string{"抄送：", "抄送:", "抄送"} {
-			if strings.HasPrefix(t, l) {
-				off := runeOff(v, len(v)-len(t))
-				c.report(r, document.PathCC, v, off, utf8.RuneCountInString(l), "“抄送：”由排版加上，抄送机关一栏只写机关名称", "", true)
-				return
-			}
-		}
-	}
-	impls["order-number-format"] = func(c *ctx, r *rule) {
-		v := c.doc.OrderNumber
+var checkNoteBrackets = func(c *ctx, r *rule) {
+	check := func(path, v string) {
 		t := trimSpace(v)
 		if t == "" {
 			return
 		}
-		sm := regexp.MustCompile(`^第?\s*([0-9０-９]+|[一二三四五六七八九十百零〇]+)\s*号?$`).FindStringSubmatch(t)
-		fix, has := "", false
-		if sm != nil {
-			n := atoi(sm[1])
-			if n < 0 {
-				if k, ok := cnSmall(sm[1]); ok {
-					n = k
-				}
-			}
-			if n > 0 {
-				fix, has = fmt.Sprintf("第%d号", n), true
-			}
-		}
-		if t == fix {
-			return
-		}
+		open, _ := utf8.DecodeRuneInString(t)
+		closeR, _ := utf8.DecodeLastRuneInString(t)
 		off := runeOff(v, strings.Index(v, t))
-		c.report(r, document.PathOrderNumber, v, off, utf8.RuneCountInString(t), "令号应写作“第5号”的形式（阿拉伯数字，不编虚位）", fix, has)
+		n := utf8.RuneCountInString(t)
+		switch {
+		case open == '（' && closeR == '）':
+			return
+		case open == '(' || closeR == ')':
+			inner := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(t, "("), "（"), ")"), "）")
+			c.report(r, path, v, off, n, "附注应加全角圆括号“（）”", "（"+inner+"）", true)
+		default:
+			inner := strings.TrimRight(t, "。")
+			c.report(r, path, v, off, n, "附注应加圆括号标注，如“（此件公开发布）”", "（"+inner+"）", true)
+		}
 	}
-	impls["signoff-forbidden"] = func(c *ctx, r *rule) {
-		d := c.doc
-		if d.SignOff == document.SignOffNone {
+	check(document.PathNote, c.doc.Note)
+	// a 附注 the importer left in the body as the last paragraphs
+	for i, p := range c.doc.Body {
+		if i < len(c.doc.Body)-3 {
+			continue
+		}
+		t := trimSpace(p)
+		if t == "此件公开发布" || t == "此件不予公开" || t == "此件依申请公开" || t == "此件主动公开" ||
+			(strings.HasPrefix(t, "联系人") && utf8.RuneCountInString(t) < 60) {
+			check(fmt.Sprintf("body.%d", i), p)
+		}
+	}
+}
+
+var checkCcFinalStop = func(c *ctx, r *rule) {
+	v := c.doc.CC
+	t := strings.TrimRight(v, " \t\r\n\u3000")
+	if t == "" || strings.HasSuffix(t, "。") {
+		return
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	off := utf8.RuneCountInString(t) - 1
+	if strings.ContainsRune("，,.；;、：:", last) {
+		c.report(r, document.PathCC, v, off, 1, "抄送机关最后一个名称后应标句号“。”，不用“"+string(last)+"”", "。", true)
+		return
+	}
+	c.report(r, document.PathCC, v, off, 1, "抄送机关最后一个名称后应标句号“。”", string(last)+"。", true)
+}
+
+var checkCcLabel = func(c *ctx, r *rule) {
+	v := c.doc.CC
+	t := strings.TrimLeft(v, " \u3000")
+	for _, l := range []string{"抄送：", "抄送:", "抄送"} {
+		if strings.HasPrefix(t, l) {
+			off := runeOff(v, len(v)-len(t))
+			c.report(r, document.PathCC, v, off, utf8.RuneCountInString(l), "“抄送：”由排版加上，抄送机关一栏只写机关名称", "", true)
 			return
 		}
-		if trimSpace(d.Date) != "" {
-			c.reportAll(r, document.PathDate, d.Date, c.genre+"不标成文日期：通过或发布的日期写在标题下的题注中，如“（2024年1月5日某某会议通过）”")
-		} else if len(d.Issuers) > 0 && d.SignOff != "" {
-			c.reportDoc(r, c.genre+"不署发文机关名称，落款方式应为“无署名”")
-		}
 	}
-	impls["internal-unit-issuer"] = func(c *ctx, r *rule) {
-		for i, is := range c.doc.Issuers {
-			n := trimSpace(is.Name)
-			if utf8.RuneCountInString(n) < 4 || strings.HasSuffix(n, "办公厅") || strings.HasSuffix(n, "办公室") {
-				continue
+}
+
+var checkOrderNumberFormat = func(c *ctx, r *rule) {
+	v := c.doc.OrderNumber
+	t := trimSpace(v)
+	if t == "" {
+		return
+	}
+	sm := regexp.MustCompile(`^第?\s*([0-9０-９]+|[一二三四五六七八九十百零〇]+)\s*号?$`).FindStringSubmatch(t)
+	fix, has := "", false
+	if sm != nil {
+		n := atoi(sm[1])
+		if n < 0 {
+			if k, ok := cnSmall(sm[1]); ok {
+				n = k
 			}
-			last, _ := utf8.DecodeLastRuneInString(n)
-			if strings.ContainsRune("处科司股", last) {
-				c.reportAll(r, fmt.Sprintf("issuers.%d.name", i), is.Name, "“"+n+"”似为部门内设机构：内设机构除办公厅（室）外不对外正式行文，请以部门名义行文")
+		}
+		if n > 0 {
+			fix, has = fmt.Sprintf("第%d号", n), true
+		}
+	}
+	if t == fix {
+		return
+	}
+	off := runeOff(v, strings.Index(v, t))
+	c.report(r, document.PathOrderNumber, v, off, utf8.RuneCountInString(t), "令号应写作“第5号”的形式（阿拉伯数字，不编虚位）", fix, has)
+}
+
+var checkSignoffForbidden = func(c *ctx, r *rule) {
+	d := c.doc
+	if d.SignOff == document.SignOffNone {
+		return
+	}
+	if trimSpace(d.Date) != "" {
+		c.reportAll(r, document.PathDate, d.Date, c.genre+"不标成文日期：通过或发布的日期写在标题下的题注中，如“（2024年1月5日某某会议通过）”")
+	} else if len(d.Issuers) > 0 && d.SignOff != "" {
+		c.reportDoc(r, c.genre+"不署发文机关名称，落款方式应为“无署名”")
+	}
+}
+
+var checkInternalUnitIssuer = func(c *ctx, r *rule) {
+	for i, is := range c.doc.Issuers {
+		n := trimSpace(is.Name)
+		if utf8.RuneCountInString(n) < 4 || strings.HasSuffix(n, "办公厅") || strings.HasSuffix(n, "办公室") {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(n)
+		if strings.ContainsRune("处科司股", last) {
+			c.reportAll(r, fmt.Sprintf("issuers.%d.name", i), is.Name, "“"+n+"”似为部门内设机构：内设机构除办公厅（室）外不对外正式行文，请以部门名义行文")
+		}
+	}
+}
+
+var checkCopyNumberDigits = func(c *ctx, r *rule) {
+	v := c.doc.CopyNumber
+	t := trimSpace(v)
+	if t == "" {
+		return
+	}
+	h := toHalfDigits(t)
+	if len(h) == 6 && atoi(h) >= 0 {
+		return
+	}
+	fix, has := "", false
+	if n := atoi(h); n >= 0 && len(h) < 6 {
+		fix, has = fmt.Sprintf("%06d", n), true
+	}
+	off := runeOff(v, strings.Index(v, t))
+	c.report(r, document.PathCopyNumber, v, off, utf8.RuneCountInString(t), "份号应为 6 位阿拉伯数字（如“000001”）", fix, has)
+}
+
+var checkCopyNumberRequired = func(c *ctx, r *rule) {
+	d := c.doc
+	if trimSpace(d.Classification) != "" && trimSpace(d.CopyNumber) == "" {
+		c.reportDoc(r, "涉密公文应标注份号（6 位阿拉伯数字，版心左上角第一行）")
+	}
+}
+
+var checkClassificationValue = func(c *ctx, r *rule) {
+	d := c.doc
+	if t := trimSpace(d.Classification); t != "" {
+		switch t {
+		case "绝密", "机密", "秘密":
+		default:
+			c.reportAll(r, document.PathClassification, d.Classification, "密级应为“绝密”“机密”或“秘密”")
+		}
+	}
+	if t := trimSpace(d.ClassificationTerm); t != "" {
+		if m := regexp.MustCompile(`^([一二三四五六七八九十]+)(年|个月|月|日|天)$`).FindStringSubmatch(t); m != nil {
+			if n, ok := cnSmall(m[1]); ok {
+				fix := strconv.Itoa(n) + m[2]
+				c.report(r, document.PathClassificationTerm, d.ClassificationTerm, runeOff(d.ClassificationTerm, strings.Index(d.ClassificationTerm, t)), utf8.RuneCountInString(t),
+					"保密期限用阿拉伯数字，应写作“"+fix+"”", fix, true)
 			}
 		}
 	}
-	impls["copy-number-digits"] = func(c *ctx, r *rule) {
-		v := c.doc.CopyNumber
-		t := trimSpace(v)
-		if t == "" {
-			return
-		}
-		h := toHalfDigits(t)
-		if len(h) == 6 && atoi(h) >= 0 {
-			return
-		}
-		fix, has := "", false
-		if n := atoi(h); n >= 0 && len(h) < 6 {
-			fix, has = fmt.Sprintf("%06d", n), true
-		}
-		off := runeOff(v, strings.Index(v, t))
-		c.report(r, document.PathCopyNumber, v, off, utf8.RuneCountInString(t), "份号应为 6 位阿拉伯数字（如“000001”）", fix, has)
+}
+
+var checkUrgencyValue = func(c *ctx, r *rule) {
+	v := c.doc.Urgency
+	switch trimSpace(v) {
+	case "", "特急", "加急":
+		return
 	}
-	impls["copy-number-required"] = func(c *ctx, r *rule) {
-		d := c.doc
-		if trimSpace(d.Classification) != "" && trimSpace(d.CopyNumber) == "" {
-			c.reportDoc(r, "涉密公文应标注份号（6 位阿拉伯数字，版心左上角第一行）")
-		}
+	c.reportAll(r, document.PathUrgency, v, "紧急程度应为“特急”或“加急”（电报另标“特提”“特急”“加急”“平急”）")
+}
+
+var checkPrintInfo = func(c *ctx, r *rule) {
+	d := c.doc
+	a, b := trimSpace(d.Printer) != "", trimSpace(d.PrintDate) != ""
+	if a == b || d.Format == document.FormatLetter {
+		return
 	}
-	impls["classification-value"] = func(c *ctx, r *rule) {
-		d := c.doc
-		if t := trimSpace(d.Classification); t != "" {
-			switch t {
-			case "绝密", "机密", "秘密":
-			default:
-				c.reportAll(r, document.PathClassification, d.Classification, "密级应为“绝密”“机密”或“秘密”")
-			}
-		}
-		if t := trimSpace(d.ClassificationTerm); t != "" {
-			if m := regexp.MustCompile(`^([一二三四五六七八九十]+)(年|个月|月|日|天)$`).FindStringSubmatch(t); m != nil {
-				if n, ok := cnSmall(m[1]); ok {
-					fix := strconv.Itoa(n) + m[2]
-					c.report(r, document.PathClassificationTerm, d.ClassificationTerm, runeOff(d.ClassificationTerm, strings.Index(d.ClassificationTerm, t)), utf8.RuneCountInString(t),
-						"保密期限用阿拉伯数字，应写作“"+fix+"”", fix, true)
-				}
-			}
-		}
+	if a {
+		c.reportAll(r, document.PathPrinter, d.Printer, "版记中有印发机关，还应标注印发日期（如“2024年1月5日印发”）")
+	} else {
+		c.reportAll(r, document.PathPrintDate, d.PrintDate, "版记中有印发日期，还应标注印发机关")
 	}
-	impls["urgency-value"] = func(c *ctx, r *rule) {
-		v := c.doc.Urgency
-		switch trimSpace(v) {
-		case "", "特急", "加急":
-			return
-		}
-		c.reportAll(r, document.PathUrgency, v, "紧急程度应为“特急”或“加急”（电报另标“特提”“特急”“加急”“平急”）")
+}
+
+var checkIssuerMissing = func(c *ctx, r *rule) {
+	d := c.doc
+	if len(d.Issuers) > 0 || trimSpace(d.Date) == "" {
+		return
 	}
-	impls["print-info"] = func(c *ctx, r *rule) {
-		d := c.doc
-		a, b := trimSpace(d.Printer) != "", trimSpace(d.PrintDate) != ""
-		if a == b || d.Format == document.FormatLetter {
-			return
-		}
-		if a {
-			c.reportAll(r, document.PathPrinter, d.Printer, "版记中有印发机关，还应标注印发日期（如“2024年1月5日印发”）")
-		} else {
-			c.reportAll(r, document.PathPrintDate, d.PrintDate, "版记中有印发日期，还应标注印发机关")
-		}
+	switch d.SignOff {
+	case document.SignOffNone, document.SignOffSignature:
+		return
 	}
-	impls["issuer-missing"] = func(c *ctx, r *rule) {
-		d := c.doc
-		if len(d.Issuers) > 0 || trimSpace(d.Date) == "" {
-			return
-		}
-		switch d.SignOff {
-		case document.SignOffNone, document.SignOffSignature:
-			return
-		}
-		switch c.genre {
-		case "决议", "公报", "纪要", "命令":
-			return
-		}
-		c.reportAll(r, document.PathDate, d.Date, "成文日期上方应有发文机关署名（全称或规范化简称）")
+	switch c.genre {
+	case "决议", "公报", "纪要", "命令":
+		return
 	}
+	c.reportAll(r, document.PathDate, d.Date, "成文日期上方应有发文机关署名（全称或规范化简称）")
 }

@@ -21,95 +21,96 @@ func (c *ctx) closingParas(n int) []field {
 	return out
 }
 
-func init() {
-	impls["qingshi-one-matter"] = func(c *ctx, r *rule) {
-		words := c.paramStrings(r, "requests")
-		count := 0
-		for _, f := range c.fieldsOf("body") {
-			w, at := containsAny(f.text, words)
-			if at < 0 {
+var checkQingshiOneMatter = func(c *ctx, r *rule) {
+	words := c.paramStrings(r, "requests")
+	count := 0
+	for _, f := range c.fieldsOf("body") {
+		w, at := containsAny(f.text, words)
+		if at < 0 {
+			continue
+		}
+		count++
+		if count == 2 {
+			c.reportMatch(r, f, match{start: at, end: at + len(w), msg: "请示应一文一事：本文有不止一处请求事项（“{text}”），不同事项请分别行文"})
+			return
+		}
+	}
+}
+
+var checkQingshiContact = func(c *ctx, r *rule) {
+	if strings.Contains(c.doc.Note, "联系人") || strings.Contains(c.doc.Note, "电话") {
+		return
+	}
+	for _, f := range c.closingParas(3) {
+		if strings.Contains(f.text, "联系人") {
+			return
+		}
+	}
+	for _, p := range c.doc.Body {
+		if strings.Contains(p, "联系人") {
+			return
+		}
+	}
+	c.reportDoc(r, "请示一般在附注中注明联系人姓名和电话，如“（联系人：张三，电话：12345678）”")
+}
+
+var checkPifuCitation = func(c *ctx, r *rule) {
+	bs := c.fieldsOf("body")
+	for k, f := range bs {
+		if k > 1 {
+			return
+		}
+		i := strings.Index(f.text, "收悉")
+		if i < 0 {
+			continue
+		}
+		head := f.text[:i]
+		start := strings.LastIndexAny(head, "。；")
+		if start < 0 {
+			start = 0
+		} else {
+			start++
+		}
+		cite := head[start:]
+		ti := strings.Index(cite, "《")
+		if ti < 0 {
+			ti = strings.Index(cite, "关于")
+		}
+		ni := strings.Index(cite, "号）")
+		if ni < 0 {
+			ni = strings.Index(cite, "号)")
+		}
+		switch {
+		case ni < 0 && strings.Contains(cite, "请示") || ni < 0 && strings.Contains(cite, "《"):
+			c.reportMatch(r, f, match{start: start, end: i, msg: "引用来文应先引标题，后用圆括号注明发文字号：你单位《关于……的请示》（×〔2024〕5号）收悉"})
+		case ni >= 0 && ti >= 0 && ni < ti:
+			c.reportMatch(r, f, match{start: start, end: i, msg: "引用来文应先引标题，后引发文字号，此处次序颠倒"})
+		}
+		return
+	}
+}
+
+var checkClosingGenreMismatch = func(c *ctx, r *rule) {
+	if c.genre == "" || c.genre == "函" {
+		return
+	}
+	allowed := map[string][]string{
+		"特此通知": {"通知"}, "特此报告": {"报告"}, "特此批复": {"批复"}, "此复": {"批复"},
+		"特此函告": {"函"}, "特此函复": {"函"}, "特此通报": {"通报"}, "特此请示": {"请示"},
+		"特此公告": {"公告"}, "特此通告": {"通告"},
+	}
+	for _, f := range c.closingParas(1) {
+		for w, gs := range allowed {
+			at := strings.Index(f.text, w)
+			if at < 0 || (w == "此复" && strings.Contains(f.text, "特此复")) {
 				continue
 			}
-			count++
-			if count == 2 {
-				c.reportMatch(r, f, match{start: at, end: at + len(w), msg: "请示应一文一事：本文有不止一处请求事项（“{text}”），不同事项请分别行文"})
-				return
+			ok := false
+			for _, g := range gs {
+				ok = ok || g == c.genre
 			}
-		}
-	}
-	impls["qingshi-contact"] = func(c *ctx, r *rule) {
-		if strings.Contains(c.doc.Note, "联系人") || strings.Contains(c.doc.Note, "电话") {
-			return
-		}
-		for _, f := range c.closingParas(3) {
-			if strings.Contains(f.text, "联系人") {
-				return
-			}
-		}
-		for _, p := range c.doc.Body {
-			if strings.Contains(p, "联系人") {
-				return
-			}
-		}
-		c.reportDoc(r, "请示一般在附注中注明联系人姓名和电话，如“（联系人：张三，电话：12345678）”")
-	}
-	impls["pifu-citation"] = func(c *ctx, r *rule) {
-		bs := c.fieldsOf("body")
-		for k, f := range bs {
-			if k > 1 {
-				return
-			}
-			i := strings.Index(f.text, "收悉")
-			if i < 0 {
-				continue
-			}
-			head := f.text[:i]
-			start := strings.LastIndexAny(head, "。；")
-			if start < 0 {
-				start = 0
-			} else {
-				start++
-			}
-			cite := head[start:]
-			ti := strings.Index(cite, "《")
-			if ti < 0 {
-				ti = strings.Index(cite, "关于")
-			}
-			ni := strings.Index(cite, "号）")
-			if ni < 0 {
-				ni = strings.Index(cite, "号)")
-			}
-			switch {
-			case ni < 0 && strings.Contains(cite, "请示") || ni < 0 && strings.Contains(cite, "《"):
-				c.reportMatch(r, f, match{start: start, end: i, msg: "引用来文应先引标题，后用圆括号注明发文字号：你单位《关于……的请示》（×〔2024〕5号）收悉"})
-			case ni >= 0 && ti >= 0 && ni < ti:
-				c.reportMatch(r, f, match{start: start, end: i, msg: "引用来文应先引标题，后引发文字号，此处次序颠倒"})
-			}
-			return
-		}
-	}
-	impls["closing-genre-mismatch"] = func(c *ctx, r *rule) {
-		if c.genre == "" || c.genre == "函" {
-			return
-		}
-		allowed := map[string][]string{
-			"特此通知": {"通知"}, "特此报告": {"报告"}, "特此批复": {"批复"}, "此复": {"批复"},
-			"特此函告": {"函"}, "特此函复": {"函"}, "特此通报": {"通报"}, "特此请示": {"请示"},
-			"特此公告": {"公告"}, "特此通告": {"通告"},
-		}
-		for _, f := range c.closingParas(1) {
-			for w, gs := range allowed {
-				at := strings.Index(f.text, w)
-				if at < 0 || (w == "此复" && strings.Contains(f.text, "特此复")) {
-					continue
-				}
-				ok := false
-				for _, g := range gs {
-					ok = ok || g == c.genre
-				}
-				if !ok {
-					c.reportMatch(r, f, match{start: at, end: at + len(w), msg: "结束语“{text}”与文种“" + c.genre + "”不符，请改用与文种一致的结束语或删去"})
-				}
+			if !ok {
+				c.reportMatch(r, f, match{start: at, end: at + len(w), msg: "结束语“{text}”与文种“" + c.genre + "”不符，请改用与文种一致的结束语或删去"})
 			}
 		}
 	}
@@ -152,75 +153,76 @@ func elemIs(es ...layout.Element) func(layout.Element) bool {
 	}
 }
 
-func init() {
-	impls["layout-page1-body"] = func(c *ctx, r *rule) {
-		ps := c.layoutPages()
-		if len(ps) == 0 || len(c.doc.Body) == 0 {
-			return
-		}
-		if !pageHas(ps[0], isBodyElem) {
-			c.reportDoc(r, "首页未显示正文：请精简版头或标题，或将主送机关移至版记（主送：…），使正文从首页开始")
-		}
+var checkLayoutPage1Body = func(c *ctx, r *rule) {
+	ps := c.layoutPages()
+	if len(ps) == 0 || len(c.doc.Body) == 0 {
+		return
 	}
-	impls["layout-signoff-alone"] = func(c *ctx, r *rule) {
-		ps := c.layoutPages()
-		sign := elemIs(layout.ElemIssuerSign, layout.ElemDate, layout.ElemSignature)
-		for i, p := range ps {
-			if !pageHas(p, sign) {
-				continue
-			}
-			if i > 0 && !pageHas(p, elemIs(layout.ElemBody, layout.ElemHeading1, layout.ElemHeading2, layout.ElemAttachNotes, layout.ElemRecipients, layout.ElemTitle)) {
-				c.reportDoc(r, "署名和成文日期单独成页：可调整行距、字距，使其与正文同处一页（不得出现无正文的落款页）")
-			}
-			return
-		}
+	if !pageHas(ps[0], isBodyElem) {
+		c.reportDoc(r, "首页未显示正文：请精简版头或标题，或将主送机关移至版记（主送：…），使正文从首页开始")
 	}
-	impls["layout-seal-distance"] = func(c *ctx, r *rule) {
-		ps := c.layoutPages()
-		for _, p := range ps {
-			top := layout.Length(-1)
-			for _, im := range p.Images {
-				if im.Element == layout.ElemSeal && (top < 0 || im.Y < top) {
-					top = im.Y
-				}
-			}
-			for _, ci := range p.Circles {
-				if ci.Element == layout.ElemSeal && (top < 0 || ci.CY-ci.R < top) {
-					top = ci.CY - ci.R
-				}
-			}
-			if top < 0 {
-				continue
-			}
-			bottom := layout.Length(-1)
-			for _, t := range p.Texts {
-				if (isBodyElem(t.Element) || t.Element == layout.ElemAttachNotes) && t.Y > bottom && t.Y <= top+layout.LinePitch*3 {
-					bottom = t.Y
-				}
-			}
-			if bottom < 0 {
-				c.reportDoc(r, "印章所在页没有正文（空白印章）：印章须与正文同处一页")
-				return
-			}
-			if gap := top - bottom; gap > layout.LinePitch {
-				c.reportDoc(r, "印章顶端距正文（或附件说明）超过一行：应使印章上距正文一行之内")
-			}
-			return
+}
+
+var checkLayoutSignoffAlone = func(c *ctx, r *rule) {
+	ps := c.layoutPages()
+	sign := elemIs(layout.ElemIssuerSign, layout.ElemDate, layout.ElemSignature)
+	for i, p := range ps {
+		if !pageHas(p, sign) {
+			continue
 		}
+		if i > 0 && !pageHas(p, elemIs(layout.ElemBody, layout.ElemHeading1, layout.ElemHeading2, layout.ElemAttachNotes, layout.ElemRecipients, layout.ElemTitle)) {
+			c.reportDoc(r, "署名和成文日期单独成页：可调整行距、字距，使其与正文同处一页（不得出现无正文的落款页）")
+		}
+		return
 	}
-	impls["layout-banji-even"] = func(c *ctx, r *rule) {
-		ps := c.layoutPages()
-		banji := elemIs(layout.ElemCC, layout.ElemPrint)
-		for i, p := range ps {
-			if !pageHas(p, banji) {
-				continue
+}
+
+var checkLayoutSealDistance = func(c *ctx, r *rule) {
+	ps := c.layoutPages()
+	for _, p := range ps {
+		top := layout.Length(-1)
+		for _, im := range p.Images {
+			if im.Element == layout.ElemSeal && (top < 0 || im.Y < top) {
+				top = im.Y
 			}
-			if i != len(ps)-1 {
-				c.reportDoc(r, "版记应位于公文最后一页")
-			} else if (i+1)%2 == 1 && len(ps) > 1 {
-				c.reportDoc(r, "版记应位于最后一页的背面（偶数页）：正文在奇数页结束且无空间时，应插入空白页")
+		}
+		for _, ci := range p.Circles {
+			if ci.Element == layout.ElemSeal && (top < 0 || ci.CY-ci.R < top) {
+				top = ci.CY - ci.R
 			}
+		}
+		if top < 0 {
+			continue
+		}
+		bottom := layout.Length(-1)
+		for _, t := range p.Texts {
+			if (isBodyElem(t.Element) || t.Element == layout.ElemAttachNotes) && t.Y > bottom && t.Y <= top+layout.LinePitch*3 {
+				bottom = t.Y
+			}
+		}
+		if bottom < 0 {
+			c.reportDoc(r, "印章所在页没有正文（空白印章）：印章须与正文同处一页")
 			return
 		}
+		if gap := top - bottom; gap > layout.LinePitch {
+			c.reportDoc(r, "印章顶端距正文（或附件说明）超过一行：应使印章上距正文一行之内")
+		}
+		return
+	}
+}
+
+var checkLayoutBanjiEven = func(c *ctx, r *rule) {
+	ps := c.layoutPages()
+	banji := elemIs(layout.ElemCC, layout.ElemPrint)
+	for i, p := range ps {
+		if !pageHas(p, banji) {
+			continue
+		}
+		if i != len(ps)-1 {
+			c.reportDoc(r, "版记应位于公文最后一页")
+		} else if (i+1)%2 == 1 && len(ps) > 1 {
+			c.reportDoc(r, "版记应位于最后一页的背面（偶数页）：正文在奇数页结束且无空间时，应插入空白页")
+		}
+		return
 	}
 }

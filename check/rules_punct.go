@@ -43,206 +43,219 @@ func chineseAround(s string, i int) bool {
 	return chinese(p) || isHan(n)
 }
 
-func init() {
-	impls["halfwidth-comma"] = halfwidth(',', "，", "逗号", chineseAround)
-	impls["halfwidth-semicolon"] = halfwidth(';', "；", "分号", chineseAround)
-	impls["halfwidth-question"] = scanner(nil, "?|!", func(c *ctx, r *rule, f field) {
-		for i := 0; i < len(f.text); i++ {
-			ch := f.text[i]
-			if (ch == '?' || ch == '!') && chineseAround(f.text, i) {
-				full := "？"
-				if ch == '!' {
-					full = "！"
-				}
-				c.reportMatch(r, f, match{start: i, end: i + 1, fix: full, hasFix: true, msg: "中文文本中应使用全角“" + full + "”，不用半角“{text}”"})
+var checkHalfwidthComma = halfwidth(',', "，", "逗号", chineseAround)
+
+var checkHalfwidthSemicolon = halfwidth(';', "；", "分号", chineseAround)
+
+var checkHalfwidthQuestion = scanner(nil, "?|!", func(c *ctx, r *rule, f field) {
+	for i := 0; i < len(f.text); i++ {
+		ch := f.text[i]
+		if (ch == '?' || ch == '!') && chineseAround(f.text, i) {
+			full := "？"
+			if ch == '!' {
+				full = "！"
 			}
+			c.reportMatch(r, f, match{start: i, end: i + 1, fix: full, hasFix: true, msg: "中文文本中应使用全角“" + full + "”，不用半角“{text}”"})
 		}
-	})
-	impls["halfwidth-colon"] = halfwidth(':', "：", "冒号", func(s string, i int) bool {
-		p, n := prevRune(s, i), nextRune(s, i+1)
-		if isDigit(p) && isDigit(n) {
-			return false // a time: 9:30
-		}
-		return isHan(p) || isHan(n) || p == '）' || n == '“'
-	})
-	// recipients' final colon is recipients-colon's
-	base := impls["halfwidth-colon"]
-	impls["halfwidth-colon"] = func(c *ctx, r *rule) {
-		saved := c.fields
-		var fs []field
-		for _, f := range saved {
-			if f.kind == "recipients" {
-				t := strings.TrimRight(f.text, " \t\u3000")
-				if strings.HasSuffix(t, ":") {
-					f.text = t[:len(t)-1]
-				}
-			}
-			fs = append(fs, f)
-		}
-		c.fields = fs
-		base(c, r)
-		c.fields = saved
 	}
-	impls["halfwidth-period"] = halfwidth('.', "。", "句号", func(s string, i int) bool {
-		if i+1 < len(s) && s[i+1] == '.' || i > 0 && s[i-1] == '.' {
-			return false // an ellipsis
-		}
-		p, _ := utf8.DecodeLastRuneInString(s[:i])
-		n := nextRune(s, i+1)
-		if !isHan(p) && p != '”' && p != '）' && p != '》' {
-			return false
-		}
-		if isDigit(n) || isLatin(n) {
-			return false
-		}
-		// 一. is a heading marker, heading-hanzi-dot's
-		if k := strings.IndexFunc(s, func(r rune) bool { return !strings.ContainsRune(" \u3000一二三四五六七八九十", r) }); k == i {
-			return false
-		}
-		return true
-	})
-	impls["halfwidth-parens"] = scanner(nil, "(|)", func(c *ctx, r *rule, f field) {
-		s := f.text
-		// pairs of ASCII parentheses in Chinese text; mixed pairs are brackets-mixed's
-		type open struct{ i int }
-		var stack []open
-		lead := len(s) - len(strings.TrimLeft(s, " \u3000"))
-		for i := 0; i < len(s); i++ {
-			switch s[i] {
-			case '(':
-				stack = append(stack, open{i})
-			case ')':
-				if len(stack) == 0 {
-					continue
-				}
-				o := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				if o.i == lead && headingParen(s[o.i+1:i]) {
-					continue // (一) at the start: heading-halfwidth-paren's
-				}
-				inner := s[o.i+1 : i]
-				if !strings.ContainsFunc(inner, isHan) && !chinese(prevRune(s, o.i)) && !isHan(nextRune(s, i+1)) {
-					continue
-				}
-				c.reportMatch(r, f, match{start: o.i, end: i + 1, fix: "（" + inner + "）", hasFix: true,
-					msg: "中文文本中应使用全角圆括号“（）”，不用半角“()”"})
+})
+
+// halfwidthColonBase finds half-width colons; checkHalfwidthColon leaves the recipients' final
+// colon to recipients-colon.
+var halfwidthColonBase = halfwidth(':', "：", "冒号", func(s string, i int) bool {
+	p, n := prevRune(s, i), nextRune(s, i+1)
+	if isDigit(p) && isDigit(n) {
+		return false // a time: 9:30
+	}
+	return isHan(p) || isHan(n) || p == '）' || n == '“'
+})
+
+var checkHalfwidthColon = func(c *ctx, r *rule) {
+	saved := c.fields
+	var fs []field
+	for _, f := range saved {
+		if f.kind == "recipients" {
+			t := strings.TrimRight(f.text, " \t\u3000")
+			if strings.HasSuffix(t, ":") {
+				f.text = t[:len(t)-1]
 			}
 		}
-	})
-	impls["halfwidth-quotes"] = scanner(nil, `"|'`, func(c *ctx, r *rule, f field) {
-		s := f.text
-		if !strings.ContainsFunc(s, isHan) {
-			return
-		}
-		for _, q := range []struct {
-			ch          byte
-			open, close string
-		}{{'"', "“", "”"}, {'\'', "‘", "’"}} {
-			k := 0
-			for i := 0; i < len(s); i++ {
-				if s[i] != q.ch {
-					continue
-				}
-				if q.ch == '\'' && isLatin(prevRune(s, i)) && isLatin(nextRune(s, i+1)) {
-					continue // an apostrophe
-				}
-				fix := q.open
-				if k%2 == 1 {
-					fix = q.close
-				}
-				k++
-				c.reportMatch(r, f, match{start: i, end: i + 1, fix: fix, hasFix: true, msg: "中文文本中应使用弯引号“”‘’，不用直引号“{text}”"})
-			}
-		}
-	})
-	impls["ellipsis"] = pattern(patternSpec{
-		quick: "..|。。。|…|···|．．．|・・・",
-		re:    regexp.MustCompile(`\.{3,}|。{3,}|…+|·{3,}|．{3,}|・{3,}`),
-		judge: func(s string, sm []int) (match, bool) {
-			t := s[sm[0]:sm[1]]
-			if t == "……" {
-				return match{}, false
-			}
-			if strings.HasPrefix(t, "…") && utf8.RuneCountInString(t)%2 == 0 {
-				return match{}, false // ………… (twelve dots) is allowed
-			}
-			return match{start: sm[0], end: sm[1], fix: "……", hasFix: true, msg: "省略号应写作“……”（两个三连点），不用“{text}”"}, true
-		},
-	})
-	impls["range-hyphen"] = pattern(patternSpec{
-		kinds: []string{"body", "attachment_body", "table", "note", "title"},
-		quick: "-|－",
-		re:    regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?[年月日%]?)[ ]*([-－~])[ ]*([0-9]+(?:\.[0-9]+)?)(年|月|日|天|个|人|名|万|亿|元|%|岁|次|家|项|米|公里|小时|分钟|周|倍|层|平方米|亩|吨|期|届|时)`),
-		judge: func(s string, sm []int) (match, bool) {
-			if pr := prevRune(s, sm[0]); isDigit(pr) || pr == '-' || isLatin(pr) || pr == '.' {
-				return match{}, false
-			}
-			if s[sm[4]:sm[5]] == "~" {
-				return match{}, false
-			}
-			a, b := s[sm[2]:sm[3]], s[sm[6]:sm[7]]
-			if len(a) == 4 && len(b) == 2 && s[sm[8]:sm[9]] != "年" && atoi(b) <= 12 {
-				return match{}, false // 2024-01 … a date, date rules'
-			}
-			return match{start: sm[4], end: sm[5], fix: "—", hasFix: true, msg: "表示数值范围用一字线“—”、浪纹线“～”或“至”，不用连字符“{text}”"}, true
-		},
-	})
-	impls["dash-form"] = pattern(patternSpec{
-		quick: "--|－－|———",
-		re:    regexp.MustCompile(`-{2,}|－{2,}|—{3,}`),
-		judge: func(s string, sm []int) (match, bool) {
-			t := s[sm[0]:sm[1]]
-			if strings.HasPrefix(t, "—") && utf8.RuneCountInString(t)%2 == 0 {
-				return match{}, false // —— and ———— are dashes
-			}
-			return match{start: sm[0], end: sm[1], fix: "——", hasFix: true, msg: "破折号应写作“——”（两个一字线），不用“{text}”"}, true
-		},
-	})
-	impls["repeated-punct"] = pattern(patternSpec{
-		quick: "，，|。。|、、|；；|：：|？？|！！|，。|。，",
-		re:    regexp.MustCompile(`，{2,}|。{2}|、{2,}|；{2,}|：{2,}|？{2,}|！{2,}|，。|。，`),
-		judge: func(s string, sm []int) (match, bool) {
-			t := s[sm[0]:sm[1]]
-			if strings.HasPrefix(t, "。") && sm[1]+len("。") <= len(s) && strings.HasPrefix(s[sm[1]:], "。") {
-				return match{}, false // 。。。 is ellipsis's
-			}
-			if pr := prevRune(s, sm[0]); pr == '。' {
-				return match{}, false
-			}
-			r, _ := utf8.DecodeRuneInString(t)
-			return match{start: sm[0], end: sm[1], fix: string(r), hasFix: true, msg: "标点“{text}”重复，应只保留一个"}, true
-		},
-	})
-	reSpace := regexp.MustCompile(`\p{Han}([ \x{3000}]+)\p{Han}`)
-	impls["space-in-text"] = scanner([]string{"body", "title", "attachment_body", "attachment_notes", "cc", "note"}, " |\u3000", func(c *ctx, r *rule, f field) {
-		s := f.text
-		if !strings.Contains(s, "。") || strings.Contains(s, "：") && !strings.Contains(s, "，") {
-			return // a list of names aligned with spaces
-		}
-		for _, sm := range reSpace.FindAllStringSubmatchIndex(s, -1) {
-			if n, _ := utf8.DecodeRuneInString(s[sm[3]:]); n == '年' || n == '月' || n == '日' {
-				continue // a blank date: placeholder-date's
-			}
-			c.reportMatch(r, f, match{start: sm[2], end: sm[3], fix: "", hasFix: true, msg: "汉字之间不留空格（排版由格式控制）"})
-		}
-	})
-	impls["fullwidth-digits"] = pattern(patternSpec{
-		quick: "０|１|２|３|４|５|６|７|８|９",
-		re:    regexp.MustCompile(`[０-９]+`),
-		judge: func(s string, sm []int) (match, bool) {
-			return match{start: sm[0], end: sm[1], fix: toHalfDigits(s[sm[0]:sm[1]]), hasFix: true, msg: "阿拉伯数字应用半角形式，“{text}”应写作“{fix}”"}, true
-		},
-	})
-	impls["dunhao-between-quotes"] = pattern(patternSpec{
-		kinds: []string{"body", "attachment_body"},
-		quick: "”、“|》、《",
-		re:    regexp.MustCompile(`”、“|》、《`),
-		judge: func(s string, sm []int) (match, bool) {
-			i := sm[0] + len("”")
-			return match{start: i, end: i + len("、"), fix: "", hasFix: true, msg: "并列的引号或书名号之间通常不用顿号"}, true
-		},
-	})
+		fs = append(fs, f)
+	}
+	c.fields = fs
+	halfwidthColonBase(c, r)
+	c.fields = saved
 }
+
+var checkHalfwidthPeriod = halfwidth('.', "。", "句号", func(s string, i int) bool {
+	if i+1 < len(s) && s[i+1] == '.' || i > 0 && s[i-1] == '.' {
+		return false // an ellipsis
+	}
+	p, _ := utf8.DecodeLastRuneInString(s[:i])
+	n := nextRune(s, i+1)
+	if !isHan(p) && p != '”' && p != '）' && p != '》' {
+		return false
+	}
+	if isDigit(n) || isLatin(n) {
+		return false
+	}
+	// 一. is a heading marker, heading-hanzi-dot's
+	if k := strings.IndexFunc(s, func(r rune) bool { return !strings.ContainsRune(" \u3000一二三四五六七八九十", r) }); k == i {
+		return false
+	}
+	return true
+})
+
+var checkHalfwidthParens = scanner(nil, "(|)", func(c *ctx, r *rule, f field) {
+	s := f.text
+	// pairs of ASCII parentheses in Chinese text; mixed pairs are brackets-mixed's
+	type open struct{ i int }
+	var stack []open
+	lead := len(s) - len(strings.TrimLeft(s, " \u3000"))
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			stack = append(stack, open{i})
+		case ')':
+			if len(stack) == 0 {
+				continue
+			}
+			o := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if o.i == lead && headingParen(s[o.i+1:i]) {
+				continue // (一) at the start: heading-halfwidth-paren's
+			}
+			inner := s[o.i+1 : i]
+			if !strings.ContainsFunc(inner, isHan) && !chinese(prevRune(s, o.i)) && !isHan(nextRune(s, i+1)) {
+				continue
+			}
+			c.reportMatch(r, f, match{start: o.i, end: i + 1, fix: "（" + inner + "）", hasFix: true,
+				msg: "中文文本中应使用全角圆括号“（）”，不用半角“()”"})
+		}
+	}
+})
+
+var checkHalfwidthQuotes = scanner(nil, `"|'`, func(c *ctx, r *rule, f field) {
+	s := f.text
+	if !strings.ContainsFunc(s, isHan) {
+		return
+	}
+	for _, q := range []struct {
+		ch          byte
+		open, close string
+	}{{'"', "“", "”"}, {'\'', "‘", "’"}} {
+		k := 0
+		for i := 0; i < len(s); i++ {
+			if s[i] != q.ch {
+				continue
+			}
+			if q.ch == '\'' && isLatin(prevRune(s, i)) && isLatin(nextRune(s, i+1)) {
+				continue // an apostrophe
+			}
+			fix := q.open
+			if k%2 == 1 {
+				fix = q.close
+			}
+			k++
+			c.reportMatch(r, f, match{start: i, end: i + 1, fix: fix, hasFix: true, msg: "中文文本中应使用弯引号“”‘’，不用直引号“{text}”"})
+		}
+	}
+})
+
+var checkEllipsis = pattern(patternSpec{
+	quick: "..|。。。|…|···|．．．|・・・",
+	re:    regexp.MustCompile(`\.{3,}|。{3,}|…+|·{3,}|．{3,}|・{3,}`),
+	judge: func(s string, sm []int) (match, bool) {
+		t := s[sm[0]:sm[1]]
+		if t == "……" {
+			return match{}, false
+		}
+		if strings.HasPrefix(t, "…") && utf8.RuneCountInString(t)%2 == 0 {
+			return match{}, false // ………… (twelve dots) is allowed
+		}
+		return match{start: sm[0], end: sm[1], fix: "……", hasFix: true, msg: "省略号应写作“……”（两个三连点），不用“{text}”"}, true
+	},
+})
+
+var checkRangeHyphen = pattern(patternSpec{
+	kinds: []string{"body", "attachment_body", "table", "note", "title"},
+	quick: "-|－",
+	re:    regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?[年月日%]?)[ ]*([-－~])[ ]*([0-9]+(?:\.[0-9]+)?)(年|月|日|天|个|人|名|万|亿|元|%|岁|次|家|项|米|公里|小时|分钟|周|倍|层|平方米|亩|吨|期|届|时)`),
+	judge: func(s string, sm []int) (match, bool) {
+		if pr := prevRune(s, sm[0]); isDigit(pr) || pr == '-' || isLatin(pr) || pr == '.' {
+			return match{}, false
+		}
+		if s[sm[4]:sm[5]] == "~" {
+			return match{}, false
+		}
+		a, b := s[sm[2]:sm[3]], s[sm[6]:sm[7]]
+		if len(a) == 4 && len(b) == 2 && s[sm[8]:sm[9]] != "年" && atoi(b) <= 12 {
+			return match{}, false // 2024-01 … a date, date rules'
+		}
+		return match{start: sm[4], end: sm[5], fix: "—", hasFix: true, msg: "表示数值范围用一字线“—”、浪纹线“～”或“至”，不用连字符“{text}”"}, true
+	},
+})
+
+var checkDashForm = pattern(patternSpec{
+	quick: "--|－－|———",
+	re:    regexp.MustCompile(`-{2,}|－{2,}|—{3,}`),
+	judge: func(s string, sm []int) (match, bool) {
+		t := s[sm[0]:sm[1]]
+		if strings.HasPrefix(t, "—") && utf8.RuneCountInString(t)%2 == 0 {
+			return match{}, false // —— and ———— are dashes
+		}
+		return match{start: sm[0], end: sm[1], fix: "——", hasFix: true, msg: "破折号应写作“——”（两个一字线），不用“{text}”"}, true
+	},
+})
+
+var checkRepeatedPunct = pattern(patternSpec{
+	quick: "，，|。。|、、|；；|：：|？？|！！|，。|。，",
+	re:    regexp.MustCompile(`，{2,}|。{2}|、{2,}|；{2,}|：{2,}|？{2,}|！{2,}|，。|。，`),
+	judge: func(s string, sm []int) (match, bool) {
+		t := s[sm[0]:sm[1]]
+		if strings.HasPrefix(t, "。") && sm[1]+len("。") <= len(s) && strings.HasPrefix(s[sm[1]:], "。") {
+			return match{}, false // 。。。 is ellipsis's
+		}
+		if pr := prevRune(s, sm[0]); pr == '。' {
+			return match{}, false
+		}
+		r, _ := utf8.DecodeRuneInString(t)
+		return match{start: sm[0], end: sm[1], fix: string(r), hasFix: true, msg: "标点“{text}”重复，应只保留一个"}, true
+	},
+})
+
+var checkSpaceInText = scanner([]string{"body", "title", "attachment_body", "attachment_notes", "cc", "note"}, " |\u3000", func(c *ctx, r *rule, f field) {
+	s := f.text
+	if !strings.Contains(s, "。") || strings.Contains(s, "：") && !strings.Contains(s, "，") {
+		return // a list of names aligned with spaces
+	}
+	for _, sm := range reSpace.FindAllStringSubmatchIndex(s, -1) {
+		if n, _ := utf8.DecodeRuneInString(s[sm[3]:]); n == '年' || n == '月' || n == '日' {
+			continue // a blank date: placeholder-date's
+		}
+		c.reportMatch(r, f, match{start: sm[2], end: sm[3], fix: "", hasFix: true, msg: "汉字之间不留空格（排版由格式控制）"})
+	}
+})
+
+var checkFullwidthDigits = pattern(patternSpec{
+	quick: "０|１|２|３|４|５|６|７|８|９",
+	re:    regexp.MustCompile(`[０-９]+`),
+	judge: func(s string, sm []int) (match, bool) {
+		return match{start: sm[0], end: sm[1], fix: toHalfDigits(s[sm[0]:sm[1]]), hasFix: true, msg: "阿拉伯数字应用半角形式，“{text}”应写作“{fix}”"}, true
+	},
+})
+
+var checkDunhaoBetweenQuotes = pattern(patternSpec{
+	kinds: []string{"body", "attachment_body"},
+	quick: "”、“|》、《",
+	re:    regexp.MustCompile(`”、“|》、《`),
+	judge: func(s string, sm []int) (match, bool) {
+		i := sm[0] + len("”")
+		return match{start: i, end: i + len("、"), fix: "", hasFix: true, msg: "并列的引号或书名号之间通常不用顿号"}, true
+	},
+})
+
+var reSpace = regexp.MustCompile(`\p{Han}([ \x{3000}]+)\p{Han}`)
 
 // headingParen reports whether s (inside brackets) is a level marker number: 一 … 九十九 or 1 … 99.
 func headingParen(s string) bool {
@@ -255,16 +268,18 @@ func headingParen(s string) bool {
 // ---- brackets ----
 
 var pairs = map[rune]rune{'（': '）', '(': ')', '《': '》', '〈': '〉', '“': '”', '‘': '’', '【': '】', '〔': '〕', '[': ']', '［': '］', '「': '」', '『': '』', '{': '}'}
-var closers = map[rune]rune{}
 
-func init() {
+var checkBracketsBalanced = bracketScan(false)
+
+var checkBracketsMixed = bracketScan(true)
+
+var closers = func() map[rune]rune {
+	m := map[rune]rune{}
 	for o, cl := range pairs {
-		closers[cl] = o
+		m[cl] = o
 	}
-	// one pass gives both bracket rules; each reports its own kind of finding
-	impls["brackets-balanced"] = bracketScan(false)
-	impls["brackets-mixed"] = bracketScan(true)
-}
+	return m
+}()
 
 // sameFamily: round brackets of either width, square brackets of any kind.
 func sameFamily(o, cl rune) bool {

@@ -284,8 +284,8 @@ func valueAt(d *document.Document, path string) string {
 	return ""
 }
 
-// TestApplyFixes: the mechanical fixes applied in memory leave no mechanical finding behind.
-func TestApplyFixes(t *testing.T) {
+// TestFixAll: the mechanical fixes applied in memory leave no mechanical finding behind.
+func TestFixAll(t *testing.T) {
 	d := baseNotice()
 	d.Number = "某政办发[2024]第005号"
 	d.Recipients = "各县（市、区）人民政府,市政府各部门"
@@ -295,7 +295,7 @@ func TestApplyFixes(t *testing.T) {
 	d.CC = "市委办公室"
 	d.Attachments[0].Table = &document.Table{Header: []string{"序号"}, Rows: [][]string{{"数量,人"}}}
 	for round := 0; round < 3; round++ {
-		ApplyFixes(d, Run(d, nil, Options{}))
+		FixAll(d, Run(d, nil, Options{}))
 	}
 	for _, f := range Run(d, nil, Options{}) {
 		if Mechanical(f.Rule) && f.HasFix {
@@ -310,7 +310,7 @@ func TestApplyFixes(t *testing.T) {
 			t.Errorf("%s = %q, want %q", path, got, w)
 		}
 	}
-	if ApplyFixes(d, []Finding{{Rule: "halfwidth-comma", Path: "body.0", Offset: 0, Length: 1, Text: "x", Fix: "，", HasFix: true}}) != 0 {
+	if FixAll(d, []Finding{{Rule: "halfwidth-comma", Path: "body.0", Offset: 0, Length: 1, Text: "x", Fix: "，", HasFix: true}}) != 0 {
 		t.Error("a stale fix was applied")
 	}
 }

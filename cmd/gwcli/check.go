@@ -257,7 +257,7 @@ func fixEdits(raw []byte, doc *document.Document, fs []check.Finding) []edit {
 	}
 	var es []edit
 	for _, f := range fs {
-		if !f.HasFix || !check.Mechanical(f.Rule) || f.Line == 0 || f.Text == "" && f.Fix == "" {
+		if !check.AutoApplicable(f) || f.Line == 0 || f.Text == "" && f.Fix == "" {
 			continue
 		}
 		start, ok := byteAt(f.Line, f.Column)
