@@ -23,6 +23,9 @@ CGO_ENABLED=0 go vet $core
 echo "== gwcli builds without cgo"
 CGO_ENABLED=0 go build -o /dev/null ./cmd/gwcli
 
+echo "== CUPS with a PDF printer (package printing)"
+bash tools/cups.sh
+
 echo "== core tests (CGO_ENABLED=0)"
 CGO_ENABLED=0 go test -count=1 $core
 
