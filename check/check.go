@@ -4,8 +4,8 @@
 // Every rule is one value (rules.go): id, severity, clause, Chinese and English summary, fix
 // policy, the genres it is on for, and its check — its own function, or the engine of its kind
 // (pattern, phrase, presence, count, sequence, cross-reference, geometry) run on the data it
-// declares.
-// There is one fix applier with one policy (fix.go) for the app and gwcli. The base
+// declares. A genre template may declare further rules from a closed set of kinds
+// (templates.DeclaredRule, run by declared.go). There is one fix applier with one policy (fix.go) for the app and gwcli. The base
 // rules of GB/T 9704 are always on; genre rules are switched on by the genre (the template's
 // Rules map, or the 文种 read from the title when no template is given) and take parameters.
 //
@@ -157,6 +157,13 @@ func Run(doc *document.Document, g *templates.Genre, opts Options) (out []Findin
 	c := newContext(doc, g, opts)
 	for _, r := range registry {
 		if !c.enabled(r) {
+			continue
+		}
+		c.run(r)
+	}
+	// the rules the genre template declares: on for the genre, unless disabled or not in Only
+	for _, r := range declaredRules(g) {
+		if _, builtin := byID[r.ID]; builtin || c.disabled[r.ID] || len(c.only) > 0 && !c.only[r.ID] {
 			continue
 		}
 		c.run(r)

@@ -28,6 +28,8 @@ type Genre struct {
 	Scaffold []string `yaml:"scaffold"`
 	// Rules switches check rules on for this genre, with their parameters, by rule id.
 	Rules map[string]RuleConfig `yaml:"rules"`
+	// Checks are rules the template declares itself, from a closed set of kinds (declared.go).
+	Checks []DeclaredRule `yaml:"checks"`
 	// Example is a complete example draft in the draft format (YAML text).
 	Example string `yaml:"example"`
 	Meta    Meta   `yaml:"meta"`

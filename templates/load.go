@@ -66,6 +66,9 @@ type LoadOptions struct {
 	// CheckExample runs the checker on a parsed example and returns its error findings;
 	// nil: examples are not checked.
 	CheckExample func(doc *document.Document, g *Genre) []ExampleProblem
+	// RunDeclared reports whether the declared rule id of g reports a finding on doc (the
+	// caller runs check.Run with only that rule); nil: declared rules' examples are not run.
+	RunDeclared func(doc *document.Document, g *Genre, id string) bool
 }
 
 // ParseGenre reads one genre template strictly. file names the template in messages. It
@@ -351,7 +354,9 @@ func (v *validator) validate() {
 	if len(g.Meta.Clauses) == 0 {
 		v.at(false, "meta.clauses 不能为空：写明模板依据的条款，如 GB/T 9704-2012 7.3.1、条例 第八条 (clauses are required)", "meta")
 	}
+	v.validateChecks()
 	v.validateExample()
+	v.runDeclaredExamples()
 }
 
 func unknownPath(p string) string {

@@ -114,7 +114,13 @@ func tplLintOptions() templates.LoadOptions {
 		ParamDefault: tplRuleParamDefault,
 		ParseDraft:   document.Parse,
 		CheckExample: tplCheckExample,
+		RunDeclared:  tplRunDeclared,
 	}
+}
+
+// tplRunDeclared reports whether the template-declared rule id reports on doc.
+func tplRunDeclared(doc *document.Document, g *templates.Genre, id string) bool {
+	return len(check.Run(doc, g, check.Options{Only: []string{id}})) > 0
 }
 
 var tplRuleParams map[string]map[string]any
