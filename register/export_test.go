@@ -1,0 +1,4 @@
+package register
+
+// SetBeforeCommit lets the tests stop Take and Issue inside their transactions.
+func SetBeforeCommit(f func(op string)) { beforeCommit = f }
