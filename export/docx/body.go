@@ -8,8 +8,6 @@ import (
 	_ "image/jpeg" // seal and signature images
 	"image/png"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -103,7 +101,6 @@ type rs struct {
 	color   string
 	spacing int // twentieths of a point
 	bold    bool
-	hidden  bool // w:vanish
 }
 
 var (
@@ -121,9 +118,6 @@ func (b *builder) rPr(r rs) string {
 	if r.bold || f.Bold {
 		s.WriteString(`<w:b/><w:bCs/>`)
 	}
-	if r.hidden {
-		s.WriteString(`<w:vanish/>`)
-	}
 	if r.color != "" {
 		fmt.Fprintf(&s, `<w:color w:val="%s"/>`, r.color)
 	}
@@ -138,8 +132,8 @@ func (b *builder) rPr(r rs) string {
 
 // run writes text with formatting; tabs and newlines become w:tab and w:br. Where
 // LibreOffice would put its automatic space between a hanzi and a Latin letter or digit
-// (loKernAt), the run is split and a hidden zero-width space that only LibreOffice reads
-// goes between the two (loStop).
+// (loKernAt), the run is split and an empty field that only LibreOffice reads goes between
+// the two (loStop): the text itself stays exactly as typed.
 func (b *builder) run(text string, r rs) string {
 	text = b.clean(text)
 	rn := []rune(text)
@@ -1090,11 +1084,8 @@ func (b *builder) loadImage(path, what string) *mediaFile {
 	if path == "" {
 		return nil
 	}
-	full := path
-	if !filepath.IsAbs(full) {
-		full = filepath.Join(b.doc.Dir, path)
-	}
-	data, err := os.ReadFile(full)
+	// converted as for the PDF (16-bit, interlaced, CMYK, opaque background)
+	data, err := document.ReadImage(b.doc.Dir, path)
 	if err != nil {
 		b.warn(fmt.Sprintf("无法读取%s图片 %s（cannot read image）：%v", what, path, err))
 		return nil

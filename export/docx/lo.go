@@ -18,15 +18,16 @@ import (
 //     as no hanging punctuation.
 //   - w:autoSpaceDE / w:autoSpaceDN are not read at all (the import's case is an empty
 //     break), nor is w:hint, so LibreOffice keeps its default ParaIsCharacterDistance: a
-//     kern portion of 1/5 of the font height wherever a letter or digit of Asian script
-//     meets a letter or digit of another script, "12号" reading "12 号". Only a character
-//     grid (w:docGrid linesAndChars) turns it off there, and the document must not use one;
-//     negative w:spacing on the character before the boundary does not take it back (Writer
-//     does not apply negative letter spacing to the last character of a portion). What
-//     LibreOffice does honour is its own rule that the kern needs a letter or digit on both
-//     sides of the portion boundary: a hidden zero-width space between the two stops it. Its
-//     text is alternate content with an empty Choice, so Word and WPS, which honour
-//     autoSpaceDE/DN="0", read an empty hidden run and the text they hold stays as typed.
+//     kern portion of 1/5 of the font height wherever a text portion of one script ends on
+//     a letter or digit and the next, of another script, starts with one, "12号" reading
+//     "12 号". Only a character grid (w:docGrid linesAndChars) turns it off there, and the
+//     document must not use one; negative w:spacing does not take it back (Writer does not
+//     apply letter spacing to the last character of a portion); no compatibility setting
+//     maps onto the property. What LibreOffice does honour is its own condition that the
+//     kern needs two text portions side by side: an empty field between the two (a field
+//     start and end, no result) ends the text portion without adding a character to the
+//     text. The field is alternate content inside an otherwise empty run, so Word and WPS,
+//     which honour autoSpaceDE/DN="0" themselves, read an empty run and no field at all.
 
 // nsMCE continues the root element's xmlns:w declaration (it opens and leaves open a quoted
 // attribute value) with the Markup Compatibility and Word 2013 namespaces the alternate
@@ -65,16 +66,18 @@ func asianScript(r rune) bool {
 		(r >= 0xFF00 && r <= 0xFFEF)
 }
 
-// loStop is the hidden zero-width space that keeps LibreOffice from kerning between the
-// characters around it. The run is hidden for everyone and its text is alternate content,
-// in the place Word itself writes alternate content (a child of w:r, as around its
-// drawings): consumers that know w15 (Word, WPS) read an empty hidden run, LibreOffice a
-// hidden zero-width space. A zero-width space leaves the line-break opportunities as they
-// were (a break may follow it, as between a hanzi and a digit).
+// loStop keeps LibreOffice from kerning between the characters around it: an empty QUOTE
+// field, which LibreOffice imports as a field mark (no character of the text, nothing drawn,
+// nothing in its plain text or its searches) and which ends the text portion before it.
+// The run's content is alternate content in the place Word itself writes alternate content
+// (a child of w:r, as around its drawings): consumers that know w15 (Word, WPS) read an
+// empty run, LibreOffice the field.
 func (b *builder) loStop(r rs) string {
-	r.hidden = true
-	return `<w:r>` + b.rPr(r) + alternate("", `<w:t>`+"\u200b"+`</w:t>`) + `</w:r>`
+	return `<w:r>` + b.rPr(r) + alternate("", loField) + `</w:r>`
 }
+
+// loField is the empty field of loStop: begin, instruction, end, no result.
+const loField = `<w:fldChar w:fldCharType="begin"/><w:instrText xml:space="preserve"> QUOTE "" </w:instrText><w:fldChar w:fldCharType="end"/>`
 
 // edgeRune returns the last (or first) character of a run written by runText, when text
 // ends (or starts) it: not a tab, a break or a picture.
