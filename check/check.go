@@ -6,8 +6,10 @@
 // (pattern, phrase, presence, count, sequence, cross-reference, geometry) run on the data it
 // declares. A genre template may declare further rules from a closed set of kinds
 // (templates.DeclaredRule, run by declared.go). There is one fix applier with one policy (fix.go) for the app and gwcli. The base
-// rules of GB/T 9704 are always on; genre rules are switched on by the genre (the template's
-// Rules map, or the 文种 read from the title when no template is given) and take parameters.
+// rules of GB/T 9704 are always on; genre rules are switched on by the genre template's Rules
+// map and take parameters. Genre knowledge (names and aliases, directions, closings, which
+// genre rules are on) comes only from the template set: a document checked without a template
+// gets the built-in template of its draft genre id or of the 文种 its title ends with.
 //
 // A finding names the rule, its clause and strength, says in Chinese what is wrong and how to
 // put it right, points at the element (document path, rune offset and length, and the input's
@@ -96,7 +98,8 @@ type RuleInfo struct {
 	// Summary is the rule in one Chinese sentence; SummaryEN its English translation.
 	Summary   string
 	SummaryEN string
-	// Genres are the 文种 the rule is on for by default (empty: a base rule, always on).
+	// Genres are the 文种 whose built-in templates switch the rule on, and 上行文 for the rules
+	// of every upward document (empty: a base rule, always on).
 	Genres []string
 	// Params are the parameters a template may set, with their default values.
 	Params map[string]any
@@ -162,7 +165,7 @@ func Run(doc *document.Document, g *templates.Genre, opts Options) (out []Findin
 		c.run(r)
 	}
 	// the rules the genre template declares: on for the genre, unless disabled or not in Only
-	for _, r := range declaredRules(g) {
+	for _, r := range declaredRules(c.g) {
 		if _, builtin := byID[r.ID]; builtin || c.disabled[r.ID] || len(c.only) > 0 && !c.only[r.ID] {
 			continue
 		}

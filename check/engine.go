@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
 
@@ -25,10 +26,11 @@ type rule struct {
 	// SummaryEN is its English translation.
 	Summary   string
 	SummaryEN string
-	// Genres are the 文种 the rule is on for by default; Up puts it on for every 上行文.
-	// A rule with neither is a base rule, always on.
-	Genres []string
-	Up     bool
+	// ByTemplate rules are on only where the genre template lists them (its rules: map); Up
+	// puts a rule on for every 上行文. A rule with neither is a base rule, always on. Which
+	// genres a rule serves is the templates' knowledge, not the rule's.
+	ByTemplate bool
+	Up         bool
 	// Params are the default parameters a template may override.
 	Params map[string]any
 	// AutoFix is the policy for the fixes its findings carry (see FixPolicy).
@@ -139,7 +141,12 @@ func (r *rule) info() RuleInfo {
 	for k, v := range r.Params {
 		params[k] = v
 	}
-	g := append([]string(nil), r.Genres...)
+	var g []string
+	for _, t := range builtinGenres().Genres() {
+		if cfg, ok := t.Rules[r.ID]; ok && (cfg.Enabled == nil || *cfg.Enabled) && r.ByTemplate && !contains(g, t.Name) {
+			g = append(g, t.Name)
+		}
+	}
 	if r.Up {
 		g = append(g, "上行文")
 	}
@@ -229,20 +236,18 @@ func newContext(doc *document.Document, g *templates.Genre, opts Options) *ctx {
 	for _, id := range opts.Only {
 		c.only[id] = true
 	}
-	if g != nil && g.Name != "" {
+	if g == nil {
+		g = resolveGenre(doc)
+		c.g = g
+	}
+	if g != nil {
 		c.genre = g.Name
-	} else {
-		c.genre = TitleGenre(doc.Title)
 	}
 	switch {
-	case doc.Direction == document.DirectionUp:
-		c.up = true
 	case doc.Direction != "":
-		c.up = false
-	case g != nil && g.Direction != "":
+		c.up = doc.Direction == document.DirectionUp
+	case g != nil:
 		c.up = g.Direction == document.DirectionUp
-	default:
-		c.up = c.genre == "请示" || c.genre == "报告"
 	}
 	c.fields = collectFields(doc)
 	return c
@@ -314,7 +319,7 @@ func (c *ctx) enabled(r *rule) bool {
 	if r.Kind == KindGeometry && !c.opts.Layout && c.opts.Pages == nil {
 		return false
 	}
-	base := len(r.Genres) == 0 && !r.Up
+	base := !r.ByTemplate && !r.Up
 	if c.g != nil {
 		if cfg, ok := c.g.Rules[r.ID]; ok {
 			if cfg.Enabled != nil {
@@ -326,18 +331,7 @@ func (c *ctx) enabled(r *rule) bool {
 			return true
 		}
 	}
-	if base {
-		return true
-	}
-	if r.Up && c.up {
-		return true
-	}
-	for _, g := range r.Genres {
-		if g == c.genre {
-			return true
-		}
-	}
-	return false
+	return base || r.Up && c.up
 }
 
 func (c *ctx) run(r *rule) {
@@ -483,25 +477,54 @@ func runeSlice(s string, off, n int) string {
 	return s[start:end]
 }
 
-// TitleGenre returns the 文种 a title ends with (请示, 通知, 函, …), or "" when it names none.
+// TitleGenre returns the 文种 a title ends with (请示, 通知, 函, …) among the built-in genre
+// templates' names and aliases (令 gives 命令), or "" when it names none.
 func TitleGenre(title string) string {
-	t := strings.TrimRight(strings.Join(strings.Fields(title), ""), "。.，,；;：:！!？? \u3000")
-	// a trailing note in brackets: ……的通知（征求意见稿）
-	if strings.HasSuffix(t, "）") {
-		if i := strings.LastIndex(t, "（"); i > 0 {
-			t = t[:i]
-		}
-	}
-	for _, g := range genreWords {
-		if strings.HasSuffix(t, g) {
-			if g == "令" {
-				return "命令"
-			}
-			return g
-		}
+	if g := builtinGenres().TitleGenre(title); g != nil {
+		return g.Name
 	}
 	return ""
 }
 
-// genreWords are the 15 文种 of 条例 第八条, longest first (命令 before 令).
-var genreWords = []string{"决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案", "纪要", "函", "令"}
+// builtinGenres is the built-in template set, the checker's source of genre knowledge (names,
+// aliases, directions, closings, which genre rules are on) when the caller gives no template.
+var builtinGenres = sync.OnceValue(templates.Builtins)
+
+// resolveGenre finds the genre template of a document checked without one: by the draft's
+// genre id, else by the 文种 its title ends with.
+func resolveGenre(doc *document.Document) *templates.Genre {
+	set := builtinGenres()
+	if doc.Genre != "" {
+		if g, ok := set.Genre(doc.Genre); ok {
+			return g
+		}
+	}
+	return set.TitleGenre(doc.Title)
+}
+
+// signOff is the document's sign-off mode, or its genre's default when the document sets none.
+func (c *ctx) signOff() document.SignOff {
+	if c.doc.SignOff == "" && c.g != nil {
+		if v := c.g.Defaults["sign_off"]; v != "" {
+			return document.SignOff(v)
+		}
+		if c.g.Format == document.FormatMinutes {
+			return document.SignOffNone
+		}
+	}
+	return c.doc.SignOff
+}
+
+// genreUnsigned reports whether the document's genre is not signed and dated (its template's
+// sign-off is none, or its format is 纪要格式).
+func (c *ctx) genreUnsigned() bool {
+	return c.g != nil && (c.g.Defaults["sign_off"] == string(document.SignOffNone) || c.g.Format == document.FormatMinutes)
+}
+
+// format is the document's format, or its genre's when the document sets none.
+func (c *ctx) format() document.Format {
+	if c.doc.Format == "" && c.g != nil {
+		return c.g.Format
+	}
+	return c.doc.Format
+}

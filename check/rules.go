@@ -15,15 +15,6 @@ const (
 	clAtt   = c9704 + "7.3.7"
 )
 
-// Genre names used by genre rules.
-var (
-	gQingshi = []string{"请示"}
-	gBaogao  = []string{"报告"}
-	gPifu    = []string{"批复"}
-	gHan     = []string{"函"}
-	gNoRecip = []string{"公告", "通告", "决议", "公报"}
-)
-
 // placeholderKinds are the elements searched for unfilled placeholders.
 var placeholderKinds = []string{"title", "recipients", "body", "attachment_notes", "note", "attachment_title", "attachment_body", "cc", "printer", "number", "date", "table"}
 
@@ -90,7 +81,7 @@ var registry = withEngines([]*rule{
 		Summary:   "公文一般应有主送机关（公告、通告、决议、公报除外）",
 		SummaryEN: "A document normally has main recipients (except 公告, 通告, 决议, 公报)", check: checkRecipientsMissing},
 	{ID: "recipients-forbidden", Clause: tiaoli + "第八条 / " + cPract, Severity: SeverityWarning, Kind: KindPresence,
-		Genres: gNoRecip, Summary: "公告、通告、决议、公报不写主送机关",
+		ByTemplate: true, Summary: "公告、通告、决议、公报不写主送机关",
 		SummaryEN: "公告, 通告, 决议 and 公报 have no main recipients", check: checkRecipientsForbidden},
 	{ID: "up-one-recipient", Clause: tiaoli + "第十五条（一）", Severity: SeverityError, Kind: KindCount, Up: true,
 		Summary:   "上行文原则上只主送一个上级机关",
@@ -269,9 +260,9 @@ var registry = withEngines([]*rule{
 		Summary:   "令号写作“第5号”（阿拉伯数字，不编虚位）",
 		SummaryEN: "An order number is written 第5号 (Arabic digits, no leading zeros)", check: checkOrderNumberFormat},
 	{ID: "signoff-forbidden", Clause: tiaoli + "第九条 / " + c9704 + "7.3.5", Severity: SeverityWarning, Kind: KindPresence,
-		Genres:    []string{"决议", "公报"},
-		Summary:   "决议、公报不署名、不标成文日期，通过或发布的日期写在标题下的题注中",
-		SummaryEN: "决议 and 公报 have no sign-off or date; the date goes in the note under the title", check: checkSignoffForbidden},
+		ByTemplate: true,
+		Summary:    "决议、公报不署名、不标成文日期，通过或发布的日期写在标题下的题注中",
+		SummaryEN:  "决议 and 公报 have no sign-off or date; the date goes in the note under the title", check: checkSignoffForbidden},
 	{ID: "internal-unit-issuer", Clause: tiaoli + "第十七条", Severity: SeverityInfo, Kind: KindPresence,
 		Summary:   "部门内设机构（处、科、司、股）除办公厅（室）外不对外正式行文",
 		SummaryEN: "Internal units (处, 科, 司, 股) other than the general office do not write outward", check: checkInternalUnitIssuer},
@@ -308,34 +299,34 @@ var registry = withEngines([]*rule{
 		SummaryEN: "No accidentally doubled words (的的, 了了, 和和)", AutoFix: FixSuggest, check: checkRepeatedWord},
 
 	// genre rules
-	{ID: "qingshi-one-matter", Clause: tiaoli + "第十五条（四）", Severity: SeverityWarning, Kind: KindCount, Genres: gQingshi,
+	{ID: "qingshi-one-matter", Clause: tiaoli + "第十五条（四）", Severity: SeverityWarning, Kind: KindCount, ByTemplate: true,
 		Params:    map[string]any{"requests": []string{"请批示", "请批复", "请审批", "请批准", "请审定", "请审示", "请予批准", "请予审批", "请指示", "妥否", "当否", "是否可行"}},
 		Summary:   "请示一文一事，只有一个请求事项",
 		SummaryEN: "A 请示 asks for one matter only", check: checkQingshiOneMatter},
-	{ID: "qingshi-closing", Clause: tiaoli + "第十五条（四） / " + cPract, Severity: SeverityWarning, Kind: KindPhrase, Genres: gQingshi,
+	{ID: "qingshi-closing", Clause: tiaoli + "第十五条（四） / " + cPract, Severity: SeverityWarning, Kind: KindPhrase, ByTemplate: true,
 		Phrases: "requests", Mode: "closing", Closing: 2,
 		Message:   "请示应以请求语结尾，如“妥否，请批示。”或“当否，请批复。”",
 		Params:    map[string]any{"requests": []string{"请批示", "请批复", "请审批", "请批准", "请审定", "请审示", "请予", "请指示", "妥否", "当否", "请批转", "请核准", "请示", "请研究", "请审核", "请同意", "恳请", "是否可行"}},
 		Summary:   "请示以请求语结尾（妥否，请批示。）",
 		SummaryEN: "A 请示 ends with a request (妥否，请批示。)"},
-	{ID: "qingshi-contact", Clause: cPract, Severity: SeverityInfo, Kind: KindPresence, Genres: gQingshi,
+	{ID: "qingshi-contact", Clause: cPract, Severity: SeverityInfo, Kind: KindPresence, ByTemplate: true,
 		Summary:   "请示在附注中注明联系人和电话",
 		SummaryEN: "A 请示 gives a contact person and telephone in the annotation", check: checkQingshiContact},
-	{ID: "report-no-request", Clause: tiaoli + "第十五条（四）", Severity: SeverityError, Kind: KindPhrase, Genres: gBaogao,
+	{ID: "report-no-request", Clause: tiaoli + "第十五条（四）", Severity: SeverityError, Kind: KindPhrase, ByTemplate: true,
 		Phrases: "phrases", Mode: "forbidden", Where: []string{"body"},
 		Message:   "报告中不得夹带请示事项（“{text}”），需要上级批准的事项应另行请示",
 		Params:    map[string]any{"phrases": []string{"妥否", "当否", "请批示", "请批复", "请审批", "请批准", "请予批准", "请予审批", "请指示", "请批转", "请审定", "请审示", "请研究批复"}},
 		Summary:   "报告中不得夹带请示事项",
 		SummaryEN: "A 报告 carries no request for approval"},
-	{ID: "report-closing", Clause: cPract, Severity: SeverityInfo, Kind: KindPhrase, Genres: gBaogao,
+	{ID: "report-closing", Clause: cPract, Severity: SeverityInfo, Kind: KindPhrase, ByTemplate: true,
 		Phrases: "closings", Mode: "closing", Closing: 1, Message: "报告一般以“特此报告。”结尾",
 		Params:    map[string]any{"closings": []string{"特此报告", "专此报告", "现予报告", "请审阅", "请审议", "请阅示"}},
 		Summary:   "报告一般以“特此报告。”结尾",
 		SummaryEN: "A 报告 usually ends with 特此报告。"},
-	{ID: "pifu-citation", Clause: cPract, Severity: SeverityInfo, Kind: KindPattern, Genres: []string{"批复", "函"},
+	{ID: "pifu-citation", Clause: cPract, Severity: SeverityInfo, Kind: KindPattern, ByTemplate: true,
 		Summary:   "批复开头先引来文标题，后引发文字号：《关于……的请示》（×〔2024〕5号）收悉",
 		SummaryEN: "A 批复 first cites the request's title, then its number", check: checkPifuCitation},
-	{ID: "han-tone", Clause: cPract, Severity: SeverityWarning, Kind: KindPhrase, Genres: gHan,
+	{ID: "han-tone", Clause: cPract, Severity: SeverityWarning, Kind: KindPhrase, ByTemplate: true,
 		Phrases: "forbidden", Mode: "forbidden", Where: []string{"body"},
 		Message:   "函用于不相隶属机关之间商洽、询问和答复，语气应平和，不用“{text}”等指令性用语（可用“特此函告”“请予支持”）",
 		Params:    map[string]any{"forbidden": []string{"特此通知", "特此通报", "特此批复", "特此报告", "请遵照执行", "认真贯彻执行", "不得有误"}},

@@ -31,7 +31,7 @@ func parseNumber(s string) (numberParts, bool) {
 }
 
 func numberField(c *ctx, path, kind string) (field, bool) {
-	if c.doc.Format == document.FormatMinutes || c.genre == "纪要" {
+	if c.format() == document.FormatMinutes {
 		return field{}, false // a 纪要 carries a 期号 (第9期), not a 发文字号
 	}
 	v := c.doc.Number
@@ -386,12 +386,8 @@ var checkDateInvalid = func(c *ctx, r *rule) {
 
 var checkDateMissing = func(c *ctx, r *rule) {
 	d := c.doc
-	if trimSpace(d.Date) != "" || d.SignOff == document.SignOffNone || len(d.Body) == 0 {
-		return
-	}
-	switch c.genre {
-	case "决议", "公报", "纪要":
-		return
+	if trimSpace(d.Date) != "" || c.signOff() == document.SignOffNone || c.genreUnsigned() || len(d.Body) == 0 {
+		return // 决议, 公报 and 纪要 are not signed: their templates' sign-off is none
 	}
 	c.reportDoc(r, "缺少成文日期：署名下方应标注成文日期，如“2024年1月5日”")
 }
@@ -480,11 +476,8 @@ var checkRecipientsColon = func(c *ctx, r *rule) {
 
 var checkRecipientsMissing = func(c *ctx, r *rule) {
 	d := c.doc
-	if v, _ := c.recipientsText(); v != "" || len(d.Body) == 0 || c.genre == "" || d.RecipientsInBanji {
-		return
-	}
-	switch c.genre {
-	case "公告", "通告", "决议", "公报", "纪要", "命令":
+	// the genres without 主送 (公告, 通告, 决议, 公报, 纪要, 命令) switch the rule off in their templates
+	if v, _ := c.recipientsText(); v != "" || len(d.Body) == 0 || c.g == nil || d.RecipientsInBanji {
 		return
 	}
 	c.reportDoc(r, "缺少主送机关：标题下空一行居左顶格写主送机关，最后一个名称后标全角冒号")
@@ -551,7 +544,7 @@ var titlePunct = "。，；：！？.,;:!?"
 
 var checkTitleMissing = func(c *ctx, r *rule) {
 	d := c.doc
-	if d.Format == document.FormatMinutes || d.Format == document.FormatOrder || c.genre == "纪要" || c.genre == "命令" {
+	if f := c.format(); f == document.FormatMinutes || f == document.FormatOrder {
 		return // the mark names a 纪要 or 命令; it has no title
 	}
 	if trimSpace(d.Title) == "" && len(d.Body) > 0 {
@@ -609,17 +602,13 @@ var checkTitleGenre = func(c *ctx, r *rule) {
 			return // title-mixed-genre says it
 		}
 	}
-	c.reportAll(r, document.PathTitle, v, "标题应以文种结尾（决议、决定、命令、公报、公告、通告、意见、通知、通报、报告、请示、批复、议案、函、纪要），构成“发文机关＋事由＋文种”")
+	c.reportAll(r, document.PathTitle, v, "标题应以文种结尾（"+strings.Join(builtinGenres().Names(), "、")+"），构成“发文机关＋事由＋文种”")
 }
 
 var checkTitleComposition = func(c *ctx, r *rule) {
 	v := compact(c.doc.Title)
 	if v == "" || c.genre == "" {
-		return
-	}
-	switch c.genre {
-	case "公告", "通告", "命令", "纪要", "公报", "议案":
-		return
+		return // 公告, 通告, 命令, 纪要, 公报 and 议案 switch the rule off in their templates
 	}
 	if strings.Contains(v, "关于") || strings.Contains(v, "转发") || strings.Contains(v, "印发") || strings.Contains(v, "批转") {
 		return
@@ -829,10 +818,6 @@ var checkIssuerMissing = func(c *ctx, r *rule) {
 	}
 	switch d.SignOff {
 	case document.SignOffNone, document.SignOffSignature:
-		return
-	}
-	switch c.genre {
-	case "决议", "公报", "纪要", "命令":
 		return
 	}
 	c.reportAll(r, document.PathDate, d.Date, "成文日期上方应有发文机关署名（全称或规范化简称）")

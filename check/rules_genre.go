@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"gongwen/layout"
+	"gongwen/templates"
 )
 
 // closingParas returns the last n body paragraphs, skipping 附件说明/附注 lines left in the body.
@@ -91,29 +92,48 @@ var checkPifuCitation = func(c *ctx, r *rule) {
 }
 
 var checkClosingGenreMismatch = func(c *ctx, r *rule) {
-	if c.genre == "" || c.genre == "函" {
+	if c.genre == "" {
 		return
 	}
-	allowed := map[string][]string{
-		"特此通知": {"通知"}, "特此报告": {"报告"}, "特此批复": {"批复"}, "此复": {"批复"},
-		"特此函告": {"函"}, "特此函复": {"函"}, "特此通报": {"通报"}, "特此请示": {"请示"},
-		"特此公告": {"公告"}, "特此通告": {"通告"},
-	}
+	owners := closingOwners(c.g)
 	for _, f := range c.closingParas(1) {
-		for w, gs := range allowed {
+		for w, gs := range owners {
 			at := strings.Index(f.text, w)
-			if at < 0 || (w == "此复" && strings.Contains(f.text, "特此复")) {
+			if at < 0 || contains(gs, c.genre) || insideLonger(f.text, w, owners) {
 				continue
 			}
-			ok := false
-			for _, g := range gs {
-				ok = ok || g == c.genre
-			}
-			if !ok {
-				c.reportMatch(r, f, match{start: at, end: at + len(w), msg: "结束语“{text}”与文种“" + c.genre + "”不符，请改用与文种一致的结束语或删去"})
+			c.reportMatch(r, f, match{start: at, end: at + len(w), msg: "结束语“{text}”与文种“" + c.genre + "”不符，请改用与文种一致的结束语或删去"})
+		}
+	}
+}
+
+// closingOwners maps each closing phrase of the genre templates (their closings:) to the 文种
+// it belongs to; g, the document's own template, is included when it is not a built-in.
+func closingOwners(g *templates.Genre) map[string][]string {
+	out := map[string][]string{}
+	gs := builtinGenres().Genres()
+	if g != nil {
+		gs = append(gs, g)
+	}
+	for _, t := range gs {
+		for _, w := range t.Closings {
+			if w != "" && !contains(out[w], t.Name) {
+				out[w] = append(out[w], t.Name)
 			}
 		}
 	}
+	return out
+}
+
+// insideLonger reports whether every occurrence of w in s is part of a longer phrase of owners
+// (此复 in 特此复函).
+func insideLonger(s, w string, owners map[string][]string) bool {
+	for long := range owners {
+		if long != w && strings.Contains(long, w) && strings.Count(s, long) >= strings.Count(s, w) {
+			return true
+		}
+	}
+	return strings.Contains(s, "特此复") && w == "此复"
 }
 
 // ---- geometry (needs the typeset pages) ----

@@ -11,7 +11,9 @@ type Genre struct {
 	Name          string `yaml:"name"` // the 文种, e.g. 请示
 	// Label is the name shown in lists when several templates share a 文种, e.g. 通知（印发）;
 	// empty means Name. Optional.
-	Label     string             `yaml:"label"`
+	Label string `yaml:"label"`
+	// Aliases are other words a title may end with for this 文种 (令 for 命令). Optional.
+	Aliases   []string           `yaml:"aliases"`
 	Use       string             `yaml:"use"` // one-line use
 	Direction document.Direction `yaml:"direction"`
 	Format    document.Format    `yaml:"format"`
@@ -24,6 +26,9 @@ type Genre struct {
 	Defaults map[string]string `yaml:"defaults"`
 	// Closing is the usual closing sentence (妥否，请批示。 for 请示), offered as the last paragraph.
 	Closing string `yaml:"closing"`
+	// Closings are the closing phrases that belong to this genre (特此通知 to 通知); the checker
+	// reports one of them in a document of another genre. Optional.
+	Closings []string `yaml:"closings"`
 	// Scaffold is the body's usual structure as prompts the writer replaces.
 	Scaffold []string `yaml:"scaffold"`
 	// Rules switches check rules on for this genre, with their parameters, by rule id.

@@ -18,7 +18,8 @@ func init() {
 	for _, id := range strings.Fields(`up-one-recipient up-signers-required up-no-lower-cc up-not-to-leader
 		qingshi-one-matter qingshi-closing qingshi-contact title-mixed-genre report-no-request report-closing
 		closing-genre-mismatch attachment-title-mismatch attachment-count citation-order citation-number-brackets
-		title-repeated-guanyu recipients-missing issuer-missing han-tone pifu-citation recipients-forbidden`) {
+		title-repeated-guanyu recipients-missing issuer-missing han-tone pifu-citation recipients-forbidden
+		title-composition signoff-forbidden`) {
 		knownRules[id] = true
 	}
 }

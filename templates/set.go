@@ -169,13 +169,16 @@ func (s *Set) Genres() []*Genre {
 }
 
 // ByName returns the first genre (in Genres order) whose name is the given 文种, such as 请示,
-// or else whose label is name (命令（令）, 通知（印发）); 令 finds 命令. It returns nil when none.
+// or one of whose aliases it is (令 finds 命令), or else whose label is name (命令（令）,
+// 通知（印发）). It returns nil when none.
 func (s *Set) ByName(name string) *Genre {
-	if name == "令" {
-		name = "命令"
-	}
 	for _, g := range s.Genres() {
 		if g.Name == name {
+			return g
+		}
+	}
+	for _, g := range s.Genres() {
+		if contains(g.Aliases, name) {
 			return g
 		}
 	}
@@ -185,4 +188,38 @@ func (s *Set) ByName(name string) *Genre {
 		}
 	}
 	return nil
+}
+
+// TitleGenre returns the genre whose name or alias the title ends with (the longest such word;
+// a trailing note in brackets such as （征求意见稿） and final punctuation are ignored), or nil.
+func (s *Set) TitleGenre(title string) *Genre {
+	t := strings.TrimRight(strings.Join(strings.Fields(title), ""), "。.，,；;：:！!？? \u3000")
+	if strings.HasSuffix(t, "）") {
+		if i := strings.LastIndex(t, "（"); i > 0 {
+			t = t[:i]
+		}
+	}
+	best := ""
+	for _, g := range s.Genres() {
+		for _, w := range append([]string{g.Name}, g.Aliases...) {
+			if w != "" && len(w) > len(best) && strings.HasSuffix(t, w) {
+				best = w
+			}
+		}
+	}
+	if best == "" {
+		return nil
+	}
+	return s.ByName(best)
+}
+
+// Names lists the 文种 names of the set, each once, in Genres order.
+func (s *Set) Names() []string {
+	var out []string
+	for _, g := range s.Genres() {
+		if !contains(out, g.Name) {
+			out = append(out, g.Name)
+		}
+	}
+	return out
 }
