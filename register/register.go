@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gongwen/document"
 	"gongwen/store"
 )
 
@@ -502,4 +503,28 @@ func (r *Register) Verify(ctx context.Context) ([]string, error) {
 		}
 	}
 	return out, rows.Err()
+}
+
+// FromDocument reads what the register records from a draft: its 发文字号 (when it parses), title,
+// 成文日期, 签发人, 主送 (without the closing colon), 抄送 and, for 联合行文, the organs after the
+// lead one (the document carries the lead organ's number).
+func FromDocument(doc *document.Document) Entry {
+	var e Entry
+	if c, y, s, err := ParseNumber(doc.Number); err == nil {
+		e.Code, e.Year, e.Serial = c, y, s
+	}
+	e.Title = strings.ReplaceAll(doc.Title, "\n", "")
+	e.Date = doc.Date
+	e.Signer = strings.Join(doc.Signers, JointSep)
+	if e.Signer == "" {
+		e.Signer = doc.SignerName
+	}
+	e.Recipients = strings.TrimRight(strings.TrimSpace(doc.Recipients), "：:")
+	e.CC = strings.TrimSpace(doc.CC)
+	for i, is := range doc.Issuers {
+		if i > 0 && strings.TrimSpace(is.Name) != "" {
+			e.Joint = append(e.Joint, strings.TrimSpace(is.Name))
+		}
+	}
+	return e
 }
