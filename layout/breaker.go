@@ -1,6 +1,13 @@
 package layout
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gongwen/document"
+	"gongwen/internal/wordseg"
+)
 
 // CJK line breaking (断行) with 避头尾: where a line may end, and how a run of text is cut
 // into lines of a given width. Positions are rune offsets.
@@ -151,13 +158,24 @@ func breakLines(rs []rune, adv []Length, first, rest Length, ok []bool, ends []i
 }
 
 // titleBreakCost is the penalty for breaking a title before rs[i]; a negative value forbids it.
-func titleBreakCost(rs []rune, ok []bool, i int) float64 {
+// words marks the word boundaries (wordseg.Boundaries); when strict, a break inside a word or
+// a name and a break after 、 are forbidden, otherwise they only cost more.
+func titleBreakCost(rs []rune, ok, words []bool, i int, strict bool) float64 {
 	if !ok[i] {
 		return -1
 	}
 	p, c := rs[i-1], rs[i]
+	if !words[i] || p == '、' || inTitleName(rs, i) || (insideQuote(rs, i) && quoteLen(rs, i) <= 10) {
+		if strict {
+			return -1
+		}
+		if p == '、' {
+			return 20
+		}
+		return 60
+	}
 	switch {
-	case p == '、' || p == ' ' || p == '\u3000':
+	case p == ' ' || p == '\u3000':
 		return 0
 	case isDigit(c) && !isDigit(p):
 		return 2
@@ -169,7 +187,7 @@ func titleBreakCost(rs []rune, ok []bool, i int) float64 {
 		return 1
 	case c == '关' && i+1 < len(rs) && rs[i+1] == '于':
 		return 1
-	case c == '《' || p == '》':
+	case c == '《' || p == '》' || p == '”':
 		return 2
 	}
 	cost := 30.0
@@ -179,16 +197,36 @@ func titleBreakCost(rs []rune, ok []bool, i int) float64 {
 	if organEnd[p] {
 		cost = 8
 	}
-	for _, w := range leadWords {
-		if hasPrefixRunes(rs[i:], w) {
-			cost = 4
-			break
-		}
+	prev, next := wordAround(rs, words, i)
+	switch {
+	case titleVerbs[next] || leadVerbs[prev]:
+		// a verb opens the matter of a title (加强 …), or a name follows (印发, 成立 …)
+		cost = 4
+	case cnNumeral[c] && len([]rune(prev)) >= 2 && !cnNumeral[p] && len([]rune(next)) >= 2:
+		// 三年行动计划, 第七次: a counted phrase starts here
+		cost = 4
 	}
 	if insideBookTitle(rs, i) {
 		cost += 5
 	}
+	if insideQuote(rs, i) {
+		cost += 8
+	}
 	return cost
+}
+
+// insideQuote reports whether rs[i] stands inside “…”.
+func insideQuote(rs []rune, i int) bool {
+	open := false
+	for _, r := range rs[:i] {
+		switch r {
+		case '“':
+			open = true
+		case '”':
+			open = false
+		}
+	}
+	return open
 }
 
 // organEnd are characters that end organ and place names (市, 局, 委员会 …), after which a
@@ -196,11 +234,100 @@ func titleBreakCost(rs []rune, ok []bool, i int) float64 {
 var organEnd = map[rune]bool{'市': true, '省': true, '县': true, '区': true, '府': true, '局': true, '厅': true,
 	'委': true, '会': true, '部': true, '院': true, '室': true, '办': true, '镇': true, '乡': true, '村': true, '司': true}
 
-// leadWords often open the matter of a title, so a break before them keeps words whole.
-var leadWords = [][]rune{[]rune("印发"), []rune("加强"), []rune("进一步"), []rune("做好"), []rune("开展"),
-	[]rune("建设"), []rune("推进"), []rune("实施"), []rune("组织"), []rune("调整"), []rune("设立"), []rune("表彰"),
-	[]rune("批准"), []rune("同意"), []rune("转发"), []rune("公布"), []rune("召开"), []rune("申请"), []rune("请求"),
-	[]rune("商请"), []rune("提高"), []rune("全面"), []rune("深入"), []rune("规范"), []rune("优化"), []rune("落实")}
+// titleVerbs open or close the matter of a title, so a break before or after them keeps
+// phrases whole.
+var titleVerbs = map[string]bool{}
+
+// leadVerbs are followed by the name of what they act on (a document, an organ), so a break
+// after them keeps the name whole.
+var leadVerbs = map[string]bool{"印发": true, "转发": true, "批转": true, "成立": true, "设立": true, "同意": true,
+	"撤销": true, "调整": true, "表彰": true, "命名": true}
+
+// nameEnds end the name of an organ or body inside a title (国务院防治艾滋病工作委员会).
+var nameEnds = []string{"委员会", "领导小组", "工作小组", "联席会议", "办公室", "指挥部", "管理局", "研究院", "示范区", "新区", "试验区"}
+
+// inTitleName reports whether offset i falls inside an organ name in the title: a run ending in
+// one of nameEnds that starts after a lead verb, 关于, 的, 和 or 、 (at most 16 characters).
+func inTitleName(rs []rune, i int) bool {
+	s := string(rs)
+	for _, e := range nameEnds {
+		from := 0
+		for {
+			k := strings.Index(s[from:], e)
+			if k < 0 {
+				break
+			}
+			end := utf8.RuneCountInString(s[:from+k]) + utf8.RuneCountInString(e)
+			from += k + len(e)
+			if i >= end {
+				continue
+			}
+			// walk back to the start of the name
+			st := end - utf8.RuneCountInString(e)
+			for st > 0 && end-st < 16 {
+				p := rs[st-1]
+				if p == '、' || p == '的' || p == '和' || p == '“' || p == '》' || p == '，' ||
+					(st >= 2 && (string(rs[st-2:st]) == "关于" || leadVerbs[string(rs[st-2:st])])) {
+					break
+				}
+				st--
+			}
+			if st > 0 && end-st >= 16 {
+				continue // no clear start: not a name
+			}
+			if i > st && i < end {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quoteLen is the length of the “…” that offset i stands in.
+func quoteLen(rs []rune, i int) int {
+	a := i - 1
+	for a > 0 && rs[a] != '“' {
+		a--
+	}
+	b := i
+	for b < len(rs) && rs[b] != '”' {
+		b++
+	}
+	return b - a + 1
+}
+
+// cnNumeral are the Chinese numerals and 第, which start a counted phrase (三年, 第七次).
+var cnNumeral = map[rune]bool{'一': true, '二': true, '三': true, '四': true, '五': true, '六': true,
+	'七': true, '八': true, '九': true, '十': true, '第': true, '两': true}
+
+func init() {
+	for _, w := range strings.Fields(`印发 加强 进一步 做好 开展 建设 推进 实施 组织 调整 设立 表彰 批准 同意
+		转发 批转 公布 召开 申请 请求 商请 提高 全面 深入 规范 优化 落实 成立 撤销 促进 推动 加快 健全 建立
+		完善 深化 打赢 贯彻 保障 激发 降低 取消 下放 修改 废止 支持 鼓励 划定 命名 授予 追授 处理 核定
+		增设 更名 扩大 严格 切实 积极 大力 坚决 依法 巩固 发挥 培育 构建 创建 启动 试行 执行 报送 确定 认定`) {
+		titleVerbs[w] = true
+	}
+}
+
+// wordAround returns the words of rs that end and start at rune offset i, by the boundaries
+// in words ("" at the ends of rs).
+func wordAround(rs []rune, words []bool, i int) (prev, next string) {
+	a := i - 1
+	for a > 0 && !words[a] {
+		a--
+	}
+	b := i + 1
+	for b < len(rs) && !words[b] {
+		b++
+	}
+	if i > 0 {
+		prev = string(rs[max(a, 0):i])
+	}
+	if i < len(rs) {
+		next = string(rs[i:min(b, len(rs))])
+	}
+	return prev, next
+}
 
 func hasPrefixRunes(rs, p []rune) bool {
 	if len(rs) < len(p) {
@@ -239,9 +366,11 @@ func insideBookTitle(rs []rune, i int) bool {
 }
 
 // balanceLines cuts a title into the fewest lines of at most width that are balanced (a
-// trapezoid or diamond, never a long line over a short tail) and break at natural word
-// boundaries. It returns the end offsets.
-func balanceLines(rs []rune, adv []Length, width Length) []int {
+// trapezoid or diamond, never a long line over a short tail) and break between words: never
+// inside a word (wordseg's dictionary) or one of the names in words (the document's organs),
+// never after 、. Only when no such cut exists does it break inside a word. It returns the end
+// offsets.
+func balanceLines(rs []rune, adv []Length, width Length, words []string) []int {
 	n := len(rs)
 	if n == 0 {
 		return nil
@@ -259,9 +388,22 @@ func balanceLines(rs []rune, adv []Length, width Length) []int {
 	}
 	ok := make([]bool, n)
 	breakOpportunities(rs, ok)
+	wb := wordseg.Boundaries(rs, words)
+	if ends := balanceWith(rs, adv, width, ok, wb, total, true); ends != nil {
+		return ends
+	}
+	if ends := balanceWith(rs, adv, width, ok, wb, total, false); ends != nil {
+		return ends
+	}
+	return []int{n}
+}
+
+// balanceWith is balanceLines for one strictness; nil when no cut fits.
+func balanceWith(rs []rune, adv []Length, width Length, ok, wb []bool, total Length, strict bool) []int {
+	n := len(rs)
 	cost := make([]float64, n)
 	for i := 1; i < n; i++ {
-		cost[i] = titleBreakCost(rs, ok, i)
+		cost[i] = titleBreakCost(rs, ok, wb, i, strict)
 	}
 	// prefix sums of advances
 	pre := make([]Length, n+1)
@@ -276,7 +418,7 @@ func balanceLines(rs []rune, adv []Length, width Length) []int {
 	if minLines < 1 {
 		minLines = 1
 	}
-	for lines := minLines; lines <= n; lines++ {
+	for lines := minLines; lines <= n && lines <= minLines+2; lines++ {
 		ideal := float64(total) / float64(lines)
 		// best[k][i]: least cost of setting rs[:i] in k lines
 		inf := 1e18
@@ -331,5 +473,33 @@ func balanceLines(rs []rune, adv []Length, width Length) []int {
 		}
 		return ends
 	}
-	return []int{n}
+	return nil
+}
+
+// docWords lists the names a title of d must not be broken inside: its organs (the issuers,
+// which come from the unit profile when one was applied, the marks, the 主送 and 抄送 organs,
+// the 印发机关) and the meeting of a 纪要.
+func docWords(d *document.Document) []string {
+	if d == nil {
+		return nil
+	}
+	var out []string
+	add := func(s string) {
+		for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+			return strings.ContainsRune("、，,：:；;。 \u3000\n", r)
+		}) {
+			if utf8.RuneCountInString(f) >= 2 && utf8.RuneCountInString(f) <= 30 {
+				out = append(out, f)
+			}
+		}
+	}
+	for _, is := range d.Issuers {
+		add(is.Name)
+		add(is.Mark)
+	}
+	add(d.Recipients)
+	add(d.CC)
+	add(d.Printer)
+	add(d.MeetingName)
+	return out
 }

@@ -1,9 +1,14 @@
 package layout
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"gongwen/document"
+	"gongwen/internal/wordseg"
 )
 
 // breakText breaks s with every rune one unit wide (ASCII half a unit) into lines of w units.
@@ -73,7 +78,12 @@ func TestBalanceTitle(t *testing.T) {
 		{"关于做好春季森林防火工作的通知", 20, []string{"关于做好春季森林防火工作的通知"}},
 		{"江城市人民政府关于建设城区应急物资储备中心的请示", 20, []string{"江城市人民政府关于建设城区", "应急物资储备中心的请示"}},
 		{"某某市人民政府关于进一步优化营商环境推动民营经济高质量发展的意见", 20,
-			[]string{"某某市人民政府关于进一步", "优化营商环境推动民营经济高质量发展的意见"}},
+			// before the second verb: both matters stay whole, and the top line is the longer
+			[]string{"某某市人民政府关于进一步优化营商环境", "推动民营经济高质量发展的意见"}},
+		{"国务院办公厅关于成立国务院防治艾滋病工作委员会的通知", 20,
+			[]string{"国务院办公厅关于成立", "国务院防治艾滋病工作委员会的通知"}},
+		{"国务院关于印发“十四五”国家应急体系规划的通知", 16,
+			[]string{"国务院关于印发“十四五”", "国家应急体系规划的通知"}},
 	}
 	for _, tt := range tests {
 		rs := []rune(tt.in)
@@ -81,7 +91,7 @@ func TestBalanceTitle(t *testing.T) {
 		for i := range adv {
 			adv[i] = 1000
 		}
-		ends := balanceLines(rs, adv, Length(tt.width)*1000)
+		ends := balanceLines(rs, adv, Length(tt.width)*1000, nil)
 		var got []string
 		st := 0
 		for _, e := range ends {
@@ -152,7 +162,7 @@ func FuzzBalanceLines(f *testing.F) {
 		for i := range adv {
 			adv[i] = 1000
 		}
-		ends := balanceLines(rs, adv, Length(w)*1000)
+		ends := balanceLines(rs, adv, Length(w)*1000, nil)
 		st := 0
 		for _, e := range ends {
 			if e <= st || e > len(rs) {
@@ -164,4 +174,102 @@ func FuzzBalanceLines(f *testing.F) {
 			t.Fatalf("ends %v do not cover %d runes", ends, len(rs))
 		}
 	})
+}
+
+// realTitle is one line of testdata/titles.tsv.
+type realTitle struct {
+	title string
+	keep  []string // hand-labelled names and phrases no break may fall inside
+}
+
+func readTitles(t *testing.T) []realTitle {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "titles.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []realTitle
+	for _, l := range strings.Split(string(data), "\n") {
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		if len(f) != 3 {
+			t.Fatalf("titles.tsv: %q has %d fields, want 3", l, len(f))
+		}
+		out = append(out, realTitle{title: f[0], keep: strings.Split(f[2], "|")})
+	}
+	return out
+}
+
+// titleBreakProblem says what is wrong with breaking title before rune offset e, or "".
+func titleBreakProblem(title string, e int, keep []string) string {
+	rs := []rune(title)
+	if rs[e-1] == '、' {
+		return "line ends with 、"
+	}
+	for _, k := range keep {
+		kr := []rune(k)
+		for s := 0; s+len(kr) <= len(rs); s++ {
+			if string(rs[s:s+len(kr)]) == k && s < e && e < s+len(kr) {
+				return "inside " + k
+			}
+		}
+	}
+	if !wordseg.Boundaries(rs, nil)[e] {
+		return "inside a word"
+	}
+	return ""
+}
+
+// TestTitleBreaksBetweenWords sets the real titles of testdata/titles.tsv at the 2号 title's
+// width (156 mm holds about 20 characters of 22 pt) and at narrower widths, and checks that
+// every break falls between words: never inside a hand-labelled name, never after 、, never
+// inside a dictionary word.
+func TestTitleBreaksBetweenWords(t *testing.T) {
+	titles := readTitles(t)
+	if len(titles) < 40 {
+		t.Fatalf("titles.tsv has %d titles, want at least 40", len(titles))
+	}
+	breaks := 0
+	for _, tt := range titles {
+		rs := []rune(tt.title)
+		adv := make([]Length, len(rs))
+		for i, r := range rs {
+			adv[i] = 1000
+			if r < 0x80 {
+				adv[i] = 500
+			}
+		}
+		for _, w := range []int{20, 16, 13} {
+			ends := balanceLines(rs, adv, Length(w)*1000, nil)
+			for _, e := range ends[:len(ends)-1] {
+				breaks++
+				if p := titleBreakProblem(tt.title, e, tt.keep); p != "" {
+					t.Errorf("%d a line: %q breaks before %q: %s", w, tt.title, string(rs[e:]), p)
+				}
+			}
+		}
+	}
+	t.Logf("%d titles, %d breaks checked", len(titles), breaks)
+}
+
+// TestTitleKeepsDocumentNames: a name of the document's organs that the dictionary does not
+// know stays whole.
+func TestTitleKeepsDocumentNames(t *testing.T) {
+	title := "鹤泉县黎堡乡人民政府关于申请调整黎堡乡中心小学布局的请示"
+	rs := []rune(title)
+	adv := make([]Length, len(rs))
+	for i := range adv {
+		adv[i] = 1000
+	}
+	names := docWords(&document.Document{Issuers: []document.Issuer{{Name: "鹤泉县黎堡乡人民政府"}}, Recipients: "鹤泉县人民政府：", CC: "黎堡乡中心小学。"})
+	for _, w := range []int{20, 16, 12} {
+		ends := balanceLines(rs, adv, Length(w)*1000, names)
+		for _, e := range ends[:len(ends)-1] {
+			if p := titleBreakProblem(title, e, []string{"鹤泉县黎堡乡人民政府", "黎堡乡中心小学"}); p != "" {
+				t.Errorf("%d a line: breaks before %q: %s", w, string(rs[e:]), p)
+			}
+		}
+	}
 }

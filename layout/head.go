@@ -10,17 +10,17 @@ import (
 // The 版头 (7.2) of 文件格式 and the heads of the special formats (10), drawn on page 1 in
 // millimetres from the page top, and the title (7.3.1) below them.
 
-var (
-	markTopFile   = MarginTop + Mm(35) // 7.2.4: 35 mm below the 版心's top
-	markTopOrder  = MarginTop + Mm(20) // 10.2
-	markTopLetter = Mm(30)             // 10.1: from the page top
-	markMaxSize   = Mm(22)
-	markMaxLetter = Mm(16) // 信函: the organ's name alone, set smaller
-	markMaxWidth  = Mm(150)
-	separatorGap  = Mm(4)
-	separatorW    = Mm(0.5)
-	letterLeft    = Mm(20)
-	letterLen     = Mm(170)
+const (
+	markTopFile   = MarginTop + 35*Millimetre // 7.2.4: 35 mm below the 版心's top
+	markTopOrder  = MarginTop + 20*Millimetre // 10.2
+	markTopLetter = 30 * Millimetre           // 10.1: from the page top
+	markMaxSize   = 22 * Millimetre
+	markMaxLetter = 16 * Millimetre // 信函: the organ's name alone, set smaller
+	markMaxWidth  = 150 * Millimetre
+	separatorGap  = 4 * Millimetre
+	separatorW    = 500 * Micrometre
+	letterLeft    = 20 * Millimetre
+	letterLen     = 170 * Millimetre
 	bodyCentre    = MarginLeft + BodyWidth/2
 	bodyRight     = MarginLeft + BodyWidth
 )
@@ -63,7 +63,7 @@ func (s *setter) titleNote(p *Page, below Length) Length {
 	if d.TitleNote == "" {
 		return below
 	}
-	gs := s.shape(nil, d.TitleNote, Kai, Hao(3), Black, ElemTitleNote)
+	gs := s.tag(s.shape(nil, d.TitleNote, Kai, Hao(3), Black, ElemTitleNote), document.PathTitleNote)
 	// balanced lines like the title's: a note just over one line splits in two halves
 	// rather than a full line over a short tail
 	rs := make([]rune, len(gs))
@@ -73,12 +73,13 @@ func (s *setter) titleNote(p *Page, below Length) Length {
 	}
 	var lines [][]glyph
 	st := 0
-	for _, e := range balanceLines(rs, adv, BodyWidth) {
+	for _, e := range balanceLines(rs, adv, BodyWidth, docWords(s.doc)) {
 		ln := gs[st:e:e]
 		place(ln, bodyCentre-inkWidth(ln)/2)
 		lines = append(lines, ln)
 		st = e
 	}
+	markSoft(lines)
 	for _, ln := range lines {
 		y := below + baselineIn(Hao(3))
 		p.addGlyphs(ln, y)
@@ -148,7 +149,7 @@ func ems(gs []glyph, size Length) float64 { return float64(width(gs)) / float64(
 
 // mark draws the red 发文机关标志 with its em top at top and returns its em bottom. Several
 // issuers (联合行文) stack their names with the suffix to the right, centred on them.
-func (s *setter) mark(p *Page, top Length, names []string, suffix, label string) Length {
+func (s *setter) mark(p *Page, top Length, names, paths []string, suffix, label string) Length {
 	unit := Mm(10)
 	if len(names) <= 1 {
 		text := suffix
@@ -162,6 +163,12 @@ func (s *setter) mark(p *Page, top Length, names []string, suffix, label string)
 		size := s.markSize(ems(gs, unit))
 		s.warnSmallMark(text, size)
 		gs = s.shape(gs[:0], text, XiaoBiaoSong, size, Red, ElemMark)
+		n := 0
+		if len(names) == 1 {
+			n = len([]rune(names[0]))
+			s.tag(gs[:n], paths[0])
+		}
+		s.tag(gs[n:], document.PathMarkSuffix)
 		place(gs, bodyCentre-width(gs)/2)
 		y := top + emAscent(size)
 		for i := range gs {
@@ -199,7 +206,7 @@ func (s *setter) mark(p *Page, top Length, names []string, suffix, label string)
 	blockW := nameW + Length(gap*float64(size)) + sufW
 	left := bodyCentre - blockW/2
 	for i, n := range names {
-		gs := s.shape(nil, n, XiaoBiaoSong, size, Red, ElemMark)
+		gs := s.tag(s.shape(nil, n, XiaoBiaoSong, size, Red, ElemMark), paths[i])
 		place(gs, left)
 		if len(gs) > 1 {
 			justify(gs, left, nameW)
@@ -209,7 +216,7 @@ func (s *setter) mark(p *Page, top Length, names []string, suffix, label string)
 	}
 	blockH := Length(len(names)-1)*step + size
 	if suffix != "" {
-		sg = s.shape(sg[:0], suffix, XiaoBiaoSong, size, Red, ElemMark)
+		sg = s.tag(s.shape(sg[:0], suffix, XiaoBiaoSong, size, Red, ElemMark), document.PathMarkSuffix)
 		place(sg, left+blockW-sufW)
 		y := top + blockH/2 - size/2 + emAscent(size)
 		p.addGlyphs(sg, y)
@@ -219,13 +226,24 @@ func (s *setter) mark(p *Page, top Length, names []string, suffix, label string)
 }
 
 func (s *setter) issuerNames() []string {
-	var out []string
-	for _, is := range s.doc.Issuers {
+	names, _ := s.issuerMarks()
+	return names
+}
+
+// issuerMarks returns the texts of the 发文机关标志 with the element path each comes from
+// (issuers.N.mark, or issuers.N.name when the mark is the name).
+func (s *setter) issuerMarks() (names, paths []string) {
+	for i, is := range s.doc.Issuers {
 		if n := is.MarkName(); n != "" {
-			out = append(out, n)
+			names = append(names, n)
+			f := ".mark"
+			if is.Mark == "" {
+				f = ".name"
+			}
+			paths = append(paths, "issuers."+itoa(i)+f)
 		}
 	}
-	return out
+	return names, paths
 }
 
 // topLeft draws 份号, 密级和保密期限 and 紧急程度, one a line, from the line whose em top is at
@@ -237,25 +255,32 @@ func (s *setter) topLeft(p *Page, top Length, step Length, label string) Length 
 		role Role
 		elem Element
 		lab  string
+		path string
 	}
 	var items []item
 	if d.CopyNumber != "" {
-		items = append(items, item{d.CopyNumber, FangSong, ElemCopyNumber, "份号 · 7.2.1 · 版心左上角第一行顶格"})
+		items = append(items, item{d.CopyNumber, FangSong, ElemCopyNumber, "份号 · 7.2.1 · 版心左上角第一行顶格", document.PathCopyNumber})
 	}
 	if d.Classification != "" {
 		t := d.Classification
 		if d.ClassificationTerm != "" {
 			t += "★" + d.ClassificationTerm
 		}
-		items = append(items, item{t, Hei, ElemClassification, "密级和保密期限 · 7.2.2 · 黑体顶格"})
+		items = append(items, item{t, Hei, ElemClassification, "密级和保密期限 · 7.2.2 · 黑体顶格", document.PathClassification})
 	}
 	if d.Urgency != "" {
-		items = append(items, item{d.Urgency, Hei, ElemUrgency, "紧急程度 · 7.2.3 · 黑体顶格"})
+		items = append(items, item{d.Urgency, Hei, ElemUrgency, "紧急程度 · 7.2.3 · 黑体顶格", document.PathUrgency})
 	}
 	bottom := top
 	sz := Hao(3)
 	for i, it := range items {
-		gs := s.shape(nil, it.text, it.role, sz, Black, it.elem)
+		gs := s.tag(s.shape(nil, it.text, it.role, sz, Black, it.elem), it.path)
+		if it.elem == ElemClassification && d.ClassificationTerm != "" {
+			// 密级★保密期限: the term is an element of its own, the star belongs to neither
+			n := len([]rune(d.Classification))
+			s.tag(gs[n:n+1], "")
+			s.tag(gs[n+1:], document.PathClassificationTerm)
+		}
 		place(gs, MarginLeft)
 		emTop := top + Length(i)*step
 		y := emTop + emAscent(sz)
@@ -291,7 +316,8 @@ func (s *setter) fileHead(p *Page) Length {
 	pitchTop := MarginTop + (LinePitch-Hao(3))/2
 	s.topLeft(p, pitchTop, LinePitch, "")
 	suffix := d.MarkSuffix
-	bottom := s.mark(p, markTopFile, s.issuerNames(), suffix, "发文机关标志 · 7.2.4 · 上边缘距版心上边缘 35 mm，红色小标宋，居中")
+	names, paths := s.issuerMarks()
+	bottom := s.mark(p, markTopFile, names, paths, suffix, "发文机关标志 · 7.2.4 · 上边缘距版心上边缘 35 mm，红色小标宋，居中")
 	return s.numberLine(p, bottom)
 }
 
@@ -316,7 +342,9 @@ func (s *setter) numberLine(p *Page, markBottom Length) Length {
 				if j > i {
 					ln = s.shape(ln, "　", Kai, sz, Black, ElemSigners)
 				}
+				n := len(ln)
 				ln = s.shape(ln, d.Signers[j], Kai, sz, Black, ElemSigners)
+				s.tag(ln[n:], "signers."+itoa(j))
 			}
 			lines = append(lines, ln)
 		}
@@ -334,7 +362,7 @@ func (s *setter) numberLine(p *Page, markBottom Length) Length {
 			"签发人 · 7.2.6 · 标志下空二行，居右空一字，姓名楷体")
 	}
 	if d.Number != "" {
-		gs := s.shape(nil, d.Number, FangSong, sz, Black, ElemNumber)
+		gs := s.tag(s.shape(nil, d.Number, FangSong, sz, Black, ElemNumber), document.PathNumber)
 		x := bodyCentre - width(gs)/2
 		lab := "发文字号 · 7.2.5 · 标志下空二行居中"
 		if up {
@@ -349,7 +377,8 @@ func (s *setter) numberLine(p *Page, markBottom Length) Length {
 // letterHead draws the head of 信函格式 (10.1).
 func (s *setter) letterHead(p *Page) Length {
 	d := s.doc
-	bottom := s.mark(p, markTopLetter, s.issuerNames(), d.MarkSuffix, "发文机关标志 · 10.1 · 上边缘距页面上边缘 30 mm")
+	names, paths := s.issuerMarks()
+	bottom := s.mark(p, markTopLetter, names, paths, d.MarkSuffix, "发文机关标志 · 10.1 · 上边缘距页面上边缘 30 mm")
 	// red double rule, thick over thin, 4 mm below the mark
 	thick, thin, gap := Mm(0.8), Mm(0.3), Mm(0.8)
 	y := bottom + Mm(4)
@@ -368,7 +397,7 @@ func (s *setter) letterHead(p *Page) Length {
 	first := under + sz*7/8
 	last := s.topLeft(p, first, LinePitch, "（信函格式：第一条红色双线下 7/8 字高）")
 	if d.Number != "" {
-		gs := s.shape(nil, d.Number, FangSong, sz, Black, ElemNumber)
+		gs := s.tag(s.shape(nil, d.Number, FangSong, sz, Black, ElemNumber), document.PathNumber)
 		s.lineAt(p, gs, bodyRight-width(gs), first, "发文字号 · 10.1 · 第一条红色双线下居右顶格")
 		if first+sz > last {
 			last = first + sz
@@ -387,12 +416,13 @@ func (s *setter) orderHead(p *Page) Length {
 	if suffix == "" {
 		suffix = "令"
 	}
-	bottom := s.mark(p, markTopOrder, s.issuerNames(), suffix, "发文机关标志 · 10.2 · 上边缘距版心上边缘 20 mm")
+	names, paths := s.issuerMarks()
+	bottom := s.mark(p, markTopOrder, names, paths, suffix, "发文机关标志 · 10.2 · 上边缘距版心上边缘 20 mm")
 	if d.OrderNumber == "" {
 		return bottom
 	}
 	sz := Hao(3)
-	gs := s.shape(nil, d.OrderNumber, FangSong, sz, Black, ElemOrderNumber)
+	gs := s.tag(s.shape(nil, d.OrderNumber, FangSong, sz, Black, ElemOrderNumber), document.PathOrderNumber)
 	top := bottom + 2*LinePitch + (LinePitch-sz)/2
 	s.lineAt(p, gs, bodyCentre-width(gs)/2, top, "令号 · 10.2 · 标志下空二行居中")
 	return top + sz
@@ -401,15 +431,19 @@ func (s *setter) orderHead(p *Page) Length {
 // minutesHead draws the head of 纪要格式 (10.3).
 func (s *setter) minutesHead(p *Page) Length {
 	d := s.doc
-	name := d.MeetingName
+	name, path := d.MeetingName, document.PathMeetingName
 	if name == "" && len(d.Issuers) > 0 {
 		name = d.Issuers[0].MarkName()
+		path = "issuers.0.mark"
+		if d.Issuers[0].Mark == "" {
+			path = "issuers.0.name"
+		}
 	}
 	suffix := d.MarkSuffix
 	if suffix == "" {
 		suffix = "纪要"
 	}
-	bottom := s.mark(p, markTopFile, []string{name}, suffix, "发文机关标志 · 10.3 · 会议名称加“纪要”，上边缘距版心上边缘 35 mm")
+	bottom := s.mark(p, markTopFile, []string{name}, []string{path}, suffix, "发文机关标志 · 10.3 · 会议名称加“纪要”，上边缘距版心上边缘 35 mm")
 	s.topLeft(p, MarginTop+(LinePitch-Hao(3))/2, LinePitch, "")
 	return s.numberLine(p, bottom)
 }
@@ -418,7 +452,7 @@ func (s *setter) minutesHead(p *Page) Length {
 // centred on balanced lines; it returns the bottom of its last slot.
 func (s *setter) title(p *Page, top Length) Length {
 	sz := Hao(2)
-	lines := s.titleLines(s.doc.Title, sz, ElemTitle)
+	lines := s.tagLines(s.titleLines(s.doc.Title, sz, ElemTitle), document.PathTitle)
 	for i, ln := range lines {
 		y := top + Length(i)*LinePitch + baselineIn(sz)
 		p.addGlyphs(ln, y)
@@ -456,14 +490,16 @@ func (s *setter) titleLines(title string, sz Length, elem Element) [][]glyph {
 		for i := range gs {
 			rs[i], adv[i] = gs[i].r, gs[i].adv
 		}
-		ends := balanceLines(rs, adv, BodyWidth)
+		ends := balanceLines(rs, adv, BodyWidth, docWords(s.doc))
 		st := 0
+		n := len(out)
 		for _, e := range ends {
 			ln := gs[st:e:e]
 			place(ln, bodyCentre-inkWidth(ln)/2)
 			out = append(out, ln)
 			st = e
 		}
+		markSoft(out[n:])
 	}
 	return out
 }
