@@ -182,7 +182,7 @@ func mm(v float64) string {
 	return s
 }
 
-func color(c layout.Color) string { return fmt.Sprintf("%d %d %d", c.R, c.G, c.B) }
+func rgb(c layout.Color) string { return fmt.Sprintf("%d %d %d", c.R, c.G, c.B) }
 
 func esc(s string) string {
 	var b bytes.Buffer
@@ -314,7 +314,7 @@ func (w *writer) textObject(b *bytes.Buffer, pageID uint32, t *layout.Text, fid 
 	bw, bh := xs[len(xs)-1]+lastAdv-bx, t.Size+t.Size/4
 	fmt.Fprintf(b, `<ofd:TextObject ID="%d" Boundary="%s %s %s %s" Font="%d" Size="%s">`,
 		id, num(bx), num(by), num(bw), num(bh), fr.id, num(t.Size))
-	fmt.Fprintf(b, `<ofd:FillColor Value="%s"/>`, color(t.Color))
+	fmt.Fprintf(b, `<ofd:FillColor Value="%s"/>`, rgb(t.Color))
 	fmt.Fprintf(b, `<ofd:TextCode X="0" Y="%s"`, num(t.Y-by))
 	if len(xs) > 1 {
 		b.WriteString(` DeltaX="`)
@@ -340,7 +340,7 @@ func (w *writer) rule(b *bytes.Buffer, pageID uint32, r layout.Rule) {
 	x1, y1 := max(r.X0, r.X1)+hw, max(r.Y0, r.Y1)+hw
 	fmt.Fprintf(b, `<ofd:PathObject ID="%d" Boundary="%s %s %s %s" LineWidth="%s">`,
 		id, num(x0), num(y0), num(x1-x0), num(y1-y0), num(r.Width))
-	fmt.Fprintf(b, `<ofd:StrokeColor Value="%s"/>`, color(r.Color))
+	fmt.Fprintf(b, `<ofd:StrokeColor Value="%s"/>`, rgb(r.Color))
 	fmt.Fprintf(b, "<ofd:AbbreviatedData>M %s %s L %s %s</ofd:AbbreviatedData></ofd:PathObject>\n",
 		num(r.X0-x0), num(r.Y0-y0), num(r.X1-x0), num(r.Y1-y0))
 }
@@ -358,16 +358,18 @@ func (w *writer) circle(b *bytes.Buffer, pageID uint32, c layout.Circle) {
 		fmt.Fprintf(b, ` DashPattern="%s %s"`, num(dash[0]), num(dash[1]))
 	}
 	b.WriteString(">")
-	fmt.Fprintf(b, `<ofd:StrokeColor Value="%s"/>`, color(c.Color))
+	fmt.Fprintf(b, `<ofd:StrokeColor Value="%s"/>`, rgb(c.Color))
 	cx, cy, r := (c.CX - x0).Mm(), (c.CY - y0).Mm(), c.R.Mm()
 	k := 0.5522847498 * r
 	p := func(x, y float64) string { return mm(x) + " " + mm(y) }
+	// From the bottom of the circle, counter-clockwise on the page (bottom, right, top, left),
+	// where the PDF and PNG writers start their dashes.
 	fmt.Fprintf(b, "<ofd:AbbreviatedData>M %s B %s %s %s B %s %s %s B %s %s %s B %s %s %s C</ofd:AbbreviatedData></ofd:PathObject>\n",
-		p(cx+r, cy),
-		p(cx+r, cy+k), p(cx+k, cy+r), p(cx, cy+r),
-		p(cx-k, cy+r), p(cx-r, cy+k), p(cx-r, cy),
-		p(cx-r, cy-k), p(cx-k, cy-r), p(cx, cy-r),
-		p(cx+k, cy-r), p(cx+r, cy-k), p(cx+r, cy))
+		p(cx, cy+r),
+		p(cx+k, cy+r), p(cx+r, cy+k), p(cx+r, cy),
+		p(cx+r, cy-k), p(cx+k, cy-r), p(cx, cy-r),
+		p(cx-k, cy-r), p(cx-r, cy-k), p(cx-r, cy),
+		p(cx-r, cy+k), p(cx-k, cy+r), p(cx, cy+r))
 }
 
 func (w *writer) image(b *bytes.Buffer, pageID uint32, im layout.Image) error {
