@@ -2,11 +2,13 @@ package document
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	_ "image/jpeg" // seal and signature images may be JPEG
-	_ "image/png"  // or PNG
+	"image/png"    // or PNG
 	"io/fs"
 	"path/filepath"
 	"strconv"
@@ -86,18 +88,106 @@ func checkImage(doc *Document, path, file, what string) error {
 		}
 		return fail(fmt.Sprintf("%s图片“%s”%s（路径相对于草稿所在的文件夹）", what, file, msg), err)
 	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || (format != "png" && format != "jpeg") {
-		return fail(fmt.Sprintf("%s图片“%s”不是 PNG 或 JPEG 图片", what, file), err)
-	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > MaxImageSide || cfg.Height > MaxImageSide ||
-		int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
-		return fail(fmt.Sprintf("%s图片“%s”的尺寸 %d×%d 像素不可用（每边最多 %d 像素）", what, file, cfg.Width, cfg.Height, MaxImageSide), nil)
-	}
-	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+	if _, err := DecodeImage(data); err != nil {
+		var ie *imageError
+		if errors.As(err, &ie) {
+			return fail(fmt.Sprintf(ie.format, what, file), ie.err)
+		}
 		return fail(fmt.Sprintf("%s图片“%s”已损坏，无法解码", what, file), err)
 	}
 	return nil
+}
+
+// imageError is a DecodeImage failure: format takes the image's role and file name.
+type imageError struct {
+	format string
+	err    error
+}
+
+func (e *imageError) Error() string { return fmt.Sprintf(e.format, "图片", "") }
+func (e *imageError) Unwrap() error { return e.err }
+
+// ReadImage reads a seal or signature image (file relative to dir) through the bounded
+// reader and returns it as DecodeImage does: bytes every writer takes.
+func ReadImage(dir, file string) ([]byte, error) {
+	full := file
+	if !filepath.IsAbs(full) {
+		full = filepath.Join(dir, file)
+	}
+	data, err := readFileLimited(full, MaxImageSize)
+	if err != nil {
+		return nil, err
+	}
+	return DecodeImage(data)
+}
+
+// DecodeImage checks a seal or signature image (PNG or JPEG within the size limits, decoding
+// completely) and returns it in a form every writer (PDF, PNG, OFD, DOCX) takes: an 8-bit,
+// non-interlaced PNG or a baseline RGB/grey JPEG is returned as it is; a 16-bit, interlaced
+// or palette PNG and a CMYK JPEG are converted to an 8-bit RGBA PNG. An image without any
+// transparency (a seal scanned or photographed on white paper) would hide the 署名 and the
+// date it presses: its white background is made transparent (pixels within 12% of white in
+// every channel), and the image is returned as an RGBA PNG.
+func DecodeImage(data []byte) ([]byte, error) {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || (format != "png" && format != "jpeg") {
+		return nil, &imageError{"%s图片“%s”不是 PNG 或 JPEG 图片", err}
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > MaxImageSide || cfg.Height > MaxImageSide ||
+		int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
+		return nil, &imageError{fmt.Sprintf("%%s图片“%%s”的尺寸 %d×%d 像素不可用（每边最多 %d 像素）", cfg.Width, cfg.Height, MaxImageSide), nil}
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, &imageError{"%s图片“%s”已损坏，无法解码", err}
+	}
+	if hasTransparency(img) && writersTake(data, format, img) {
+		return data, nil
+	}
+	out := image.NewNRGBA(img.Bounds())
+	opaque := !hasTransparency(img)
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			if opaque && c.R >= 225 && c.G >= 225 && c.B >= 225 {
+				c.A = 0
+			}
+			out.SetNRGBA(x, y, c)
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, out); err != nil {
+		return nil, &imageError{"%s图片“%s”无法转换", err}
+	}
+	return buf.Bytes(), nil
+}
+
+// writersTake reports whether the image's bytes can go to every writer as they are: a PNG of
+// bit depth 8 (or less, not a palette) without interlacing, or a JPEG that is not CMYK.
+func writersTake(data []byte, format string, img image.Image) bool {
+	if format == "jpeg" {
+		switch img.(type) {
+		case *image.CMYK:
+			return false
+		}
+		return true
+	}
+	// IHDR: width(4) height(4) depth(1) colour type(1) compression(1) filter(1) interlace(1),
+	// at byte 16 after the signature and the chunk's length and type.
+	if len(data) < 29 || string(data[12:16]) != "IHDR" || binary.BigEndian.Uint32(data[8:12]) != 13 {
+		return false
+	}
+	depth, ctype, interlace := data[24], data[25], data[28]
+	return depth == 8 && ctype != 3 && interlace == 0
+}
+
+// hasTransparency reports whether any pixel of img is not fully opaque.
+func hasTransparency(img image.Image) bool {
+	if o, ok := img.(interface{ Opaque() bool }); ok {
+		return !o.Opaque()
+	}
+	return true
 }
 
 // file is the name of the input the source was read from, or "" for a nil Source.

@@ -3,11 +3,11 @@ package document
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"gongwen/internal/safeio"
 )
 
 // MaxInputSize is the largest file Load reads (a .docx is a zip: its own limits apply inside).
@@ -40,74 +40,37 @@ func Load(path string) (*Document, error) {
 	return doc, nil
 }
 
+// readFileLimited reads a regular file of at most limit bytes through safeio (no FIFOs,
+// devices or folders; the size checked before reading), with the reason in Chinese.
 func readFileLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		msg := "无法打开文件：" + err.Error()
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			msg = "文件不存在"
-		case errors.Is(err, fs.ErrPermission):
-			msg = "没有读取此文件的权限"
-		}
-		return nil, &Error{File: path, Msg: msg, Err: err}
+	data, err := safeio.ReadFile(path, limit)
+	if err == nil {
+		return data, nil
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, &Error{File: path, Msg: "这是一个文件夹，不是文件"}
+	e := &Error{File: path, Msg: "无法读取文件：" + err.Error(), Err: err}
+	var se *safeio.Error
+	if errors.As(err, &se) {
+		e.Msg = se.Msg
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, &Error{File: path, Msg: "读取文件失败：" + err.Error(), Err: err}
+	switch {
+	case errors.Is(err, safeio.ErrTooLarge):
+		e.Msg = fmt.Sprintf("文件过大（超过 %d MB）", limit>>20)
+		e.Err = fmt.Errorf("%w: %w", ErrTooLarge, err)
+	case errors.Is(err, safeio.ErrIsDir):
+		e.Msg = "这是一个文件夹，不是文件"
+	case errors.Is(err, fs.ErrNotExist):
+		e.Msg = "文件不存在"
+	case errors.Is(err, fs.ErrPermission):
+		e.Msg = "没有读取此文件的权限"
 	}
-	if int64(len(data)) > limit {
-		return nil, &Error{File: path, Msg: fmt.Sprintf("文件过大（超过 %d MB）", limit>>20), Err: ErrTooLarge}
-	}
-	return data, nil
+	return nil, e
 }
 
 // WriteFileAtomic writes data to path so that the file is either the old one or the new
-// one, never half written: a temporary file in the same folder is written, synced and
-// renamed over path. An existing file keeps its permission bits; a new one gets 0644.
-func WriteFileAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		if !st.Mode().IsRegular() {
-			return fmt.Errorf("write %s: not a regular file", path)
-		}
-		mode = st.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	name := tmp.Name()
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(name)
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Rename(name, path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	// Make the rename durable; not every platform can sync a folder, so errors are ignored.
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync()
-		d.Close()
-	}
-	return nil
+// one, never half written (safeio.WriteFile): a temporary file in the same folder is written,
+// synced and renamed over path. A path that is a folder, FIFO or device is refused; a
+// symbolic link is written through to its target. An existing file keeps its permission
+// bits; a new one gets 0644.
+func WriteFileAtomic(path string, data []byte) error {
+	return safeio.WriteFile(path, data)
 }

@@ -6,21 +6,19 @@ import (
 	"image"
 	_ "image/jpeg" // seal images may be JPEG
 	_ "image/png"
-	"os"
-	"path/filepath"
 
 	"gongwen/document"
 )
 
 // The sign-off of 7.3.5: 署名, 成文日期 and 印章 in one of three modes.
 
-var (
-	sealSize   = Mm(42)
-	sealDrop   = Mm(2) // the seal's centre sits this far below the top of the 署名's slot
-	sealGap    = Mm(4)
-	stampMaxW  = Mm(32)
-	stampMaxH  = Mm(14)
-	dashedLine = Mm(0.35)
+const (
+	sealSize   = 42 * Millimetre
+	sealDrop   = 2 * Millimetre // the seal's centre sits this far below the top of the 署名's slot
+	sealGap    = 4 * Millimetre
+	stampMaxW  = 32 * Millimetre
+	stampMaxH  = 14 * Millimetre
+	dashedLine = 350 * Micrometre
 )
 
 // signOff appends the sign-off rows and returns how many slots the group still needs below
@@ -58,13 +56,19 @@ func (s *setter) signOff() int {
 }
 
 func (s *setter) signNames() []string {
-	var out []string
-	for _, is := range s.doc.Issuers {
+	names, _ := s.signers()
+	return names
+}
+
+// signers returns the 署名 of the issuers that have one, with their indexes in Issuers.
+func (s *setter) signers() (names []string, idx []int) {
+	for i, is := range s.doc.Issuers {
 		if is.Name != "" {
-			out = append(out, is.Name)
+			names = append(names, is.Name)
+			idx = append(idx, i)
 		}
 	}
-	return out
+	return names, idx
 }
 
 // rowAt places glyphs at x in a new slot row.
@@ -87,11 +91,9 @@ func (s *setter) rightRow(gs []glyph, right Length, label string) *row {
 
 // sealImage reads an image relative to the document's folder.
 func (s *setter) sealImage(path, what string) ([]byte, image.Config, error) {
-	full := path
-	if !filepath.IsAbs(full) {
-		full = filepath.Join(s.doc.Dir, path)
-	}
-	data, err := os.ReadFile(full)
+	// document.ReadImage reads through the bounded reader and converts what a writer cannot
+	// take (16-bit, interlaced, palette, CMYK, an opaque white background).
+	data, err := document.ReadImage(s.doc.Dir, path)
 	if err != nil {
 		return nil, image.Config{}, fmt.Errorf("读取%s图片 %s 失败 (read %s image): %w", what, path, what, err)
 	}
@@ -108,8 +110,8 @@ func (s *setter) sealImage(path, what string) ([]byte, image.Config, error) {
 func (s *setter) sealSignOff() int {
 	d := s.doc
 	sz := Hao(3)
-	names := s.signNames()
-	date := s.shape(nil, d.Date, FangSong, sz, Black, ElemDate)
+	names, sidx := s.signers()
+	date := s.tag(s.shape(nil, d.Date, FangSong, sz, Black, ElemDate), document.PathDate)
 	dateRight := bodyRight - 4*CharPitch
 	dateW := width(date)
 	centre := dateRight - dateW/2
@@ -156,7 +158,8 @@ func (s *setter) sealSignOff() int {
 			place(ng, cx-width(ng)/2)
 			gs = append(gs, ng...)
 			cy := sealDrop // from this row's top: 署名 and date sit a little below the seal's centre
-			is := d.Issuers[ni]
+			is := d.Issuers[sidx[ni]]
+			sealPath := "issuers." + itoa(sidx[ni]) + ".seal"
 			if is.Seal != "" {
 				data, cfg, err := s.sealImage(is.Seal, "印章")
 				if err != nil {
@@ -170,9 +173,9 @@ func (s *setter) sealSignOff() int {
 					h = Mm(50)
 					w = Length(float64(h) * float64(cfg.Width) / float64(cfg.Height))
 				}
-				seals = append(seals, Image{Element: ElemSeal, X: cx - w/2, Y: cy - h/2, W: w, H: h, Data: data})
+				seals = append(seals, Image{Element: ElemSeal, X: cx - w/2, Y: cy - h/2, W: w, H: h, Data: data, path: sealPath})
 			} else {
-				circles = append(circles, Circle{Element: ElemSeal, CX: cx, CY: cy, R: sealSize / 2, Width: dashedLine, Color: Red, Dashed: true})
+				circles = append(circles, Circle{Element: ElemSeal, CX: cx, CY: cy, R: sealSize / 2, Width: dashedLine, Color: Red, Dashed: true, path: sealPath})
 			}
 		}
 		var pos []Length
@@ -210,7 +213,7 @@ func (s *setter) noSealSignOff() {
 	d := s.doc
 	sz := Hao(3)
 	names := s.signNames()
-	date := s.shape(nil, d.Date, FangSong, sz, Black, ElemDate)
+	date := s.tag(s.shape(nil, d.Date, FangSong, sz, Black, ElemDate), document.PathDate)
 	s.blank()
 	shaped, maxW := s.shapeNames(names, sz)
 	limit := bodyRight - 2*CharPitch
@@ -255,15 +258,15 @@ func (s *setter) signatureSignOff() {
 			w = Length(float64(h) * float64(cfg.Width) / float64(cfg.Height))
 		}
 		stampLeft = stampRight - w
-		img = &Image{Element: ElemSignature, X: stampLeft, Y: LinePitch/2 - h/2, W: w, H: h, Data: data}
+		img = &Image{Element: ElemSignature, X: stampLeft, Y: LinePitch/2 - h/2, W: w, H: h, Data: data, path: document.PathSignatureImage}
 	} else {
-		name := s.shape(nil, d.SignerName, Kai, sz, Black, ElemSignature)
+		name := s.tag(s.shape(nil, d.SignerName, Kai, sz, Black, ElemSignature), document.PathSignerName)
 		stampLeft = stampRight - width(name)
 		place(name, stampLeft)
 		gs = append(gs, name...)
 	}
 	if d.SignerTitle != "" {
-		t := s.shape(nil, d.SignerTitle, FangSong, sz, Black, ElemSignature)
+		t := s.tag(s.shape(nil, d.SignerTitle, FangSong, sz, Black, ElemSignature), document.PathSignerTitle)
 		place(t, stampLeft-2*CharPitch-width(t))
 		gs = append(t, gs...)
 	}
@@ -287,16 +290,20 @@ func (s *setter) signatureSignOff() {
 	}
 	if d.Date != "" {
 		s.blank()
-		date := s.shape(nil, d.Date, FangSong, sz, Black, ElemDate)
+		date := s.tag(s.shape(nil, d.Date, FangSong, sz, Black, ElemDate), document.PathDate)
 		s.rightRow(date, stampRight, "成文日期 · 7.3.5.3 · 签名章下空一行右空四字")
 	}
 }
 
 // shapeNames shapes the 署名 of each issuer and returns them with the widest one's width.
 func (s *setter) shapeNames(names []string, sz Length) (shaped [][]glyph, maxW Length) {
+	_, idx := s.signers()
 	shaped = make([][]glyph, len(names))
 	for i, n := range names {
 		shaped[i] = s.shape(nil, n, FangSong, sz, Black, ElemIssuerSign)
+		if i < len(idx) {
+			s.tag(shaped[i], "issuers."+itoa(idx[i])+".name")
+		}
 		if w := width(shaped[i]); w > maxW {
 			maxW = w
 		}

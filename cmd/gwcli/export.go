@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -20,25 +19,37 @@ import (
 	"gongwen/export/docx"
 	"gongwen/export/pdf"
 	"gongwen/export/png"
+	"gongwen/internal/safeio"
 	"gongwen/layout"
 )
 
-const exportUsage = `用法 (usage): gwcli export [-o OUT] [--format pdf|png|docx] [--dpi N] [--system-fonts] [--boxes] INPUT
+const exportUsage = `用法 (usage): gwcli export [-o OUT | -d OUTDIR] [--format pdf|png|docx] [--dpi N] [--strict] [--system-fonts] [--boxes] INPUT...
 
 把草稿 (.yaml/.yml)、纯文本公文 (.txt) 或 Word 文档 (.docx) 按 GB/T 9704-2012 排版并导出。
 Typeset a draft, a plain-text 公文 or a .docx to GB/T 9704-2012 and export it.
 
-  -o OUT           输出文件；默认为 INPUT 换成格式的扩展名 (default: INPUT with the format's extension)
+  -o OUT           输出文件（只有一个输入时）；默认为 INPUT 换成格式的扩展名；- 为标准输出
+                   (one INPUT: the output file; default INPUT with the format's extension; - is stdout)
+  -d OUTDIR        输出到此文件夹，保留各输入的文件名（换扩展名）(write into OUTDIR, keeping the names)
   --format F       pdf | png | docx；默认由 OUT 的扩展名决定，否则为 pdf
                    (default: from OUT's extension, else pdf)
   --dpi N          PNG 分辨率，10–600，默认 150 (PNG resolution, 10–600, default 150)
+  --strict         文档有错误级问题或未填写的提示文字（【请填写……】）时不导出，退出码 1
+                   (refuse to write a document with error findings or placeholder text; exit 1)
   --system-fonts   使用本机安装的公文字体（仿宋_GB2312、方正小标宋简体、黑体、楷体_GB2312），
                    没有的仍用内置字体 (use the real 公文 fonts installed on this machine)
   --boxes          PNG 中标出各要素的范围和说明（讲解模式）(PNG: outline each element, trainer's view)
 
-多页文档导出 PNG 时每页一个文件：OUT-1.png、OUT-2.png …（只有一页时就是 OUT）。
+INPUT 可以是几个文件或文件夹（文件夹中的 .yaml/.yml/.txt/.docx，不含子文件夹），每个文件一行进度，
+最后一张汇总表；INPUT 为 - 时读标准输入。
+INPUT may be several files and folders (their .yaml/.yml/.txt/.docx, not subfolders): a progress line
+a file and a summary table at the end. INPUT - reads standard input.
+
+多页文档导出 PNG 时每页一个文件：OUT-1.png、OUT-2.png …（只有一页时就是 OUT），并删除同名的旧页。
 A multi-page document exported as PNG writes one file a page: OUT-1.png, OUT-2.png, ...
-(a one-page document writes OUT itself). Nothing is written when the input has errors.
+(a one-page document writes OUT itself); older pages of the same name beyond them are removed.
+Nothing is written when the input has errors.
+退出码 (exit status)：0 已导出；1 --strict 拒绝导出；2 输入无法读取、输出无法写入或用法错误。
 `
 
 // maxDPI is the highest PNG resolution: a page at 600 dpi is already 140 MB of pixels.
@@ -47,8 +58,12 @@ const maxDPI = 600
 // exportOptions are the parsed flags of gwcli export.
 type exportOptions struct {
 	input, output, format string
-	dpi                   float64
-	systemFonts, boxes    bool
+	// inputs are all the INPUTs (input is the first); outDir is -d.
+	inputs             []string
+	outDir             string
+	dpi                float64
+	systemFonts, boxes bool
+	strict             bool
 }
 
 // parseExportArgs parses flags given before or after INPUT.
@@ -58,8 +73,10 @@ func parseExportArgs(args []string, stderr io.Writer) (exportOptions, error) {
 	f.SetOutput(io.Discard)
 	f.StringVar(&o.output, "o", "", "")
 	f.StringVar(&o.output, "output", "", "")
+	f.StringVar(&o.outDir, "d", "", "")
 	f.StringVar(&o.format, "format", "", "")
 	f.Float64Var(&o.dpi, "dpi", 150, "")
+	f.BoolVar(&o.strict, "strict", false, "")
 	f.BoolVar(&o.systemFonts, "system-fonts", false, "")
 	f.BoolVar(&o.boxes, "boxes", false, "")
 	var pos []string
@@ -78,13 +95,15 @@ func parseExportArgs(args []string, stderr io.Writer) (exportOptions, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
-	switch len(pos) {
-	case 0:
+	if len(pos) == 0 {
 		return o, errors.New("缺少输入文件 (missing INPUT)")
-	case 1:
-		o.input = pos[0]
-	default:
-		return o, fmt.Errorf("只能导出一个输入文件，多了：%s (one INPUT only)", strings.Join(pos[1:], " "))
+	}
+	o.input, o.inputs = pos[0], pos
+	if o.output != "" && o.outDir != "" {
+		return o, errors.New("-o 和 -d 只能用一个 (-o or -d, not both)")
+	}
+	if o.output != "" && len(pos) > 1 {
+		return o, fmt.Errorf("-o 只能用于一个输入文件；多个输入请用 -d OUTDIR，多了：%s (-o takes one INPUT; use -d)", strings.Join(pos[1:], " "))
 	}
 	if o.dpi < 10 || o.dpi > maxDPI {
 		return o, fmt.Errorf("--dpi %s 超出范围 10–600 (out of range)", strconv.FormatFloat(o.dpi, 'f', -1, 64))
@@ -102,7 +121,7 @@ func formatOf(o exportOptions) (string, error) {
 		}
 		return f, nil
 	}
-	if o.output != "" {
+	if o.output != "" && o.output != "-" {
 		ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(o.output), "."))
 		if known[ext] {
 			return ext, nil
@@ -112,109 +131,196 @@ func formatOf(o exportOptions) (string, error) {
 	return "pdf", nil
 }
 
+// Exit statuses, the same for every command (README, "命令行"): 0 done; 1 the document has
+// errors (check found error findings, export --strict refused); 2 could not do it (usage,
+// an input that cannot be read, an output that cannot be written).
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitFailure  = 2
+)
+
 func cmdExport(args []string, stdout, stderr io.Writer) int {
 	for _, a := range args {
 		if a == "-h" || a == "--help" || a == "-help" {
 			fmt.Fprint(stdout, exportUsage)
-			return 0
+			return exitOK
 		}
 	}
 	o, err := parseExportArgs(args, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "gwcli: export: %v\n%s", err, exportUsage)
-		return 2
+		return exitFailure
 	}
 	format, err := formatOf(o)
 	if err != nil {
 		fmt.Fprintf(stderr, "gwcli: export: %v\n", err)
-		return 2
+		return exitFailure
 	}
-	out := o.output
-	if out == "" {
-		out = strings.TrimSuffix(o.input, filepath.Ext(o.input)) + "." + format
+	ins, errs := expandInputs(o.inputs)
+	batch := len(o.inputs) > 1 || len(errs) > 0 || len(ins) != len(o.inputs)
+	if o.outDir != "" {
+		if st, err := os.Stat(o.outDir); err != nil || !st.IsDir() {
+			fmt.Fprintf(stderr, "gwcli: export: -d %s：输出文件夹不存在或不是文件夹 (OUTDIR is not a folder)\n", o.outDir)
+			return exitFailure
+		}
 	}
-	if sameFile(out, o.input) {
-		fmt.Fprintf(stderr, "gwcli: %s: 输出文件不能与输入文件相同 (OUT is INPUT)\n", out)
-		return 1
+	var fonts *layout.Fonts
+	status := exitOK
+	var rows []summaryRow
+	for _, e := range errs {
+		fmt.Fprintf(stderr, "gwcli: %s\n", oneLine(e.Error()))
+		rows = append(rows, summaryRow{input: e.path, status: "无法读取 (unreadable)"})
+		status = exitFailure
 	}
+	for i, in := range ins {
+		if fonts == nil {
+			fonts = exportFonts(o, format, stderr)
+		}
+		out := exportTarget(o, in, format)
+		r := exportOne(o, in, out, format, fonts, stdout, stderr)
+		if batch {
+			fmt.Fprintf(stderr, "[%d/%d] %s → %s：%s\n", i+1, len(ins), in, out, r.status)
+		}
+		r.input, r.output = in, out
+		rows = append(rows, r)
+		status = max(status, r.code)
+	}
+	if batch {
+		printSummary(stdout, rows)
+	}
+	return status
+}
 
-	doc, err := loadInput(o.input)
+// exportTarget is where INPUT goes: -o, or INPUT's name with the format's extension (in
+// -d OUTDIR when given); standard input goes to standard output unless -o names a file.
+func exportTarget(o exportOptions, in, format string) string {
+	if o.output != "" {
+		return o.output
+	}
+	if in == "-" {
+		if o.outDir != "" {
+			return filepath.Join(o.outDir, "stdin."+format)
+		}
+		return "-"
+	}
+	name := strings.TrimSuffix(in, filepath.Ext(in)) + "." + format
+	if o.outDir != "" {
+		name = filepath.Join(o.outDir, filepath.Base(name))
+	}
+	return name
+}
+
+// exportFonts is the font set of the run: bundled, or the system's with a line per role.
+func exportFonts(o exportOptions, format string, stderr io.Writer) *layout.Fonts {
+	if !o.systemFonts {
+		return layout.DefaultFonts()
+	}
+	fonts := layout.NewSystemFonts(nil)
+	used := 0
+	for _, c := range fonts.Choices() {
+		if c.Used {
+			used++
+			fmt.Fprintf(stderr, "gwcli: 使用系统字体 %s：%s（%s）(system font)\n", roleName(c.Role), c.Family, c.File)
+		} else if c.Reason != "" {
+			fmt.Fprintf(stderr, "gwcli: 警告 (warning): 未用系统字体 %s（%s）：%s (system font skipped)\n", c.Family, c.File, oneLine(c.Reason))
+		}
+	}
+	if used == 0 && format != "docx" {
+		fmt.Fprintf(stderr, "gwcli: 警告 (warning): 本机没有找到公文字体（仿宋_GB2312、方正小标宋简体等），全部使用内置字体 (no system fonts found, using the bundled fonts)\n")
+	}
+	return fonts
+}
+
+// exportOne exports one INPUT to out ("-": standard output) and returns its summary row.
+func exportOne(o exportOptions, in, out, format string, fonts *layout.Fonts, stdout, stderr io.Writer) summaryRow {
+	fail := func(msg string) summaryRow {
+		fmt.Fprintf(stderr, "gwcli: %s\n", oneLine(msg))
+		return summaryRow{status: "失败 (failed)", code: exitFailure}
+	}
+	if out != "-" && sameFile(out, in) {
+		return fail(out + ": 输出文件不能与输入文件相同 (OUT is INPUT)")
+	}
+	if out != "-" {
+		// Refuse a device, FIFO or folder before the work, not after it.
+		if err := safeio.CheckOutput(out); err != nil {
+			return fail(err.Error() + "，不能写成文件 (cannot be written as a file)")
+		}
+	}
+	doc, err := loadInput(in)
 	if err == nil {
 		// A missing or broken seal would otherwise fail deep in a writer (or, in the DOCX, be
 		// left out with a warning): say where it is named instead.
 		err = document.CheckImages(doc)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "gwcli: %s\n", oneLine(inputError(o.input, err)))
-		return 1
+		return fail(inputError(in, err))
 	}
-
-	fonts := layout.DefaultFonts()
-	if o.systemFonts {
-		fonts = layout.NewSystemFonts(nil)
-		used := 0
-		for _, c := range fonts.Choices() {
-			if c.Used {
-				used++
-				fmt.Fprintf(stderr, "gwcli: 使用系统字体 %s：%s（%s）(system font)\n", roleName(c.Role), c.Family, c.File)
-			} else if c.Reason != "" {
-				fmt.Fprintf(stderr, "gwcli: 警告 (warning): 未用系统字体 %s（%s）：%s (system font skipped)\n", c.Family, c.File, oneLine(c.Reason))
-			}
-		}
-		if used == 0 && format != "docx" {
-			fmt.Fprintf(stderr, "gwcli: 警告 (warning): 本机没有找到公文字体（仿宋_GB2312、方正小标宋简体等），全部使用内置字体 (no system fonts found, using the bundled fonts)\n")
+	set := outSet{avoid: imagePaths(doc)}
+	warn := func(msg string) { fmt.Fprintf(stderr, "gwcli: 警告 (warning): %s\n", oneLine(msg)) }
+	// Say what is being written (issue 11.6): error findings and unfilled prompts.
+	errs, prompts := documentFindings(doc, in)
+	row := summaryRow{errors: errs, prompts: prompts}
+	if errs > 0 || prompts > 0 {
+		fmt.Fprintf(stderr, "gwcli: %s: 注意 (note): %s；用 gwcli check %s 查看 (see gwcli check)\n", in, findingsText(errs, prompts), in)
+		if o.strict {
+			fmt.Fprintf(stderr, "gwcli: %s: --strict：有错误或未填写的提示文字，未导出 (not written)\n", in)
+			row.status, row.code = "拒绝 (refused)", exitFindings
+			return row
 		}
 	}
 
-	var files []outFile
 	switch format {
 	case "docx":
-		var b bytes.Buffer
-		opts := docx.Options{Warn: func(msg string) { fmt.Fprintf(stderr, "gwcli: 警告 (warning): %s\n", oneLine(msg)) }}
-		if err := docx.Write(&b, doc, opts); err != nil {
-			fmt.Fprintf(stderr, "gwcli: %s: 导出 DOCX 失败：%s (export failed)\n", o.input, oneLine(err.Error()))
-			return 1
+		w, err := set.create(out, stdout)
+		if err != nil {
+			return fail(err.Error())
 		}
-		files = []outFile{{out, b.Bytes()}}
+		opts := docx.Options{Warn: warn}
+		if err := docx.Write(w, doc, opts); err != nil {
+			set.abort()
+			return fail(fmt.Sprintf("%s: 导出 DOCX 失败：%s (export failed)", in, oneLine(err.Error())))
+		}
+		row.pages = -1
 	default:
 		pages, err := layout.Typeset(doc, layout.Options{
 			Fonts:   fonts,
 			Explain: o.boxes && format == "png",
-			Warn:    func(msg string) { fmt.Fprintf(stderr, "gwcli: 警告 (warning): %s\n", oneLine(msg)) },
+			Warn:    warn,
 		})
 		if err != nil {
-			fmt.Fprintf(stderr, "gwcli: %s: 排版失败：%s (typesetting failed)\n", o.input, oneLine(err.Error()))
-			return 1
+			return fail(fmt.Sprintf("%s: 排版失败：%s (typesetting failed)", in, oneLine(err.Error())))
 		}
+		row.pages = len(pages)
 		if format == "pdf" {
-			var b bytes.Buffer
-			if err := pdf.Write(&b, pages, fonts, metaOf(doc)); err != nil {
-				fmt.Fprintf(stderr, "gwcli: %s: 生成 PDF 失败：%s (PDF failed)\n", o.input, oneLine(err.Error()))
-				return 1
+			w, err := set.create(out, stdout)
+			if err != nil {
+				return fail(err.Error())
 			}
-			files = []outFile{{out, b.Bytes()}}
+			if err := pdf.Write(w, pages, fonts, metaOf(doc)); err != nil {
+				set.abort()
+				return fail(fmt.Sprintf("%s: 生成 PDF 失败：%s (PDF failed)", in, oneLine(err.Error())))
+			}
 		} else {
-			base := strings.TrimSuffix(out, filepath.Ext(out))
-			ext := filepath.Ext(out)
-			if ext == "" {
-				ext = ".png"
+			if out == "-" && len(pages) > 1 {
+				return fail(fmt.Sprintf("%s: 有 %d 页，多页 PNG 不能写到标准输出，请用 -o 指定文件 (a multi-page PNG cannot go to standard output)", in, len(pages)))
 			}
+			names := pngNames(out, len(pages))
 			for i := range pages {
 				img, err := png.RenderWith(pages[i], fonts, png.Options{DPI: o.dpi, Boxes: o.boxes})
+				if err == nil {
+					var w io.Writer
+					if w, err = set.create(names[i], stdout); err == nil {
+						err = png.Encode(w, img)
+					}
+				}
 				if err != nil {
-					fmt.Fprintf(stderr, "gwcli: %s: 生成 PNG 失败：%s (PNG failed)\n", o.input, oneLine(err.Error()))
-					return 1
+					set.abort()
+					return fail(fmt.Sprintf("%s: 生成 PNG 失败：%s (PNG failed)", in, oneLine(err.Error())))
 				}
-				var b bytes.Buffer
-				if err := png.Encode(&b, img); err != nil {
-					fmt.Fprintf(stderr, "gwcli: %s: 生成 PNG 失败：%s (PNG failed)\n", o.input, oneLine(err.Error()))
-					return 1
-				}
-				name := out
-				if len(pages) > 1 {
-					name = fmt.Sprintf("%s-%d%s", base, i+1, ext)
-				}
-				files = append(files, outFile{name, b.Bytes()})
+				// Each page goes to its file as it is rendered: memory holds one page of
+				// pixels, not the whole document's.
+				pages[i] = layout.Page{}
 				if o.dpi > 300 {
 					// A page at 600 dpi is 140 MB of pixels: free it before the next one
 					// rather than when the heap has doubled.
@@ -223,23 +329,17 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-
-	for _, f := range files {
-		for _, img := range imagePaths(doc) {
-			if sameFile(f.path, img) {
-				fmt.Fprintf(stderr, "gwcli: %s: 输出文件不能覆盖草稿引用的图片“%s”，请换一个输出文件名 (OUT is an image of the draft)\n", f.path, img)
-				return 1
-			}
-		}
+	if err := set.commit(); err != nil {
+		return fail(err.Error())
 	}
-	if err := writeAll(files); err != nil {
-		fmt.Fprintf(stderr, "gwcli: %s\n", oneLine(err.Error()))
-		return 1
+	if format == "png" && out != "-" {
+		removeStalePages(out, row.pages, set.avoid, stderr)
 	}
-	for _, f := range files {
-		fmt.Fprintf(stdout, "已导出 (written) %s\n", f.path)
+	for _, f := range set.files {
+		fmt.Fprintf(stdout, "已导出 (written) %s\n", f.Path())
 	}
-	return 0
+	row.status = "已导出 (written)"
+	return row
 }
 
 // imagePaths are the seal and signature images a document names, as paths to open.
@@ -261,22 +361,42 @@ func imagePaths(doc *document.Document) []string {
 	return out
 }
 
-// loadInput reads INPUT like document.Load, and refuses an input without any content: an
-// empty file would otherwise export as a blank page or pass the checks.
+// stdin is what INPUT "-" reads (a variable for the tests).
+var stdin io.Reader = os.Stdin
+
+// loadInput reads INPUT like document.Load ("-": standard input, see readStdin), and refuses
+// an input without any content: an empty file would otherwise export as a blank page or pass
+// the checks.
 func loadInput(input string) (*document.Document, error) {
-	doc, err := document.Load(input)
+	var doc *document.Document
+	var err error
+	if input == "-" {
+		doc, err = readStdin(stdin)
+	} else {
+		doc, err = document.Load(input)
+	}
 	if err != nil {
 		return nil, err
 	}
-	if st, serr := os.Stat(input); serr == nil && st.Size() < 4096 {
-		if b, rerr := os.ReadFile(input); rerr == nil && isBlank(b) {
-			return nil, &document.Error{File: input, Msg: "文件是空的，没有任何内容 (empty file)"}
+	if input != "-" {
+		if st, serr := os.Stat(input); serr == nil && st.Size() < 4096 {
+			if b, rerr := readRegular(input); rerr == nil && isBlank(b) {
+				return nil, &document.Error{File: input, Msg: "文件是空的，没有任何内容 (empty file)"}
+			}
 		}
 	}
 	if noContent(doc) {
-		return nil, &document.Error{File: input, Msg: "没有标题、正文或附件，没有可处理的内容 (no title, body or attachment)"}
+		return nil, &document.Error{File: inputName(input), Msg: "没有标题、正文或附件，没有可处理的内容 (no title, body or attachment)"}
 	}
 	return doc, nil
+}
+
+// inputName is INPUT as messages name it.
+func inputName(input string) string {
+	if input == "-" {
+		return stdinName
+	}
+	return input
 }
 
 // noContent reports whether a document has neither a title nor any body text, attachment
@@ -378,54 +498,6 @@ func sameFile(a, b string) bool {
 	aa, _ := filepath.Abs(a)
 	ab, _ := filepath.Abs(b)
 	return aa == ab
-}
-
-// outFile is one file to write.
-type outFile struct {
-	path string
-	data []byte
-}
-
-// writeAll writes every file to a temporary file in its target folder, then renames them all
-// into place, so that a failure leaves no output (or the previous output) behind.
-func writeAll(files []outFile) error {
-	var temps []string
-	cleanup := func() {
-		for _, t := range temps {
-			os.Remove(t)
-		}
-	}
-	for _, f := range files {
-		dir := filepath.Dir(f.path)
-		if st, err := os.Stat(f.path); err == nil && st.IsDir() {
-			cleanup()
-			return fmt.Errorf("%s: 这是一个文件夹，不能写成文件 (is a folder)", f.path)
-		}
-		tmp, err := os.CreateTemp(dir, "."+filepath.Base(f.path)+".*.tmp")
-		if err != nil {
-			cleanup()
-			return fmt.Errorf("%s: %s", f.path, writeErrorMessage(dir, err))
-		}
-		temps = append(temps, tmp.Name())
-		_, err = tmp.Write(f.data)
-		if err == nil {
-			err = tmp.Chmod(0o644)
-		}
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			cleanup()
-			return fmt.Errorf("%s: %s", f.path, writeErrorMessage(dir, err))
-		}
-	}
-	for i, f := range files {
-		if err := os.Rename(temps[i], f.path); err != nil {
-			cleanup()
-			return fmt.Errorf("%s: %s", f.path, writeErrorMessage(filepath.Dir(f.path), err))
-		}
-	}
-	return nil
 }
 
 func writeErrorMessage(dir string, err error) string {

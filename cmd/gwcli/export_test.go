@@ -141,20 +141,20 @@ func TestExport(t *testing.T) {
 		{
 			name: "bad yaml: one line with the place, nothing written", draft: expBadDraft,
 			args:   func(d string) []string { return []string{filepath.Join(d, "in.yaml")} },
-			code:   1,
+			code:   2,
 			stderr: `^gwcli: .*in\.yaml:3:1: .*bogus.*$`,
 		},
 		{
 			name: "missing input file",
 			args: func(d string) []string { return []string{filepath.Join(d, "nosuch.yaml")} },
-			code: 1, stderr: `^gwcli: .*nosuch\.yaml: 文件不存在$`,
+			code: 2, stderr: `^gwcli: .*nosuch\.yaml: 文件不存在$`,
 		},
 		{
 			name: "missing output folder", draft: expOKDraft,
 			args: func(d string) []string {
 				return []string{"-o", filepath.Join(d, "no", "x.pdf"), filepath.Join(d, "in.yaml")}
 			},
-			code: 1, stderr: `^gwcli: .*x\.pdf: 输出文件夹“.*”不存在`,
+			code: 2, stderr: `^gwcli: .*x\.pdf: 输出文件夹“.*”不存在`,
 		},
 		{
 			name: "unknown format", draft: expOKDraft,
@@ -172,7 +172,7 @@ func TestExport(t *testing.T) {
 				os.WriteFile(filepath.Join(d, "in.odt"), []byte("x"), 0o644)
 				return []string{filepath.Join(d, "in.odt")}
 			},
-			code: 1, stderr: `^gwcli: .*in\.odt: 不支持的文件类型`,
+			code: 2, stderr: `^gwcli: .*in\.odt: 不支持的文件类型`,
 			files: map[string]string{"in.odt": "x"},
 		},
 		{
@@ -180,7 +180,7 @@ func TestExport(t *testing.T) {
 			args: func(d string) []string {
 				return []string{"-o", filepath.Join(d, "in.yaml"), "--format", "pdf", filepath.Join(d, "in.yaml")}
 			},
-			code: 1, stderr: `输出文件不能与输入文件相同`,
+			code: 2, stderr: `输出文件不能与输入文件相同`,
 		},
 		{
 			name: "no input",
@@ -211,7 +211,7 @@ func TestExport(t *testing.T) {
 				if !regexp.MustCompile(tt.stderr).MatchString(first) {
 					t.Errorf("stderr %q does not match %q", first, tt.stderr)
 				}
-				if tt.code == 1 && strings.Count(strings.TrimRight(stderr.String(), "\n"), "\n") != 0 {
+				if tt.code == 2 && !strings.HasPrefix(tt.stderr, "^gwcli: export:") && strings.Count(strings.TrimRight(stderr.String(), "\n"), "\n") != 0 {
 					t.Errorf("bad input must give exactly one line, got:\n%s", stderr.String())
 				}
 			}
@@ -254,8 +254,8 @@ func TestExportUnwritableFolder(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"export", "-o", filepath.Join(ro, "gwcli-test.pdf"), in}, &stdout, &stderr)
-	if code != 1 {
-		t.Fatalf("exit %d, want 1; stderr %s", code, stderr.String())
+	if code != 2 {
+		t.Fatalf("exit %d, want 2; stderr %s", code, stderr.String())
 	}
 	msg := strings.TrimRight(stderr.String(), "\n")
 	if strings.Contains(msg, "\n") || !(strings.Contains(msg, "没有写入权限") || strings.Contains(msg, "只读")) {
@@ -274,7 +274,7 @@ func TestExportKeepsOldOutputOnFailure(t *testing.T) {
 	os.WriteFile(in, []byte(expBadDraft), 0o644)
 	os.WriteFile(out, []byte("old"), 0o644)
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"export", in}, &stdout, &stderr); code != 1 {
+	if code := run([]string{"export", in}, &stdout, &stderr); code != 2 {
 		t.Fatalf("exit %d", code)
 	}
 	if b, _ := os.ReadFile(out); string(b) != "old" {

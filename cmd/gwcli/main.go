@@ -17,6 +17,8 @@ const usage = `用法 (usage): gwcli <命令> [选项] ...
   fix        自动修正机械性错误 (apply mechanical fixes)
   import     把 .txt/.docx 转为草稿 (turn a .txt or .docx into a draft)
   templates  文种模板 (genre templates: list, show, lint, new)
+  number     发文登记簿：取号、释放、登记发文、列表、导入导出 xlsx (register: take, release, issue, list)
+  db         数据库：建立结构、查看版本 (database: init, version)
   version    显示版本 (print the version)
 `
 
@@ -31,6 +33,8 @@ var commands = map[string]func([]string, io.Writer, io.Writer) int{
 	"fix":       cmdFix,
 	"import":    cmdImport,
 	"templates": cmdTemplates,
+	"number":    cmdNumber,
+	"db":        cmdDB,
 }
 
 // run executes one gwcli command and returns the exit status. A panic (a bug, in this
@@ -43,10 +47,7 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "gwcli: %s: 内部错误，未写出任何文件；请把输入文件和这行信息发给开发者 (internal error): %s\n", args[0], oneLine(fmt.Sprint(r)))
-			status = 2
-			if args[0] == "export" {
-				status = 1 // export fails with 1, the others with 2
-			}
+			status = exitFailure // every command: 2 when it could not do its job
 		}
 	}()
 	cmds := commands

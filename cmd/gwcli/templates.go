@@ -199,14 +199,14 @@ func templatesShow(a templatesArgs, stdout, stderr io.Writer) int {
 	if !ok {
 		if g = set.ByName(id); g == nil {
 			fmt.Fprintf(stderr, "gwcli templates show: 没有模板 %q (no such template)；用 gwcli templates list 查看\n", id)
-			return 1
+			return exitFailure
 		}
 	}
 	if a.yaml {
 		data, err := g.Source()
 		if err != nil {
 			fmt.Fprintf(stderr, "gwcli templates show: %v\n", err)
-			return 1
+			return exitFailure
 		}
 		stdout.Write(data)
 		return 0
@@ -357,7 +357,7 @@ func templatesNew(a templatesArgs, stdout, stderr io.Writer) int {
 		} else {
 			fmt.Fprintf(stderr, "gwcli templates new: %s: %s\n", out, writeErrorMessage(filepath.Dir(out), err))
 		}
-		return 1
+		return exitFailure
 	}
 	_, werr := f.Write(data)
 	if cerr := f.Close(); werr == nil {
@@ -366,7 +366,7 @@ func templatesNew(a templatesArgs, stdout, stderr io.Writer) int {
 	if werr != nil {
 		os.Remove(out) // the file was created above: leave no half-written template
 		fmt.Fprintf(stderr, "gwcli templates new: %s: %s\n", out, writeErrorMessage(filepath.Dir(out), werr))
-		return 1
+		return exitFailure
 	}
 	fmt.Fprintf(stdout, "已写出 %s：按注释填写后运行 gwcli templates lint %s 检查\n", out, filepath.Dir(out))
 	return 0

@@ -115,8 +115,8 @@ func TestTemplatesNewThenLint(t *testing.T) {
 	if code, out, errOut := runTpl("templates", "new", "tongzhi-huiyi", "-o", file); code != 0 {
 		t.Fatalf("new: exit %d\n%s%s", code, out, errOut)
 	}
-	if code, _, _ := runTpl("templates", "new", "tongzhi-huiyi", "-o", file); code != 1 {
-		t.Errorf("new over an existing file: exit %d, want 1", code)
+	if code, _, _ := runTpl("templates", "new", "tongzhi-huiyi", "-o", file); code != 2 {
+		t.Errorf("new over an existing file: exit %d, want 2", code)
 	}
 	if code, _, errOut := runTpl("templates", "new", "会议通知"); code != 2 || !strings.Contains(errOut, "无效") {
 		t.Errorf("new with a bad id: exit %d %s", code, errOut)
@@ -169,7 +169,7 @@ func TestTemplatesListShow(t *testing.T) {
 	if code, out, _ := runTpl("templates", "show", "报告"); code != 0 || !strings.Contains(out, "报告（baogao）") {
 		t.Errorf("show by name: %d", code)
 	}
-	if code, _, errOut := runTpl("templates", "show", "nope"); code != 1 || !strings.Contains(errOut, "没有模板") {
+	if code, _, errOut := runTpl("templates", "show", "nope"); code != 2 || !strings.Contains(errOut, "没有模板") {
 		t.Errorf("show nope: %d %s", code, errOut)
 	}
 	if code, _, _ := runTpl("templates", "frobnicate"); code != 2 {

@@ -32,6 +32,8 @@ type builder struct {
 	firstBefore int
 	// pages is the layout engine's typesetting of the document (nil if it failed).
 	pages []layout.Page
+	// used holds the characters written in each font role, for font embedding.
+	used map[string]map[rune]bool
 	// y tracks, while tracking is set, the twips taken on page 1 from the 版心's top by the
 	// paragraphs written so far (the 版头 and the title), so that the text below starts on
 	// a line of the page's 22-line grid as it does in the layout engine.
@@ -52,7 +54,7 @@ func newBuilder(doc *document.Document, fonts fontSet, opts Options) *builder {
 	if warn == nil {
 		warn = func(string) {}
 	}
-	return &builder{doc: doc, fonts: fonts, warn: warn, nextRel: 10, nextPr: 1}
+	return &builder{doc: doc, fonts: fonts, warn: warn, nextRel: 10, nextPr: 1, used: map[string]map[rune]bool{}}
 }
 
 func (b *builder) rel() string {
@@ -154,6 +156,7 @@ func (b *builder) run(text string, r rs) string {
 
 // runText writes one w:r; tabs and newlines become w:tab and w:br.
 func (b *builder) runText(text string, r rs) string {
+	b.use(r.role, text)
 	var s strings.Builder
 	s.WriteString(`<w:r>`)
 	s.WriteString(b.rPr(r))
@@ -1014,6 +1017,7 @@ func (b *builder) numberFooter(right bool) string {
 		p.jc, p.left = "left", char4
 	}
 	f := rs{role: roleSong, sz: sz4}
+	b.use(roleSong, "0123456789") // the PAGE field's results
 	p.runs = []string{
 		b.run("— ", f),
 		`<w:r>` + b.rPr(f) + `<w:fldChar w:fldCharType="begin"/></w:r>`,
