@@ -136,6 +136,7 @@ type editor struct {
 	fixAllBtn *widget.Button
 	status    *widget.Label
 	pv        *previewPane
+	find      *findBar
 }
 
 func (u *UI) showEditor() {
@@ -146,8 +147,9 @@ func (u *UI) showEditor() {
 	ed.pv = newPreviewPane(u)
 
 	form := ed.buildForm()
+	ed.find = newFindBar(ed)
 	findings := ed.buildFindings()
-	left := container.NewVSplit(form, findings)
+	left := container.NewVSplit(container.NewBorder(ed.find.root, nil, nil, nil, form), findings)
 	left.Offset = 0.66
 	split := container.NewHSplit(left, ed.pv.root)
 	split.Offset = 0.47
@@ -692,20 +694,6 @@ func (ed *editor) fixAll() {
 	ed.fillAll()
 	ed.afterEdit()
 	ed.u.toast(T("find.fixedn", n))
-}
-
-// fixOrFocusFindings is Ctrl/Cmd+F: apply every mechanical fix, or go to the first finding.
-func (u *UI) fixOrFocusFindings() {
-	if u.ed == nil {
-		return
-	}
-	if u.Model.Fixable() > 0 {
-		u.ed.fixAll()
-		return
-	}
-	if len(u.Model.Findings) > 0 {
-		u.ed.Focus(u.Model.Findings[0])
-	}
 }
 
 // requestPreview asks the worker for the analysis and the current page.

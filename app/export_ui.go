@@ -25,7 +25,7 @@ func (u *UI) exportChooser() {
 		widget.NewButton(T("export.png"), pick(ExportPNG)),
 	)
 	d = dialog.NewCustom(T("menu.export"), T("cancel"), content, u.Win)
-	d.Show()
+	u.track(d, nil)
 }
 
 // Export asks where to save through the native save dialog, then exports in the background
@@ -70,9 +70,5 @@ func (u *UI) exportDone(files []string) {
 	}
 	u.toast(msg)
 	first := files[0]
-	dialog.ShowCustomConfirm(T("export.title"), T("export.open"), T("close"), dialogText(msg), func(open bool) {
-		if open {
-			u.openFile(first)
-		}
-	}, u.Win)
+	u.ask(T("export.title"), dialogText(msg), nil, choice{T("export.open"), widget.HighImportance, func() { u.openFile(first) }})
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -96,4 +97,23 @@ func T(key string, args ...any) string {
 // user sees follow the UI language; %w wraps as usual.
 func errorf(key string, args ...any) error {
 	return fmt.Errorf(T(key), args...)
+}
+
+// quietCLocale keeps Fyne from logging "Error parsing user locale C" where the locale is
+// C.UTF-8 or POSIX.UTF-8 (containers, minimal systems, ssh sessions): such a locale names no
+// language, and Fyne parses "C" as one. LANGUAGE, which Fyne's locale lookup reads first
+// for any locale but plain C, then says English, Fyne's own fallback. The app's language
+// is its own setting either way.
+func quietCLocale() {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := os.Getenv(k)
+		if v == "" {
+			continue
+		}
+		base, _, _ := strings.Cut(v, ".")
+		if (base == "C" || base == "POSIX") && v != base && os.Getenv("LANGUAGE") == "" {
+			os.Setenv("LANGUAGE", "en")
+		}
+		return
+	}
 }

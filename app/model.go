@@ -43,6 +43,7 @@ type Model struct {
 	RecoveryDir string
 
 	analysis     *Analysis // the one Findings and Pages come from
+	hist         history   // undo and redo of every change of the document
 	rev          uint64
 	recoveredRev uint64
 	// protected are files this session must never overwrite: drafts that could not be read
@@ -81,6 +82,7 @@ func (m *Model) reset(doc *document.Document, g *templates.Genre) {
 	m.rev++
 	m.AnalysedRev, m.analysis = 0, nil
 	m.recoveredRev = 0
+	m.hist.clear()
 }
 
 // Discard drops the document and its recovery file (the user chose not to keep it).
@@ -159,9 +161,26 @@ func (m *Model) Set(path, text string) bool {
 	if m.Doc == nil || FieldText(m.Doc, path) == text {
 		return false
 	}
+	before := cloneDoc(m.Doc)
 	if !SetFieldText(m.Doc, path, text) {
 		return false
 	}
+	m.hist.before(before, histTyping, path)
+	m.changed()
+	return true
+}
+
+// edit runs a change of the document as one undo step.
+func (m *Model) edit(label string, change func() bool) bool {
+	if m.Doc == nil {
+		return false
+	}
+	before := cloneDoc(m.Doc)
+	if !change() {
+		m.Doc = before // a change that failed half way leaves nothing behind
+		return false
+	}
+	m.hist.before(before, label, "")
 	m.changed()
 	return true
 }
@@ -201,44 +220,36 @@ func (m *Model) ApplyFix(f check.Finding) error {
 	if m.Doc == nil {
 		return errorf("err.nodoc")
 	}
-	if !f.HasFix && f.Fix == "" {
+	if !check.Fixable(f) {
 		return errorf("err.nofix", f.Message)
 	}
-	p := elementText(m.Doc, f.Path)
-	if p == nil {
-		return errorf("err.fix.where", f.Path)
-	}
-	s, err := replaceRunes(*p, f.Offset, f.Length, f.Text, f.Fix)
+	var err error
+	m.edit(histFix, func() bool {
+		err = check.ApplyFix(m.Doc, f)
+		return err == nil
+	})
 	if err != nil {
 		return errorf("err.fix", err)
 	}
-	*p = s
-	m.changed()
 	return nil
 }
 
-// ApplyAllFixes applies every mechanical fix of the current findings, last place first so
-// that offsets stay valid, and returns how many it applied.
+// ApplyAllFixes applies every mechanical fix of the current findings (the checker's
+// fix-all policy, as gwcli fix) as one undo step, and returns how many it applied.
 func (m *Model) ApplyAllFixes() int {
 	n := 0
-	fs := append([]check.Finding(nil), m.Findings...)
-	for i := len(fs) - 1; i >= 0; i-- {
-		f := fs[i]
-		if !(f.HasFix || f.Fix != "") {
-			continue
-		}
-		if m.ApplyFix(f) == nil {
-			n++
-		}
-	}
+	m.edit(histFixAll, func() bool {
+		n = check.FixAll(m.Doc, m.Findings)
+		return n > 0
+	})
 	return n
 }
 
-// Fixable counts the findings with a mechanical fix.
+// Fixable counts the findings fix-all applies (mechanical fixes).
 func (m *Model) Fixable() int {
 	n := 0
 	for _, f := range m.Findings {
-		if f.HasFix || f.Fix != "" {
+		if check.AutoApplicable(f) {
 			n++
 		}
 	}
@@ -248,11 +259,10 @@ func (m *Model) Fixable() int {
 // ApplyProfile fills the organ fields from a unit profile; the 发文字号 is assembled from its
 // 机关代字, the year and the serial when both are positive.
 func (m *Model) ApplyProfile(p templates.Profile, year, serial int) {
-	if m.Doc == nil {
-		return
-	}
-	p.Apply(m.Doc, year, serial)
-	m.changed()
+	m.edit(histProfile, func() bool {
+		p.Apply(m.Doc, year, serial)
+		return true
+	})
 }
 
 // Save writes the draft to its file; SaveAs to another. Drafts that could not be read in

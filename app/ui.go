@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"gongwen/check"
 	"gongwen/templates"
@@ -63,6 +64,8 @@ type UI struct {
 	OnPreview func(PreviewResult)
 	// loadErrs are the templates and profiles that could not be loaded (shown on the start page).
 	loadErrs []error
+	// dialogs are the dialogs shown, the top one last (Esc closes it).
+	dialogs []*escDialog
 }
 
 // New builds the UI in a new window of a (Fyne) app.
@@ -79,6 +82,7 @@ func New(a fyne.App, opts Options) *UI {
 	if opts.RecoveryDir == "" {
 		opts.RecoveryDir = defaultRecoveryDir(a)
 	}
+	quietCLocale()
 	SetLanguage(a.Preferences().StringWithFallback(prefLang, LangZh))
 	applyFyneLanguage(Language())
 	a.Settings().SetTheme(newTheme())
@@ -102,6 +106,9 @@ func New(a fyne.App, opts Options) *UI {
 	})
 	u.addShortcuts()
 	u.Win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape && u.escape() {
+			return
+		}
 		if u.ed == nil {
 			return
 		}
@@ -183,7 +190,7 @@ func (u *UI) showError(err error) {
 	if err == nil {
 		return
 	}
-	dialog.ShowError(err, u.Win)
+	u.inform(T("err.title"), dialogText(err.Error()))
 }
 
 func (u *UI) shortcut(key fyne.KeyName) *desktop.CustomShortcut {
@@ -212,7 +219,9 @@ func (u *UI) shortcutActions() []shortcutAction {
 		{fyne.KeyO, "menu.open", u.openDialog},
 		{fyne.KeyS, "menu.save", func() { u.Save(false) }},
 		{fyne.KeyE, "menu.export", u.exportChooser},
-		{fyne.KeyF, "menu.fix", u.fixOrFocusFindings},
+		{fyne.KeyP, "menu.print", u.PrintDialog},
+		{fyne.KeyF, "menu.find", u.OpenFind},
+		{fyne.KeyH, "menu.replace", u.OpenFind},
 	}
 }
 
@@ -224,17 +233,41 @@ func (u *UI) setMenu() {
 		}
 		return it
 	}
+	recent := fyne.NewMenuItem(T("menu.recent"), nil)
+	recent.ChildMenu = fyne.NewMenu("")
+	for _, p := range u.recent() {
+		path := p
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(path, func() { u.safe(func() { u.OpenPath(path) }) }))
+	}
+	if len(recent.ChildMenu.Items) == 0 {
+		none := fyne.NewMenuItem(T("start.norecent"), nil)
+		none.Disabled = true
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items, none)
+	}
 	file := fyne.NewMenu(T("menu.file"),
 		item("menu.new", fyne.KeyN, u.ShowStart),
 		item("menu.open", fyne.KeyO, u.openDialog),
+		recent,
 		item("menu.import", "", u.importDialog),
 		fyne.NewMenuItemSeparator(),
 		item("menu.save", fyne.KeyS, func() { u.Save(false) }),
 		item("menu.saveas", "", func() { u.Save(true) }),
 		item("menu.export", fyne.KeyE, u.exportChooser),
+		item("menu.print", fyne.KeyP, u.PrintDialog),
 	)
+	undo := item("menu.undo", "", u.Undo)
+	undo.Shortcut = &fyne.ShortcutUndo{}
+	redo := item("menu.redo", "", u.Redo)
+	redo.Shortcut = &fyne.ShortcutRedo{}
+	fixAll := item("menu.fixall", "", u.FixAll)
+	fixAll.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	edit := fyne.NewMenu(T("menu.edit"),
-		item("menu.fix", fyne.KeyF, u.fixOrFocusFindings),
+		undo, redo,
+		fyne.NewMenuItemSeparator(),
+		item("menu.find", fyne.KeyF, u.OpenFind),
+		item("menu.replace", fyne.KeyH, u.OpenFind),
+		fyne.NewMenuItemSeparator(),
+		fixAll,
 	)
 	sysFonts := item("menu.sysfonts", "", func() { u.SetSystemFonts(!u.App.Preferences().Bool(prefSysFont)) })
 	sysFonts.Checked = u.App.Preferences().Bool(prefSysFont)
@@ -283,7 +316,7 @@ func (u *UI) SetSystemFonts(on bool) {
 }
 
 func (u *UI) about() {
-	dialog.ShowInformation(T("menu.about"), T("about.text"), u.Win)
+	u.inform(T("menu.about"), dialogText(T("about.text")))
 }
 
 // onClose asks about unsaved changes, remembers the window size and quits.
@@ -298,19 +331,12 @@ func (u *UI) onClose() {
 	u.Win.Close()
 }
 
-// confirmDiscard asks what to do with unsaved changes: save (then next), discard (then
-// discarded), or cancel.
+// confirmDiscard asks what to do with unsaved changes: save (then saved), discard (then
+// discarded), or cancel (Esc), which leaves the document open as it is.
 func (u *UI) confirmDiscard(discarded, saved func()) {
-	var d dialog.Dialog
-	d = dialog.NewCustomConfirm(T("unsaved.title"), T("unsaved.save"), T("unsaved.discard"),
-		dialogText(T("unsaved.text")), func(save bool) {
-			if save {
-				u.saveThen(saved)
-				return
-			}
-			discarded()
-		}, u.Win)
-	d.Show()
+	u.ask(T("unsaved.title"), dialogText(T("unsaved.text")), nil,
+		choice{T("unsaved.discard"), widget.DangerImportance, discarded},
+		choice{T("unsaved.save"), widget.HighImportance, func() { u.saveThen(saved) }})
 }
 
 // recent files, newest first.
@@ -326,6 +352,7 @@ func (u *UI) addRecent(path string) {
 		}
 	}
 	u.App.Preferences().SetStringList(prefRecent, list)
+	u.setMenu() // File → 最近打开
 }
 
 // OpenPath opens a draft, or imports a .txt or .docx, and shows the editor. Unsaved changes
@@ -532,14 +559,13 @@ func (u *UI) OfferRecovery() {
 		title = T("untitled")
 	}
 	msg := T("recover.text", title, r.Saved.Local().Format("2006-01-02 15:04:05"))
-	dialog.ShowCustomConfirm(T("recover.title"), T("recover.yes"), T("recover.no"), dialogText(msg), func(ok bool) {
-		if ok {
+	// 取消 (Esc) decides nothing: the recovery file stays
+	u.ask(T("recover.title"), dialogText(msg), nil,
+		choice{T("recover.no"), widget.DangerImportance, u.Model.ClearRecovery},
+		choice{T("recover.yes"), widget.HighImportance, func() {
 			u.Model.Restore(r)
 			u.showEditor()
-			return
-		}
-		u.Model.ClearRecovery()
-	}, u.Win)
+		}})
 }
 
 // autosave writes the recovery file when the document changed.

@@ -215,9 +215,12 @@ func TestShortcutsAndExplainMode(t *testing.T) {
 	pv.setZoom(pv.zoom * 1.5)
 	h.pumpUntil("the zoomed page", func() bool { return h.u.LastPreview.Image.Bounds().Dx() > w0 })
 
-	// Ctrl/Cmd+F applies fixes; with none it focuses the first finding (no crash either way)
+	// Ctrl/Cmd+F opens Find, as everywhere else
 	sc := h.u.shortcut(fyne.KeyF)
 	h.u.Win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(sc)
+	if !h.u.ed.find.root.Visible() || h.u.Win.Canvas().Focused() != h.u.ed.find.find {
+		t.Error("Ctrl+F did not open Find with the cursor in it")
+	}
 	// Ctrl/Cmd+S on an opened draft saves it in place
 	h.u.Model.Set("note", "（联系人：赵敏，电话：0000-87654321）")
 	path := filepath.Join(t.TempDir(), "q.yaml")
