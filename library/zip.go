@@ -301,4 +301,3 @@ func insertAll(ctx context.Context, tx *sql.Tx, df docFile, fromVersion, fromLog
 	}
 	return nil
 }
-
