@@ -29,7 +29,7 @@ func (s *setter) banjiLines() ([][]glyph, int) {
 		p.size = sz
 		p.left = left + width(lab)
 		p.width = right - p.left
-		lines := s.lines(p)
+		lines := s.tagLines(s.lines(p), banjiPath(elem))
 		for k := range lab {
 			lab[k].dy = baselineIn(sz)
 		}
@@ -45,13 +45,14 @@ func (s *setter) banjiLines() ([][]glyph, int) {
 	}
 	printIdx := -1
 	if d.Format != document.FormatLetter && (d.Printer != "" || d.PrintDate != "") {
-		org := s.shape(nil, d.Printer, FangSong, sz, Black, ElemPrint)
+		org := s.tag(s.shape(nil, d.Printer, FangSong, sz, Black, ElemPrint), document.PathPrinter)
 		place(org, left)
 		date := ""
 		if d.PrintDate != "" {
 			date = d.PrintDate + "印发"
 		}
 		dg := s.shape(nil, date, FangSong, sz, Black, ElemPrint)
+		s.tag(dg[:len([]rune(d.PrintDate))], document.PathPrintDate)
 		place(dg, right-width(dg))
 		ln := append(org, dg...)
 		for k := range ln {

@@ -64,6 +64,8 @@ type para struct {
 	rest  Length // the other lines' indent
 	// justify sets every line but the last to the full width of the box.
 	justify bool
+	// path is the element path its glyphs carry (setter.paths).
+	path int32
 }
 
 // plain makes a para of one role and element.
@@ -88,6 +90,7 @@ func (s *setter) lines(p para) [][]glyph {
 	adv := make([]Length, n)
 	for i, r := range p.rs {
 		gs[i] = s.glyphOf(r, p.roles[i], p.size, p.color, p.elems[i])
+		gs[i].path = p.path
 		adv[i] = gs[i].adv
 	}
 	if cap(s.ruleBuf) < n {
@@ -115,6 +118,7 @@ func (s *setter) lines(p para) [][]glyph {
 		out = append(out, ln)
 		st = e
 	}
+	markSoft(out)
 	return out
 }
 
@@ -166,12 +170,14 @@ func (s *setter) mainRows(start int) {
 	s.recipientsMoved = strings.TrimSpace(d.Recipients) != "" && !s.recipientsInBody(start)
 	if strings.TrimSpace(d.Recipients) != "" && !s.recipientsMoved {
 		p := plain(d.Recipients, FangSong, ElemRecipients)
+		p.path = s.pathID(document.PathRecipients)
 		lines := s.lines(p)
 		s.addLines(lines, false)
 		s.rowBox(len(s.rows)-len(lines), len(lines), ElemRecipients, MarginLeft, BodyWidth, "主送机关 · 7.3.2 · 标题下空一行，居左顶格，回行顶格")
 	}
-	for _, t := range d.Body {
+	for bi, t := range d.Body {
 		p := s.bodyPara(t)
+		p.path = s.pathID("body." + itoa(bi))
 		lines := s.lines(p)
 		s.paras = append(s.paras, p)
 		first := len(s.rows)
@@ -211,6 +217,7 @@ func (s *setter) mainRows(start int) {
 	if d.Note != "" {
 		// on the line after the 成文日期 (or after the body when there is none)
 		p := plain(d.Note, FangSong, ElemNote)
+		p.path = s.pathID(document.PathNote)
 		p.first = 2 * CharPitch
 		lines := s.lines(p)
 		s.addLines(lines, false)
@@ -253,6 +260,7 @@ func (s *setter) attachmentNotes() {
 		pg := s.shape(nil, prefix, FangSong, sz, Black, ElemAttachNotes)
 		pw := width(pg)
 		p := plain(name, FangSong, ElemAttachNotes)
+		p.path = s.pathID("attachment_notes." + itoa(i))
 		p.left = x0 + lw + pw
 		p.width = bodyRight - p.left
 		lines := s.lines(p)
@@ -279,7 +287,8 @@ func (s *setter) attachmentNotes() {
 // wrapped lines aligned after the colon; one blank line below the body.
 func (s *setter) attendance() {
 	d := s.doc
-	items := []struct{ label, text string }{{"出席：", d.Present}, {"请假：", d.Absent}, {"列席：", d.Attending}}
+	items := []struct{ label, text, path string }{{"出席：", d.Present, document.PathPresent},
+		{"请假：", d.Absent, document.PathAbsent}, {"列席：", d.Attending, document.PathAttending}}
 	first := true
 	sz := Hao(3)
 	for _, it := range items {
@@ -297,6 +306,7 @@ func (s *setter) attendance() {
 			lab[k].dy = baselineIn(sz)
 		}
 		p := plain(it.text, FangSong, ElemAttendance)
+		p.path = s.pathID(it.path)
 		p.left = x0 + width(lab)
 		p.width = bodyRight - p.left
 		lines := s.lines(p)
@@ -318,6 +328,7 @@ func (s *setter) attachmentRows(i int) {
 		label += itoa(i + 1)
 	}
 	gs := s.shape(nil, label, Hei, sz, Black, ElemAttachment)
+	s.tag(gs, "attachments."+itoa(i)+".label")
 	place(gs, MarginLeft)
 	for k := range gs {
 		gs[k].dy = baselineIn(sz)
@@ -329,7 +340,7 @@ func (s *setter) attachmentRows(i int) {
 	s.rows = append(s.rows, r)
 	s.blank()
 	if strings.TrimSpace(a.Title) != "" {
-		lines := s.titleLines(a.Title, Hao(2), ElemAttachTitle)
+		lines := s.tagLines(s.titleLines(a.Title, Hao(2), ElemAttachTitle), "attachments."+itoa(i)+".title")
 		for _, ln := range lines {
 			for k := range ln {
 				ln[k].dy = baselineIn(Hao(2))
@@ -340,11 +351,44 @@ func (s *setter) attachmentRows(i int) {
 		s.rowBox(start, len(lines), ElemAttachTitle, MarginLeft, BodyWidth, "附件标题 · 7.3.7 · 第三行居中，2号小标宋")
 		s.blank()
 	}
-	for _, t := range a.Body {
-		s.addLines(s.lines(s.bodyPara(t)), false)
+	for j, t := range a.Body {
+		p := s.bodyPara(t)
+		p.path = s.pathID("attachments." + itoa(i) + ".body." + itoa(j))
+		s.addLines(s.lines(p), false)
 	}
 	if a.Table != nil {
+		first := len(s.rows)
 		s.table(a.Table)
+		s.tagTable(s.rows[first:], "attachments."+itoa(i)+".table")
+	}
+}
+
+// tagTable marks the glyphs of the table rows just built with their cells' paths
+// (prefix.header.C, prefix.rows.R.C); a glyph's column is found between the row's vertical
+// rules, which are the column edges.
+func (s *setter) tagTable(rows []row, prefix string) {
+	ri := 0
+	var edges []Length
+	for k := range rows {
+		r := &rows[k]
+		edges = edges[:0]
+		for _, ru := range r.rules {
+			if ru.X0 == ru.X1 {
+				edges = append(edges, ru.X0)
+			}
+		}
+		base := prefix + ".header."
+		if !r.isHeader {
+			base = prefix + ".rows." + itoa(ri) + "."
+			ri++
+		}
+		for g := range r.glyphs {
+			c := 0
+			for c+1 < len(edges)-1 && r.glyphs[g].x >= edges[c+1] {
+				c++
+			}
+			r.glyphs[g].path = s.pathID(base + itoa(c))
+		}
 	}
 }
 

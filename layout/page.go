@@ -5,20 +5,21 @@
 // (PDF, PNG, the app's preview) paints.
 package layout
 
-// The page geometry of GB/T 9704-2012 clause 5.
-var (
-	PageWidth    = Mm(210)
-	PageHeight   = Mm(297)
-	MarginTop    = Mm(37) // 天头
-	MarginLeft   = Mm(28) // 订口
-	BodyWidth    = Mm(156)
-	BodyHeight   = Mm(225)
+// The page geometry of GB/T 9704-2012 clause 5. They are constants: no package can move the
+// page under another.
+const (
+	PageWidth    = 210 * Millimetre
+	PageHeight   = 297 * Millimetre
+	MarginTop    = 37 * Millimetre // 天头
+	MarginLeft   = 28 * Millimetre // 订口
+	BodyWidth    = 156 * Millimetre
+	BodyHeight   = 225 * Millimetre
 	LinesPerPage = 22
 	CharsPerLine = 28
 	// LinePitch is one line slot: 225 mm / 22.
-	LinePitch = BodyHeight / Length(LinesPerPage)
+	LinePitch = BodyHeight / LinesPerPage
 	// CharPitch is one character of the 3号 grid: 156 mm / 28.
-	CharPitch = BodyWidth / Length(CharsPerLine)
+	CharPitch = BodyWidth / CharsPerLine
 )
 
 // Role is a font role of 公文 typesetting.
@@ -37,6 +38,7 @@ const (
 type Color struct{ R, G, B uint8 }
 
 // The two colours of a 公文 (5.2.4): black text, and red for the mark, the separator and the seal area.
+// (Color is a struct, so these are variables; nothing assigns them.)
 var (
 	Black = Color{0, 0, 0}
 	Red   = Color{230, 0, 18}
@@ -91,6 +93,10 @@ type Page struct {
 	Circles []Circle
 	// Boxes outline elements for the trainer's view (讲解模式); writers do not print them.
 	Boxes []Box
+
+	// pieces are the placed lines of text by element path, in the order they were drawn;
+	// Run turns them into Records.
+	pieces []piece
 }
 
 // Text is a run of characters in one face and size, each placed at its own x.
@@ -120,6 +126,8 @@ type Image struct {
 	X, Y    Length // top-left
 	W, H    Length
 	Data    []byte // PNG or JPEG bytes
+	// path is the document.Field path of the image's file name (for the Records).
+	path string
 }
 
 // Circle is a circle outline, dashed when Dashed (the placeholder of a missing seal).
@@ -129,6 +137,8 @@ type Circle struct {
 	Width     Length
 	Color     Color
 	Dashed    bool
+	// path is the document.Field path of the seal the circle stands for (for the Records).
+	path string
 }
 
 // Box outlines an element for the trainer's view with its name, its clause and its measurement,

@@ -1,5 +1,11 @@
 package layout
 
+import (
+	"sort"
+
+	"gongwen/document"
+)
+
 // Record is one placed element as layout decided it: which element of the document it is
 // (its document.Field path), on which page, where, in which font role and size, and each of
 // its lines with its text and position. Writers other than the painters (the DOCX page
@@ -46,4 +52,168 @@ type RecordLine struct {
 type Result struct {
 	Pages   []Page
 	Records []Record
+}
+
+// piece is a placed line of one element's text on a page, as addGlyphs drew it.
+type piece struct {
+	path    int32 // index into setter.paths
+	elem    Element
+	role    Role
+	size    Length
+	text    string
+	x, y, w Length // y is the baseline
+	forced  bool
+}
+
+// addPieces splits a drawn line of glyphs (dy + top is the baseline) into pieces: runs of
+// one element path on one baseline. Glyphs of no path make a piece per element; blank ones
+// (the space between two 签发人) make none.
+func (p *Page) addPieces(gs []glyph, top Length) {
+	for i := 0; i < len(gs); {
+		j := i + 1
+		for j < len(gs) && gs[j].path == gs[i].path && gs[j].dy == gs[i].dy &&
+			(gs[i].path != 0 || gs[j].elem == gs[i].elem) {
+			j++
+		}
+		run := gs[i:j]
+		i = j
+		rs := make([]rune, len(run))
+		blank := true
+		for k := range run {
+			rs[k] = run[k].r
+			if run[k].r != ' ' && run[k].r != '\u3000' {
+				blank = false
+			}
+		}
+		if blank && run[0].path == 0 {
+			continue
+		}
+		last := run[len(run)-1]
+		p.pieces = append(p.pieces, piece{path: run[0].path, elem: run[0].elem, role: run[0].role, size: run[0].size,
+			text: string(rs), x: run[0].x, y: top + run[0].dy, w: last.x + last.adv - run[0].x, forced: !last.soft})
+	}
+}
+
+// pathID interns an element path.
+func (s *setter) pathID(path string) int32 {
+	if id, ok := s.pathIdx[path]; ok {
+		return id
+	}
+	id := int32(len(s.paths))
+	s.paths = append(s.paths, path)
+	s.pathIdx[path] = id
+	return id
+}
+
+// tag marks glyphs as the text of the element at path.
+func (s *setter) tag(gs []glyph, path string) []glyph {
+	id := s.pathID(path)
+	for i := range gs {
+		gs[i].path = id
+	}
+	return gs
+}
+
+// tagLines marks lines of glyphs as the text of the element at path.
+func (s *setter) tagLines(lines [][]glyph, path string) [][]glyph {
+	for _, ln := range lines {
+		s.tag(ln, path)
+	}
+	return lines
+}
+
+// markSoft marks the end of every line but the last as a break the line breaker chose.
+func markSoft(lines [][]glyph) {
+	for i := 0; i+1 < len(lines); i++ {
+		if n := len(lines[i]); n > 0 {
+			lines[i][n-1].soft = true
+		}
+	}
+}
+
+// recordKey groups the pieces of one element on one page: a 正文 paragraph whose heading
+// sentence is in 黑体 or 楷体 is one element.
+type recordKey struct {
+	path int32
+	elem Element
+}
+
+func baseElement(e Element) Element {
+	if e == ElemHeading1 || e == ElemHeading2 {
+		return ElemBody
+	}
+	return e
+}
+
+// records builds the Records of a run from the pieces, images, circles and rules of its pages:
+// on each page in reading order (top to bottom, then left to right).
+func (s *setter) records(pages []Page) []Record {
+	var out []Record
+	parts := map[string]int{}
+	for pi := range pages {
+		pg := &pages[pi]
+		first := len(out)
+		at := map[recordKey]int{}
+		for _, pc := range pg.pieces {
+			top := pc.y - emAscent(pc.size)
+			ln := RecordLine{Text: pc.text, X: pc.x, Y: pc.y, W: pc.w, Forced: pc.forced}
+			k := recordKey{pc.path, baseElement(pc.elem)}
+			if i, ok := at[k]; ok && pc.path != 0 {
+				r := &out[i]
+				r.Lines = append(r.Lines, ln)
+				grow(r, pc.x, top, pc.x+pc.w, top+pc.size)
+				continue
+			}
+			at[k] = len(out)
+			out = append(out, Record{Path: s.paths[pc.path], Element: pc.elem, Page: pi, X: pc.x, Y: top, W: pc.w,
+				H: pc.size, Role: pc.role, Size: pc.size, Lines: []RecordLine{ln}})
+		}
+		for _, im := range pg.Images {
+			out = append(out, Record{Path: im.path, Element: im.Element, Page: pi, X: im.X, Y: im.Y, W: im.W, H: im.H})
+		}
+		for _, c := range pg.Circles {
+			out = append(out, Record{Path: c.path, Element: c.Element, Page: pi, X: c.CX - c.R, Y: c.CY - c.R, W: 2 * c.R, H: 2 * c.R})
+		}
+		for _, ru := range pg.Rules {
+			x, y := min(ru.X0, ru.X1), min(ru.Y0, ru.Y1)
+			w, h := max(ru.X0, ru.X1)-x, max(ru.Y0, ru.Y1)-y
+			if h == 0 {
+				y, h = y-ru.Width/2, ru.Width
+			}
+			if w == 0 {
+				x, w = x-ru.Width/2, ru.Width
+			}
+			out = append(out, Record{Element: ru.Element, Page: pi, X: x, Y: y, W: w, H: h})
+		}
+		recs := out[first:]
+		sort.SliceStable(recs, func(a, b int) bool {
+			if recs[a].Y != recs[b].Y {
+				return recs[a].Y < recs[b].Y
+			}
+			return recs[a].X < recs[b].X
+		})
+	}
+	for i := range out {
+		if p := out[i].Path; p != "" {
+			k := p + "\x00" + string(baseElement(out[i].Element))
+			out[i].Part = parts[k]
+			parts[k]++
+		}
+	}
+	return out
+}
+
+// grow widens a record's rectangle to hold the box (x0, y0)-(x1, y1).
+func grow(r *Record, x0, y0, x1, y1 Length) {
+	rx1, ry1 := r.X+r.W, r.Y+r.H
+	r.X, r.Y = min(r.X, x0), min(r.Y, y0)
+	r.W, r.H = max(rx1, x1)-r.X, max(ry1, y1)-r.Y
+}
+
+// banjiPath is the element path of a labelled 版记 line's text (the moved 主送, the 抄送).
+func banjiPath(e Element) string {
+	if e == ElemRecipients {
+		return document.PathRecipients
+	}
+	return document.PathCC
 }

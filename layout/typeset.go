@@ -18,8 +18,19 @@ type Options struct {
 	Warn func(msg string)
 }
 
-// Typeset lays the document out into pages as GB/T 9704-2012 places them.
+// Typeset lays the document out into pages as GB/T 9704-2012 places them. It is Run without
+// the Records, for callers that only paint.
 func Typeset(doc *document.Document, opts Options) ([]Page, error) {
+	res, err := Run(doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	return res.Pages, nil
+}
+
+// Run lays the document out into pages as GB/T 9704-2012 places them and hands over a
+// Record for every placed element (see Record).
+func Run(doc *document.Document, opts Options) (*Result, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("layout: 没有公文可排版 (no document)")
 	}
@@ -32,14 +43,20 @@ func Typeset(doc *document.Document, opts Options) ([]Page, error) {
 		fs = DefaultFonts()
 	}
 	s := &setter{
-		doc:    visibleCopy(doc),
-		opts:   opts,
-		fonts:  fs,
-		cache:  make(map[gkey]ginfo, 512),
-		warned: map[rune]bool{},
-		grid:   float64(CharPitch) / float64(Hao(3)),
+		doc:     visibleCopy(doc),
+		opts:    opts,
+		fonts:   fs,
+		cache:   make(map[gkey]ginfo, 512),
+		warned:  map[rune]bool{},
+		grid:    float64(CharPitch) / float64(Hao(3)),
+		paths:   []string{""},
+		pathIdx: map[string]int32{"": 0},
 	}
-	return s.run()
+	pages, err := s.run()
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Pages: pages, Records: s.records(pages)}, nil
 }
 
 // setter holds the state of one typesetting run.
@@ -72,6 +89,10 @@ type setter struct {
 	start int
 	// banjiAfterBlank: a blank page precedes the 版记 page (neither is numbered).
 	banjiAfterBlank bool
+
+	// paths interns the element paths glyphs carry (glyph.path indexes it; 0 is "").
+	paths   []string
+	pathIdx map[string]int32
 }
 
 type gkey struct {
@@ -97,6 +118,11 @@ type glyph struct {
 	size  Length
 	color Color
 	elem  Element
+	role  Role
+	// path indexes setter.paths: the document.Field path of the text the glyph comes from.
+	path int32
+	// soft: the line breaker ended a line after this glyph (not a forced break).
+	soft bool
 }
 
 const emUnit = Length(1000000)
@@ -155,7 +181,7 @@ func (s *setter) glyphOf(r rune, role Role, size Length, color Color, elem Eleme
 	}
 	g := s.resolve(role, r)
 	adv := Length(float64(g.em)*float64(size)*s.grid/float64(emUnit) + 0.5)
-	return glyph{face: g.face, r: g.r, adv: adv, size: size, color: color, elem: elem}
+	return glyph{face: g.face, r: g.r, adv: adv, size: size, color: color, elem: elem, role: role}
 }
 
 func width(gs []glyph) Length {
@@ -268,7 +294,8 @@ func (s *setter) run() ([]Page, error) {
 var runGap = Mm(2.5)
 
 // addGlyphs appends glyphs as Texts to a page: one Text per run of the same face, size, colour,
-// element and baseline. top is added to each glyph's dy.
+// element and baseline. top is added to each glyph's dy. It also keeps the placed lines by
+// element path for the Records.
 func (p *Page) addGlyphs(gs []glyph, top Length) {
 	var b strings.Builder
 	for i := 0; i < len(gs); {
@@ -292,6 +319,7 @@ func (p *Page) addGlyphs(gs []glyph, top Length) {
 			Y: top + gs[i].dy, S: b.String(), X: xs})
 		i = j
 	}
+	p.addPieces(gs, top)
 }
 
 // box adds an explanation box (讲解模式) when the run explains.
