@@ -129,6 +129,9 @@ type Options struct {
 	Disable []string
 	// Only, when not empty, runs only the listed rule ids.
 	Only []string
+	// Knowledge is the organ types and the basis register (LoadKnowledge); nil: the built-in
+	// tables.
+	Knowledge *Knowledge
 	// Raw is the input the document was imported from (a .txt), when there is one. A few rules
 	// read what the importer normalised away through it (the 1、 of a 附件说明 entry); their
 	// findings then point at the raw text (Line, Column, Text) with Offset and Length 0.

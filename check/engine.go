@@ -35,6 +35,9 @@ type rule struct {
 	Params map[string]any
 	// AutoFix is the policy for the fixes its findings carry (see FixPolicy).
 	AutoFix FixPolicy
+	// NotSpecial rules do not apply to the special forms that are right as they are (a speech,
+	// a report read at a people's congress standing committee: see specialForm).
+	NotSpecial bool
 	// Source names where a rule declared in a template comes from ("" for the built-ins).
 	Source string
 
@@ -182,6 +185,7 @@ type ctx struct {
 	g        *templates.Genre
 	opts     Options
 	genre    string // the 文种, e.g. 请示 ("" when unknown)
+	form     string // the special form (specialForm), "" for none
 	up       bool   // 上行文
 	fields   []field
 	findings []Finding
@@ -250,6 +254,7 @@ func newContext(doc *document.Document, g *templates.Genre, opts Options) *ctx {
 		c.up = g.Direction == document.DirectionUp
 	}
 	c.fields = collectFields(doc)
+	c.form = c.specialForm()
 	return c
 }
 
@@ -259,6 +264,9 @@ func collectFields(d *document.Document) []field {
 		if text != "" {
 			fs = append(fs, field{path, kind, text})
 		}
+	}
+	for i, is := range d.Issuers {
+		add(fmt.Sprintf("issuers.%d.name", i), "issuer", is.Name)
 	}
 	add(document.PathNumber, "number", d.Number)
 	add(document.PathTitle, "title", d.Title)
@@ -317,6 +325,9 @@ func (c *ctx) enabled(r *rule) bool {
 		return false
 	}
 	if r.Kind == KindGeometry && !c.opts.Layout && c.opts.Pages == nil {
+		return false
+	}
+	if r.NotSpecial && c.form != "" {
 		return false
 	}
 	base := !r.ByTemplate && !r.Up

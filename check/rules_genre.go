@@ -36,6 +36,12 @@ var checkQingshiOneMatter = func(c *ctx, r *rule) {
 			return
 		}
 	}
+	// the matters counted by the requests: two numbered items that each ask for something
+	if items := c.requestItems(); len(items) >= 2 {
+		f := items[1]
+		sm := reRequestVerb.FindStringIndex(f.text)
+		c.reportMatch(r, f, match{start: sm[0], end: sm[1], msg: "请示应一文一事：本文分项请求了不止一个事项（第二项“{text}……”），不同事项请分别行文"})
+	}
 }
 
 var checkQingshiContact = func(c *ctx, r *rule) {

@@ -407,7 +407,7 @@ var checkAttachmentHeaderColon = scanner([]string{"attachment_title", "attachmen
 // ---- placeholders and repetition ----
 
 var checkPlaceholderX = pattern(patternSpec{
-	kinds: []string{"title", "recipients", "body", "attachment_notes", "note", "attachment_title", "attachment_body", "cc", "printer", "number", "date", "table", "attendance"},
+	kinds: []string{"title", "recipients", "body", "attachment_notes", "note", "attachment_title", "attachment_body", "cc", "printer", "number", "date", "table", "attendance", "issuer"},
 	quick: "X|x|Ｘ|ｘ|×|○|〇",
 	re:    regexp.MustCompile(`[XxＸｘ×]{2,}|[○〇]{2,}|[XＸ×](?:[月日年号市县区省局厅部委])`),
 	judge: func(s string, sm []int) (match, bool) {

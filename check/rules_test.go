@@ -237,6 +237,80 @@ func TestRules(t *testing.T) {
 		{"pifu-citation", "number first", pf, body(0, "你县某政〔2024〕12号《关于修建某某大桥的请示》收悉。"), "", ""},
 		{"han-tone", "", l, body(1, "特此通知。"), "特此通知", ""},
 		{"closing-genre-mismatch", "", rep, body(3, "特此通知。"), "特此通知", ""},
+
+		// issue 13: direction-aware wording
+		{"address-ni", "report", rep, body(0, "2023年，你局部署的安全生产工作进展顺利。现将有关情况报告如下："), "你局", ""},
+		{"address-ni", "letter between departments", func() *document.Document {
+			d := baseLetter()
+			d.Issuers[0].Name = "某某市财政局"
+			d.Title = "某某市财政局关于商请提供有关数据的函"
+			return d
+		}, body(0, "为做好预算编制工作，请你委提供有关数据。"), "你委", ""},
+		{"address-gui", "", n, body(7, "汛期实行24小时值班，请贵局安排专人值守。"), "贵局", ""},
+		{"closing-direction", "", rep, body(3, "请遵照执行。"), "请遵照执行", ""},
+		{"request-outside-qingshi", "", n, body(8, "妥否，请批示。"), "妥否", ""},
+		{"qingshi-one-matter", "two items", r, func(d *document.Document) {
+			d.Body = []string{"为保障大桥重建，现将有关事项请示如下：", "一、恳请市人民政府安排补助资金2000万元。", "二、恳请市编办增加我县交通运输局事业编制5名。", "妥否，请批示。"}
+		}, "恳请", ""},
+		// authority by organ type
+		{"authority-genre", "district bureau issuing 令", func() *document.Document {
+			return &document.Document{Format: document.FormatOrder, Issuers: []document.Issuer{{Name: "江城市江东区教育局"}}, MarkSuffix: "令",
+				OrderNumber: "第1号", Body: []string{"《江东区中小学校管理办法》已经局务会议通过，现予公布，自2026年3月1日起施行。"},
+				SignOff: document.SignOffSignature, SignerTitle: "局长", SignerName: "王明", Date: "2026年1月10日"}
+		}, func(d *document.Document) { d.Title = "江城市江东区教育局令" }, "江城市江东区教育局", ""},
+		{"yian-recipient", "", func() *document.Document {
+			return &document.Document{Issuers: []document.Issuer{{Name: "江城市人民政府"}}, Number: "江政〔2026〕1号",
+				Title: "江城市人民政府关于提请审议《江城市养犬管理条例（草案）》的议案", Recipients: "江城市人民代表大会常务委员会：",
+				Body:    []string{"为加强养犬管理，市人民政府起草了《江城市养犬管理条例（草案）》，已经市人民政府常务会议讨论通过，现提请审议。"},
+				SignOff: document.SignOffSeal, Date: "2026年2月1日"}
+		}, func(d *document.Document) { d.Recipients = "江城市人民政府：" }, "", ""},
+		{"jueyi-meeting", "", func() *document.Document {
+			return &document.Document{Title: "江城市人民代表大会关于江城市人民政府工作报告的决议", TitleNote: "（2026年1月20日江城市第十届人民代表大会第五次会议通过）",
+				Body: []string{"江城市第十届人民代表大会第五次会议听取和审议了市长王明所作的政府工作报告，会议决定批准这个报告。"}, SignOff: document.SignOffNone}
+		}, func(d *document.Document) {
+			d.TitleNote = ""
+			d.Body[0] = "听取和审议了市长王明所作的政府工作报告，决定批准这个报告。"
+		}, "", ""},
+		{"department-directive", "", func() *document.Document {
+			d := baseNotice()
+			d.Issuers[0].Name = "某某市交通运输局"
+			d.Title = "某某市交通运输局关于做好2024年防汛工作的通知"
+			d.Body[0] = "为做好2024年防汛工作，现将有关事项通知如下："
+			return d
+		}, body(2, "（一）加强领导。各县（市、区）人民政府必须把防汛工作摆上重要位置。"), "", ""},
+		// numbers and dates in the body
+		{"year-abbreviated", "", n, body(5, "（二）做好预案。各地要在24年5月31日前修订预案。"), "24年", ""},
+		{"date-hao", "", n, body(5, "（二）做好预案。各地要在5月31号前修订预案。"), "号", "日"},
+		{"jiezhi", "", n, body(7, "截止2024年3月底，全市共有值班人员120名。"), "截止", "截至"},
+		{"percent-range", "", n, body(7, "汛期值班人员比例提高10～20%。"), "10～20%", "10%～20%"},
+		{"range-dash", "", n, body(7, "汛期每日安排3~5人值班。"), "~", "～"},
+		{"wan-yi-digits", "", n, body(7, "全市安排防汛资金120000万元。"), "120000万", ""},
+		{"number-leading-zero-text", "", n, body(7, "全市安排值班人员05人。"), "05", "5"},
+		{"relative-time", "", n, body(5, "（二）做好预案。各地要在今年底前修订预案。"), "今年底", ""},
+		// the cited basis
+		{"basis-repealed", "", n, body(0, "根据《国家行政机关公文处理办法》，现将有关事项通知如下："), "《国家行政机关公文处理办法》", ""},
+		{"basis-repealed", "standard", n, body(7, "公文格式执行GB/T 9704-1999。"), "GB/T 9704-1999", ""},
+		{"basis-not-effective", "", n, func(d *document.Document) {
+			d.Body[0] = "根据《党政机关厉行节约反对浪费条例》，现将有关事项通知如下："
+			d.Date = "2012年1月5日"
+			d.Number = "某政办发〔2012〕5号"
+			d.PrintDate = "2012年1月5日"
+		}, "《党政机关厉行节约反对浪费条例》", ""},
+		// table arithmetic
+		{"table-total", "row", n, func(d *document.Document) {
+			d.Attachments[1].Table = &document.Table{Header: []string{"单位", "值班人数", "车辆"},
+				Rows: [][]string{{"城区", "12", "3"}, {"郊区", "8", "2"}, {"合计", "21", "5"}}}
+		}, "21", ""},
+		{"table-total", "column", n, func(d *document.Document) {
+			d.Attachments[1].Table = &document.Table{Header: []string{"单位", "一季度", "二季度", "合计"},
+				Rows: [][]string{{"城区", "12", "3", "15"}, {"郊区", "8", "2", "11"}}}
+		}, "11", ""},
+		// structure and closings
+		{"heading-level-jump", "", n, func(d *document.Document) {
+			d.Body[3] = "（1）明确责任。主要负责同志是第一责任人。"
+			d.Body[4] = "（2）细化措施。要按照“分级负责、属地管理”的原则落实措施，具体要求见附件1。"
+		}, "（1）", ""},
+		{"closing-stop", "", n, body(8, "特此通知"), "知", "知。"},
 	}
 	covered := map[string]bool{}
 	for _, c := range cases {

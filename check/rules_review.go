@@ -1,0 +1,696 @@
+package check
+
+// The reviewer's rules (issue 13): wording against the direction of sending, the issuer's
+// authority by organ type, numbers and dates in the body, the cited basis, table arithmetic,
+// and the special forms that are right as they are.
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gongwen/document"
+)
+
+// direction is the document's direction of sending: the draft's, else its genre template's.
+func (c *ctx) direction() document.Direction {
+	if c.doc.Direction != "" {
+		return c.doc.Direction
+	}
+	if c.g != nil {
+		return c.g.Direction
+	}
+	return ""
+}
+
+// ---- special forms (recognised so that they get no false error) ----
+
+var (
+	reCongressAudience = regexp.MustCompile(`各位委员|各位代表|各位常委|^主任、副主任|^(尊敬的)?主任`)
+	reSpeechTitle      = regexp.MustCompile(`(讲话|致辞|发言|讲稿|主持词|报告会上的报告)(（[^）]*）)?$`)
+	reSpeechAudience   = regexp.MustCompile(`^(同志们|各位领导|各位来宾|女士们|朋友们)`)
+)
+
+// congressReport reports whether the document is a report read at a people's congress or its
+// standing committee (addressed 主任、副主任、秘书长、各位委员, or 各位代表): such reports have
+// their own form (no single superior organ as 主送, no 成文日期 under a 署名).
+func (c *ctx) congressReport() bool {
+	r := compact(c.doc.Recipients)
+	if r == "" && len(c.doc.Body) > 0 {
+		r = compact(c.doc.Body[0])
+	}
+	return reCongressAudience.MatchString(r)
+}
+
+// speech reports whether the document is a speech (讲话, 致辞): not a 公文 of 条例 第八条, so
+// none of the rules of sending apply.
+func (c *ctx) speech() bool {
+	t := compact(c.doc.Title)
+	return reSpeechTitle.MatchString(t) || reSpeechAudience.MatchString(compact(c.doc.Recipients))
+}
+
+// specialForm names the special form the document has, or "".
+func (c *ctx) specialForm() string {
+	switch {
+	case c.speech():
+		return "讲话"
+	case c.congressReport():
+		return "向人民代表大会（常务委员会）所作的报告"
+	}
+	return ""
+}
+
+// ---- direction-aware wording ----
+
+// organWords are the organ words after 你 or 贵 in a form of address (你局, 贵委).
+const organWords = `局|委|厅|部|办|市|省|县|区|院|校|司|会|单位|公司|中心|所|处|科|镇|乡|街道|室|行|署`
+
+var (
+	reNiOrgan  = regexp.MustCompile(`你(` + organWords + `)`)
+	reGuiOrgan = regexp.MustCompile(`贵(` + organWords + `)`)
+)
+
+// leadIssuerType is the organ type of the lead issuer (from the issuers, else the title's
+// organ before 关于), or nil.
+func (c *ctx) leadIssuerType() (*OrganType, string) {
+	name := ""
+	if len(c.doc.Issuers) > 0 {
+		name = c.doc.Issuers[0].Name
+	}
+	if trimSpace(name) == "" {
+		t := compact(c.doc.Title)
+		if i := strings.Index(t, "关于"); i > 0 {
+			name = t[:i]
+		}
+	}
+	if trimSpace(name) == "" {
+		return nil, ""
+	}
+	return c.knowledge().OrganType(name), name
+}
+
+var checkAddressNi = scanner([]string{"body", "attachment_body"}, "你", func(c *ctx, r *rule, f field) {
+	dir := c.direction()
+	if dir != document.DirectionUp && dir != document.DirectionParallel {
+		return
+	}
+	if dir == document.DirectionParallel {
+		// a government (or its general office) replying to a lower organ by 函 writes 你省, 你局
+		if t, _ := c.leadIssuerType(); t == nil || t.ID == "government" || t.ID == "ministry" {
+			return
+		}
+	}
+	for _, sm := range reNiOrgan.FindAllStringIndex(f.text, -1) {
+		msg := "上行文不用“{text}”称呼上级机关：可直接写机关名称，或用“贵”（不相隶属时）"
+		if dir == document.DirectionParallel {
+			msg = "向不相隶属机关行文，称对方用“贵”（贵局、贵委）或机关名称，不用“{text}”（“你”用于上级对下级）"
+		}
+		c.reportMatch(r, f, match{start: sm[0], end: sm[1], msg: msg})
+	}
+})
+
+var checkAddressGui = scanner([]string{"body", "attachment_body"}, "贵", func(c *ctx, r *rule, f field) {
+	if c.direction() != document.DirectionDown {
+		return
+	}
+	for _, sm := range reGuiOrgan.FindAllStringIndex(f.text, -1) {
+		c.reportMatch(r, f, match{start: sm[0], end: sm[1],
+			msg: "下行文称下级机关用“你”（你局、你县）或机关名称，不用敬称“{text}”（“贵”用于不相隶属的机关）"})
+	}
+})
+
+var checkClosingDirection = func(c *ctx, r *rule) {
+	if c.direction() != document.DirectionUp || c.form != "" {
+		return
+	}
+	words := c.paramStrings(r, "directive")
+	for _, f := range c.closingParas(2) {
+		if w, at := containsAny(f.text, words); at >= 0 {
+			c.reportMatch(r, f, match{start: at, end: at + len(w),
+				msg: "“{text}”是对下级的指令性用语，上行文不能用；报告可用“特此报告。”，请示用“妥否，请批示。”"})
+		}
+	}
+}
+
+var checkRequestOutsideQingshi = func(c *ctx, r *rule) {
+	if c.genre == "" || c.form != "" {
+		return // the genre's template switches the rule off for 请示 (and 报告, whose own rule is an error)
+	}
+	words := c.paramStrings(r, "requests")
+	for _, f := range c.fieldsOf("body") {
+		if w, at := containsAny(f.text, words); at >= 0 {
+			c.reportMatch(r, f, match{start: at, end: at + len(w),
+				msg: "“{text}”是请示的请求批准用语，" + c.genre + "中不用；需要上级批准的事项应另行请示"})
+		}
+	}
+}
+
+// reRequestVerb marks a request for approval in a 请示's item: 恳请……, 请求……, 拟申请…….
+var reRequestVerb = regexp.MustCompile(`恳请|请求(?:省|市|县|区|上级|给予|解决|批准|拨付|安排|增加|核定)|申请(?:增加|核定|拨付|安排|追加|调剂)|拟请|请予(?:批准|安排|核定|增加|拨付|解决)`)
+
+// requestItems returns the body paragraphs of a 请示 that hold a request, numbered items only
+// (一、 or （一）): two of them are two matters.
+func (c *ctx) requestItems() []field {
+	var out []field
+	for _, f := range c.fieldsOf("body") {
+		if l, _ := headingOf(f.text); l == 0 || l > 2 {
+			continue
+		}
+		if reRequestVerb.MatchString(f.text) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// ---- authority by organ type ----
+
+var checkAuthorityGenre = func(c *ctx, r *rule) {
+	if c.genre == "" {
+		return
+	}
+	k := c.knowledge()
+	allowed, ok := k.Genres[c.genre]
+	if !ok {
+		return
+	}
+	t, name := c.leadIssuerType()
+	if t == nil || contains(allowed, t.ID) {
+		return
+	}
+	var names []string
+	for _, id := range allowed {
+		names = append(names, k.typeName(id))
+	}
+	path, text := document.PathTitle, c.doc.Title
+	if len(c.doc.Issuers) > 0 {
+		path, text = "issuers.0.name", c.doc.Issuers[0].Name
+	}
+	c.reportAll(r, path, text, fmt.Sprintf("“%s”是%s，不能制发%s：%s只由%s制发（条例 第八条）", name, t.Name, c.genre, c.genre, strings.Join(names, "、")))
+}
+
+var checkYianRecipient = func(c *ctx, r *rule) {
+	v, path := c.recipientsText()
+	if trimSpace(v) == "" {
+		return
+	}
+	if !strings.Contains(v, "人民代表大会") && !strings.Contains(v, "人大") {
+		c.reportAll(r, path, v, "议案由人民政府提请同级人民代表大会或其常务委员会审议，主送机关应为“××人民代表大会常务委员会”，不是“"+strings.TrimRight(trimSpace(v), "：:")+"”")
+	}
+}
+
+var checkJueyiMeeting = func(c *ctx, r *rule) {
+	d := c.doc
+	if len(d.Body) == 0 {
+		return
+	}
+	for _, t := range []string{d.TitleNote, d.Title, d.Body[0]} {
+		if (strings.Contains(t, "会议") || strings.Contains(t, "大会") || strings.Contains(t, "全会")) && strings.Contains(t, "通过") {
+			return
+		}
+	}
+	c.reportDoc(r, "决议是会议讨论通过的决策，应在标题下的题注中写明通过的会议和日期，如“（2024年1月5日江城市第十届人民代表大会第三次会议通过）”")
+}
+
+// reDirective marks an order in a 部门's document to lower governments.
+var reDirective = regexp.MustCompile(`必须|务必|要求各|请各.{0,12}(认真|切实|严格)|认真贯彻执行|遵照执行|抓好落实`)
+
+var checkDepartmentDirective = func(c *ctx, r *rule) {
+	if c.direction() != document.DirectionDown {
+		return
+	}
+	t, name := c.leadIssuerType()
+	if t == nil || t.ID != "department" {
+		return
+	}
+	recip, path := c.recipientsText()
+	if !strings.Contains(recip, "人民政府") {
+		return
+	}
+	for _, p := range c.doc.Body {
+		if strings.Contains(p, "人民政府同意") {
+			return // 经市人民政府同意: the department writes on the government's authority
+		}
+	}
+	for _, f := range c.fieldsOf("body") {
+		if sm := reDirective.FindStringIndex(f.text); sm != nil {
+			c.reportAll(r, path, recip, fmt.Sprintf("“%s”是政府部门，不得向下级人民政府发布指令性公文（如“%s”）；确需行文的，应经本级人民政府同意并在文中注明（条例 第十六条）", name, f.text[sm[0]:sm[1]]))
+			return
+		}
+	}
+}
+
+// ---- numbers and dates in the body (GB/T 15835-2011, GB/T 15834-2011) ----
+
+var bodyTextKinds = []string{"body", "attachment_body", "table", "note"}
+
+var (
+	reYearAbbrev   = regexp.MustCompile(`(^|[^0-9０-９.第近满约逾超多余每前后第])([0-9]{2})年(底|初|末|年底|上半年|下半年|度|[0-9]{1,2}月)`)
+	reYearApos     = regexp.MustCompile(`[’'‘]([0-9]{2})年?`)
+	reDateHao      = regexp.MustCompile(`([0-9]{1,2})月([0-9]{1,2})(号)`)
+	reJiezhi       = regexp.MustCompile(`截止(到|至)?([0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日|底|末|中旬|上旬|下旬)?|[0-9]{4}年(?:底|末)?|目前|今年|本月|上月|去年|年底|上半年|当前|发稿时)`)
+	rePercentRange = regexp.MustCompile(`(^|[^0-9.%])([0-9]+(?:\.[0-9]+)?)([～~〜—－\-至到])([0-9]+(?:\.[0-9]+)?)%`)
+	reRangeDash    = regexp.MustCompile(`([0-9])([~〜–－])([0-9])`)
+	reWanYi        = regexp.MustCompile(`(^|[^0-9.,，])([0-9]{5,})(\.[0-9]+)?(万|亿)`)
+	reLeadZero     = regexp.MustCompile(`(^|[^0-9.\-－:：/A-Za-z#＃])(0[0-9]+)(个|人|名|项|件|次|家|所|条|份|台|辆|起|户|万|亿|元|天|%)`)
+	reRelative     = regexp.MustCompile(`今年(?:底|内|年底|上半年|下半年)?|明年(?:上半年|下半年|底|初)?|去年|前年|后年|本月底?|下月|上月|下周|本周|上周|日前|昨天|今天|明天`)
+)
+
+var checkYearAbbreviated = scanner(bodyTextKinds, "年|'|’", func(c *ctx, r *rule, f field) {
+	for _, sm := range reYearAbbrev.FindAllStringSubmatchIndex(f.text, -1) {
+		yy := f.text[sm[4]:sm[5]]
+		c.reportMatch(r, f, match{start: sm[4], end: sm[5] + len("年"),
+			msg: "年份不能简写：“{text}”应写全称，如“20" + yy + "年”（GB/T 15835-2011 5.2.2）"})
+	}
+	for _, sm := range reYearApos.FindAllStringSubmatchIndex(f.text, -1) {
+		if p := prevRune(f.text, sm[0]); isLatin(p) || isDigit(p) {
+			continue
+		}
+		c.reportMatch(r, f, match{start: sm[0], end: sm[1], msg: "年份不能简写：“{text}”应写全称（四位数字）"})
+	}
+})
+
+var checkDateHao = scanner(bodyTextKinds, "号", func(c *ctx, r *rule, f field) {
+	for _, sm := range reDateHao.FindAllStringSubmatchIndex(f.text, -1) {
+		if n := nextRune(f.text, sm[1]); strings.ContainsRune("文令楼院线台机码室", n) {
+			continue // 5月1号文件, 3号楼
+		}
+		if d, _ := strconv.Atoi(f.text[sm[4]:sm[5]]); d < 1 || d > 31 {
+			continue
+		}
+		c.reportMatch(r, f, match{start: sm[6], end: sm[7], fix: "日", hasFix: true,
+			msg: "公文中的日期用“日”，不用口语的“号”：“" + f.text[sm[0]:sm[1]] + "”应写作“" + f.text[sm[0]:sm[6]] + "日”"})
+	}
+})
+
+var checkJiezhi = scanner(bodyTextKinds, "截止", func(c *ctx, r *rule, f field) {
+	for _, sm := range reJiezhi.FindAllStringSubmatchIndex(f.text, -1) {
+		end := sm[0] + len("截止")
+		if sm[2] >= 0 {
+			end = sm[3] // 截止到, 截止至 → 截至
+		}
+		if sm[2] < 0 {
+			// 截止2026年3月31日: a deadline (报名截止2026年3月31日) unless a statement follows
+			if n := nextRune(f.text, sm[1]); n != '，' && n != ',' && n != '前' && !strings.HasPrefix(f.text[sm[1]:], "以来") {
+				if !strings.HasPrefix(f.text[sm[4]:sm[5]], "目前") && !strings.HasPrefix(f.text[sm[4]:sm[5]], "当前") {
+					continue
+				}
+			}
+		}
+		c.reportMatch(r, f, match{start: sm[0], end: end, fix: "截至", hasFix: true,
+			msg: "表示“到某时为止”用“截至”，“截止”是“到期停止”（如“报名于3月31日截止”）：“{text}”应写作“截至”"})
+	}
+})
+
+var checkPercentRange = scanner(bodyTextKinds, "%", func(c *ctx, r *rule, f field) {
+	for _, sm := range rePercentRange.FindAllStringSubmatchIndex(f.text, -1) {
+		a, sep, b := f.text[sm[4]:sm[5]], f.text[sm[6]:sm[7]], f.text[sm[8]:sm[9]]
+		if sep == "-" || sep == "－" || sep == "~" || sep == "〜" || sep == "—" {
+			sep = "～"
+		}
+		fix := a + "%" + sep + b + "%"
+		c.reportMatch(r, f, match{start: sm[4], end: sm[1], fix: fix, hasFix: true,
+			msg: "百分数的范围，前后两个数都要带百分号：“{text}”应写作“{fix}”（GB/T 15835-2011 5.1.5）"})
+	}
+})
+
+var checkRangeDash = scanner(bodyTextKinds, "~|〜|–|－", func(c *ctx, r *rule, f field) {
+	for _, sm := range reRangeDash.FindAllStringSubmatchIndex(f.text, -1) {
+		// a telephone number or a code: 0000－12345678
+		if prevIsLong(f.text, sm[2]) && nextIsLong(f.text, sm[6]) {
+			continue
+		}
+		c.reportMatch(r, f, match{start: sm[4], end: sm[5], fix: "～", hasFix: true,
+			msg: "表示数值范围用浪纹线“～”（或“至”），不用“{text}”（GB/T 15834-2011 4.15）"})
+	}
+})
+
+// prevIsLong reports whether the digits ending at byte i of s are four or more.
+func prevIsLong(s string, i int) bool {
+	n := 0
+	for j := i; j < len(s) && s[j] >= '0' && s[j] <= '9'; j++ {
+		n++
+	}
+	for j := i - 1; j >= 0 && s[j] >= '0' && s[j] <= '9'; j-- {
+		n++
+	}
+	return n >= 4
+}
+
+// nextIsLong reports whether the digits starting at byte i of s are seven or more.
+func nextIsLong(s string, i int) bool {
+	n := 0
+	for j := i; j < len(s) && s[j] >= '0' && s[j] <= '9'; j++ {
+		n++
+	}
+	return n >= 7
+}
+
+var checkWanYiDigits = scanner(bodyTextKinds, "万|亿", func(c *ctx, r *rule, f field) {
+	for _, sm := range reWanYi.FindAllStringSubmatchIndex(f.text, -1) {
+		c.reportMatch(r, f, match{start: sm[4], end: sm[1],
+			msg: "“{text}”数字过长：以万、亿为单位时，换算到更大的单位（如“120000万元”写作“12亿元”），使数字简短易读（GB/T 15835-2011 5.1.4）"})
+	}
+})
+
+var checkNumberLeadingZeroText = scanner(bodyTextKinds, "0", func(c *ctx, r *rule, f field) {
+	for _, sm := range reLeadZero.FindAllStringSubmatchIndex(f.text, -1) {
+		num := f.text[sm[4]:sm[5]]
+		fix := strings.TrimLeft(num, "0")
+		if fix == "" {
+			fix = "0"
+		}
+		c.reportMatch(r, f, match{start: sm[4], end: sm[5], fix: fix, hasFix: true,
+			msg: "数字“{text}”前面不加“0”，应写作“{fix}”（GB/T 15835-2011）"})
+	}
+})
+
+var checkRelativeTime = scanner([]string{"body", "attachment_body"}, "今年|明年|去年|前年|后年|本月|下月|上月|周|日前|昨天|今天|明天", func(c *ctx, r *rule, f field) {
+	if c.form == "讲话" {
+		return // a speech is heard on its day
+	}
+	for _, sm := range reRelative.FindAllStringIndex(f.text, -1) {
+		if p := prevRune(f.text, sm[0]); isDigit(p) || strings.ContainsRune("一二三四五六七八九十号", p) {
+			continue // 30日前: before the 30th
+		}
+		c.reportMatch(r, f, match{start: sm[0], end: sm[1],
+			msg: "“{text}”是相对时间，公文在以后阅读时会产生歧义，请写明具体年份或日期（如“2026年底前”）"})
+	}
+})
+
+// ---- the cited basis ----
+
+// docDate is the document's 成文日期 (or the date in its 题注), and whether there is one.
+func (c *ctx) docDate() (document.Date, bool) {
+	for _, s := range []string{c.doc.Date, c.doc.TitleNote, c.doc.PrintDate} {
+		if s == "" {
+			continue
+		}
+		if d, err := document.ParseDate(s); err == nil {
+			return d, true
+		}
+		if sm := reFullDate.FindStringSubmatch(s); sm != nil {
+			if d, err := document.ParseDate(sm[0]); err == nil {
+				return d, true
+			}
+		}
+	}
+	return document.Date{}, false
+}
+
+var reFullDate = regexp.MustCompile(`[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日`)
+
+// reCitedTitle is a cited title in book-title marks; reStandard a cited standard number.
+var (
+	reCitedTitle = regexp.MustCompile(`《([^《》]{2,60})》`)
+	reStandard   = regexp.MustCompile(`GB(?:/T)?\s*[0-9]{3,5}\s*[-—－]\s*[0-9]{4}`)
+)
+
+// citations returns each cited basis (title without marks, or standard number without spaces)
+// with its byte span in f.
+func citations(f field) (names []string, spans [][2]int) {
+	for _, sm := range reCitedTitle.FindAllStringSubmatchIndex(f.text, -1) {
+		names = append(names, f.text[sm[2]:sm[3]])
+		spans = append(spans, [2]int{sm[0], sm[1]})
+	}
+	for _, sm := range reStandard.FindAllStringIndex(f.text, -1) {
+		n := strings.NewReplacer(" ", "", "—", "-", "－", "-").Replace(f.text[sm[0]:sm[1]])
+		names = append(names, strings.Replace(n, "GB/T", "GB/T ", 1))
+		spans = append(spans, [2]int{sm[0], sm[1]})
+	}
+	return names, spans
+}
+
+// basisEntry finds the register entry a cited name refers to.
+func (k *Knowledge) basisEntry(name string) *BasisEntry {
+	n := strings.ReplaceAll(compact(name), " ", "")
+	for i := range k.Basis {
+		e := &k.Basis[i]
+		for _, w := range append([]string{e.Name}, e.Aliases...) {
+			if strings.ReplaceAll(w, " ", "") == n {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// historic reports whether the citation at [start, end) of s speaks of the document as no longer
+// in force (原《…》, 《…》停止执行, 废止).
+func historic(s string, start, end int) bool {
+	before := s[:start]
+	after := s[end:]
+	return strings.HasSuffix(before, "原") || strings.HasSuffix(before, "替代") || strings.HasSuffix(before, "代替") ||
+		strings.HasPrefix(after, "停止执行") || strings.HasPrefix(after, "同时废止") || strings.HasPrefix(after, "废止") ||
+		strings.HasPrefix(after, "已废止") || strings.HasPrefix(after, "已停止")
+}
+
+var checkBasisRepealed = scanner([]string{"body", "attachment_body", "note"}, "《|GB", func(c *ctx, r *rule, f field) {
+	k := c.knowledge()
+	date, dated := c.docDate()
+	names, spans := citations(f)
+	for i, n := range names {
+		e := k.basisEntry(n)
+		if e == nil || e.Repealed == "" || historic(f.text, spans[i][0], spans[i][1]) {
+			continue
+		}
+		rep, _ := isoDate(e.Repealed)
+		if dated && before(date, rep) {
+			continue // cited while it was in force
+		}
+		msg := fmt.Sprintf("“{text}”已于%d年%d月%d日废止", rep.Year, rep.Month, rep.Day)
+		if e.ReplacedBy != "" {
+			msg += "，应依据" + e.ReplacedBy
+		}
+		c.reportMatch(r, f, match{start: spans[i][0], end: spans[i][1], msg: msg + "（依据：" + e.Source + "）"})
+	}
+})
+
+var checkBasisNotEffective = scanner([]string{"body", "attachment_body", "note"}, "《|GB", func(c *ctx, r *rule, f field) {
+	date, dated := c.docDate()
+	if !dated {
+		return
+	}
+	k := c.knowledge()
+	names, spans := citations(f)
+	for i, n := range names {
+		e := k.basisEntry(n)
+		if e == nil || e.Effective == "" {
+			continue
+		}
+		eff, _ := isoDate(e.Effective)
+		if !before(date, eff) {
+			continue
+		}
+		c.reportMatch(r, f, match{start: spans[i][0], end: spans[i][1],
+			msg: fmt.Sprintf("“{text}”自%d年%d月%d日起施行，本文成文日期%s尚未施行，不能作为依据：请核对成文日期或所引文件（%s）", eff.Year, eff.Month, eff.Day, date.String(), e.Source)})
+	}
+})
+
+// ---- table arithmetic ----
+
+var reTotalLabel = regexp.MustCompile(`^(合计|总计|共计|总额|全市合计|全省合计|全县合计|全区合计)$`)
+
+// cellNumber reads a table cell as a number (1,234.5; 12%; spaces ignored), and how many
+// decimals it has; ok is false for anything else.
+func cellNumber(s string) (v float64, decimals int, ok bool) {
+	t := strings.NewReplacer(",", "", "，", "", " ", "", "\u3000", "").Replace(toHalfDigits(s))
+	if t == "" || strings.ContainsAny(t, "%％") {
+		return 0, 0, false
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || strings.ContainsAny(t, "eEx+") || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, 0, false
+	}
+	if i := strings.IndexByte(t, '.'); i >= 0 {
+		decimals = len(t) - i - 1
+	}
+	return v, decimals, true
+}
+
+// skipColumn reports whether a column is a serial or a year, whose values are not summed.
+func skipColumn(header string) bool {
+	h := compact(header)
+	return h == "序号" || h == "编号" || h == "年份" || h == "年度" || strings.Contains(h, "电话") || strings.Contains(h, "代码") ||
+		strings.Contains(h, "比例") || strings.Contains(h, "占比") || strings.Contains(h, "增长") || strings.Contains(h, "率") ||
+		strings.Contains(h, "排名") || strings.Contains(h, "平均") || strings.Contains(h, "单价")
+}
+
+var checkTableTotal = func(c *ctx, r *rule) {
+	for ai, a := range c.doc.Attachments {
+		t := a.Table
+		if t == nil {
+			continue
+		}
+		cols := len(t.Header)
+		for _, row := range t.Rows {
+			cols = max(cols, len(row))
+		}
+		header := func(j int) string {
+			if j < len(t.Header) {
+				return t.Header[j]
+			}
+			return ""
+		}
+		cell := func(i, j int) string {
+			if j < len(t.Rows[i]) {
+				return t.Rows[i][j]
+			}
+			return ""
+		}
+		path := func(i, j int) string { return fmt.Sprintf("attachments.%d.table.rows.%d.%d", ai, i, j) }
+		// 合计 rows: each numeric column equals the sum of the rows since the last 合计/小计 row
+		start := 0
+		for i, row := range t.Rows {
+			label := ""
+			for _, x := range row {
+				if x = compact(x); x != "" {
+					label = x
+					break
+				}
+			}
+			if strings.HasPrefix(label, "小计") {
+				start = i + 1
+				continue
+			}
+			if !reTotalLabel.MatchString(label) {
+				continue
+			}
+			for j := 0; j < cols; j++ {
+				if skipColumn(header(j)) {
+					continue
+				}
+				want, dec, ok := cellNumber(cell(i, j))
+				if !ok {
+					continue
+				}
+				sum, n, all := 0.0, 0, true
+				for k := start; k < i; k++ {
+					v, d, ok := cellNumber(cell(k, j))
+					if !ok {
+						if compact(cell(k, j)) != "" && compact(cell(k, j)) != "—" && compact(cell(k, j)) != "-" {
+							all = false
+						}
+						continue
+					}
+					sum += v
+					dec = max(dec, d)
+					n++
+				}
+				if n < 2 || !all {
+					continue
+				}
+				if math.Abs(sum-want) > 0.5*math.Pow10(-dec)+1e-9 {
+					got := strconv.FormatFloat(sum, 'f', dec, 64)
+					c.report(r, path(i, j), cell(i, j), 0, utf8.RuneCountInString(cell(i, j)),
+						fmt.Sprintf("“%s”一行“%s”栏为%s，但以上各项之和为%s，请核对", label, compact(header(j)), compact(cell(i, j)), got), "", false)
+				}
+			}
+			start = i + 1
+		}
+		// a 合计 column: each row's value equals the sum of the numeric columns before it
+		for j := 0; j < cols; j++ {
+			if !reTotalLabel.MatchString(compact(header(j))) {
+				continue
+			}
+			for i := range t.Rows {
+				want, dec, ok := cellNumber(cell(i, j))
+				if !ok {
+					continue
+				}
+				sum, n := 0.0, 0
+				for k := 0; k < j; k++ {
+					if skipColumn(header(k)) {
+						continue
+					}
+					if v, d, ok := cellNumber(cell(i, k)); ok {
+						sum += v
+						dec = max(dec, d)
+						n++
+					}
+				}
+				if n < 2 {
+					continue
+				}
+				if math.Abs(sum-want) > 0.5*math.Pow10(-dec)+1e-9 {
+					c.report(r, path(i, j), cell(i, j), 0, utf8.RuneCountInString(cell(i, j)),
+						fmt.Sprintf("第%d行“%s”栏为%s，但同行各项之和为%s，请核对", i+1, compact(header(j)), compact(cell(i, j)), strconv.FormatFloat(sum, 'f', dec, 64)), "", false)
+				}
+			}
+		}
+	}
+}
+
+// ---- structure ----
+
+var checkHeadingLevelJump = func(c *ctx, r *rule) {
+	for _, g := range c.groups() {
+		open := [6]bool{}
+		for _, h := range analyseHeadings(markers(g)) {
+			l := h.level
+			p := 0
+			for k := l - 1; k >= 1; k-- {
+				if open[k] {
+					p = k
+					break
+				}
+			}
+			// 一、 → 1. is common practice; 一、 → （1） or （一） → （1） skips what the reader needs
+			if p >= 1 && l-p >= 2 && !(p == 1 && l == 3) && !h.orderErr {
+				msg := fmt.Sprintf("层次序数跳级：%s 之下直接用了 %s，中间缺少 %s；序数依次为“一、”“（一）”“1.”“（1）”", levelName[p], levelName[l], levelName[p+1])
+				c.report(r, h.f.path, h.f.text, 0, markerLen(h.f.text), msg, "", false)
+			}
+			open[l] = true
+			for k := l + 1; k < len(open); k++ {
+				open[k] = false
+			}
+		}
+	}
+}
+
+// ---- closings ----
+
+// closingPhrases are the closings of the genre templates (closings: and the closing
+// sentence), without their final stop.
+func (c *ctx) closingPhrases() []string {
+	var out []string
+	add := func(s string) {
+		s = strings.TrimRight(trimSpace(s), "。.")
+		if s != "" && !contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	gs := builtinGenres().Genres()
+	if c.g != nil {
+		gs = append(gs, c.g)
+	}
+	for _, g := range gs {
+		add(g.Closing)
+		for _, w := range g.Closings {
+			add(w)
+		}
+	}
+	return out
+}
+
+var checkClosingStop = func(c *ctx, r *rule) {
+	last := c.closingParas(1)
+	if len(last) == 0 {
+		return
+	}
+	f := last[0]
+	t := strings.TrimRight(f.text, " \t\u3000")
+	ct := compact(t)
+	for _, w := range c.closingPhrases() {
+		if ct != compact(w) && !(strings.HasSuffix(ct, compact(w)) && utf8.RuneCountInString(ct) <= utf8.RuneCountInString(w)+6) {
+			continue
+		}
+		lastRune, n := utf8.DecodeLastRuneInString(t)
+		c.reportMatch(r, f, match{start: len(t) - n, end: len(t), fix: string(lastRune) + "。", hasFix: true,
+			msg: "结束语“" + trimSpace(t) + "”后应加句号“。”"})
+		return
+	}
+}
