@@ -27,6 +27,8 @@ const checkUsage = `用法 (usage): gwcli check [--json] [--genre ID] [--layout]
   --json       输出 JSON 数组（rule, severity, clause, message, line, column, text, fix）
   --genre ID   按指定文种模板检查（如 qingshi）；默认取草稿的 genre，或从标题的文种判断
   --layout     同时排版，检查版面规则（首页有正文、落款不单独成页、印章位置、版记在偶数页）
+  INPUT 可以是几个文件或文件夹（其中的 .yaml/.yml/.txt/.docx）：每个文件一行进度（标准错误），
+  最后一张汇总表；- 为标准输入。(several files and folders: a progress line each, a summary table)
   退出码：0 无错误；1 有错误（error）；2 有输入（或它引用的印章、签名章图片）无法读取
 `
 
@@ -123,17 +125,33 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	status := 0
 	all := []jsonFinding{}
-	for _, in := range inputs {
+	// Folders stand for their inputs; several inputs get a progress line each and a table.
+	files, ierrs := expandInputs(inputs)
+	batch := len(inputs) > 1 || len(ierrs) > 0 || len(files) != len(inputs)
+	var rows []summaryRow
+	for _, e := range ierrs {
+		fmt.Fprintf(stderr, "gwcli check: %s\n", oneLine(e.Error()))
+		rows = append(rows, summaryRow{input: e.path, status: "无法读取 (unreadable)", code: exitFailure})
+		status = exitFailure
+	}
+	for i, in := range files {
+		row := summaryRow{input: in, status: "通过 (ok)"}
 		doc, err := loadInput(in)
 		if err != nil {
-			fmt.Fprintf(stderr, "gwcli check: %s\n", loadMessage(in, err))
-			status = 2
+			fmt.Fprintf(stderr, "gwcli check: %s\n", loadMessage(inputName(in), err))
+			status = exitFailure
+			row.status, row.code = "无法读取 (unreadable)", exitFailure
+			rows = append(rows, row)
+			if batch {
+				fmt.Fprintf(stderr, "[%d/%d] %s：%s\n", i+1, len(files), in, row.status)
+			}
 			continue
 		}
 		if err := document.CheckImages(doc); err != nil {
 			// The seal or signature stamp is an input too: one that cannot be read.
 			fmt.Fprintf(stderr, "gwcli check: %s\n", loadMessage(in, err))
-			status = 2
+			status = exitFailure
+			row.status, row.code = "图片无法读取 (image unreadable)", exitFailure
 		}
 		dg := g
 		if dg == nil && doc.Genre != "" {
@@ -141,8 +159,13 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		fs := check.Run(doc, dg, check.Options{Layout: withLayout, Raw: rawText(in)})
 		for _, f := range fs {
+			if strings.HasPrefix(f.Rule, "placeholder") {
+				row.prompts++
+			} else if f.Severity == check.SeverityError {
+				row.errors++
+			}
 			if f.Severity == check.SeverityError && status == 0 {
-				status = 1
+				status = exitFindings
 			}
 			if asJSON {
 				all = append(all, jsonFinding{File: in, Rule: f.Rule, Severity: f.Severity, Clause: f.Clause,
@@ -155,6 +178,16 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 			}
 			fmt.Fprintf(stdout, "%s: %s %s %s [%s]\n", at, f.Severity, f.Rule, visible(f.Message), f.Clause)
 		}
+		if row.code == exitOK && row.errors+row.prompts > 0 {
+			row.status, row.code = "有错误 (errors)", exitFindings
+		}
+		if batch {
+			fmt.Fprintf(stderr, "[%d/%d] %s：%s\n", i+1, len(files), in, row.status)
+		}
+		rows = append(rows, row)
+	}
+	if batch && !asJSON {
+		printSummary(stdout, rows)
 	}
 	if asJSON {
 		enc := json.NewEncoder(stdout)
@@ -172,7 +205,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 func rawText(file string) []byte {
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".txt", ".text":
-		if b, err := os.ReadFile(file); err == nil {
+		if b, err := readRegular(file); err == nil {
 			return b
 		}
 	}
