@@ -17,13 +17,14 @@ import (
 
 	"gongwen/document"
 	"gongwen/export/docx"
+	"gongwen/export/ofd"
 	"gongwen/export/pdf"
 	"gongwen/export/png"
 	"gongwen/internal/safeio"
 	"gongwen/layout"
 )
 
-const exportUsage = `用法 (usage): gwcli export [-o OUT | -d OUTDIR] [--format pdf|png|docx] [--dpi N] [--strict] [--system-fonts] [--boxes] INPUT...
+const exportUsage = `用法 (usage): gwcli export [-o OUT | -d OUTDIR] [--format pdf|png|ofd|docx] [--dpi N] [--strict] [--system-fonts] [--boxes] INPUT...
 
 把草稿 (.yaml/.yml)、纯文本公文 (.txt) 或 Word 文档 (.docx) 按 GB/T 9704-2012 排版并导出。
 Typeset a draft, a plain-text 公文 or a .docx to GB/T 9704-2012 and export it.
@@ -31,7 +32,7 @@ Typeset a draft, a plain-text 公文 or a .docx to GB/T 9704-2012 and export it.
   -o OUT           输出文件（只有一个输入时）；默认为 INPUT 换成格式的扩展名；- 为标准输出
                    (one INPUT: the output file; default INPUT with the format's extension; - is stdout)
   -d OUTDIR        输出到此文件夹，保留各输入的文件名（换扩展名）(write into OUTDIR, keeping the names)
-  --format F       pdf | png | docx；默认由 OUT 的扩展名决定，否则为 pdf
+  --format F       pdf | png | ofd | docx；默认由 OUT 的扩展名决定，否则为 pdf
                    (default: from OUT's extension, else pdf)
   --dpi N          PNG 分辨率，10–600，默认 150 (PNG resolution, 10–600, default 150)
   --strict         文档有错误级问题或未填写的提示文字（【请填写……】）时不导出，退出码 1
@@ -113,11 +114,11 @@ func parseExportArgs(args []string, stderr io.Writer) (exportOptions, error) {
 
 // formatOf picks the export format: the flag, else OUT's extension, else pdf.
 func formatOf(o exportOptions) (string, error) {
-	known := map[string]bool{"pdf": true, "png": true, "docx": true}
+	known := map[string]bool{"pdf": true, "png": true, "ofd": true, "docx": true}
 	if o.format != "" {
 		f := strings.ToLower(o.format)
 		if !known[f] {
-			return "", fmt.Errorf("未知格式“%s”，可用 pdf、png、docx (unknown format)", o.format)
+			return "", fmt.Errorf("未知格式“%s”，可用 pdf、png、ofd、docx (unknown format)", o.format)
 		}
 		return f, nil
 	}
@@ -126,7 +127,7 @@ func formatOf(o exportOptions) (string, error) {
 		if known[ext] {
 			return ext, nil
 		}
-		return "", fmt.Errorf("无法从输出文件名“%s”判断格式，请用 --format pdf|png|docx 指定 (cannot tell the format from OUT)", o.output)
+		return "", fmt.Errorf("无法从输出文件名“%s”判断格式，请用 --format pdf|png|ofd|docx 指定 (cannot tell the format from OUT)", o.output)
 	}
 	return "pdf", nil
 }
@@ -300,6 +301,15 @@ func exportOne(o exportOptions, in, out, format string, fonts *layout.Fonts, std
 			if err := pdf.Write(w, pages, fonts, metaOf(doc)); err != nil {
 				set.abort()
 				return fail(fmt.Sprintf("%s: 生成 PDF 失败：%s (PDF failed)", in, oneLine(err.Error())))
+			}
+		} else if format == "ofd" {
+			w, err := set.create(out, stdout)
+			if err != nil {
+				return fail(err.Error())
+			}
+			if err := ofd.Write(w, pages, fonts, ofd.MetaOf(doc)); err != nil {
+				set.abort()
+				return fail(fmt.Sprintf("%s: 生成 OFD 失败：%s (OFD failed)", in, oneLine(err.Error())))
 			}
 		} else {
 			if out == "-" && len(pages) > 1 {
