@@ -324,6 +324,7 @@ func readNumbering(r io.Reader) *docxNumbering {
 			case "start":
 				if lvl >= 0 {
 					cur.start, _ = strconv.Atoi(wAttr(t, "val"))
+					cur.start = min(max(cur.start, 0), maxNumStart)
 				}
 			case "numFmt":
 				if lvl >= 0 {
@@ -331,7 +332,7 @@ func readNumbering(r io.Reader) *docxNumbering {
 				}
 			case "lvlText":
 				if lvl >= 0 {
-					cur.text = wAttr(t, "val")
+					cur.text = truncRunes(wAttr(t, "val"), maxLvlText)
 				}
 			}
 		case xml.EndElement:
@@ -353,6 +354,26 @@ func readNumbering(r io.Reader) *docxNumbering {
 	}
 }
 
+// Bounds of list numbering, so that a crafted numbering.xml cannot make labels of
+// megabytes: Word's own limits are a start value of 32767 and a level text of a few dozen
+// characters (a 公文 label is 一、 or （一）).
+const (
+	maxNumStart = 32767
+	maxLvlText  = 32 // characters
+	maxLetters  = 4  // upperLetter repeats a letter at most this often (AAAA), then decimal
+)
+
+// truncRunes keeps the first n characters of s.
+func truncRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
 // label advances the counters of list numID at level ilvl and returns the paragraph's label.
 func (n *docxNumbering) label(numID string, ilvl int) string {
 	if n == nil || numID == "" || numID == "0" || ilvl < 0 || ilvl > 8 {
@@ -370,7 +391,9 @@ func (n *docxNumbering) label(numID string, ilvl int) string {
 		}
 		n.counters[numID] = c
 	}
-	c[ilvl]++
+	if c[ilvl] < maxNumStart*4 { // a counter stops growing: 131 068 paragraphs of one list
+		c[ilvl]++
+	}
 	for i := ilvl + 1; i < 9; i++ {
 		c[i] = levels[i].start - 1
 	}
@@ -378,11 +401,19 @@ func (n *docxNumbering) label(numID string, ilvl int) string {
 	if lv.format == "bullet" || lv.format == "none" {
 		return ""
 	}
-	out := lv.text
-	for i := 0; i <= ilvl; i++ {
-		out = strings.ReplaceAll(out, "%"+strconv.Itoa(i+1), formatNumber(c[i], levels[i].format))
+	// One pass over the (bounded) level text: %1 … %9 become the numbers of their levels.
+	var b strings.Builder
+	for i := 0; i < len(lv.text); i++ {
+		if lv.text[i] == '%' && i+1 < len(lv.text) && lv.text[i+1] >= '1' && lv.text[i+1] <= '9' {
+			if k := int(lv.text[i+1] - '1'); k <= ilvl {
+				b.WriteString(formatNumber(c[k], levels[k].format))
+				i++
+				continue
+			}
+		}
+		b.WriteByte(lv.text[i])
 	}
-	return out
+	return b.String()
 }
 
 // formatNumber writes n in an OOXML number format.
@@ -405,7 +436,7 @@ func formatNumber(n int, format string) string {
 	case "decimalZero":
 		return fmt.Sprintf("%02d", n)
 	case "upperLetter", "lowerLetter":
-		if n >= 1 {
+		if n >= 1 && (n-1)/26 < maxLetters {
 			s := strings.Repeat(string(rune('A'+(n-1)%26)), (n-1)/26+1)
 			if format == "lowerLetter" {
 				s = strings.ToLower(s)

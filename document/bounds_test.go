@@ -1,0 +1,81 @@
+package document
+
+import (
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// allocDuring returns the bytes f allocates and fails when it runs past limit.
+func allocDuring(t *testing.T, limit time.Duration, f func()) uint64 {
+	t.Helper()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	f()
+	if d := time.Since(start); d > limit {
+		t.Errorf("took %v, more than %v", d, limit)
+	}
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestDocxNumberingBounds: .docx files under 10 KB whose numbering would expand to gigabytes
+// (issue 12: lvlText of 100 000 %1, an upperLetter list from 1 000 000, a start of 9e18) import
+// in bounded time and memory with short labels. Each ran out of memory or panicked at d3b518c.
+func TestDocxNumberingBounds(t *testing.T) {
+	lvl := func(start, fmt, text string) string {
+		return `<?xml version="1.0" encoding="UTF-8"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="` + start + `"/><w:numFmt w:val="` + fmt + `"/><w:lvlText w:val="` + text + `"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+</w:numbering>`
+	}
+	np := `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>事项。</w:t></w:r></w:p>`
+	body := docxHead + wp("关于某某的通知") + wp("各单位：") + strings.Repeat(np, 200) + docxTail
+	cases := []struct {
+		name      string
+		numbering string
+		first     string // the first numbered paragraph
+	}{
+		{"lvlText of 100 000 %1", lvl("1", "decimal", strings.Repeat("%1", 100000)), strings.Repeat("1", 16) + "事项。"},
+		{"upperLetter from 1 000 000", lvl("1000000", "upperLetter", "%1."), "32767.事项。"},
+		{"upperLetter past ZZZZ", lvl("200", "upperLetter", "%1."), "200.事项。"},
+		{"upperLetter in range", lvl("28", "upperLetter", "%1."), "BB.事项。"},
+		{"start of 9e18", lvl("9000000000000000000", "upperLetter", "%1、"), "32767、事项。"},
+		{"negative start", lvl("-5", "decimal", "%1、"), "0、事项。"},
+		{"lowerRoman of a huge start", lvl("99999999", "lowerRoman", "%1)"), "32767)事项。"},
+		{"chineseCounting", lvl("1", "chineseCounting", "%1、"), "一、事项。"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			data := makeDocx(t, map[string]string{"word/document.xml": body, "word/numbering.xml": c.numbering})
+			if len(data) > 10<<10 {
+				t.Fatalf("the crafted file is %d bytes", len(data))
+			}
+			var doc *Document
+			var err error
+			n := allocDuring(t, 5*time.Second, func() { doc, err = ImportDocx("n.docx", data) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n > 64<<20 {
+				t.Errorf("allocated %d MB", n>>20)
+			}
+			if len(doc.Body) == 0 || doc.Body[0] != c.first {
+				first := ""
+				if len(doc.Body) > 0 {
+					first = doc.Body[0]
+				}
+				t.Fatalf("first paragraph %.80q, want %q", first, c.first)
+			}
+			for _, p := range doc.Body {
+				if n := len([]rune(p)); n > 200 {
+					t.Fatalf("a label of %d characters: %.60q", n, p)
+				}
+			}
+		})
+	}
+}
