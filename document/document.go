@@ -116,6 +116,12 @@ type Document struct {
 
 	// Dir is the folder that relative image paths (seals, signature stamps) are read from.
 	Dir string
+	// Images holds the seal and signature images by file name as written (Issuer.Seal,
+	// SignatureImage), read once by LoadImages and converted as DecodeImage does; the layout
+	// and the writers print these bytes and open no file.
+	Images map[string][]byte
+	// imageErrs keeps the problem LoadImages met with an image, for ImagesReady.
+	imageErrs map[string]error
 	// Source records where each element's text came from; nil for a document built in code.
 	Source *Source
 }

@@ -11,7 +11,6 @@ import (
 	"image/png"    // or PNG
 	"io/fs"
 	"path/filepath"
-	"strconv"
 )
 
 // Limits of the seal and signature images CheckImages accepts. A seal 42 mm wide at 1200 dpi
@@ -33,32 +32,16 @@ var ErrBadImage = errors.New("bad image")
 // problem is returned as an *Error wrapping ErrBadImage, at the place of the path in the
 // input when Source knows it. Relative paths are read from doc.Dir.
 func CheckImages(doc *Document) error {
-	if doc == nil {
-		return nil
-	}
-	mode := doc.SignOff
-	if mode == "" && doc.Format == FormatOrder {
-		mode = SignOffSignature
-	}
-	switch mode {
-	case SignOffSeal:
-		for i, is := range doc.Issuers {
-			if is.Seal == "" {
-				continue
-			}
-			if err := checkImage(doc, "issuers."+strconv.Itoa(i)+".seal", is.Seal, "印章"); err != nil {
-				return err
-			}
-		}
-	case SignOffSignature:
-		if doc.SignatureImage != "" {
-			return checkImage(doc, PathSignatureImage, doc.SignatureImage, "签名章")
+	for _, im := range neededImages(doc) {
+		if _, err := checkImage(doc, im.path, im.file, im.what); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-func checkImage(doc *Document, path, file, what string) error {
+// checkImage reads and checks one image and returns it as DecodeImage does.
+func checkImage(doc *Document, path, file, what string) ([]byte, error) {
 	full := file
 	if !filepath.IsAbs(full) {
 		full = filepath.Join(doc.Dir, file)
@@ -86,16 +69,17 @@ func checkImage(doc *Document, path, file, what string) error {
 		if errors.Is(err, ErrTooLarge) {
 			msg = fmt.Sprintf("文件过大（超过 %d MB）", MaxImageSize>>20)
 		}
-		return fail(fmt.Sprintf("%s图片“%s”%s（路径相对于草稿所在的文件夹）", what, file, msg), err)
+		return nil, fail(fmt.Sprintf("%s图片“%s”%s（路径相对于草稿所在的文件夹）", what, file, msg), err)
 	}
-	if _, err := DecodeImage(data); err != nil {
+	out, err := DecodeImage(data)
+	if err != nil {
 		var ie *imageError
 		if errors.As(err, &ie) {
-			return fail(fmt.Sprintf(ie.format, what, file), ie.err)
+			return nil, fail(fmt.Sprintf(ie.format, what, file), ie.err)
 		}
-		return fail(fmt.Sprintf("%s图片“%s”已损坏，无法解码", what, file), err)
+		return nil, fail(fmt.Sprintf("%s图片“%s”已损坏，无法解码", what, file), err)
 	}
-	return nil
+	return out, nil
 }
 
 // imageError is a DecodeImage failure: format takes the image's role and file name.

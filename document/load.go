@@ -14,7 +14,8 @@ import (
 const MaxInputSize = 64 << 20
 
 // Load reads a document from a file, by its extension: .yaml/.yml (draft), .txt (plain-text
-// 公文) or .docx. Doc.Dir is set to the file's folder, so relative seal paths resolve.
+// 公文) or .docx. Doc.Dir is set to the file's folder, so relative seal paths resolve, and the
+// images the sign-off prints are read into Doc.Images (LoadImages).
 func Load(path string) (*Document, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	var parse func(string, []byte) (*Document, error)
@@ -37,6 +38,9 @@ func Load(path string) (*Document, error) {
 		return nil, err
 	}
 	doc.Dir = filepath.Dir(path)
+	// the seal and signature images are read once, with the draft; a problem stays with the
+	// document and is reported where it is printed (ImagesReady)
+	_ = LoadImages(doc)
 	return doc, nil
 }
 

@@ -298,3 +298,34 @@ func TestRecordLines(t *testing.T) {
 		}
 	}
 }
+
+// TestRunOpensNoFile: the seal is printed from doc.Images; the folder it names does not exist.
+func TestRunOpensNoFile(t *testing.T) {
+	src := loadExample(t, "fujian")
+	data := src.Images[src.Issuers[0].Seal]
+	if len(data) == 0 {
+		t.Fatal("document.Load did not read the example's seal")
+	}
+	d := sampleDoc(1)
+	d.SignOff = document.SignOffSeal
+	d.Dir = "/nonexistent"
+	d.Issuers[0].Seal = "seal.png"
+	d.Images = map[string][]byte{"seal.png": data}
+	res, err := Run(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range res.Records {
+		if r.Element == ElemSeal && r.Path == "issuers.0.seal" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d seal records, want 1", n)
+	}
+	d.Images = nil
+	if _, err := Run(d, Options{}); err == nil || !strings.Contains(err.Error(), "尚未读入") {
+		t.Errorf("Run without the image: %v", err)
+	}
+}

@@ -89,13 +89,12 @@ func (s *setter) rightRow(gs []glyph, right Length, label string) *row {
 	return s.rowAt(gs, right-width(gs), label)
 }
 
-// sealImage reads an image relative to the document's folder.
+// sealImage returns an image the pipeline read into the document (document.LoadImages):
+// layout opens no file.
 func (s *setter) sealImage(path, what string) ([]byte, image.Config, error) {
-	// document.ReadImage reads through the bounded reader and converts what a writer cannot
-	// take (16-bit, interlaced, palette, CMYK, an opaque white background).
-	data, err := document.ReadImage(s.doc.Dir, path)
-	if err != nil {
-		return nil, image.Config{}, fmt.Errorf("读取%s图片 %s 失败 (read %s image): %w", what, path, what, err)
+	data, ok := s.doc.Images[path]
+	if !ok {
+		return nil, image.Config{}, fmt.Errorf("%s图片 %s 尚未读入 (image not loaded)", what, path)
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || cfg.Width == 0 || cfg.Height == 0 {

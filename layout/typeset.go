@@ -29,13 +29,15 @@ func Typeset(doc *document.Document, opts Options) ([]Page, error) {
 }
 
 // Run lays the document out into pages as GB/T 9704-2012 places them and hands over a
-// Record for every placed element (see Record).
+// Record for every placed element (see Record). It opens no file: the fonts come in
+// Options, the seal and signature images in doc.Images (document.LoadImages).
 func Run(doc *document.Document, opts Options) (*Result, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("layout: 没有公文可排版 (no document)")
 	}
-	// a seal or signature stamp that cannot be printed is reported with its place in the input
-	if err := document.CheckImages(doc); err != nil {
+	// the images come in as data (document.LoadImages); one that could not be read is
+	// reported with its place in the input
+	if err := document.ImagesReady(doc); err != nil {
 		return nil, err
 	}
 	fs := opts.Fonts

@@ -423,6 +423,9 @@ func TestSealSignOff(t *testing.T) {
 	d.SignOff = document.SignOffSeal
 	d.Dir = "../examples"
 	d.Issuers[0].Seal = "seal.png"
+	if err := document.LoadImages(d); err != nil {
+		t.Fatal(err)
+	}
 	pages := typeset(t, d)
 	var img *Image
 	var name, date Text
@@ -475,6 +478,9 @@ func TestSealSignOff(t *testing.T) {
 
 	// a missing image: a clear Chinese error
 	d.Issuers[0].Seal = "no-such-seal.png"
+	if err := document.LoadImages(d); err == nil || !strings.Contains(err.Error(), "印章") {
+		t.Errorf("missing seal image: LoadImages err = %v", err)
+	}
 	_, err := Typeset(d, Options{})
 	if err == nil || !strings.Contains(err.Error(), "印章") {
 		t.Errorf("missing seal image: err = %v", err)
