@@ -11,6 +11,7 @@ import (
 	"gongwen/check"
 	"gongwen/document"
 	"gongwen/export/docx"
+	"gongwen/export/ofd"
 	"gongwen/export/pdf"
 	"gongwen/export/png"
 	"gongwen/layout"
@@ -77,6 +78,15 @@ func writePDF(w io.Writer, pages []layout.Page, doc *document.Document, g *templ
 		meta.Subject = g.Name
 	}
 	return pdf.Write(w, pages, currentFonts(), meta)
+}
+
+// writeOFD writes the typeset pages as an OFD (GB/T 33190), with the same fonts as the PDF.
+func writeOFD(w io.Writer, pages []layout.Page, doc *document.Document, g *templates.Genre) error {
+	meta := ofd.MetaOf(doc)
+	if g != nil {
+		meta.Subject = g.Name
+	}
+	return ofd.Write(w, pages, currentFonts(), meta)
 }
 
 // writeDOCX writes the document as .docx.

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// exportChooser is Ctrl/Cmd+E: pick PDF, DOCX or PNG.
+// exportChooser is Ctrl/Cmd+E: pick PDF, OFD, DOCX or PNG.
 func (u *UI) exportChooser() {
 	if !u.Model.HasDocument() {
 		return
@@ -21,6 +21,7 @@ func (u *UI) exportChooser() {
 	content := container.NewVBox(
 		dialogText(T("export.choose")),
 		widget.NewButton(T("export.pdf"), pick(ExportPDF)),
+		widget.NewButton(T("export.ofd"), pick(ExportOFD)),
 		widget.NewButton(T("export.docx"), pick(ExportDOCX)),
 		widget.NewButton(T("export.png"), pick(ExportPNG)),
 	)

@@ -357,6 +357,7 @@ const (
 	ExportPDF  = "pdf"
 	ExportDOCX = "docx"
 	ExportPNG  = "png"
+	ExportOFD  = "ofd"
 )
 
 // ExportFile typesets the document and writes it to path as kind. A PNG export of several
@@ -390,6 +391,8 @@ func exportFile(doc *document.Document, g *templates.Genre, kind, path string) (
 	switch kind {
 	case ExportPDF:
 		return []string{path}, writeVia(path, func(w io.Writer) error { return writePDF(w, pages, doc, g) })
+	case ExportOFD:
+		return []string{path}, writeVia(path, func(w io.Writer) error { return writeOFD(w, pages, doc, g) })
 	case ExportPNG:
 		base := strings.TrimSuffix(path, filepath.Ext(path))
 		var werr error // a write error, already in the user's words
