@@ -205,15 +205,15 @@ func (l *Library) Save(ctx context.Context, s Save) (Doc, error) {
 			if d.Status == Archived {
 				return fmt.Errorf("《%s》已归档，不能再修改 (archived)", d.Title)
 			}
-			if s.Base > 0 && s.Base != d.Head {
-				return fmt.Errorf("《%s》已由 %s 保存了第 %d 版（你的修改基于第 %d 版）: %w", d.Title, d.UpdatedBy, d.Head, s.Base, ErrConflict)
-			}
 			var last string
 			if err := tx.QueryRowContext(ctx, `SELECT sha256 FROM versions WHERE doc_id = $1 AND version = $2`, d.ID, d.Head).Scan(&last); err != nil {
 				return err
 			}
 			if last == sum(s.Draft) {
-				return nil // unchanged
+				return nil // unchanged (also when based on an older version: nothing is lost)
+			}
+			if s.Base > 0 && s.Base != d.Head {
+				return fmt.Errorf("《%s》已由 %s 保存了第 %d 版（你的修改基于第 %d 版）: %w", d.Title, d.UpdatedBy, d.Head, s.Base, ErrConflict)
 			}
 			d.Head++
 			d.Title, d.Number, d.Genre, d.Date, d.UpdatedBy, d.UpdatedAt = title, number, genre, date, s.Who, now

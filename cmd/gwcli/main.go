@@ -18,6 +18,7 @@ const usage = `用法 (usage): gwcli <命令> [选项] ...
   import     把 .txt/.docx 转为草稿 (turn a .txt or .docx into a draft)
   templates  文种模板 (genre templates: list, show, lint, new)
   number     发文登记簿：取号、释放、登记发文、列表、导入导出 xlsx (register: take, release, issue, list)
+  library    文稿库：检索、查看、比较版本、流转、导入导出 (library: list, show, diff, export, import)
   db         数据库：建立结构、查看版本 (database: init, version)
   version    显示版本 (print the version)
 `
@@ -35,6 +36,7 @@ var commands = map[string]func([]string, io.Writer, io.Writer) int{
 	"templates": cmdTemplates,
 	"number":    cmdNumber,
 	"db":        cmdDB,
+	"library":   cmdLibrary,
 }
 
 // run executes one gwcli command and returns the exit status. A panic (a bug, in this
