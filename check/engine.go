@@ -510,7 +510,52 @@ func resolveGenre(doc *document.Document) *templates.Genre {
 			return g
 		}
 	}
-	return set.TitleGenre(doc.Title)
+	if g := set.TitleGenre(doc.Title); g != nil {
+		return g
+	}
+	if doc.Title == "" && len(doc.Body) > 0 {
+		if g := set.TitleGenre(doc.Body[0]); g != nil && looksLikeTitle(doc.Body[0]) {
+			return g // a title the importer left in the body (it ended in punctuation)
+		}
+	}
+	// the special formats (命令格式, 纪要格式) name their genre: the one template of that format
+	if doc.Format == document.FormatOrder || doc.Format == document.FormatMinutes {
+		var only *templates.Genre
+		for _, g := range set.Genres() {
+			if g.Format == doc.Format {
+				if only != nil && only.Name != g.Name {
+					return nil
+				}
+				only = g
+			}
+		}
+		return only
+	}
+	return nil
+}
+
+// looksLikeTitle reports whether a paragraph is a title with punctuation at its end: short, one
+// sentence, ending (before the punctuation) with a 文种 of the template set.
+func looksLikeTitle(p string) bool {
+	t := compact(p)
+	if t == "" || utf8.RuneCountInString(t) > 80 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if !strings.ContainsRune(titlePunct, last) {
+		return false
+	}
+	core := strings.TrimRight(t, titlePunct)
+	return !strings.ContainsAny(core, "。；;！!？?") && builtinGenres().TitleGenre(core) != nil
+}
+
+// titleInBody returns the first body paragraph when the document has no title and that
+// paragraph is a title ending in punctuation (the importer did not take it as the title).
+func (c *ctx) titleInBody() (field, bool) {
+	if trimSpace(c.doc.Title) != "" || len(c.doc.Body) == 0 || !looksLikeTitle(c.doc.Body[0]) {
+		return field{}, false
+	}
+	return field{path: "body.0", kind: "body", text: c.doc.Body[0]}, true
 }
 
 // signOff is the document's sign-off mode, or its genre's default when the document sets none.

@@ -547,6 +547,9 @@ var checkTitleMissing = func(c *ctx, r *rule) {
 	if f := c.format(); f == document.FormatMinutes || f == document.FormatOrder {
 		return // the mark names a 纪要 or 命令; it has no title
 	}
+	if _, ok := c.titleInBody(); ok {
+		return // a title ending in punctuation: title-end-punct reports it
+	}
 	if trimSpace(d.Title) == "" && len(d.Body) > 0 {
 		c.reportDoc(r, "缺少标题：标题由发文机关名称、事由和文种组成，如“某某市人民政府关于……的通知”")
 	}
@@ -554,6 +557,12 @@ var checkTitleMissing = func(c *ctx, r *rule) {
 
 var checkTitleEndPunct = func(c *ctx, r *rule) {
 	v := c.doc.Title
+	f := field{path: document.PathTitle, kind: "title", text: v}
+	msg := "标题末尾不加标点，应删去“{text}”"
+	if tf, ok := c.titleInBody(); ok {
+		f, v = tf, tf.text
+		msg = "标题末尾不加标点，应删去“{text}”（因末尾有标点，此行未被识别为标题）"
+	}
 	t := strings.TrimRight(v, " \t\r\n\u3000")
 	if t == "" {
 		return
@@ -570,8 +579,7 @@ var checkTitleEndPunct = func(c *ctx, r *rule) {
 	if start == end {
 		return
 	}
-	f := field{path: document.PathTitle, kind: "title", text: v}
-	c.reportMatch(r, f, match{start: start, end: end, fix: "", hasFix: true, msg: "标题末尾不加标点，应删去“{text}”"})
+	c.reportMatch(r, f, match{start: start, end: end, fix: "", hasFix: true, msg: msg})
 }
 
 var checkTitlePunct = func(c *ctx, r *rule) {

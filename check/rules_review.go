@@ -66,7 +66,7 @@ func (c *ctx) specialForm() string {
 // ---- direction-aware wording ----
 
 // organWords are the organ words after 你 or 贵 in a form of address (你局, 贵委).
-const organWords = `局|委|厅|部|办|市|省|县|区|院|校|司|会|单位|公司|中心|所|处|科|镇|乡|街道|室|行|署`
+const organWords = `局|委|厅|部|办|府|市|省|县|区|院|校|司|会|单位|公司|中心|所|处|科|镇|乡|街道|室|行|署`
 
 var (
 	reNiOrgan  = regexp.MustCompile(`你(` + organWords + `)`)
@@ -511,6 +511,15 @@ func cellNumber(s string) (v float64, decimals int, ok bool) {
 	return v, decimals, true
 }
 
+// stripUnit drops a header's unit in brackets: 合计（亩） → 合计.
+func stripUnit(h string) string {
+	h = compact(h)
+	if i := strings.IndexAny(h, "（("); i > 0 {
+		h = h[:i]
+	}
+	return h
+}
+
 // skipColumn reports whether a column is a serial or a year, whose values are not summed.
 func skipColumn(header string) bool {
 	h := compact(header)
@@ -593,7 +602,7 @@ var checkTableTotal = func(c *ctx, r *rule) {
 		}
 		// a 合计 column: each row's value equals the sum of the numeric columns before it
 		for j := 0; j < cols; j++ {
-			if !reTotalLabel.MatchString(compact(header(j))) {
+			if !reTotalLabel.MatchString(stripUnit(header(j))) {
 				continue
 			}
 			for i := range t.Rows {

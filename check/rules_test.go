@@ -254,10 +254,10 @@ func TestRules(t *testing.T) {
 		}, "恳请", ""},
 		// authority by organ type
 		{"authority-genre", "district bureau issuing 令", func() *document.Document {
-			return &document.Document{Format: document.FormatOrder, Issuers: []document.Issuer{{Name: "江城市江东区教育局"}}, MarkSuffix: "令",
+			return &document.Document{Format: document.FormatOrder, Issuers: []document.Issuer{{Name: "江城市江东区人民政府"}}, MarkSuffix: "令",
 				OrderNumber: "第1号", Body: []string{"《江东区中小学校管理办法》已经局务会议通过，现予公布，自2026年3月1日起施行。"},
 				SignOff: document.SignOffSignature, SignerTitle: "局长", SignerName: "王明", Date: "2026年1月10日"}
-		}, func(d *document.Document) { d.Title = "江城市江东区教育局令" }, "江城市江东区教育局", ""},
+		}, func(d *document.Document) { d.Issuers[0].Name = "江城市江东区教育局" }, "江城市江东区教育局", ""},
 		{"yian-recipient", "", func() *document.Document {
 			return &document.Document{Issuers: []document.Issuer{{Name: "江城市人民政府"}}, Number: "江政〔2026〕1号",
 				Title: "江城市人民政府关于提请审议《江城市养犬管理条例（草案）》的议案", Recipients: "江城市人民代表大会常务委员会：",
