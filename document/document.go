@@ -169,3 +169,34 @@ type RectificationItem struct {
 	Deadline string // 整改时限
 	Owner    string // 责任人 or 责任单位
 }
+
+// Clone returns a deep copy of the document: its lists, attachments and tables are its own,
+// so a generation step or an editor may change one without the other. The images (read
+// only) and the Source are shared.
+func (d *Document) Clone() *Document {
+	if d == nil {
+		return nil
+	}
+	c := *d
+	c.Issuers = append([]Issuer(nil), d.Issuers...)
+	c.Signers = append([]string(nil), d.Signers...)
+	c.Body = append([]string(nil), d.Body...)
+	c.AttachmentNotes = append([]string(nil), d.AttachmentNotes...)
+	c.Rectification = append([]RectificationItem(nil), d.Rectification...)
+	c.Attachments = nil
+	for _, a := range d.Attachments {
+		a.Body = append([]string(nil), a.Body...)
+		if a.Table != nil {
+			t := *a.Table
+			t.Header = append([]string(nil), t.Header...)
+			t.Widths = append([]float64(nil), t.Widths...)
+			t.Rows = make([][]string, len(a.Table.Rows))
+			for j, r := range a.Table.Rows {
+				t.Rows[j] = append([]string(nil), r...)
+			}
+			a.Table = &t
+		}
+		c.Attachments = append(c.Attachments, a)
+	}
+	return &c
+}

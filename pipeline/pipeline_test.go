@@ -1,0 +1,177 @@
+package pipeline
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gongwen/document"
+	"gongwen/layout"
+	"gongwen/templates"
+)
+
+// examples lists the example drafts under examples/.
+func examples(t testing.TB) []string {
+	files, err := filepath.Glob("../examples/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no examples: %v", err)
+	}
+	return files
+}
+
+// TestExampleGenresResolve: the genre id of every example and every template's example names
+// a template of the set by its id (not only by a 文种 name or alias).
+func TestExampleGenresResolve(t *testing.T) {
+	set := templates.Builtins()
+	for _, f := range examples(t) {
+		doc, err := document.Load(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := set.Genre(doc.Genre); !ok {
+			t.Errorf("%s: genre %q is no template id", filepath.Base(f), doc.Genre)
+		}
+	}
+	for _, g := range set.Genres() {
+		if g.Example == "" {
+			continue
+		}
+		doc, err := document.Parse(g.File, []byte(g.Example))
+		if err != nil {
+			t.Fatalf("%s: %v", g.File, err)
+		}
+		if doc.Genre != g.ID {
+			t.Errorf("%s: the example's genre is %q, the template's id %q", g.File, doc.Genre, g.ID)
+		}
+	}
+}
+
+func TestGenre(t *testing.T) {
+	p := &Pipeline{}
+	tests := []struct {
+		name, id, genre, title, want string
+	}{
+		{"the command's --genre wins", "qingshi", "tongzhi", "关于某事的通知", "qingshi"},
+		{"--genre by 文种 name", "请示", "", "", "qingshi"},
+		{"the document's id", "", "mingling", "", "mingling"},
+		{"the document's genre as an alias", "", "令", "", "mingling"},
+		{"the title's 文种", "", "", "关于某事的请示", "qingshi"},
+		{"the title's 文种 with a note", "", "", "关于某事的请示（代拟稿）", "qingshi"},
+		{"nothing matches", "", "", "某事", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := p.Genre(&document.Document{Genre: tt.genre, Title: tt.title}, tt.id)
+			got := ""
+			if g != nil {
+				got = g.ID
+			}
+			if got != tt.want {
+				t.Errorf("genre %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRectificationEverywhere: a 整改方案 draft with items and no attachments gets its plan and
+// 整改任务清单 in the preview and in the export alike; the source is left as it is.
+func TestRectificationEverywhere(t *testing.T) {
+	g, ok := templates.Builtins().Genre("zhenggai")
+	if !ok {
+		t.Fatal("no zhenggai template")
+	}
+	doc, err := document.Parse("zhenggai", []byte(g.Example))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Pipeline{}
+	d := p.Prepare(doc, "")
+	if d.Genre == nil || d.Genre.ID != "zhenggai" || d.Ready() != nil {
+		t.Fatalf("prepared: genre %v, ready %v", d.Genre, d.Ready())
+	}
+	if len(doc.Attachments) != 0 || len(d.Doc.Attachments) != 2 || len(d.Doc.AttachmentNotes) != 2 {
+		t.Fatalf("source %d attachments, prepared %d (%d notes)", len(doc.Attachments), len(d.Doc.Attachments), len(d.Doc.AttachmentNotes))
+	}
+	out := p.Run(d, false)
+	if out.Err != nil {
+		t.Fatal(out.Err)
+	}
+	var buf bytes.Buffer
+	res, err := p.Export(&buf, d, "pdf", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Pages) != len(out.Layout.Pages) || len(res.Pages) < 4 {
+		t.Errorf("export %d pages, preview %d (want the attachments: at least 4)", len(res.Pages), len(out.Layout.Pages))
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF")) {
+		t.Error("no PDF written")
+	}
+	// a title that names no plan: the preview goes on and says why, the export refuses
+	doc.Title = "关于整改的通知"
+	d = p.Prepare(doc, "")
+	out = p.Run(d, false)
+	if out.Err != nil || len(out.Findings) == 0 || out.Findings[0].Rule != RuleGenerate {
+		t.Errorf("preview of a plan without title: err %v, findings %v", out.Err, out.Findings)
+	}
+	if _, err := p.Export(&buf, d, "pdf", nil); err == nil || !strings.Contains(err.Error(), "整改方案") {
+		t.Errorf("export of a plan without title: %v", err)
+	}
+}
+
+// TestImagesOnce: the seal is read in Prepare; a missing one is reported at its place by
+// Ready, the preview goes on without failing the checks.
+func TestImagesOnce(t *testing.T) {
+	p := &Pipeline{}
+	d, err := p.Load("../examples/fujian.yaml", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Ready() != nil || len(d.Doc.Images) != 1 {
+		t.Fatalf("ready %v, %d images", d.Ready(), len(d.Doc.Images))
+	}
+	res, err := p.Typeset(d, TypesetOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seals := 0
+	for _, r := range res.Records {
+		if r.Element == layout.ElemSeal && r.Path == "issuers.0.seal" {
+			seals++
+		}
+	}
+	if seals != 1 {
+		t.Errorf("%d seal records", seals)
+	}
+	src := d.Source.Clone()
+	src.Images = nil
+	src.Issuers[0].Seal = "nosuch.png"
+	d = p.Prepare(src, "")
+	if err := d.Ready(); err == nil || !strings.Contains(err.Error(), "nosuch.png") || !strings.Contains(err.Error(), ":8:") {
+		t.Errorf("missing seal: %v", err)
+	}
+	if out := p.Run(d, false); out.Err == nil || len(out.Findings) == 0 {
+		t.Errorf("preview with a missing seal: err %v, %d findings", out.Err, len(out.Findings))
+	}
+}
+
+func TestTemplateOptionsCatchWrongParameterType(t *testing.T) {
+	dir := t.TempDir()
+	g, _ := templates.Builtins().Genre("qingshi")
+	src, err := g.Source()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(src), "id: qingshi", "id: qingshi-bad", 1)
+	bad = strings.Replace(bad, "  up-no-lower-cc: {}", "  up-no-lower-cc:\n    params:\n      lower: 5", 1)
+	bad = strings.Replace(bad, "genre: qingshi", "genre: qingshi-bad", 1)
+	if err := os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, errs := LoadTemplates(dir)
+	if _, ok := set.Genre("qingshi-bad"); ok || len(errs) != 1 || !strings.Contains(errs[0].Error(), `"lower"`) {
+		t.Errorf("a template with a wrong parameter type loaded: errors %v", errs)
+	}
+}

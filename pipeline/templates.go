@@ -1,0 +1,86 @@
+package pipeline
+
+import (
+	"fmt"
+	"sync"
+
+	"gongwen/check"
+	"gongwen/document"
+	"gongwen/templates"
+)
+
+// TemplateOptions are the one way templates are validated when they are loaded, by the app
+// and by every gwcli command: rule ids and parameter types against the checker's rules, the
+// example drafts parsed, and the examples of the rules a template declares run. With lint
+// (gwcli templates lint) each template's example also goes through the whole pipeline and
+// its error findings are problems of the template.
+func TemplateOptions(userDir string, lint bool) templates.LoadOptions {
+	opts := templates.LoadOptions{
+		UserDir:      userDir,
+		RuleExists:   check.RuleExists,
+		ParamDefault: ruleParamDefault,
+		ParseDraft:   document.Parse,
+		RunDeclared: func(doc *document.Document, g *templates.Genre, id string) bool {
+			return len(check.Run(doc, g, check.Options{Only: []string{id}})) > 0
+		},
+	}
+	if lint {
+		opts.CheckExample = checkExample
+	}
+	return opts
+}
+
+// LoadTemplates loads the built-in templates and the user's folder (userDir; "" is the
+// default folder) with TemplateOptions. A broken template is reported and skipped.
+func LoadTemplates(userDir string) (*templates.Set, []error) {
+	return templates.Load(TemplateOptions(userDir, false))
+}
+
+var (
+	paramsOnce sync.Once
+	params     map[string]map[string]any
+)
+
+// ruleParamDefault returns the default value of a rule's parameter.
+func ruleParamDefault(rule, param string) (any, bool) {
+	paramsOnce.Do(func() {
+		params = map[string]map[string]any{}
+		for _, r := range check.Rules() {
+			params[r.ID] = r.Params
+		}
+	})
+	v, ok := params[rule][param]
+	return v, ok
+}
+
+// checkExample runs a template's example through the pipeline (generation, layout, checker)
+// and returns its error findings, and a problem when it cannot be typeset.
+func checkExample(doc *document.Document, g *templates.Genre) []templates.ExampleProblem {
+	p := &Pipeline{}
+	d := p.PrepareAs(doc, g)
+	if d.GenerateErr != nil {
+		return []templates.ExampleProblem{{Rule: "generate", Message: d.GenerateErr.Error()}}
+	}
+	var out []templates.ExampleProblem
+	res, err := p.Typeset(d, TypesetOptions{})
+	switch {
+	case err != nil:
+		out = append(out, templates.ExampleProblem{Rule: "layout", Message: fmt.Sprintf("排版失败 (typesetting failed)：%v", err)})
+		res = nil
+	case len(res.Pages) == 0:
+		out = append(out, templates.ExampleProblem{Rule: "layout", Message: "排版结果没有页面 (no pages)"})
+		res = nil
+	}
+	// the example is checked as the generated document, as the template shows it
+	d.Source = d.Doc
+	for _, f := range p.Check(d, res) {
+		if f.Severity == check.SeverityError {
+			msg := f.Message
+			if f.Text != "" {
+				msg += fmt.Sprintf("（“%s”）", f.Text)
+			}
+			out = append(out, templates.ExampleProblem{Line: f.Line, Col: f.Column, Rule: f.Rule, Message: msg})
+		}
+	}
+	return out
+}

@@ -1,0 +1,85 @@
+package pipeline
+
+import (
+	"image"
+	"io"
+	"strings"
+
+	"gongwen/export/docx"
+	"gongwen/export/ofd"
+	"gongwen/export/pdf"
+	"gongwen/export/png"
+	"gongwen/layout"
+)
+
+// The writers, with the pipeline's fonts and one set of document properties. Each takes
+// the typeset result of the same draft; the DOCX writer takes the prepared document.
+
+// oneLine is a title on one line: line breaks and runs of white space become one space.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", "")), " ")
+}
+
+// PDFMeta is the PDF's document information: the title on one line, the issuing organs as
+// the author, the genre's 文种 as the subject.
+func (d *Draft) PDFMeta() pdf.Meta {
+	var names []string
+	for _, is := range d.Doc.Issuers {
+		if is.Name != "" {
+			names = append(names, is.Name)
+		}
+	}
+	m := pdf.Meta{Title: oneLine(d.Doc.Title), Author: strings.Join(names, "、")}
+	if d.Genre != nil {
+		m.Subject = d.Genre.Name
+	}
+	return m
+}
+
+// WritePDF writes the pages as PDF.
+func (p *Pipeline) WritePDF(w io.Writer, d *Draft, res *layout.Result) error {
+	return pdf.Write(w, res.Pages, p.fonts(), d.PDFMeta())
+}
+
+// WriteOFD writes the pages as OFD (GB/T 33190).
+func (p *Pipeline) WriteOFD(w io.Writer, d *Draft, res *layout.Result) error {
+	meta := ofd.MetaOf(d.Doc)
+	if d.Genre != nil {
+		meta.Subject = d.Genre.Name
+	}
+	return ofd.Write(w, res.Pages, p.fonts(), meta)
+}
+
+// RenderPNG paints one page at dpi; boxes draws the trainer's boxes of a page typeset with
+// Explain.
+func (p *Pipeline) RenderPNG(pg layout.Page, dpi float64, boxes bool) (*image.RGBA, error) {
+	return png.RenderWith(pg, p.fonts(), png.Options{DPI: dpi, Boxes: boxes})
+}
+
+// WriteDOCX writes the prepared document as .docx; warn receives the writer's warnings.
+func (p *Pipeline) WriteDOCX(w io.Writer, d *Draft, warn func(string)) error {
+	return docx.Write(w, d.Doc, docx.Options{Warn: warn})
+}
+
+// Export writes a prepared draft in one format ("pdf", "ofd", "docx"; PNG pages go through
+// RenderPNG one by one): it refuses a draft that is not Ready, typesets it and writes it.
+// It returns the typeset result (nil for DOCX).
+func (p *Pipeline) Export(w io.Writer, d *Draft, format string, warn func(string)) (*layout.Result, error) {
+	if err := d.Ready(); err != nil {
+		return nil, err
+	}
+	if format == "docx" {
+		return nil, p.WriteDOCX(w, d, warn)
+	}
+	res, err := p.Typeset(d, TypesetOptions{Warn: warn})
+	if err != nil {
+		return nil, err
+	}
+	switch format {
+	case "ofd":
+		err = p.WriteOFD(w, d, res)
+	default:
+		err = p.WritePDF(w, d, res)
+	}
+	return res, err
+}
