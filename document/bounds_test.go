@@ -1,6 +1,7 @@
 package document
 
 import (
+	"fmt"
 	"runtime"
 	"strings"
 	"testing"
@@ -77,5 +78,47 @@ func TestDocxNumberingBounds(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestYAMLBounds: drafts that slipped past the byte-level nesting pre-check at d3b518c (a
+// quote before the brackets, one bracket a line at column 1: 26–35 s and 2.5 GB), many "---"
+// documents (time growing with the square of their count) and alias chains are refused fast,
+// at the place the bound is passed.
+func TestYAMLBounds(t *testing.T) {
+	aliases := func() string {
+		var b strings.Builder
+		b.WriteString("version: 1\nbody: &a0 [x, x]\n")
+		for i := 1; i < 30; i++ {
+			fmt.Fprintf(&b, "note%d: &a%d [*a%d, *a%d]\n", i, i, i-1, i-1)
+		}
+		return b.String()
+	}
+	cases := []struct {
+		name, yaml string
+		want       string
+	}{
+		{"brackets after a quote, 80 KB", "version: 1\nbody: [x'y, " + strings.Repeat("[", 40000) + strings.Repeat("]", 40000) + "]\n", "嵌套层次过深"},
+		{"brackets after a quote, 160 KB", "version: 1\ntitle: \"关于\"\nbody: [x'y, " + strings.Repeat("[", 80000) + strings.Repeat("]", 80000) + "]\n", "嵌套层次过深"},
+		{"a bracket a line at column 1", "version: 1\nbody:\n" + strings.Repeat("[\n", 40000) + strings.Repeat("]\n", 40000), "嵌套层次过深"},
+		{"braces a line at column 1", "version: 1\nbody:\n" + strings.Repeat("{\n", 40000) + strings.Repeat("}\n", 40000), "嵌套层次过深"},
+		{"20 000 documents", strings.Repeat("---\nversion: 1\n", 20000), "文档过多"},
+		{"alias chain", aliases(), "别名"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var err error
+			n := allocDuring(t, 2*time.Second, func() { _, err = Parse("d.yaml", []byte(c.yaml)) })
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("err = %v, want %q", err, c.want)
+			}
+			if n > 100<<20 {
+				t.Errorf("allocated %d MB", n>>20)
+			}
+		})
+	}
+	// and a real draft's nesting passes
+	if _, err := Parse("ok.yaml", []byte("version: 1\ntitle: 关于\nattachments:\n  - table: {header: [a, b], rows: [[1, x], [2, y]]}\n")); err != nil {
+		t.Errorf("a table draft: %v", err)
 	}
 }

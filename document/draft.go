@@ -58,10 +58,10 @@ func Parse(file string, data []byte) (doc *Document, err error) {
 			doc, err = nil, &Error{File: file, Msg: fmt.Sprintf("无法解析草稿（YAML 解析器内部错误：%v）", r)}
 		}
 	}()
-	// The YAML library's time and memory grow with the square of the nesting depth (a 200 KB
-	// file of nested brackets takes gigabytes): refuse absurd nesting before parsing.
-	if line, col, ok := NestingTooDeep(text); ok {
-		return nil, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("草稿的嵌套层次过深（超过 %d 层），这不是正常的草稿", MaxDraftDepth)}
+	// The YAML library's time and memory grow with the square of the nesting depth and of
+	// the number of documents: refuse what goes past the bounds before parsing.
+	if e := CheckYAMLLimits(text); e != nil {
+		return nil, &Error{File: file, Line: e.Line, Col: e.Col, Msg: "草稿的" + e.Msg + "，这不是正常的草稿"}
 	}
 	f, perr := parser.ParseBytes([]byte(text), 0)
 	if perr != nil {
@@ -104,57 +104,12 @@ func Parse(file string, data []byte) (doc *Document, err error) {
 	return doc, nil
 }
 
-// MaxDraftDepth is the deepest nesting Parse accepts: of flow collections ([ and {), of
-// sequence entries on one line ("- - -"), and of indentation in columns / 2. A real draft
-// nests four or five levels.
-const MaxDraftDepth = 100
-
-// NestingTooDeep finds the first place where YAML text nests deeper than MaxDraftDepth, for
-// the readers of drafts and templates to refuse before parsing. It scans bytes, skipping
-// quoted strings and comments roughly; a flow level left open by a bracket in a plain scalar
-// is forgotten at the next line that starts at column 1.
+// NestingTooDeep returns the first place where YAML text goes past the bounds of
+// CheckYAMLLimits (nesting, documents, aliases), for the readers of drafts and templates to
+// refuse before parsing.
 func NestingTooDeep(text string) (line, col int, ok bool) {
-	depth := 0
-	var quote byte // a quoted scalar may run over lines
-	for i, l := range strings.Split(text, "\n") {
-		indent := len(l) - len(strings.TrimLeft(l, " "))
-		if indent == 0 && l != "" && l[0] != '#' && l[0] != ']' && l[0] != '}' {
-			depth, quote = 0, 0
-		}
-		if indent > 2*MaxDraftDepth {
-			return i + 1, indent + 1, true
-		}
-		rest := l[indent:]
-		dashes := 0
-		for strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "-\t") {
-			dashes++
-			rest = strings.TrimLeft(rest[1:], " \t")
-		}
-		if dashes > MaxDraftDepth {
-			return i + 1, indent + 1, true
-		}
-		for j := 0; j < len(l); j++ {
-			c := l[j]
-			switch {
-			case quote != 0:
-				if c == quote {
-					quote = 0
-				}
-			case c == '"' || c == '\'':
-				quote = c
-			case c == '#' && (j == 0 || l[j-1] == ' '):
-				j = len(l)
-			case c == '[' || c == '{':
-				depth++
-				if depth > MaxDraftDepth {
-					return i + 1, utf8.RuneCountInString(l[:j]) + 1, true
-				}
-			case c == ']' || c == '}':
-				if depth > 0 {
-					depth--
-				}
-			}
-		}
+	if e := CheckYAMLLimits(text); e != nil {
+		return e.Line, e.Col, true
 	}
 	return 0, 0, false
 }

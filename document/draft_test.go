@@ -240,14 +240,14 @@ func TestParseErrors(t *testing.T) {
 		{"empty item", "body: [a,,b]\n", 1, 10, "列表“[……]”中是否有空项"},
 		{"nested brackets", "body: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n", 1, 107, "嵌套层次过深"},
 		{"nested maps", "body: " + strings.Repeat("{a: ", 5000) + "1" + strings.Repeat("}", 5000) + "\n", 1, 407, "嵌套层次过深"},
-		{"nested dashes", "body:\n" + strings.Repeat("- ", 20000) + "x\n", 2, 1, "嵌套层次过深"},
+		{"nested dashes", "body:\n" + strings.Repeat("- ", 20000) + "x\n", 2, 201, "嵌套层次过深"},
 		{"nested indent", "body:\n" + func() string {
 			var b strings.Builder
 			for i := 0; i < 300; i++ {
 				b.WriteString(strings.Repeat(" ", i) + "-\n")
 			}
 			return b.String()
-		}(), 203, 202, "嵌套层次过深"},
+		}(), 202, 201, "嵌套层次过深"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -453,12 +453,13 @@ func TestTooDeepAllowsRealDrafts(t *testing.T) {
 			t.Errorf("NestingTooDeep(%.40q) = %d:%d", src, line, col)
 		}
 	}
-	// unbalanced brackets in plain text are forgotten at the next top-level key
+	// unbalanced brackets over many lines are nesting to the parser: refused at once, by the
+	// bound or as a syntax error
 	var b strings.Builder
 	for i := 0; i < 300; i++ {
 		b.WriteString("note: [\n")
 	}
-	if _, _, bad := NestingTooDeep(b.String()); bad {
-		t.Error("unbalanced brackets on many top-level lines counted as nesting")
+	if _, err := Parse("u.yaml", []byte(b.String())); err == nil {
+		t.Error("unbalanced brackets accepted")
 	}
 }

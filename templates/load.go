@@ -127,8 +127,8 @@ func ParseGenre(file string, data []byte, opts LoadOptions) (g *Genre, errs []er
 // tooDeep refuses absurd nesting before the YAML parser, whose time and memory grow with
 // the square of the depth.
 func tooDeep(file string, data []byte) error {
-	if line, col, deep := document.NestingTooDeep(string(data)); deep {
-		return &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("嵌套层次过深（超过 %d 层）(nested too deep)", document.MaxDraftDepth)}
+	if e := document.CheckYAMLLimits(string(data)); e != nil {
+		return &Error{File: file, Line: e.Line, Col: e.Col, Msg: e.Msg + "(" + e.EN + ")"}
 	}
 	return nil
 }

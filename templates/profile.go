@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -141,7 +140,7 @@ func LoadProfiles(dir string) ([]Profile, []error) {
 			if e.IsDir() || !(strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml")) {
 				continue
 			}
-			data, err := fs.ReadFile(fsys, path.Join(root, e.Name()))
+			data, err := readEntry(fsys, root, e.Name(), prefix, MaxProfileSize)
 			if err != nil {
 				errs = append(errs, &Error{File: prefix + e.Name(), Msg: fmt.Sprintf("无法读取 (cannot read): %v", err)})
 				continue

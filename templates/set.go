@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -119,7 +118,7 @@ func loadFS(fsys fs.FS, dir, prefix string, opts LoadOptions) ([]*Genre, []error
 			continue
 		}
 		file := prefix + name
-		data, err := fs.ReadFile(fsys, path.Join(dir, name))
+		data, err := readEntry(fsys, dir, name, prefix, MaxTemplateSize)
 		if err != nil {
 			errs = append(errs, &Error{File: file, Msg: "无法读取 (cannot read)：" + readError(err)})
 			continue

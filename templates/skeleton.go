@@ -2,8 +2,9 @@ package templates
 
 import (
 	"fmt"
-	"os"
 	"strings"
+
+	"gongwen/internal/safeio"
 )
 
 // Source returns the template's YAML text as loaded.
@@ -11,7 +12,7 @@ func (g *Genre) Source() ([]byte, error) {
 	if name, ok := strings.CutPrefix(g.File, "builtin:"); ok {
 		return builtinFS.ReadFile("builtin/" + name)
 	}
-	data, err := os.ReadFile(g.File)
+	data, err := safeio.ReadFile(g.File, MaxTemplateSize)
 	if err != nil {
 		return nil, fmt.Errorf("read template %s: %w", g.ID, err)
 	}
