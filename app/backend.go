@@ -15,6 +15,7 @@ import (
 	"gongwen/export/pdf"
 	"gongwen/export/png"
 	"gongwen/layout"
+	"gongwen/pipeline"
 	"gongwen/templates"
 )
 
@@ -40,6 +41,39 @@ func useSystemFonts(on bool) {
 	} else {
 		fontSet.Store(layout.DefaultFonts())
 	}
+}
+
+// loadTemplates loads the built-in and the user's templates with the pipeline's validation
+// (rule ids, parameter types, examples), as gwcli does.
+func loadTemplates() (*templates.Set, []error) { return pipeline.LoadTemplates("") }
+
+// appPipeline is the pipeline of the app: the font set in use; the genre comes with each
+// draft (the model has resolved it).
+func appPipeline() *pipeline.Pipeline { return &pipeline.Pipeline{Fonts: currentFonts()} }
+
+// prepare copies a snapshot, runs what its genre generates and reads its images, as every
+// gwcli command does (pipeline.PrepareAs).
+func prepare(doc *document.Document, g *templates.Genre) *pipeline.Draft {
+	return appPipeline().PrepareAs(doc, g)
+}
+
+// typesetDraft lays a prepared draft out: pages and layout's records.
+func typesetDraft(d *pipeline.Draft, explain bool) (*layout.Result, error) {
+	return appPipeline().Typeset(d, pipeline.TypesetOptions{Explain: explain})
+}
+
+// writeDraftPDF, writeDraftOFD and writeDraftDOCX write a prepared draft with the
+// pipeline's document properties and the font set in use.
+func writeDraftPDF(w io.Writer, d *pipeline.Draft, res *layout.Result) error {
+	return appPipeline().WritePDF(w, d, res)
+}
+
+func writeDraftOFD(w io.Writer, d *pipeline.Draft, res *layout.Result) error {
+	return appPipeline().WriteOFD(w, d, res)
+}
+
+func writeDraftDOCX(w io.Writer, d *pipeline.Draft, warn func(string)) error {
+	return appPipeline().WriteDOCX(w, d, warn)
 }
 
 // typeset lays the document out; explain adds the trainer's boxes.

@@ -10,14 +10,19 @@ import (
 	"gongwen/check"
 	"gongwen/document"
 	"gongwen/layout"
+	"gongwen/pipeline"
 	"gongwen/templates"
 )
 
 // Analysis is the layout and the findings of one revision of the document.
 type Analysis struct {
-	Rev      uint64
-	Pages    []layout.Page
+	Rev   uint64
+	Pages []layout.Page
+	// Records are layout's records of the pages' elements (click-to-field, 讲解模式).
+	Records  []layout.Record
 	Findings []check.Finding
+	// Warnings are the layout's warnings (a character no font has).
+	Warnings []string
 	// Err is a layout failure (the findings are still there).
 	Err     error
 	Elapsed time.Duration
@@ -35,32 +40,22 @@ func analyse(doc *document.Document, g *templates.Genre, rev uint64) (a *Analysi
 		}
 		a.Elapsed = time.Since(start)
 	}()
-	work := doc
-	var genErr error
-	if g != nil && g.Attachment != "" {
-		work = cloneDoc(doc)
-		if genErr = g.Generate(work); genErr != nil {
-			work = doc
-		}
+	// the pipeline gwcli uses: the genre's generated parts, the images read once, the
+	// layout (with the trainer's boxes) and the checker on the source with the pages; a
+	// failed generation step is the first finding and the preview goes on without it
+	p := appPipeline()
+	out := p.Run(p.PrepareAs(doc, g), true)
+	a.Err = out.Err
+	if out.Layout != nil {
+		a.Pages, a.Records = out.Layout.Pages, out.Layout.Records
 	}
-	pages, err := typeset(work, true)
-	if err != nil {
-		a.Err = err
-		pages = nil
-	}
-	a.Pages = pages
-	a.Findings = runCheck(doc, g, pages)
-	if genErr != nil {
-		// the preview goes on without the attachments; the export would fail, so say why now
-		a.Findings = append([]check.Finding{{Rule: ruleGenerate, Severity: check.SeverityError,
-			Clause: "GB/T 9704-2012 7.3.7", Path: document.PathTitle, Message: genErr.Error()}}, a.Findings...)
-	}
+	a.Findings, a.Warnings = out.Findings, out.Warnings
 	return a
 }
 
 // ruleGenerate is the finding of a genre whose attachments cannot be generated from the form
 // (a 整改方案 whose title names no plan in 《》).
-const ruleGenerate = "app-generate-attachments"
+const ruleGenerate = pipeline.RuleGenerate
 
 // PreviewRequest asks for the analysis of a document revision and a picture of one page.
 type PreviewRequest struct {

@@ -102,15 +102,15 @@ func printDoc(doc *document.Document, g *templates.Genre, job printing.Job, rang
 			err = errorf("err.export.internal", r)
 		}
 	}()
-	if g != nil {
-		if err := g.Generate(doc); err != nil {
-			return "", errorf("err.generate", err)
-		}
+	d := prepare(doc, g)
+	if d.GenerateErr != nil {
+		return "", errorf("err.generate", d.GenerateErr)
 	}
-	pages, err := typeset(doc, false)
+	res, err := typesetDraft(d, false)
 	if err != nil {
 		return "", errorf("err.typeset", err)
 	}
+	pages := res.Pages
 	job.Pages = len(pages)
 	if ranges != nil {
 		if job.Ranges, err = ranges(len(pages)); err != nil {
@@ -119,7 +119,7 @@ func printDoc(doc *document.Document, g *templates.Genre, job printing.Job, rang
 	}
 	job.PDF = func() ([]byte, error) {
 		var buf bytes.Buffer
-		err := writePDF(&buf, pages, doc, g)
+		err := writeDraftPDF(&buf, d, res)
 		return buf.Bytes(), err
 	}
 	job.Render = func(i int, dpi float64) (image.Image, error) { return renderPage(pages[i], dpi) }

@@ -13,6 +13,7 @@ import (
 	"gongwen/check"
 	"gongwen/document"
 	"gongwen/internal/safeio"
+	"gongwen/pipeline"
 )
 
 // inputExts are the files a folder given as INPUT contributes.
@@ -96,9 +97,8 @@ func printSummary(w io.Writer, rows []summaryRow) {
 
 // documentFindings counts a document's error findings and unfilled template prompts
 // (【请填写……】, ***, 年月日 without digits), the things export says before writing.
-func documentFindings(doc *document.Document, in string) (errs, prompts int) {
-	var g = loadGenre(doc.Genre)
-	for _, f := range check.Run(doc, g, check.Options{Raw: rawText(in)}) {
+func documentFindings(p *pipeline.Pipeline, d *pipeline.Draft) (errs, prompts int) {
+	for _, f := range p.Check(d, nil) {
 		switch {
 		case strings.HasPrefix(f.Rule, "placeholder"):
 			prompts++

@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"gongwen/document"
-	"gongwen/export/pdf"
 	"gongwen/layout"
+	"gongwen/pipeline"
 )
 
 // expBenchDoc reads testdata/qingshi-3pages.yaml (three pages of text and the 版记 page) and,
@@ -47,17 +47,18 @@ func expBenchDoc(tb testing.TB, pages int) *document.Document {
 	}
 }
 
-// expExport is the work of `gwcli export` after reading: typeset and write the PDF.
+// expExport is the work of `gwcli export` after reading: prepare, typeset and write the PDF.
 func expExport(tb testing.TB, doc *document.Document, w io.Writer) int {
-	fonts := layout.DefaultFonts()
-	pages, err := layout.Typeset(doc, layout.Options{Fonts: fonts})
+	p := newPipeline(layout.DefaultFonts())
+	d := p.Prepare(doc, "")
+	res, err := p.Typeset(d, pipeline.TypesetOptions{})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if err := pdf.Write(w, pages, fonts, metaOf(doc)); err != nil {
+	if err := p.WritePDF(w, d, res); err != nil {
 		tb.Fatal(err)
 	}
-	return len(pages)
+	return len(res.Pages)
 }
 
 func benchmarkExport(b *testing.B, pages int) {

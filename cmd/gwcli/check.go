@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -18,6 +17,7 @@ import (
 
 	"gongwen/check"
 	"gongwen/document"
+	"gongwen/pipeline"
 	"gongwen/templates"
 )
 
@@ -59,21 +59,13 @@ type jsonFinding struct {
 	Fix      string `json:"fix"`
 }
 
-var (
-	genreSetOnce sync.Once
-	genreSet     *templates.Set
-)
-
 // loadGenre finds a genre template by id (or by 文种 name); nil when none matches. The
 // templates (built-in and the user's folder) are loaded once.
 func loadGenre(id string) *templates.Genre {
 	if id == "" {
 		return nil
 	}
-	genreSetOnce.Do(func() {
-		genreSet, _ = templates.Load(templates.LoadOptions{RuleExists: check.RuleExists})
-	})
-	set := genreSet
+	set := templateSet()
 	if g, ok := set.Genre(id); ok {
 		return g
 	}
@@ -147,17 +139,26 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 			}
 			continue
 		}
-		if err := document.CheckImages(doc); err != nil {
+		p := newPipeline(nil)
+		var d *pipeline.Draft
+		if g != nil {
+			d = p.PrepareAs(doc, g)
+		} else {
+			d = p.Prepare(doc, "")
+		}
+		d.Raw = rawText(in)
+		if err := d.ImageErr; err != nil {
 			// The seal or signature stamp is an input too: one that cannot be read.
 			fmt.Fprintf(stderr, "gwcli check: %s\n", loadMessage(in, err))
 			status = exitFailure
 			row.status, row.code = "图片无法读取 (image unreadable)", exitFailure
 		}
-		dg := g
-		if dg == nil && doc.Genre != "" {
-			dg = loadGenre(doc.Genre)
+		var fs []check.Finding
+		if withLayout {
+			fs = p.Run(d, false).Findings
+		} else {
+			fs = p.Check(d, nil)
 		}
-		fs := check.Run(doc, dg, check.Options{Layout: withLayout, Raw: rawText(in)})
 		for _, f := range fs {
 			if strings.HasPrefix(f.Rule, "placeholder") {
 				row.prompts++

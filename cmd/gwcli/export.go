@@ -16,12 +16,10 @@ import (
 	"unicode/utf8"
 
 	"gongwen/document"
-	"gongwen/export/docx"
-	"gongwen/export/ofd"
-	"gongwen/export/pdf"
 	"gongwen/export/png"
 	"gongwen/internal/safeio"
 	"gongwen/layout"
+	"gongwen/pipeline"
 )
 
 const exportUsage = `用法 (usage): gwcli export [-o OUT | -d OUTDIR] [--format pdf|png|ofd|docx] [--dpi N] [--strict] [--system-fonts] [--boxes] INPUT...
@@ -249,10 +247,15 @@ func exportOne(o exportOptions, in, out, format string, fonts *layout.Fonts, std
 		}
 	}
 	doc, err := loadInput(in)
+	var d *pipeline.Draft
+	p := newPipeline(fonts)
 	if err == nil {
-		// A missing or broken seal would otherwise fail deep in a writer (or, in the DOCX, be
-		// left out with a warning): say where it is named instead.
-		err = document.CheckImages(doc)
+		// The same preparation as the app's: the genre's generated parts (a 整改方案's plan
+		// and task list), the images read once. A missing or broken seal would otherwise
+		// fail deep in a writer: say where it is named instead.
+		d = p.Prepare(doc, "")
+		d.Raw = rawText(in)
+		err = d.Ready()
 	}
 	if err != nil {
 		return fail(inputError(in, err))
@@ -260,7 +263,7 @@ func exportOne(o exportOptions, in, out, format string, fonts *layout.Fonts, std
 	set := outSet{avoid: imagePaths(doc)}
 	warn := func(msg string) { fmt.Fprintf(stderr, "gwcli: 警告 (warning): %s\n", oneLine(msg)) }
 	// Say what is being written (issue 11.6): error findings and unfilled prompts.
-	errs, prompts := documentFindings(doc, in)
+	errs, prompts := documentFindings(p, d)
 	row := summaryRow{errors: errs, prompts: prompts}
 	if errs > 0 || prompts > 0 {
 		fmt.Fprintf(stderr, "gwcli: %s: 注意 (note): %s；用 gwcli check %s 查看 (see gwcli check)\n", in, findingsText(errs, prompts), in)
@@ -277,28 +280,24 @@ func exportOne(o exportOptions, in, out, format string, fonts *layout.Fonts, std
 		if err != nil {
 			return fail(err.Error())
 		}
-		opts := docx.Options{Warn: warn}
-		if err := docx.Write(w, doc, opts); err != nil {
+		if err := p.WriteDOCX(w, d, warn); err != nil {
 			set.abort()
 			return fail(fmt.Sprintf("%s: 导出 DOCX 失败：%s (export failed)", in, oneLine(err.Error())))
 		}
 		row.pages = -1
 	default:
-		pages, err := layout.Typeset(doc, layout.Options{
-			Fonts:   fonts,
-			Explain: o.boxes && format == "png",
-			Warn:    warn,
-		})
+		res, err := p.Typeset(d, pipeline.TypesetOptions{Explain: o.boxes && format == "png", Warn: warn})
 		if err != nil {
 			return fail(fmt.Sprintf("%s: 排版失败：%s (typesetting failed)", in, oneLine(err.Error())))
 		}
+		pages := res.Pages
 		row.pages = len(pages)
 		if format == "pdf" {
 			w, err := set.create(out, stdout)
 			if err != nil {
 				return fail(err.Error())
 			}
-			if err := pdf.Write(w, pages, fonts, metaOf(doc)); err != nil {
+			if err := p.WritePDF(w, d, res); err != nil {
 				set.abort()
 				return fail(fmt.Sprintf("%s: 生成 PDF 失败：%s (PDF failed)", in, oneLine(err.Error())))
 			}
@@ -307,7 +306,7 @@ func exportOne(o exportOptions, in, out, format string, fonts *layout.Fonts, std
 			if err != nil {
 				return fail(err.Error())
 			}
-			if err := ofd.Write(w, pages, fonts, ofd.MetaOf(doc)); err != nil {
+			if err := p.WriteOFD(w, d, res); err != nil {
 				set.abort()
 				return fail(fmt.Sprintf("%s: 生成 OFD 失败：%s (OFD failed)", in, oneLine(err.Error())))
 			}
@@ -317,7 +316,7 @@ func exportOne(o exportOptions, in, out, format string, fonts *layout.Fonts, std
 			}
 			names := pngNames(out, len(pages))
 			for i := range pages {
-				img, err := png.RenderWith(pages[i], fonts, png.Options{DPI: o.dpi, Boxes: o.boxes})
+				img, err := p.RenderPNG(pages[i], o.dpi, o.boxes)
 				if err == nil {
 					var w io.Writer
 					if w, err = set.create(names[i], stdout); err == nil {
@@ -481,22 +480,6 @@ func roleName(r layout.Role) string {
 		return "宋体"
 	}
 	return string(r)
-}
-
-// metaOf is the PDF's document information: the title on one line, the issuing organs as the
-// author.
-func metaOf(doc *document.Document) pdf.Meta {
-	var names []string
-	for _, is := range doc.Issuers {
-		if is.Name != "" {
-			names = append(names, is.Name)
-		}
-	}
-	// No Subject: naming the genre would mean loading the templates (20 ms of a 40 ms export).
-	return pdf.Meta{
-		Title:  strings.Join(strings.Fields(strings.ReplaceAll(doc.Title, "\n", "")), " "),
-		Author: strings.Join(names, "、"),
-	}
 }
 
 func sameFile(a, b string) bool {

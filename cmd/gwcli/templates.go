@@ -11,7 +11,7 @@ import (
 
 	"gongwen/check"
 	"gongwen/document"
-	"gongwen/layout"
+	"gongwen/pipeline"
 	"gongwen/templates"
 )
 
@@ -106,71 +106,19 @@ func cmdTemplates(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-// tplLintOptions validate templates against the checker's registry and run their examples
-// through the draft parser, the layout and the checker.
-func tplLintOptions() templates.LoadOptions {
-	return templates.LoadOptions{
-		RuleExists:   check.RuleExists,
-		ParamDefault: tplRuleParamDefault,
-		ParseDraft:   document.Parse,
-		CheckExample: tplCheckExample,
-		RunDeclared:  tplRunDeclared,
-	}
-}
+// tplLintOptions are the pipeline's template validation with each example run through the
+// pipeline (generation, layout, checker).
+func tplLintOptions() templates.LoadOptions { return pipeline.TemplateOptions("", true) }
 
-// tplRunDeclared reports whether the template-declared rule id reports on doc.
-func tplRunDeclared(doc *document.Document, g *templates.Genre, id string) bool {
-	return len(check.Run(doc, g, check.Options{Only: []string{id}})) > 0
-}
-
-var tplRuleParams map[string]map[string]any
-
-func tplRuleParamDefault(rule, param string) (any, bool) {
-	if tplRuleParams == nil {
-		tplRuleParams = map[string]map[string]any{}
-		for _, r := range check.Rules() {
-			tplRuleParams[r.ID] = r.Params
-		}
-	}
-	v, ok := tplRuleParams[rule][param]
-	return v, ok
-}
-
-// tplCheckExample generates what the genre builds (the 整改方案 attachments), typesets the example
-// and checks it with the pages; it returns the error findings, and a problem when the layout
-// fails. A layout that is not implemented yet is no problem of the template.
+// tplCheckExample returns the error findings of a template's example as lint reports them.
 func tplCheckExample(doc *document.Document, g *templates.Genre) []templates.ExampleProblem {
-	if err := g.Generate(doc); err != nil {
-		return []templates.ExampleProblem{{Rule: "generate", Message: err.Error()}}
-	}
-	var out []templates.ExampleProblem
-	opts := check.Options{}
-	pages, err := layout.Typeset(doc, layout.Options{})
-	switch {
-	case err != nil && strings.Contains(err.Error(), "not implemented"):
-	case err != nil:
-		out = append(out, templates.ExampleProblem{Rule: "layout", Message: fmt.Sprintf("排版失败 (typesetting failed)：%v", err)})
-	case len(pages) == 0:
-		out = append(out, templates.ExampleProblem{Rule: "layout", Message: "排版结果没有页面 (no pages)"})
-	default:
-		opts.Pages = pages
-	}
-	for _, f := range check.Run(doc, g, opts) {
-		if f.Severity == check.SeverityError {
-			msg := f.Message
-			if f.Text != "" {
-				msg += fmt.Sprintf("（“%s”）", f.Text)
-			}
-			out = append(out, templates.ExampleProblem{Line: f.Line, Col: f.Column, Rule: f.Rule, Message: msg})
-		}
-	}
-	return out
+	return tplLintOptions().CheckExample(doc, g)
 }
 
 // tplLoadSet loads the built-ins and the user folder (--templates or the default), reporting
 // broken user templates on stderr without failing.
 func tplLoadSet(a templatesArgs, stderr io.Writer) *templates.Set {
-	set, errs := templates.Load(templates.LoadOptions{UserDir: a.dir, RuleExists: check.RuleExists})
+	set, errs := templates.Load(pipeline.TemplateOptions(a.dir, false))
 	for _, err := range errs {
 		fmt.Fprintf(stderr, "%v（已跳过 skipped）\n", err)
 	}
