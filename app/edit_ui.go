@@ -40,7 +40,7 @@ func (u *UI) Redo() {
 
 // FixAll applies every mechanical fix (Edit → 一键修正, Ctrl/Cmd+Shift+F) as one undo step.
 func (u *UI) FixAll() {
-	if u.ed != nil {
+	if u.ed != nil && u.Model.Practice == nil { // in 练习模式 the fixes would give the answers away
 		u.ed.fixAll()
 	}
 }

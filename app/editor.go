@@ -137,6 +137,7 @@ type editor struct {
 	status    *widget.Label
 	pv        *previewPane
 	find      *findBar
+	practice  *practicePanel // 练习模式 (nil outside it)
 }
 
 func (u *UI) showEditor() {
@@ -149,6 +150,9 @@ func (u *UI) showEditor() {
 	form := ed.buildForm()
 	ed.find = newFindBar(ed)
 	findings := ed.buildFindings()
+	if u.Model.Practice != nil {
+		findings = ed.buildPractice() // the findings stay hidden: they are the answers
+	}
 	left := container.NewVSplit(container.NewBorder(ed.find.root, nil, nil, nil, form), findings)
 	left.Offset = 0.66
 	split := container.NewHSplit(left, ed.pv.root)

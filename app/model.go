@@ -42,6 +42,9 @@ type Model struct {
 	// RecoveryDir holds the autosave file; "" disables autosave.
 	RecoveryDir string
 
+	// Practice is the exercise of 练习模式, nil outside it.
+	Practice *Practice
+
 	analysis     *Analysis // the one Findings and Pages come from
 	hist         history   // undo and redo of every change of the document
 	rev          uint64
@@ -83,6 +86,7 @@ func (m *Model) reset(doc *document.Document, g *templates.Genre) {
 	m.AnalysedRev, m.analysis = 0, nil
 	m.recoveredRev = 0
 	m.hist.clear()
+	m.Practice = nil
 }
 
 // Discard drops the document and its recovery file (the user chose not to keep it).
@@ -97,6 +101,9 @@ func (m *Model) Open(path string) error {
 	abs, err := filepath.Abs(path)
 	if err == nil {
 		path = abs
+	}
+	if isExerciseFile(path) {
+		return m.OpenPractice(path)
 	}
 	doc, err := loadFile(path)
 	if err != nil {
@@ -376,23 +383,24 @@ func exportFile(doc *document.Document, g *templates.Genre, kind, path string) (
 			files, err = nil, errorf("err.export.internal", r)
 		}
 	}()
-	if g != nil {
-		if err := g.Generate(doc); err != nil {
-			return nil, errorf("err.generate", err)
-		}
+	// the preparation of the preview and of gwcli (pipeline): generated parts, images
+	d := prepare(doc, g)
+	if d.GenerateErr != nil {
+		return nil, errorf("err.generate", d.GenerateErr)
 	}
 	if kind == ExportDOCX {
-		return []string{path}, writeVia(path, func(w io.Writer) error { return writeDOCX(w, doc) })
+		return []string{path}, writeVia(path, func(w io.Writer) error { return writeDraftDOCX(w, d, nil) })
 	}
-	pages, err := typeset(doc, false)
+	res, err := typesetDraft(d, false)
 	if err != nil {
 		return nil, errorf("err.typeset", err)
 	}
+	pages := res.Pages
 	switch kind {
 	case ExportPDF:
-		return []string{path}, writeVia(path, func(w io.Writer) error { return writePDF(w, pages, doc, g) })
+		return []string{path}, writeVia(path, func(w io.Writer) error { return writeDraftPDF(w, d, res) })
 	case ExportOFD:
-		return []string{path}, writeVia(path, func(w io.Writer) error { return writeOFD(w, pages, doc, g) })
+		return []string{path}, writeVia(path, func(w io.Writer) error { return writeDraftOFD(w, d, res) })
 	case ExportPNG:
 		base := strings.TrimSuffix(path, filepath.Ext(path))
 		var werr error // a write error, already in the user's words

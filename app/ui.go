@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"gongwen/check"
 	"gongwen/templates"
 )
 
@@ -25,8 +24,6 @@ const (
 	prefRecent  = "recent"
 	prefWinW    = "window.width"
 	prefWinH    = "window.height"
-	prefExplain = "preview.explain"
-	prefZoom    = "preview.zoom"
 	prefSysFont = "fonts.system"
 	maxRecent   = 10
 )
@@ -87,7 +84,7 @@ func New(a fyne.App, opts Options) *UI {
 	applyFyneLanguage(Language())
 	a.Settings().SetTheme(newTheme())
 	useSystemFonts(a.Preferences().Bool(prefSysFont))
-	set, errs := templates.Load(templates.LoadOptions{RuleExists: check.RuleExists})
+	set, errs := loadTemplates()
 	profiles, perrs := templates.LoadProfiles(opts.ProfileDir)
 	u := &UI{App: a, opts: opts, Model: NewModel(set, profiles, opts.RecoveryDir), loadErrs: append(errs, perrs...)}
 	u.Win = a.NewWindow(T("app.name"))
@@ -277,7 +274,7 @@ func (u *UI) setMenu() {
 	en.Checked = Language() == LangEn
 	settings := fyne.NewMenu(T("menu.settings"), zh, en, fyne.NewMenuItemSeparator(), sysFonts)
 	help := fyne.NewMenu(T("menu.help"), item("menu.about", "", u.about))
-	u.Win.SetMainMenu(fyne.NewMainMenu(file, edit, settings, help))
+	u.Win.SetMainMenu(fyne.NewMainMenu(file, edit, u.viewMenu(), settings, help))
 }
 
 // SetLang switches the UI language and rebuilds the window's content.
@@ -388,7 +385,7 @@ func (u *UI) NewDocument(genreID string) {
 	u.showEditor()
 }
 
-func (u *UI) openDialog() { u.fileOpen([]string{".yaml", ".yml", ".txt", ".docx"}) }
+func (u *UI) openDialog() { u.fileOpen([]string{".yaml", ".yml", ".txt", ".docx", ".json"}) }
 
 func (u *UI) importDialog() { u.fileOpen([]string{".txt", ".docx"}) }
 

@@ -187,6 +187,9 @@ func TestShortcutsAndExplainMode(t *testing.T) {
 		}
 		i := k
 		k++
+		if i >= len(pv.boxes) {
+			break // the labels' hits follow the boxes'
+		}
 		if pv.boxes[i].Element == layout.ElemTitle && !tapped {
 			tapped = true
 			test.Tap(hit)
