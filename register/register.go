@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gongwen/document"
 	"gongwen/store"
@@ -91,7 +92,13 @@ func ParseNumber(s string) (code string, year, serial int, err error) {
 	if m == nil {
 		return "", 0, 0, fmt.Errorf("发文字号 %q 无法识别：应为 机关代字〔年份〕序号号，如 江政〔2026〕5号", s)
 	}
+	if !utf8.ValidString(m[1]) || strings.ContainsAny(m[1], "〔〕[]［］【】()（）") {
+		return "", 0, 0, fmt.Errorf("发文字号 %q 的机关代字无效", s)
+	}
 	year, _ = strconv.Atoi(m[2])
+	if year < 1900 {
+		return "", 0, 0, fmt.Errorf("发文字号 %q 的年份无效", s)
+	}
 	serial, err = strconv.Atoi(m[3])
 	if err != nil || serial <= 0 {
 		return "", 0, 0, fmt.Errorf("发文字号 %q 的序号无效", s)

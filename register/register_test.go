@@ -393,3 +393,20 @@ func TestStateLabels(t *testing.T) {
 		t.Error("ParseState accepted 作废")
 	}
 }
+
+// FuzzParseNumber: whatever parses formats back to a number that parses to the same parts.
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"江政〔2026〕5号", "江政办函[2025]3号", "江政（2025）第3号", "〔2025〕1号", "江政〔0000〕0号"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		code, year, serial, err := register.ParseNumber(s)
+		if err != nil {
+			return
+		}
+		c, y, n, err := register.ParseNumber(register.FormatNumber(code, year, serial))
+		if err != nil || c != code || y != year || n != serial {
+			t.Fatalf("%q -> %q %d %d -> %q %d %d %v", s, code, year, serial, c, y, n, err)
+		}
+	})
+}

@@ -26,6 +26,9 @@ CGO_ENABLED=0 go build -o /dev/null ./cmd/gwcli
 echo "== CUPS with a PDF printer (package printing)"
 bash tools/cups.sh
 
+echo "== PostgreSQL for the register and library tests (tools/pg.sh)"
+. tools/pg.sh
+
 echo "== core tests (CGO_ENABLED=0)"
 CGO_ENABLED=0 go test -count=1 $core
 
