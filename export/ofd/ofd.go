@@ -427,6 +427,17 @@ func fontNames(id layout.FontID, f *layout.Face) (name, family string) {
 	return name, family
 }
 
+// safeSubset subsets a face's data to runes; a font the subsetter cannot read (or that trips it
+// up: a system font is outside Gongwen's control) is an error, never a panic.
+func safeSubset(f *layout.Face, runes []rune) (data []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			data, err = nil, fmt.Errorf("subset font %s: %v", f.ID, r)
+		}
+	}()
+	return subsetTrueType(f.Data, runes, func(r rune) uint16 { return uint16(f.GlyphIndex(r)) })
+}
+
 func (w *writer) finish(out io.Writer, meta Meta) error {
 	type part struct {
 		name string
@@ -446,7 +457,7 @@ func (w *writer) finish(out io.Writer, meta Meta) error {
 				runes = append(runes, r)
 			}
 			sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
-			data, err := subsetTrueType(fr.face.Data, runes, func(r rune) uint16 { return uint16(fr.face.GlyphIndex(r)) })
+			data, err := safeSubset(fr.face, runes)
 			if err != nil {
 				data = fr.face.Data
 			}
