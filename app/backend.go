@@ -47,6 +47,15 @@ func useSystemFonts(on bool) {
 // (rule ids, parameter types, examples), as gwcli does.
 func loadTemplates() (*templates.Set, []error) { return pipeline.LoadTemplates("") }
 
+// genreOf resolves the genre template of a document as every gwcli command does: its genre
+// id (or a 文种 name or alias), else the 文种 its title ends with.
+func genreOf(set *templates.Set, doc *document.Document) *templates.Genre {
+	if set == nil {
+		return nil
+	}
+	return (&pipeline.Pipeline{Templates: set}).Genre(doc, "")
+}
+
 // appPipeline is the pipeline of the app: the font set in use; the genre comes with each
 // draft (the model has resolved it).
 func appPipeline() *pipeline.Pipeline { return &pipeline.Pipeline{Fonts: currentFonts()} }
