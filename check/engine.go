@@ -186,7 +186,8 @@ type ctx struct {
 	opts     Options
 	genre    string // the 文种, e.g. 请示 ("" when unknown)
 	form     string // the special form (specialForm), "" for none
-	up       bool   // 上行文
+	headings [][]heading
+	up       bool // 上行文
 	fields   []field
 	findings []Finding
 	cur      *rule

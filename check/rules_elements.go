@@ -740,13 +740,10 @@ var checkSignoffForbidden = func(c *ctx, r *rule) {
 }
 
 var checkInternalUnitIssuer = func(c *ctx, r *rule) {
+	k := c.knowledge()
 	for i, is := range c.doc.Issuers {
 		n := trimSpace(is.Name)
-		if utf8.RuneCountInString(n) < 4 || strings.HasSuffix(n, "办公厅") || strings.HasSuffix(n, "办公室") {
-			continue
-		}
-		last, _ := utf8.DecodeLastRuneInString(n)
-		if strings.ContainsRune("处科司股", last) {
+		if t := k.OrganType(n); t != nil && t.ID == "internal" {
 			c.reportAll(r, fmt.Sprintf("issuers.%d.name", i), is.Name, "“"+n+"”似为部门内设机构：内设机构除办公厅（室）外不对外正式行文，请以部门名义行文")
 		}
 	}

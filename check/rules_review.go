@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -248,25 +249,57 @@ var checkDepartmentDirective = func(c *ctx, r *rule) {
 var bodyTextKinds = []string{"body", "attachment_body", "table", "note"}
 
 var (
-	reYearAbbrev   = regexp.MustCompile(`(^|[^0-9０-９.第近满约逾超多余每前后第])([0-9]{2})年(底|初|末|年底|上半年|下半年|度|[0-9]{1,2}月)`)
 	reYearApos     = regexp.MustCompile(`[’'‘]([0-9]{2})年?`)
 	reDateHao      = regexp.MustCompile(`([0-9]{1,2})月([0-9]{1,2})(号)`)
 	reJiezhi       = regexp.MustCompile(`截止(到|至)?([0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日|底|末|中旬|上旬|下旬)?|[0-9]{4}年(?:底|末)?|目前|今年|本月|上月|去年|年底|上半年|当前|发稿时)`)
 	rePercentRange = regexp.MustCompile(`(^|[^0-9.%])([0-9]+(?:\.[0-9]+)?)([～~〜—－\-至到])([0-9]+(?:\.[0-9]+)?)%`)
 	reRangeDash    = regexp.MustCompile(`([0-9])([~〜–－])([0-9])`)
 	reWanYi        = regexp.MustCompile(`(^|[^0-9.,，])([0-9]{5,})(\.[0-9]+)?(万|亿)`)
-	reLeadZero     = regexp.MustCompile(`(^|[^0-9.\-－:：/A-Za-z#＃])(0[0-9]+)(个|人|名|项|件|次|家|所|条|份|台|辆|起|户|万|亿|元|天|%)`)
-	reRelative     = regexp.MustCompile(`今年(?:底|内|年底|上半年|下半年)?|明年(?:上半年|下半年|底|初)?|去年|前年|后年|本月底?|下月|上月|下周|本周|上周|日前|昨天|今天|明天`)
+	reLeadZero     = regexp.MustCompile(`0[0-9]+(?:个|人|名|项|件|次|家|所|条|份|台|辆|起|户|万|亿|元|天|%)`)
 )
 
+// yearEnds are what follows 年 when two digits before it are an abbreviated year (26年6月, 25年底).
+var yearEnds = []string{"年底", "上半年", "下半年", "底", "初", "末", "度"}
+
 var checkYearAbbreviated = scanner(bodyTextKinds, "年|'|’", func(c *ctx, r *rule, f field) {
-	for _, sm := range reYearAbbrev.FindAllStringSubmatchIndex(f.text, -1) {
-		yy := f.text[sm[4]:sm[5]]
-		c.reportMatch(r, f, match{start: sm[4], end: sm[5] + len("年"),
-			msg: "年份不能简写：“{text}”应写全称，如“20" + yy + "年”（GB/T 15835-2011 5.2.2）"})
+	s := f.text
+	for from := 0; ; {
+		i := strings.Index(s[from:], "年")
+		if i < 0 {
+			break
+		}
+		at := from + i
+		from = at + len("年")
+		// exactly two ASCII digits before 年, not after a digit, a decimal point or a counting word
+		if at < 2 || !isDigit(rune(s[at-1])) || !isDigit(rune(s[at-2])) {
+			continue
+		}
+		if p, _ := utf8.DecodeLastRuneInString(s[:at-2]); at > 2 && (isDigit(p) || strings.ContainsRune(".０１２３４５６７８９第近满约逾超多余每前后", p)) {
+			continue
+		}
+		rest := s[from:]
+		ok := false
+		for _, e := range yearEnds {
+			ok = ok || strings.HasPrefix(rest, e)
+		}
+		if !ok && len(rest) > 0 && isDigit(rune(rest[0])) {
+			j := 0
+			for j < len(rest) && j < 2 && isDigit(rune(rest[j])) {
+				j++
+			}
+			ok = strings.HasPrefix(rest[j:], "月")
+		}
+		if !ok {
+			continue
+		}
+		c.reportMatch(r, f, match{start: at - 2, end: from,
+			msg: "年份不能简写：“{text}”应写全称，如“20" + s[at-2:at] + "年”（GB/T 15835-2011 5.2.2）"})
 	}
-	for _, sm := range reYearApos.FindAllStringSubmatchIndex(f.text, -1) {
-		if p := prevRune(f.text, sm[0]); isLatin(p) || isDigit(p) {
+	if !strings.ContainsAny(s, "'’") {
+		return
+	}
+	for _, sm := range reYearApos.FindAllStringSubmatchIndex(s, -1) {
+		if p := prevRune(s, sm[0]); isLatin(p) || isDigit(p) {
 			continue
 		}
 		c.reportMatch(r, f, match{start: sm[0], end: sm[1], msg: "年份不能简写：“{text}”应写全称（四位数字）"})
@@ -357,26 +390,62 @@ var checkWanYiDigits = scanner(bodyTextKinds, "万|亿", func(c *ctx, r *rule, f
 })
 
 var checkNumberLeadingZeroText = scanner(bodyTextKinds, "0", func(c *ctx, r *rule, f field) {
-	for _, sm := range reLeadZero.FindAllStringSubmatchIndex(f.text, -1) {
-		num := f.text[sm[4]:sm[5]]
+	for _, sm := range reLeadZero.FindAllStringIndex(f.text, -1) {
+		if p := prevRune(f.text, sm[0]); isDigit(p) || isLatin(p) || strings.ContainsRune(".-－:：/#＃", p) {
+			continue // 100人, 0.05, a code or a telephone number
+		}
+		end := sm[0]
+		for end < len(f.text) && isDigit(rune(f.text[end])) {
+			end++
+		}
+		num := f.text[sm[0]:end]
 		fix := strings.TrimLeft(num, "0")
 		if fix == "" {
 			fix = "0"
 		}
-		c.reportMatch(r, f, match{start: sm[4], end: sm[5], fix: fix, hasFix: true,
+		c.reportMatch(r, f, match{start: sm[0], end: end, fix: fix, hasFix: true,
 			msg: "数字“{text}”前面不加“0”，应写作“{fix}”（GB/T 15835-2011）"})
 	}
 })
+
+// relativeWords are the relative times relative-time reports, with the endings that extend them.
+var relativeWords = []struct {
+	word string
+	ends []string
+}{
+	{"今年", []string{"年底", "上半年", "下半年", "底", "内"}}, {"明年", []string{"上半年", "下半年", "底", "初"}},
+	{"去年", nil}, {"前年", nil}, {"后年", nil}, {"本月", []string{"底"}}, {"下月", nil}, {"上月", nil},
+	{"下周", nil}, {"本周", nil}, {"上周", nil}, {"日前", nil}, {"昨天", nil}, {"今天", nil}, {"明天", nil},
+}
 
 var checkRelativeTime = scanner([]string{"body", "attachment_body"}, "今年|明年|去年|前年|后年|本月|下月|上月|周|日前|昨天|今天|明天", func(c *ctx, r *rule, f field) {
 	if c.form == "讲话" {
 		return // a speech is heard on its day
 	}
-	for _, sm := range reRelative.FindAllStringIndex(f.text, -1) {
-		if p := prevRune(f.text, sm[0]); isDigit(p) || strings.ContainsRune("一二三四五六七八九十号", p) {
-			continue // 30日前: before the 30th
+	var spans [][2]int
+	for _, w := range relativeWords {
+		for from := 0; ; {
+			i := strings.Index(f.text[from:], w.word)
+			if i < 0 {
+				break
+			}
+			start, end := from+i, from+i+len(w.word)
+			from = end
+			if p := prevRune(f.text, start); isDigit(p) || strings.ContainsRune("一二三四五六七八九十号", p) {
+				continue // 30日前: before the 30th
+			}
+			for _, e := range w.ends {
+				if strings.HasPrefix(f.text[end:], e) {
+					end += len(e)
+					break
+				}
+			}
+			spans = append(spans, [2]int{start, end})
 		}
-		c.reportMatch(r, f, match{start: sm[0], end: sm[1],
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	for _, sp := range spans {
+		c.reportMatch(r, f, match{start: sp[0], end: sp[1],
 			msg: "“{text}”是相对时间，公文在以后阅读时会产生歧义，请写明具体年份或日期（如“2026年底前”）"})
 	}
 })
@@ -636,9 +705,9 @@ var checkTableTotal = func(c *ctx, r *rule) {
 // ---- structure ----
 
 var checkHeadingLevelJump = func(c *ctx, r *rule) {
-	for _, g := range c.groups() {
+	for _, hs := range c.headingGroups() {
 		open := [6]bool{}
-		for _, h := range analyseHeadings(markers(g)) {
+		for _, h := range hs {
 			l := h.level
 			p := 0
 			for k := l - 1; k >= 1; k-- {

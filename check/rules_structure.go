@@ -91,6 +91,17 @@ func markers(group []field) []marker {
 	return ms
 }
 
+// headingGroups is analyseHeadings of every numbering scope, computed once per run.
+func (c *ctx) headingGroups() [][]heading {
+	if c.headings == nil {
+		c.headings = [][]heading{}
+		for _, g := range c.groups() {
+			c.headings = append(c.headings, analyseHeadings(markers(g)))
+		}
+	}
+	return c.headings
+}
+
 var levelName = [5]string{"", "“一、”", "“（一）”", "“1.”", "“（1）”"}
 
 // firstChild is the marker of the first heading one level below level l.
@@ -163,8 +174,8 @@ func markerLen(text string) int {
 }
 
 var checkHeadingOrder = func(c *ctx, r *rule) {
-	for _, g := range c.groups() {
-		for _, h := range analyseHeadings(markers(g)) {
+	for _, hs := range c.headingGroups() {
+		for _, h := range hs {
 			if !h.orderErr {
 				continue
 			}
@@ -175,9 +186,9 @@ var checkHeadingOrder = func(c *ctx, r *rule) {
 }
 
 var checkHeadingSequence = func(c *ctx, r *rule) {
-	for _, g := range c.groups() {
+	for _, hs := range c.headingGroups() {
 		last := [6]int{}
-		for _, h := range analyseHeadings(markers(g)) {
+		for _, h := range hs {
 			l := h.level
 			want := last[l] + 1
 			if h.number != want {

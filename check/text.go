@@ -64,10 +64,11 @@ type match struct {
 // patternSpec describes a pattern rule instance: where it looks, a cheap prefilter, the
 // regular expression and what a match means.
 type patternSpec struct {
-	kinds []string // field kinds it applies to; nil means every prose field
-	quick string   // the field must contain one of these substrings (separated by |) to be scanned
-	re    *regexp.Regexp
-	group int // the submatch to report (0: the whole match)
+	kinds  []string // field kinds it applies to; nil means every prose field
+	quick  string   // the field must contain one of these substrings (separated by |) to be scanned
+	quicks []string // quick split, once when the rule is built
+	re     *regexp.Regexp
+	group  int // the submatch to report (0: the whole match)
 	// judge turns a match (submatch indexes sm) into a finding, or returns ok=false to skip it.
 	judge func(text string, sm []int) (m match, ok bool)
 	msg   string // default message
@@ -91,7 +92,11 @@ func (p *patternSpec) prefilter(text string) bool {
 	if p.quick == "" {
 		return true
 	}
-	for _, q := range strings.Split(p.quick, "|") {
+	qs := p.quicks
+	if qs == nil {
+		qs = strings.Split(p.quick, "|")
+	}
+	for _, q := range qs {
 		if strings.Contains(text, q) {
 			return true
 		}
@@ -101,6 +106,7 @@ func (p *patternSpec) prefilter(text string) bool {
 
 // pattern returns the check function of a pattern rule.
 func pattern(p patternSpec) func(c *ctx, r *rule) {
+	p.quicks = strings.Split(p.quick, "|")
 	return func(c *ctx, r *rule) {
 		for _, f := range c.fields {
 			if !p.applies(f.kind) || !p.prefilter(f.text) {
@@ -138,7 +144,7 @@ func (c *ctx) reportMatch(r *rule, f field, m match) {
 
 // scanner returns the check function of a rule that scans every applicable field with fn.
 func scanner(kinds []string, quick string, fn func(c *ctx, r *rule, f field)) func(c *ctx, r *rule) {
-	p := patternSpec{kinds: kinds, quick: quick}
+	p := patternSpec{kinds: kinds, quick: quick, quicks: strings.Split(quick, "|")}
 	return func(c *ctx, r *rule) {
 		for _, f := range c.fields {
 			if p.applies(f.kind) && p.prefilter(f.text) {
