@@ -124,6 +124,10 @@ type Document struct {
 	imageErrs map[string]error
 	// Source records where each element's text came from; nil for a document built in code.
 	Source *Source
+	// Warnings are problems a reader worked around, each at its place in the input (bytes
+	// that are not UTF-8 in a text read as UTF-8, shown as U+FFFD); the CLI and the app show
+	// them. Nil when there were none.
+	Warnings []Error
 }
 
 // Issuer is one issuing organ.
@@ -183,6 +187,7 @@ func (d *Document) Clone() *Document {
 	c.Body = append([]string(nil), d.Body...)
 	c.AttachmentNotes = append([]string(nil), d.AttachmentNotes...)
 	c.Rectification = append([]RectificationItem(nil), d.Rectification...)
+	c.Warnings = append([]Error(nil), d.Warnings...)
 	c.Attachments = nil
 	for _, a := range d.Attachments {
 		a.Body = append([]string(nil), a.Body...)

@@ -17,11 +17,13 @@ import (
 // endings may be \n, \r\n or \r. Format, Direction and Genre are guessed from the title's
 // 文种 and the mark.
 func ImportText(file string, data []byte) (*Document, error) {
-	text, err := decodeText(file, data)
+	text, warns, err := decodeTextReport(file, data)
 	if err != nil {
 		return nil, err
 	}
-	return importLines(file, splitTextLines(text)), nil
+	doc := importLines(file, splitTextLines(text))
+	doc.Warnings = append(doc.Warnings, warns...)
+	return doc, nil
 }
 
 type importer struct {

@@ -22,10 +22,25 @@ type textLine struct {
 }
 
 // decodeText turns the bytes of a .txt into text: UTF-8 (with or without BOM), UTF-16 with
-// a BOM, or GB18030/GBK when the bytes are not valid UTF-8.
+// a BOM, or GB18030/GBK when the bytes say so (see decodeTextReport).
 func decodeText(file string, data []byte) (string, error) {
+	text, _, err := decodeTextReport(file, data)
+	return text, err
+}
+
+// MaxReportedBadBytes is how many places of bytes that are not UTF-8 a text import reports;
+// more are summed up in one last warning.
+const MaxReportedBadBytes = 20
+
+// decodeTextReport turns the bytes of a .txt into text. UTF-8 (with or without BOM) and
+// UTF-16 with a BOM are read as such. Bytes that are not valid UTF-8 are read as GB18030/GBK
+// only when the bytes say so: they decode as GB18030 and encode back to the same bytes, and
+// the valid UTF-8 sequences beyond ASCII are not the great majority (at most 20 times the
+// places of invalid bytes). Otherwise the text is UTF-8 with some bad bytes (a file cut or
+// damaged in one place): each bad byte becomes U+FFFD and is reported by line and column.
+func decodeTextReport(file string, data []byte) (string, []Error, error) {
 	if len(data) > MaxInputSize {
-		return "", &Error{File: file, Msg: fmt.Sprintf("文件过大（超过 %d MB）", MaxInputSize>>20), Err: ErrTooLarge}
+		return "", nil, &Error{File: file, Msg: fmt.Sprintf("文件过大（超过 %d MB）", MaxInputSize>>20), Err: ErrTooLarge}
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
@@ -33,22 +48,103 @@ func decodeText(file string, data []byte) (string, error) {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		out, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
-			return "", &Error{File: file, Msg: "无法读取 UTF-16 编码的文本：" + err.Error()}
+			return "", nil, &Error{File: file, Msg: "无法读取 UTF-16 编码的文本：" + err.Error()}
 		}
-		return string(out), nil
+		return string(out), nil, nil
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", &Error{File: file, Msg: "这不是纯文本文件（含有二进制内容）；Word 文档请用 .docx 导入"}
+		return "", nil, &Error{File: file, Msg: "这不是纯文本文件（含有二进制内容）；Word 文档请用 .docx 导入"}
 	}
 	if utf8.Valid(data) {
-		return string(data), nil
+		return string(data), nil, nil
 	}
-	// Not UTF-8: files saved by Chinese Windows tools are GBK/GB18030.
+	valid, bad := utf8Census(data)
+	if valid <= 20*bad {
+		if out, ok := gb18030Exact(data); ok {
+			return out, nil, nil
+		}
+	}
+	if valid == 0 {
+		return "", nil, &Error{File: file, Msg: "无法识别文本编码（既不是 UTF-8 也不是 GBK/GB18030）"}
+	}
+	return badUTF8(file, data)
+}
+
+// utf8Census counts the valid UTF-8 sequences beyond ASCII and the places of invalid bytes
+// (a run of invalid bytes counts once).
+func utf8Census(data []byte) (valid, bad int) {
+	inBad := false
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			if !inBad {
+				bad++
+			}
+			inBad = true
+		default:
+			if n > 1 {
+				valid++
+			}
+			inBad = false
+		}
+		data = data[n:]
+	}
+	return valid, bad
+}
+
+// gb18030Exact decodes GB18030 bytes that encode back byte for byte.
+func gb18030Exact(data []byte) (string, bool) {
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	if err != nil {
-		return "", &Error{File: file, Msg: "无法识别文本编码（既不是 UTF-8 也不是 GBK/GB18030）"}
+	if err != nil || !utf8.Valid(out) {
+		return "", false
 	}
-	return string(out), nil
+	back, err := simplifiedchinese.GB18030.NewEncoder().Bytes(out)
+	if err != nil || !bytes.Equal(back, data) {
+		return "", false
+	}
+	return string(out), true
+}
+
+// badUTF8 reads data as UTF-8, each invalid byte as U+FFFD, with a warning at the place of
+// each run of invalid bytes (line, and column in characters as the decoded line counts them).
+func badUTF8(file string, data []byte) (string, []Error, error) {
+	var b strings.Builder
+	b.Grow(len(data) + 16)
+	var warns []Error
+	line, col, total := 1, 1, 0
+	inBad := false
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		if r == utf8.RuneError && n <= 1 {
+			if !inBad {
+				total++
+				if total <= MaxReportedBadBytes {
+					warns = append(warns, Error{File: file, Line: line, Col: col,
+						Msg: fmt.Sprintf("此处的字节 0x%02X 不是有效的 UTF-8，已作为 U+FFFD 读入：文件可能在此处损坏，请核对原文 (invalid UTF-8 byte)", data[0])})
+				}
+			}
+			inBad = true
+			b.WriteRune(utf8.RuneError)
+			col++
+			data = data[1:]
+			continue
+		}
+		inBad = false
+		b.WriteRune(r)
+		if r == '\n' {
+			line, col = line+1, 1
+		} else if r != '\r' {
+			col++
+		} else if len(data) > 1 && data[1] != '\n' {
+			line, col = line+1, 1
+		}
+		data = data[n:]
+	}
+	if total > MaxReportedBadBytes {
+		warns = append(warns, Error{File: file, Msg: fmt.Sprintf("另有 %d 处无效的 UTF-8 字节未逐一列出 (more invalid bytes)", total-MaxReportedBadBytes)})
+	}
+	return b.String(), warns, nil
 }
 
 // splitTextLines splits text into lines (\n, \r\n or \r), numbering them from 1.

@@ -149,7 +149,19 @@ func readStdin(r io.Reader) (*document.Document, error) {
 		return nil, err
 	}
 	doc.Dir = "."
+	// as document.Load does: the seals are read once; a problem is reported where printed
+	_ = document.LoadImages(doc)
 	return doc, nil
+}
+
+// printWarnings prints the problems the reader worked around (bytes that are not UTF-8),
+// one line each: gwcli: FILE:LINE:COL: 警告 说明.
+func printWarnings(stderr io.Writer, cmd string, doc *document.Document) {
+	for _, w := range doc.Warnings {
+		msg := w.Msg
+		w.Msg = "警告 (warning): " + msg
+		fmt.Fprintf(stderr, "gwcli%s: %s\n", cmd, oneLine(w.Error()))
+	}
 }
 
 // looksLikeDraft reports whether the first line that is neither blank nor a comment starts

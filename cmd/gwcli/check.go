@@ -139,6 +139,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 			}
 			continue
 		}
+		printWarnings(stderr, " check", doc)
 		p := newPipeline(nil)
 		var d *pipeline.Draft
 		if g != nil {
@@ -479,6 +480,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gwcli import: %s\n", loadMessage(in, err))
 		return 2
 	}
+	printWarnings(stderr, " import", doc)
 	data, err := document.Marshal(doc)
 	if err != nil {
 		fmt.Fprintf(stderr, "gwcli import: %s: 无法生成草稿：%v\n", in, err)

@@ -260,6 +260,7 @@ func exportOne(o exportOptions, in, out, format string, fonts *layout.Fonts, std
 	if err != nil {
 		return fail(inputError(in, err))
 	}
+	printWarnings(stderr, "", doc)
 	set := outSet{avoid: imagePaths(doc)}
 	warn := func(msg string) { fmt.Fprintf(stderr, "gwcli: 警告 (warning): %s\n", oneLine(msg)) }
 	// Say what is being written (issue 11.6): error findings and unfilled prompts.

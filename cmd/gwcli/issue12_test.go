@@ -318,3 +318,21 @@ func TestSealFIFO(t *testing.T) {
 		})
 	}
 }
+
+// TestBadByteReported: a UTF-8 text with one bad byte is read as UTF-8 and the byte is named
+// by line and column by every command that reads it (at d3b518c: GB18030 mojibake, exit 0).
+func TestBadByteReported(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "bad.txt")
+	os.WriteFile(in, []byte("关于做好安全生产工作的通知\n\n各区人民政府：\n　　为进\xff一步做好安全生产工作，现通知如下。\n\n某某市人民政府\n2024年5月20日\n"), 0o644)
+	for _, args := range [][]string{{"import", in}, {"check", in}, {"export", "-o", in + ".pdf", in}} {
+		t.Run(args[0], func(t *testing.T) {
+			out, stderr, _ := runCLI(args...)
+			if !strings.Contains(stderr, "bad.txt:4:5: 警告") {
+				t.Errorf("stderr %q names no place", stderr)
+			}
+			if args[0] == "import" && !strings.Contains(out, "title: 关于做好安全生产工作的通知") {
+				t.Errorf("not read as UTF-8: %.300s", out)
+			}
+		})
+	}
+}
