@@ -48,6 +48,32 @@ func rulesMarkdown() string {
 		}
 		b.WriteString("\n")
 	}
+	k := builtinKnowledge()
+	b.WriteString("## 数据表（data tables）\n\n")
+	b.WriteString("审核类规则读取两张数据表，内置于 `check/data/`，维护者可直接扩充；用户还可在 `<配置目录>/gongwen/` 放同名文件追加本地条目（`check.LoadKnowledge`）。\n")
+	b.WriteString("The reviewer's rules read two tables embedded from `check/data/`; a user folder may add entries (`check.LoadKnowledge`).\n\n")
+	b.WriteString("### 机关类型（check/data/organs.yaml，`authority-genre`、`department-directive`、`address-ni`、`internal-unit-issuer`）\n\n| 类型 | 名称结尾 | 须含 | 除外 |\n|---|---|---|---|\n")
+	for _, t := range k.Types {
+		fmt.Fprintf(&b, "| %s（`%s`） | %s | %s | %s |\n", t.Name, t.ID, strings.Join(t.Suffixes, "、"), strings.Join(t.Require, "、"), strings.Join(t.Except, "、"))
+	}
+	b.WriteString("\n| 文种 | 可以制发的机关类型 |\n|---|---|\n")
+	var gs []string
+	for g := range k.Genres {
+		gs = append(gs, g)
+	}
+	sort.Strings(gs)
+	for _, g := range gs {
+		var names []string
+		for _, id := range k.Genres[g] {
+			names = append(names, k.typeName(id))
+		}
+		fmt.Fprintf(&b, "| %s | %s |\n", g, strings.Join(names, "、"))
+	}
+	b.WriteString("\n### 依据登记表（check/data/basis.yaml，`basis-repealed`、`basis-not-effective`）\n\n| 文件或标准 | 施行 | 废止 | 替代 | 出处 |\n|---|---|---|---|---|\n")
+	for _, e := range k.Basis {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", mdCell(e.Name), e.Effective, e.Repealed, mdCell(e.ReplacedBy), mdCell(e.Source))
+	}
+	b.WriteString("\n模板还可以在 `checks:` 中声明本文种的规则（种类封闭、带正反例子），见 templates/README.md 第五节之二。\n")
 	return b.String()
 }
 
