@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -238,6 +239,18 @@ func TestReaderOFDJS(t *testing.T) {
 			}
 			if len(r.Pages) != len(ex.res.Pages) {
 				t.Fatalf("reader shows %d pages, the layout has %d", len(r.Pages), len(ex.res.Pages))
+			}
+			// The document's own text, in reading order: every paragraph of the 正文 is one
+			// stretch of the reader's text once the page numbers between pages are taken out.
+			var all strings.Builder
+			for _, rp := range r.Pages {
+				all.WriteString(strings.Join(strings.Fields(rp.Text), ""))
+			}
+			flow := regexp.MustCompile(`—\d+—`).ReplaceAllString(all.String(), "")
+			for k, para := range ex.doc.Body {
+				if p := strings.Join(strings.Fields(para), ""); !strings.Contains(flow, p) {
+					t.Errorf("paragraph %d of the 正文 is not in the reader's text in order: %q", k+1, p)
+				}
 			}
 			for i, rp := range r.Pages {
 				pg := ex.res.Pages[i]
