@@ -2,6 +2,7 @@ package docx
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"golang.org/x/image/font/sfnt"
@@ -106,4 +107,93 @@ func fontsFor(name string) (fontSet, error) {
 		return bundledFonts()
 	}
 	return nil, fmt.Errorf("unknown font set %q (standard, windows, mac, bundled)", name)
+}
+
+// embedded is one font part of the file: a face of family (bold or regular), obfuscated with
+// key, at word/part, referred to from the font table by rid.
+type embedded struct {
+	family    string
+	bold      bool
+	part, rid string
+	key       string
+	subsetted bool
+	data      []byte
+}
+
+// use records that text is written in role, for font embedding.
+func (b *builder) use(role, text string) {
+	m := b.used[role]
+	if m == nil {
+		m = map[rune]bool{}
+		b.used[role] = m
+	}
+	for _, r := range text {
+		if r != '\t' && r != '\n' {
+			m[r] = true
+		}
+	}
+}
+
+// embedFonts returns the font parts of the bundled faces the document uses, whole or, with
+// subset and where the face's embedding permission allows it, cut down to the characters
+// written in its role; a face that may not be embedded is left out with a warning.
+func (b *builder) embedFonts(subset bool) ([]embedded, error) {
+	var out []embedded
+	for i, role := range []string{roleFang, roleXBS, roleHei, roleKai, roleSong} {
+		used := b.used[role]
+		if len(used) == 0 {
+			continue
+		}
+		data, err := assets.Font(role)
+		if err != nil {
+			return nil, err
+		}
+		name, _ := assets.FontFile(role)
+		ok, mayCut, err := embedPermission(data)
+		if err != nil {
+			return nil, fmt.Errorf("embed font %s: %w", name, err)
+		}
+		if !ok {
+			b.warn(fmt.Sprintf("字体 %s 不允许嵌入，文件中只写字体名（the font's license forbids embedding）", name))
+			continue
+		}
+		cut := subset && mayCut
+		if cut {
+			// ASCII and the GB2312 aliases besides the characters used: LibreOffice draws a
+			// Latin portion in another font when the face lacks basic Latin (measured: the
+			// digits of "9号" and "第12次" fell back to a Latin font), and an em dash with
+			// the glyph of U+2015
+			rs := make([]rune, 0, len(used)+99)
+			for r := range used {
+				rs = append(rs, r)
+			}
+			for r := rune(0x20); r < 0x7f; r++ { // ASCII
+				rs = append(rs, r)
+			}
+			rs = append(rs, 0x2014, 0x2015, 0x00b7, 0x30fb)
+			if data, err = subsetTTF(data, rs); err != nil {
+				return nil, fmt.Errorf("subset font %s: %w", name, err)
+			}
+		}
+		key := fontKey(data)
+		obf, err := obfuscate(data, key)
+		if err != nil {
+			return nil, err
+		}
+		f := b.fonts[role]
+		out = append(out, embedded{family: f.EastAsia, bold: f.Bold, part: fmt.Sprintf("fonts/font%d.odttf", i+1),
+			rid: fmt.Sprintf("rId%d", i+1), key: key, subsetted: cut, data: obf})
+	}
+	return out, nil
+}
+
+// fontTableRels relates the font table to the font parts.
+func fontTableRels(embeds []embedded) string {
+	var s strings.Builder
+	s.WriteString(xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`)
+	for _, e := range embeds {
+		fmt.Fprintf(&s, `<Relationship Id="%s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/font" Target="%s"/>`, e.rid, e.part)
+	}
+	s.WriteString(`</Relationships>`)
+	return s.String()
 }

@@ -13,6 +13,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/image/font/sfnt"
 
 	"gongwen/assets"
 	"gongwen/document"
@@ -66,9 +69,56 @@ func officeDocs(t *testing.T, root string) map[string]*document.Document {
 	return docs
 }
 
-// TestOfficeSuite writes each example as DOCX, converts them all with LibreOffice in one
-// run (the bundled fonts installed for fontconfig) and measures the PDFs with
-// ../shared/tools/gbt9704_pdfcheck.py: no check may FAIL.
+// latinOnlyFont returns a TrueType font file of the system that has no Chinese (LibreOffice
+// needs one font to start; a face without hanzi cannot stand in for the embedded ones).
+func latinOnlyFont(t *testing.T) string {
+	out, err := exec.Command("fc-list", "-f", "%{file}\t%{lang}\n", ":fontformat=TrueType").Output()
+	if err != nil {
+		t.Fatalf("fc-list: %v", err)
+	}
+	var files []string
+	for _, l := range strings.Split(string(out), "\n") {
+		f, langs, ok := strings.Cut(l, "\t")
+		if ok && strings.HasSuffix(f, ".ttf") && strings.Contains(langs, "en") && !strings.Contains(langs, "zh") {
+			files = append(files, f)
+		}
+	}
+	if len(files) == 0 {
+		t.Fatal("no TrueType font without Chinese on this machine for LibreOffice to start with (install fonts-dejavu-core)")
+	}
+	sort.Strings(files)
+	return files[0]
+}
+
+// bundledPSNames returns the PostScript names of the bundled faces (as a PDF names its
+// subsets after the "+").
+func bundledPSNames(t *testing.T) map[string]string {
+	names := map[string]string{}
+	for _, role := range []string{roleFang, roleXBS, roleHei, roleKai, roleSong} {
+		data, err := assets.Font(role)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := sfnt.Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, err := f.Name(nil, sfnt.NameIDPostScript)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names[ps] = role
+	}
+	return names
+}
+
+// TestOfficeSuite writes each example as DOCX with the bundled set, its fonts embedded,
+// converts them all with LibreOffice in one run on a font configuration that has none of
+// the bundled faces (one Latin font only, as on an office machine without the 公文 fonts)
+// and measures the PDFs: no check of ../shared/tools/gbt9704_pdfcheck.py may FAIL, the PDF
+// has the layout engine's page count, no automatic hanzi/Latin space, every font in it is
+// an embedded bundled face (pdffonts: nothing fell back to the Latin font or another face)
+// and its text (pdftotext) holds every text of the document.
 func TestOfficeSuite(t *testing.T) {
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
@@ -80,6 +130,9 @@ func TestOfficeSuite(t *testing.T) {
 	root := repoRoot(t)
 	checker := filepath.Join(root, "..", "shared", "tools", "gbt9704_pdfcheck.py")
 	if _, err := os.Stat(checker); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("../shared/tools/gbt9704_pdfcheck.py is missing in CI")
+		}
 		t.Skip("../shared/tools/gbt9704_pdfcheck.py absent: skipping")
 	}
 	if testing.Short() {
@@ -90,21 +143,20 @@ func TestOfficeSuite(t *testing.T) {
 		work = d
 		os.MkdirAll(work, 0o755)
 	}
-	// fonts for fontconfig: a config that adds the bundled fonts folder
+	// fonts for fontconfig: one Latin font, none of the bundled faces
 	fontDir := filepath.Join(work, "fonts")
+	os.RemoveAll(fontDir)
 	os.MkdirAll(fontDir, 0o755)
-	for _, role := range []string{roleFang, roleXBS, roleHei, roleKai, roleSong} {
-		data, err := assets.Font(role)
-		if err != nil {
-			t.Fatal(err)
-		}
-		name, _ := assets.FontFile(role)
-		if err := os.WriteFile(filepath.Join(fontDir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	latin := latinOnlyFont(t)
+	if data, err := os.ReadFile(latin); err != nil || os.WriteFile(filepath.Join(fontDir, filepath.Base(latin)), data, 0o644) != nil {
+		t.Fatalf("copy %s: %v", latin, err)
 	}
 	conf := filepath.Join(work, "fonts.conf")
-	os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>`+fontDir+`</dir><cachedir>`+filepath.Join(work, "fccache")+`</cachedir></fontconfig>`), 0o644)
+	os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><dir>`+fontDir+`</dir><cachedir>`+filepath.Join(work, "fccache")+`</cachedir></fontconfig>`), 0o644)
+	if out, _ := exec.Command("env", "FONTCONFIG_FILE="+conf, "fc-list", ":lang=zh-cn").Output(); len(bytes.TrimSpace(out)) > 0 {
+		t.Fatalf("the test's font configuration has Chinese fonts: %s", out)
+	}
+	psNames := bundledPSNames(t)
 
 	docs := officeDocs(t, root)
 	var names, files []string
@@ -121,6 +173,7 @@ func TestOfficeSuite(t *testing.T) {
 		if err := os.WriteFile(f, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		t.Logf("%s: %d bytes", n, buf.Len())
 		files = append(files, f)
 	}
 	// The DOCX goes straight to PDF, as a secretary's LibreOffice opens it: the two
@@ -170,6 +223,79 @@ func TestOfficeSuite(t *testing.T) {
 		if gaps := asianLatinGaps(t, pdf, fmt.Sprintf("%+v", *docs[n])); len(gaps) > 0 {
 			t.Errorf("%s: LibreOffice spaces hanzi and Latin letters or digits apart (w:autoSpaceDE/DN=\"0\" not kept): %q", n, gaps)
 		}
+		embeddedFontsOnly(t, n, pdf, psNames)
+		textDrawn(t, n, pdf, docs[n])
+	}
+}
+
+// embeddedFontsOnly checks with pdffonts that every font of the PDF is an embedded subset of
+// a bundled face, and that the 仿宋 is among them.
+func embeddedFontsOnly(t *testing.T, name, pdf string, psNames map[string]string) {
+	out, err := exec.Command("pdffonts", pdf).Output()
+	if err != nil {
+		t.Errorf("%s: pdffonts: %v", name, err)
+		return
+	}
+	roles := map[string]bool{}
+	for _, l := range strings.Split(string(out), "\n")[2:] {
+		f := strings.Fields(l)
+		if len(f) < 5 {
+			continue
+		}
+		font := f[0]
+		if _, after, ok := strings.Cut(font, "+"); ok {
+			font = after
+		}
+		role, ok := psNames[font]
+		if !ok {
+			t.Errorf("%s: LibreOffice drew with %s, not an embedded bundled face:\n%s", name, f[0], out)
+			continue
+		}
+		roles[role] = true
+		if emb := f[len(f)-5]; emb != "yes" {
+			t.Errorf("%s: %s not embedded in the PDF", name, f[0])
+		}
+	}
+	if !roles[roleFang] {
+		t.Errorf("%s: the 仿宋 face is not in the PDF:\n%s", name, out)
+	}
+}
+
+// textDrawn checks that every character of the document is drawn: the PDF's text as
+// pdftohtml reads it (from the fonts' own character maps; pdftotext reads LibreOffice's
+// ActualText and shows the text even where a glyph is missing and a box is drawn) holds
+// each character of the document's texts at least as often as the document does.
+func textDrawn(t *testing.T, name, pdf string, d *document.Document) {
+	out, err := exec.Command("pdftohtml", "-xml", "-i", "-stdout", "-q", pdf).Output()
+	if err != nil {
+		t.Errorf("%s: pdftohtml: %v", name, err)
+		return
+	}
+	have := map[rune]int{}
+	tag := regexp.MustCompile(`<[^>]*>`)
+	for _, m := range regexp.MustCompile(`<text[^>]*>(.*?)</text>`).FindAllSubmatch(out, -1) {
+		for _, r := range html.UnescapeString(tag.ReplaceAllString(string(m[1]), "")) {
+			have[r]++
+		}
+	}
+	want := map[rune]int{}
+	paras, pieces := docTexts(d)
+	for _, p := range append(paras, pieces...) {
+		for _, r := range p {
+			if !unicode.IsSpace(r) {
+				want[r]++
+			}
+		}
+	}
+	var missing []string
+	for r, n := range want {
+		if have[r] < n {
+			missing = append(missing, fmt.Sprintf("%c %d/%d", r, have[r], n))
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("%s: characters not drawn as often as the document has them (drawn/wanted): %s", name, strings.Join(missing, ", "))
 	}
 }
 

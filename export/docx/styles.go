@@ -73,10 +73,11 @@ func (b *builder) stylesXML() string {
 	return s.String()
 }
 
-// fontTableXML lists the families used, with their Latin names as alternatives.
-func (b *builder) fontTableXML() string {
+// fontTableXML lists the families used, with their Latin names as alternatives, and the font
+// parts embedded for each.
+func (b *builder) fontTableXML(embeds []embedded) string {
 	var s strings.Builder
-	s.WriteString(xmlHeader + `<w:fonts xmlns:w="` + nsW + `">`)
+	s.WriteString(xmlHeader + `<w:fonts xmlns:w="` + nsW + `" xmlns:r="` + nsR + `">`)
 	seen := map[string]bool{}
 	for _, role := range []string{roleFang, roleXBS, roleHei, roleKai, roleSong} {
 		f := b.fonts[role]
@@ -89,7 +90,24 @@ func (b *builder) fontTableXML() string {
 			if n == f.EastAsia && f.Latin != f.EastAsia {
 				fmt.Fprintf(&s, `<w:altName w:val="%s"/>`, esc(f.Latin))
 			}
-			s.WriteString(`<w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`)
+			s.WriteString(`<w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/>`)
+			// embedRegular before embedBold (the schema's order)
+			for _, bold := range []bool{false, true} {
+				for _, e := range embeds {
+					if e.family == n && e.bold == bold {
+						el := "embedRegular"
+						if bold {
+							el = "embedBold"
+						}
+						sub := ""
+						if e.subsetted {
+							sub = ` w:subsetted="1"`
+						}
+						fmt.Fprintf(&s, `<w:%s r:id="%s" w:fontKey="%s"%s/>`, el, e.rid, e.key, sub)
+					}
+				}
+			}
+			s.WriteString(`</w:font>`)
 		}
 	}
 	s.WriteString(`</w:fonts>`)
