@@ -26,6 +26,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/image/font/sfnt"
 
@@ -193,13 +194,27 @@ func esc(s string) string {
 }
 
 func (w *writer) tag(e layout.Element, page, obj uint32) {
-	if e == "" {
-		return
+	if !xmlName(string(e)) {
+		return // an element name that cannot be an XML element name is left untagged
 	}
 	if _, ok := w.tags[e]; !ok {
 		w.tagOrder = append(w.tagOrder, e)
 	}
 	w.tags[e] = append(w.tags[e], objRef{page, obj})
+}
+
+// xmlName reports whether s can be an XML element name without a prefix: letters (any
+// script), digits, '_', '-' and '.', not starting with a digit, '-' or '.'.
+func xmlName(s string) bool {
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r) || r == '_':
+		case i > 0 && (unicode.IsDigit(r) || r == '-' || r == '.'):
+		default:
+			return false
+		}
+	}
+	return s != ""
 }
 
 func (w *writer) face(id layout.FontID) (*fontRes, error) {

@@ -353,3 +353,16 @@ func TestMetaOf(t *testing.T) {
 		}
 	}
 }
+
+func TestXMLName(t *testing.T) {
+	for _, c := range []struct {
+		s  string
+		ok bool
+	}{
+		{"发文机关标志", true}, {"印发机关和印发日期", true}, {"a1", true}, {"", false}, {"1a", false}, {"a b", false}, {"a<b", false}, {"-a", false},
+	} {
+		if got := xmlName(c.s); got != c.ok {
+			t.Errorf("xmlName(%q) = %v, want %v", c.s, got, c.ok)
+		}
+	}
+}
