@@ -101,14 +101,18 @@ func LoadKnowledge(dir string) (*Knowledge, error) {
 	if dir == "" {
 		return base, nil
 	}
+	var readErr error
 	read := func(name string) []byte {
 		data, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil
+		if err != nil && !errors.Is(err, fs.ErrNotExist) && readErr == nil {
+			readErr = fmt.Errorf("%s: %w", name, err)
 		}
 		return data
 	}
 	user, err := parseKnowledge(read("organs.yaml"), read("basis.yaml"))
+	if err == nil {
+		err = readErr
+	}
 	if err != nil {
 		return base, fmt.Errorf("%s: 无法读取用户数据表 (cannot read the user's table)：%v", dir, err)
 	}
@@ -123,6 +127,19 @@ func LoadKnowledge(dir string) (*Knowledge, error) {
 	k.Basis = append(append(k.Basis, user.Basis...), base.Basis...)
 	return k, nil
 }
+
+// UserDataDir is the folder of the user's tables: <per-OS config dir>/gongwen (organs.yaml and
+// basis.yaml there extend the built-ins); "" when the system has no config dir.
+func UserDataDir() string {
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "gongwen")
+}
+
+// UserKnowledge is LoadKnowledge(UserDataDir()), read once per process.
+var UserKnowledge = sync.OnceValues(func() (*Knowledge, error) { return LoadKnowledge(UserDataDir()) })
 
 // knowledge is the tables of this run.
 func (c *ctx) knowledge() *Knowledge {

@@ -3,6 +3,7 @@ package main
 import (
 	"sync"
 
+	"gongwen/check"
 	"gongwen/layout"
 	"gongwen/pipeline"
 	"gongwen/templates"
@@ -25,5 +26,6 @@ func templateSet() *templates.Set {
 
 // newPipeline is the pipeline of a command with its font set (nil: the bundled fonts).
 func newPipeline(fonts *layout.Fonts) *pipeline.Pipeline {
-	return &pipeline.Pipeline{Templates: templateSet(), Fonts: fonts}
+	k, _ := check.UserKnowledge() // a broken user table leaves the built-in tables (check.LoadKnowledge)
+	return &pipeline.Pipeline{Templates: templateSet(), Fonts: fonts, Knowledge: k}
 }
