@@ -2,6 +2,8 @@ package layout
 
 import (
 	"sort"
+	"strings"
+	"unicode/utf8"
 
 	"gongwen/document"
 )
@@ -77,10 +79,10 @@ func (p *Page) addPieces(gs []glyph, top Length) {
 		}
 		run := gs[i:j]
 		i = j
-		rs := make([]rune, len(run))
 		blank := true
+		n := 0
 		for k := range run {
-			rs[k] = run[k].r
+			n += utf8.RuneLen(run[k].r)
 			if run[k].r != ' ' && run[k].r != '\u3000' {
 				blank = false
 			}
@@ -88,9 +90,14 @@ func (p *Page) addPieces(gs []glyph, top Length) {
 		if blank && run[0].path == 0 {
 			continue
 		}
+		var b strings.Builder
+		b.Grow(n)
+		for k := range run {
+			b.WriteRune(run[k].r)
+		}
 		last := run[len(run)-1]
 		p.pieces = append(p.pieces, piece{path: run[0].path, elem: run[0].elem, role: run[0].role, size: run[0].size,
-			text: string(rs), x: run[0].x, y: top + run[0].dy, w: last.x + last.adv - run[0].x, forced: !last.soft})
+			text: b.String(), x: run[0].x, y: top + run[0].dy, w: last.x + last.adv - run[0].x, forced: !last.soft})
 	}
 }
 
