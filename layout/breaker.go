@@ -55,6 +55,22 @@ func breakOpportunities(rs []rune, ok []bool) {
 	if n > 0 {
 		ok[0] = false
 	}
+	// a short bracketed word stays whole: （星期日）, （市）, （试行）
+	for j := 0; j < n; j++ {
+		if rs[j] != '（' {
+			continue
+		}
+		k := j + 1
+		for k < n && k-j <= 5 && isHan(rs[k]) {
+			k++
+		}
+		if k < n && rs[k] == '）' && k-j <= 5 {
+			for m := j + 1; m <= k; m++ {
+				ok[m] = false
+			}
+			j = k
+		}
+	}
 	// 发文字号-like tokens (国办发〔2024〕5号) are never broken.
 	for j := 0; j < n; j++ {
 		if rs[j] != '〔' {
@@ -105,6 +121,73 @@ func docNumberEnd(rs []rune, j int) int {
 // lineTolerance absorbs rounding when 28 characters of CharPitch fill BodyWidth.
 const lineTolerance = Length(60)
 
+// Line adjustment as CLREQ (W3C, Requirements for Chinese Text Layout, 3.8) describes it:
+//
+//  1. A line may hold a little more than its width when punctuation gives way: the blank half of
+//     a full-width stop or bracket next to another one (。” ）， ）（) (squeeze). A stop at the
+//     line's end keeps its full width: a half-width end would put the mark's box past the
+//     版心's edge, which readers of the PDF (and the yardstick) take as text outside it.
+//  2. Spacing between characters is the last resort and is capped (maxSpread): when the line a
+//     legal break leaves would spread more, the breaker looks for a break the strict rules
+//     refuse but the text can bear: inside a long citation's 机关代字 at a hanzi boundary
+//     (遵府 / 呈〔2013〕144号), between a number and its unit (30 / 日).
+//  3. 避头尾 stays: no line starts with a closing mark or ends with an opening one.
+
+// closingPunct give up their right half, openingPunct their left half, when squeezed.
+var closingPunct, openingPunct = map[rune]bool{}, map[rune]bool{}
+
+func init() {
+	for _, r := range "，。、；：）》」』”’〕】〉〗］｝" {
+		closingPunct[r] = true
+	}
+	for _, r := range "（《「『“‘〔【〈〖［｛" {
+		openingPunct[r] = true
+	}
+}
+
+// squeezable returns what each glyph can give inside a line: half the advance of the first of
+// two adjacent full-width marks (a closing one), or of the second (an opening one).
+func squeezable(rs []rune, adv []Length, sq []Length) []Length {
+	sq = sq[:0]
+	for i := range rs {
+		var a Length
+		switch {
+		case closingPunct[rs[i]] && i+1 < len(rs) && (closingPunct[rs[i+1]] || openingPunct[rs[i+1]]):
+			a = adv[i] / 2
+		case openingPunct[rs[i]] && i > 0 && (closingPunct[rs[i-1]] || openingPunct[rs[i-1]]) && !closingPunct[rs[i-1]]:
+			a = adv[i] / 2
+		}
+		sq = append(sq, a)
+	}
+	return sq
+}
+
+// maxSpread caps the blank a justified line may spread between its characters, as a fraction
+// of the widest character: beyond it the breaker looks for another break. Only lines of at least
+// 12 characters (body text, not table cells, where a split date reads worse than a loose line).
+const maxSpread = 1.5
+
+// relaxedBreak reports whether a break before rs[i], refused by breakOpportunities, is one the
+// text can bear when the alternative is a loose line: between two hanzi, or between a hanzi
+// and an opening bracket, inside a citation's 机关代字, after a number's digits, or between
+// the year and the serial of a citation.
+func relaxedBreak(rs []rune, i int) bool {
+	p, c := rs[i-1], rs[i]
+	if noStart[c] || noEnd[p] {
+		return false
+	}
+	switch {
+	case isHan(p) && (isHan(c) || c == '〔'):
+		return true
+	case isDigit(p) && isHan(c):
+		return true
+	case p == '〕' && isDigit(c):
+		// 〔2013〕 / 144号: the year and the serial of a citation, as a last resort
+		return true
+	}
+	return false
+}
+
 // breakLines cuts rs (with advances adv) into lines: the first of width first, the others of
 // width rest. It returns the end offset of every line; the last is len(rs). Every line holds at
 // least one rune. ok is scratch space of len(rs) (nil allocates).
@@ -119,18 +202,25 @@ func breakLines(rs []rune, adv []Length, first, rest Length, ok []bool, ends []i
 	}
 	ok = ok[:n]
 	breakOpportunities(rs, ok)
+	sq := squeezable(rs, adv, make([]Length, 0, n))
+	var em Length
+	for _, a := range adv {
+		em = max(em, a)
+	}
 	start, width := 0, first
 	for start < n {
-		var w Length
+		// fits(e): rs[start:e] fits width, its marks squeezed as far as they may
+		var w, s Length
 		i, last := start, -1
 		for i < n {
 			if i > start && ok[i] {
 				last = i
 			}
-			if i > start && w+adv[i] > width+lineTolerance {
+			if i > start && w+adv[i]-s-sq[i] > width+lineTolerance {
 				break
 			}
 			w += adv[i]
+			s += sq[i]
 			i++
 		}
 		if i == n {
@@ -151,10 +241,81 @@ func breakLines(rs []rune, adv []Length, first, rest Length, ok []bool, ends []i
 				}
 			}
 		}
+		if end < i && em > 0 && width >= 12*em {
+			// the legal break leaves a loose line: take a relaxed break nearer the full width
+			var lw Length
+			for k := start; k < end; k++ {
+				lw += adv[k]
+			}
+			if float64(width-lw) > maxSpread*float64(em) {
+				for k := i; k > end; k-- {
+					if relaxedBreak(rs, k) {
+						end = k
+						break
+					}
+				}
+			}
+		}
 		ends = append(ends, end)
 		start, width = end, rest
 	}
 	return ends
+}
+
+// adjustLine places a line of glyphs from x so that it is exactly w wide: when its natural
+// width is over w, the squeezable marks give up their blank halves (in proportion); when under,
+// the slack goes between characters (justify).
+func adjustLine(gs []glyph, x, w Length) {
+	if !squeezeLine(gs, x, w) {
+		justify(gs, x, w)
+	}
+}
+
+// placeFit places a line from x at its natural width, squeezing its marks when it is over w.
+func placeFit(gs []glyph, x, w Length) {
+	if !squeezeLine(gs, x, w) {
+		place(gs, x)
+	}
+}
+
+// squeezeLine squeezes the marks of a line wider than w so it ends at x+w; it reports whether
+// the line was over w (and so was placed).
+func squeezeLine(gs []glyph, x, w Length) bool {
+	over := width(gs) - w
+	if over <= lineTolerance || len(gs) == 0 {
+		return false
+	}
+	rs := make([]rune, len(gs))
+	adv := make([]Length, len(gs))
+	for i := range gs {
+		rs[i], adv[i] = gs[i].r, gs[i].adv
+	}
+	sq := squeezable(rs, adv, make([]Length, 0, len(gs)))
+	n := len(gs)
+	sq[n-1] = 0 // the last mark's half is not squeezed away at the line's end
+	var total Length
+	for _, a := range sq {
+		total += a
+	}
+	if total <= 0 {
+		return false
+	}
+	if over > total {
+		over = total
+	}
+	cx := x
+	for i := range gs {
+		give := sq[i] * over / total
+		if openingPunct[gs[i].r] {
+			// an opening mark gives its left half: it moves left
+			gs[i].x = cx - give
+			cx += gs[i].adv - give
+		} else {
+			gs[i].x = cx
+			cx += gs[i].adv - give
+		}
+	}
+	return true
 }
 
 // titleBreakCost is the penalty for breaking a title before rs[i]; a negative value forbids it.

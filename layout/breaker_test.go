@@ -55,6 +55,7 @@ func TestBreakLines(t *testing.T) {
 		{"decimal whole", "约1.25万亩", 3, 8, []string{"约", "1.25万亩"}},
 		{"percent stays", "增长12%以上", 3, 8, []string{"增长", "12%以上"}},
 		{"document number unbroken", "根据国办发〔2024〕5号文件", 6, 10, []string{"根据", "国办发〔2024〕5号文", "件"}},
+		{"short bracket whole", "二月二日（星期日）上班", 5, 6, []string{"二月二日", "（星期日）上", "班"}},
 		{"too long word forced", "ABCDEFGHIJ", 2, 2, []string{"ABCD", "EFGH", "IJ"}},
 		{"one char wider than line", "一二", 0, 0, []string{"一", "二"}},
 		{"empty", "", 3, 3, nil},
@@ -270,6 +271,83 @@ func TestTitleKeepsDocumentNames(t *testing.T) {
 			if p := titleBreakProblem(title, e, []string{"鹤泉县黎堡乡人民政府", "黎堡乡中心小学"}); p != "" {
 				t.Errorf("%d a line: breaks before %q: %s", w, string(rs[e:]), p)
 			}
+		}
+	}
+}
+
+// TestLineAdjustment: CLREQ line adjustment. A citation kept whole must not leave a line spread
+// wide (issue 11: 21 characters over 26 cells), whatever the text before it.
+func TestLineAdjustment(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+	}{
+		{"long citation", "你县关于调整部分村级建制的请示（遵府呈〔2013〕144号）收悉。经研究，现批复如下：同意撤销某某村建制，其行政区域并入某某村。"},
+		{"citation after a full line", "为贯彻落实《国务院关于加强数字政府建设的指导意见》（国发〔2022〕14号）精神，结合本市实际，制定本方案。"},
+		{"dates with units", "活动时间为2024年11月1日至2024年11月30日，其中11月15日至11月20日为集中宣传周，请各单位提前做好准备工作。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, lead := range []string{"", "一", "一二", "一二三", "一二三四", "一二三四五", "一二三四五六"} {
+				rs := []rune(lead + tt.in)
+				adv := make([]Length, len(rs))
+				for i, r := range rs {
+					adv[i] = 1000
+					if r < 0x80 {
+						adv[i] = 500
+					}
+				}
+				ends := breakLines(rs, adv, 26000, 28000, nil, nil)
+				st := 0
+				for k, e := range ends[:len(ends)-1] {
+					var w Length
+					for _, a := range adv[st:e] {
+						w += a
+					}
+					width := Length(28000)
+					if k == 0 {
+						width = 26000
+					}
+					// maxSpread is what the breaker aims at; where an unbreakable run (〔2013〕,
+					// four cells) leaves more, the line still keeps its characters within 1.15
+					// of a cell on average (the 26-cell first line holding 23)
+					if r := float64(width) / float64(w); r > 1.15 {
+						t.Errorf("%q: line %q spreads its characters to %.2f cells each", string(rs), string(rs[st:e]), r)
+					}
+					if noStart[rs[e]] || noEnd[rs[e-1]] {
+						t.Errorf("%q: break before %q breaks 避头尾", string(rs), string(rs[e:]))
+					}
+					st = e
+				}
+			}
+		})
+	}
+}
+
+func TestSqueezeMarks(t *testing.T) {
+	// 6 units wide: "甲乙。”丙丁" is 6 units, "甲乙。”丙丁戊" 7 but 。” gives half a unit and
+	// ）（ another half, so "甲）（乙。”丙" (7) fits 6.
+	rs := []rune("甲）（乙。”丙丁")
+	adv := make([]Length, len(rs))
+	for i := range adv {
+		adv[i] = 1000
+	}
+	ends := breakLines(rs, adv, 6000, 6000, nil, nil)
+	if ends[0] != 7 {
+		t.Fatalf("breakLines(%q) first line ends at %d, want 7 (squeezed marks)", string(rs), ends[0])
+	}
+	gs := make([]glyph, 7)
+	for i := range gs {
+		gs[i] = glyph{r: rs[i], adv: 1000}
+	}
+	adjustLine(gs, 0, 6000)
+	last := gs[6].x + gs[6].adv
+	if last != 6000 {
+		t.Errorf("squeezed line ends at %d, want 6000", last)
+	}
+	for i := 1; i < len(gs); i++ {
+		if gs[i].x < gs[i-1].x {
+			t.Errorf("glyph %d (%c) left of glyph %d", i, gs[i].r, i-1)
 		}
 	}
 }

@@ -108,9 +108,9 @@ func (s *setter) lines(p para) [][]glyph {
 		}
 		x := p.left + ind
 		if p.justify && li < len(s.endBuf)-1 {
-			justify(ln, x, p.width-ind)
+			adjustLine(ln, x, p.width-ind)
 		} else {
-			place(ln, x)
+			placeFit(ln, x, p.width-ind)
 		}
 		for i := range ln {
 			ln[i].dy = dy
