@@ -11,6 +11,13 @@
 // genre rules are on) comes only from the template set: a document checked without a template
 // gets the built-in template of its draft genre id or of the 文种 its title ends with.
 //
+// Adding a rule: declare one value in the registry (rules.go) with its id, clause, severity,
+// kind, Chinese and English summary, fix policy and check function (or the data its kind's
+// engine reads); give it a case in TestRules (the base document must stay silent, the mutation
+// must fire) and run `go test ./check -run TestRulesDoc -update` to regenerate docs/rules.md.
+// Genre knowledge (which genres the rule serves, their closings and directions) goes into the
+// templates, organ types and cited regulations into check/data.
+//
 // A finding names the rule, its clause and strength, says in Chinese what is wrong and how to
 // put it right, points at the element (document path, rune offset and length, and the input's
 // line and column through document.Source) and, where the fix is mechanical, gives the fix.
