@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"gongwen/document"
-	"gongwen/layout"
 )
 
 // builder assembles word/document.xml and the parts it refers to.
@@ -30,8 +29,8 @@ type builder struct {
 
 	// firstBefore is the space above the first 正文 paragraph, set by the 版头.
 	firstBefore int
-	// pages is the layout engine's typesetting of the document (nil if it failed).
-	pages []layout.Page
+	// plan is the layout engine's page plan of the document (the PDF's).
+	plan *plan
 	// used holds the characters written in each font role, for font embedding.
 	used map[string]map[rune]bool
 	// y tracks, while tracking is set, the twips taken on page 1 from the 版心's top by the
@@ -339,7 +338,6 @@ func markSize(lines ...string) float64 {
 
 func (b *builder) build() string {
 	d := b.doc
-	b.pages = typeset(d)
 	b.tracking = d.Format != document.FormatLetter
 	b.out.WriteString(xmlHeader)
 	b.out.WriteString(`<w:document xmlns:w="` + nsW + nsMCE + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `"><w:body>`)
@@ -637,10 +635,10 @@ func (b *builder) titleBlock(before int) {
 	d := b.doc
 	t2 := rs{role: roleXBS, sz: sz2}
 	if d.Title != "" {
-		b.out.WriteString(b.p(para{style: "GwTitle", jc: "center", before: before, mark: t2, runs: []string{b.run(titleLines(d, b.pages), t2)}}))
+		b.out.WriteString(b.p(para{style: "GwTitle", jc: "center", before: before, mark: t2, runs: []string{b.run(b.titleLines(), t2)}}))
 		before = 0
 		if d.TitleNote != "" {
-			b.out.WriteString(b.p(para{style: "GwTitleNote", jc: "center", runs: []string{b.run(engineLines(d.TitleNote, layout.ElemTitleNote, b.pages), kai3)}}))
+			b.out.WriteString(b.p(para{style: "GwTitleNote", jc: "center", runs: []string{b.run(b.brokenLines(document.PathTitleNote, d.TitleNote), kai3)}}))
 		}
 		before = pitch
 	}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"gongwen/document"
+	"gongwen/layout"
 )
 
 // Options control the DOCX export.
@@ -39,6 +40,13 @@ type Options struct {
 	// lacks them, and a secretary can keep typing in them. The other sets name fonts the
 	// office installs and are never embedded.
 	NoEmbed bool
+	// Layout is the layout engine's run of the document whose page plan the DOCX follows
+	// (the PDF's: pass the Result the PDF was painted from); nil runs layout.Run once with
+	// Faces.
+	Layout *layout.Result
+	// Faces is the font set the document is typeset with when Layout is nil (nil:
+	// layout.DefaultFonts(), the bundled set).
+	Faces *layout.Fonts
 	// SubsetFonts embeds each face cut down to the characters the document uses (plus
 	// ASCII), where the font's embedding permission allows it: about 0.1–0.3 MB a document
 	// instead of about 11 MB. LibreOffice keeps the first embedded face of a family name
@@ -93,7 +101,14 @@ func Write(w io.Writer, doc *document.Document, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("write docx: %w", err)
 	}
+	res := opts.Layout
+	if res == nil {
+		if res, err = runLayout(doc, opts); err != nil {
+			return fmt.Errorf("write docx: %w", err)
+		}
+	}
 	b := newBuilder(doc, fonts, opts)
+	b.plan = newPlan(res)
 	body := b.build()
 	var embeds []embedded
 	if opts.Fonts == "bundled" && !opts.NoEmbed {

@@ -631,7 +631,7 @@ func FuzzWrite(f *testing.F) {
 func TestTitleLinesFollowLayout(t *testing.T) {
 	d := sampleDocs()["qingshi"]
 	d.Title = "江城市人民政府关于建设城区应急物资储备中心的请示"
-	got := titleLines(d, typeset(d))
+	got := newBuilderFor(d).titleLines()
 	lines := strings.Split(got, "\n")
 	if strings.ReplaceAll(got, "\n", "") != d.Title {
 		t.Fatalf("title text changed: %q", got)
@@ -645,8 +645,8 @@ func TestTitleLinesFollowLayout(t *testing.T) {
 		}
 	}
 	d.Title = "短标题"
-	if titleLines(d, typeset(d)) != "短标题" {
-		t.Errorf("short title %q", titleLines(d, typeset(d)))
+	if got := newBuilderFor(d).titleLines(); got != "短标题" {
+		t.Errorf("short title %q", got)
 	}
 }
 
@@ -680,9 +680,14 @@ func TestBanjiAloneOnEvenPage(t *testing.T) {
 	t.Error("no 抄送 paragraph")
 }
 
+// newBuilderFor returns a builder with the layout engine's plan of d.
 func newBuilderFor(d *document.Document) *builder {
 	b := newBuilder(d, standardFonts, Options{})
-	b.pages = typeset(d)
+	res, err := runLayout(d, Options{})
+	if err != nil {
+		panic(err)
+	}
+	b.plan = newPlan(res)
 	return b
 }
 

@@ -1,101 +1,99 @@
 package docx
 
 import (
+	"fmt"
 	"math"
-	"sort"
 	"strings"
 
 	"gongwen/document"
 	"gongwen/layout"
 )
 
-// titleLines returns the 标题 broken into lines where the layout engine breaks it (words
-// kept whole, lines balanced into a trapezoid), so the DOCX shows the PDF's title shape.
-// It returns the title as typed when the engine cannot lay the document out or its
-// lines do not spell the title exactly.
-func titleLines(doc *document.Document, pages []layout.Page) string {
-	return engineLines(doc.Title, layout.ElemTitle, pages)
+// The DOCX follows the PDF's page plan: the layout engine's element Records (one run, the
+// same as the PDF's when the caller hands it over in Options.Layout) say where each line of
+// each element breaks, on which page it sits, the mark's size and where the text starts.
+
+// plan is the layout engine's page plan of the document.
+type plan struct {
+	res    *layout.Result
+	byPath map[string][]layout.Record // records of each element path, in page order
 }
 
-// engineLines returns text (an element set centred on page 1: the 标题 or the 题注) broken
-// into the lines the layout engine set it on, or text as typed when the engine's lines do
-// not spell it exactly.
-func engineLines(text string, el layout.Element, pages []layout.Page) (s string) {
-	s = text
-	if s == "" || len(pages) == 0 {
-		return s
-	}
-	type piece struct {
-		y, x layout.Length
-		s    string
-	}
-	var ps []piece
-	for _, t := range pages[0].Texts {
-		if t.Element == el && len(t.X) > 0 {
-			ps = append(ps, piece{t.Y, t.X[0], t.S})
+func newPlan(res *layout.Result) *plan {
+	p := &plan{res: res, byPath: map[string][]layout.Record{}}
+	for _, r := range res.Records {
+		if r.Path != "" {
+			p.byPath[r.Path] = append(p.byPath[r.Path], r)
 		}
 	}
-	if len(ps) == 0 {
-		return s
-	}
-	sort.Slice(ps, func(i, j int) bool {
-		if ps[i].y != ps[j].y {
-			return ps[i].y < ps[j].y
-		}
-		return ps[i].x < ps[j].x
-	})
-	var lines []string
-	var cur strings.Builder
-	for i, p := range ps {
-		if i > 0 && p.y != ps[i-1].y {
-			lines = append(lines, cur.String())
-			cur.Reset()
-		}
-		cur.WriteString(p.s)
-	}
-	lines = append(lines, cur.String())
-	flat := func(x string) string { return strings.Join(strings.Fields(strings.ReplaceAll(x, "\n", "")), "") }
-	if flat(strings.Join(lines, "")) != flat(text) {
-		return s
-	}
-	return strings.Join(lines, "\n")
+	return p
 }
 
-// typeset lays the document out with the layout engine, whose pagination the DOCX
-// follows where Word cannot decide by itself (the title's line breaks, the 版记's page);
-// nil when the engine fails.
-func typeset(doc *document.Document) (pages []layout.Page) {
+// runLayout typesets the document once, with the caller's fonts, for its page plan.
+func runLayout(doc *document.Document, opts Options) (res *layout.Result, err error) {
 	defer func() {
-		if recover() != nil {
-			pages = nil
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("排版失败（layout failed）: %v", r)
 		}
 	}()
-	pages, err := layout.Typeset(doc, layout.Options{})
-	if err != nil {
-		return nil
-	}
-	return pages
+	return layout.Run(doc, layout.Options{Fonts: opts.Faces, Warn: opts.Warn})
 }
+
+// lines returns the engine's lines of the element at path on all its pages (the element's
+// text without the line breaks typed in it), or nil when it has none.
+func (p *plan) lines(path string) []layout.RecordLine {
+	var ls []layout.RecordLine
+	for _, r := range p.byPath[path] {
+		ls = append(ls, r.Lines...)
+	}
+	return ls
+}
+
+// brokenLines returns text (the 标题 or the 题注) broken into the lines the layout engine
+// set it on (words kept whole, lines balanced), with a warning and the text as typed when
+// the engine's lines do not spell it.
+func (b *builder) brokenLines(path, text string) string {
+	ls := b.plan.lines(path)
+	if text == "" || len(ls) == 0 {
+		return text
+	}
+	var parts []string
+	for _, l := range ls {
+		parts = append(parts, l.Text)
+	}
+	if strings.Join(parts, "") != strings.ReplaceAll(text, "\n", "") {
+		b.warn(fmt.Sprintf("%s 的换行未能沿用排版结果（the layout's line breaks do not spell the text）", path))
+		return text
+	}
+	return strings.Join(parts, "\n")
+}
+
+// titleLines returns the 标题 broken where the layout engine breaks it.
+func (b *builder) titleLines() string { return b.brokenLines(document.PathTitle, b.doc.Title) }
 
 // banjiAlone reports whether the layout engine puts the 版记 on a page of its own (an even
 // page after the text), and whether a blank page precedes that page.
 func (b *builder) banjiAlone() (alone, blankBefore bool) {
-	for k := len(b.pages) - 1; k >= 0; k-- {
-		banji, body := false, false
-		for _, t := range b.pages[k].Texts {
-			switch t.Element {
-			case layout.ElemCC, layout.ElemPrint, layout.ElemBanjiRule:
-				banji = true
-			case layout.ElemPageNumber:
-			default:
-				body = true
-			}
-		}
-		if banji {
-			return !body && k > 0, k > 0 && b.pages[k-1].Blank
+	page := -1
+	for _, r := range b.plan.res.Records {
+		switch r.Element {
+		case layout.ElemCC, layout.ElemPrint, layout.ElemBanjiRule:
+			page = max(page, r.Page)
 		}
 	}
-	return false, false
+	if page <= 0 {
+		return false, false
+	}
+	for _, r := range b.plan.res.Records {
+		switch r.Element {
+		case layout.ElemCC, layout.ElemPrint, layout.ElemBanjiRule, layout.ElemPageNumber:
+		default:
+			if r.Page == page {
+				return false, false
+			}
+		}
+	}
+	return true, b.plan.res.Pages[page-1].Blank
 }
 
 // hasBanji reports whether the document has a 版记 to write.
@@ -105,21 +103,21 @@ func (b *builder) hasBanji() bool {
 		(d.Format != document.FormatLetter && (d.Printer != "" || d.PrintDate != ""))
 }
 
-// markSizeFor is the size in points of a one-line 发文机关标志: the layout engine's when it
-// typeset the same text, else markSize's estimate.
+// markSizeFor is the size in points of a one-line 发文机关标志 of the given text: the layout
+// engine's when it set the same text, else markSize's estimate.
 func (b *builder) markSizeFor(text string) float64 {
-	if len(b.pages) > 0 {
-		var sb strings.Builder
-		size := 0.0
-		for _, t := range b.pages[0].Texts {
-			if t.Element == layout.ElemMark {
-				sb.WriteString(t.S)
-				size = max(size, t.Size.Pt())
+	var sb strings.Builder
+	size := 0.0
+	for _, r := range b.plan.res.Records {
+		if r.Element == layout.ElemMark && r.Page == 0 {
+			for _, l := range r.Lines {
+				sb.WriteString(l.Text)
 			}
+			size = max(size, r.Size.Pt())
 		}
-		if size > 0 && sb.String() == text {
-			return math.Round(size*2) / 2
-		}
+	}
+	if size > 0 && sb.String() == text {
+		return math.Round(size*2) / 2
 	}
 	return markSize(text)
 }
@@ -127,21 +125,18 @@ func (b *builder) markSizeFor(text string) float64 {
 // firstTextSlot is the line of the page grid (0 = the 版心's first line) on which the layout
 // engine starts the text after the 版头 and title on page 1 (主送 or 正文).
 func (b *builder) firstTextSlot() (int, bool) {
-	if len(b.pages) == 0 {
-		return 0, false
-	}
 	first := layout.Length(-1)
-	for _, t := range b.pages[0].Texts {
-		switch t.Element {
+	for _, r := range b.plan.res.Records {
+		switch r.Element {
 		case layout.ElemRecipients, layout.ElemBody, layout.ElemHeading1, layout.ElemHeading2:
-			if first < 0 || t.Y < first {
-				first = t.Y
+			if r.Page == 0 && len(r.Lines) > 0 && (first < 0 || r.Lines[0].Y < first) {
+				first = r.Lines[0].Y // the baseline
 			}
 		}
 	}
 	if first < 0 {
 		return 0, false
 	}
-	slot := int((first - layout.MarginTop) / layout.Mm(225.0/22))
-	return slot, slot > 0 && slot < 22
+	slot := int((first - layout.MarginTop) / layout.LinePitch)
+	return slot, slot > 0 && slot < layout.LinesPerPage
 }

@@ -209,13 +209,15 @@ func TestOfficeSuite(t *testing.T) {
 		}
 		t.Logf("%s: pdfcheck %d passed, %d failed", n, rep.Passed, rep.Failed)
 		// the DOCX paginates like the layout engine (same grid, same breaks)
-		if pages := typeset(docs[n]); pages != nil {
+		if res, err := runLayout(docs[n], Options{}); err == nil {
 			info, _ := exec.Command("pdfinfo", pdf).Output()
 			if m := regexp.MustCompile(`Pages:\s+(\d+)`).FindSubmatch(info); m != nil {
-				if got, _ := strconv.Atoi(string(m[1])); got != len(pages) {
-					t.Errorf("%s: LibreOffice lays the DOCX out on %d pages, the layout engine on %d", n, got, len(pages))
+				if got, _ := strconv.Atoi(string(m[1])); got != len(res.Pages) {
+					t.Errorf("%s: LibreOffice lays the DOCX out on %d pages, the layout engine on %d", n, got, len(res.Pages))
 				}
 			}
+		} else {
+			t.Errorf("%s: layout: %v", n, err)
 		}
 		if len(fails) > 0 {
 			t.Errorf("%s: pdfcheck FAIL:\n  %s", n, strings.Join(fails, "\n  "))

@@ -84,9 +84,7 @@ func blankPageDoc() (d *document.Document, ok bool) {
 	for n := 1; n <= 60; n++ {
 		d.Body = append(append([]string{}, base...), strings.Split(strings.Repeat("补充说明有关情况。", n), "。")...)
 		d.Body = d.Body[:len(d.Body)-1]
-		b := newBuilder(d, standardFonts, Options{})
-		b.pages = typeset(d)
-		if alone, blank := b.banjiAlone(); alone && blank {
+		if alone, blank := newBuilderFor(d).banjiAlone(); alone && blank {
 			return d, true
 		}
 	}
