@@ -26,21 +26,29 @@ func (s *setter) table(t *document.Table) {
 	if cols == 0 {
 		return
 	}
-	ws := make([]float64, cols)
-	sum := 0.0
-	for i := range ws {
-		ws[i] = 1
-		if i < len(t.Widths) && t.Widths[i] > 0 {
-			ws[i] = t.Widths[i]
-		}
-		sum += ws[i]
-	}
 	xs := make([]Length, cols+1)
 	xs[0] = MarginLeft
-	acc := 0.0
-	for i := range ws {
-		acc += ws[i]
-		xs[i+1] = MarginLeft + Length(float64(BodyWidth)*acc/sum)
+	if len(t.Widths) > 0 {
+		ws := make([]float64, cols)
+		sum := 0.0
+		for i := range ws {
+			ws[i] = 1
+			if i < len(t.Widths) && t.Widths[i] > 0 {
+				ws[i] = t.Widths[i]
+			}
+			sum += ws[i]
+		}
+		acc := 0.0
+		for i := range ws {
+			acc += ws[i]
+			xs[i+1] = MarginLeft + Length(float64(BodyWidth)*acc/sum)
+		}
+	} else {
+		ws := s.columnWidths(t, cols, BodyWidth)
+		for i, w := range ws {
+			xs[i+1] = xs[i] + w
+		}
+		xs[cols] = MarginLeft + BodyWidth
 	}
 	var header *row
 	if len(t.Header) > 0 {
@@ -58,6 +66,93 @@ func (s *setter) table(t *document.Table) {
 		r.header = header
 		s.rows = append(s.rows, r)
 	}
+}
+
+// shortCell is the length (in characters) up to which a cell's text counts as a short phrase
+// (a date, a name, a deadline) that should not wrap while another column has room.
+const shortCell = 12
+
+// columnWidths sizes the columns of a table without declared widths from their content, as
+// automatic table layout does: each column has a minimum width (its longest unbreakable run,
+// or its whole text when that is a short phrase such as 2024年6月30日) and a preferred width (its
+// widest cell on one line). Columns get their preferred widths when these fit, and the room
+// over the minimums is shared in proportion to what each column still wants when they do not.
+func (s *setter) columnWidths(t *document.Table, cols int, avail Length) []Length {
+	minW := make([]Length, cols)
+	hardMin := make([]Length, cols)
+	pref := make([]Length, cols)
+	measure := func(cells []string, role Role) {
+		for c, text := range cells {
+			if c >= cols {
+				break
+			}
+			rs := []rune(text)
+			if len(rs) == 0 {
+				continue
+			}
+			adv := make([]Length, len(rs))
+			var total Length
+			for i, r := range rs {
+				adv[i] = s.glyphOf(r, role, Hao(4), Black, ElemTable).adv
+				total += adv[i]
+			}
+			ok := make([]bool, len(rs))
+			breakOpportunities(rs, ok)
+			var run, longest Length
+			for i := range rs {
+				if ok[i] {
+					run = 0
+				}
+				run += adv[i]
+				longest = max(longest, run)
+			}
+			pad := 2 * tablePadX
+			hardMin[c] = max(hardMin[c], longest+pad)
+			if len(rs) <= shortCell {
+				minW[c] = max(minW[c], total+pad)
+			} else {
+				minW[c] = max(minW[c], longest+pad)
+			}
+			pref[c] = max(pref[c], total+pad)
+		}
+	}
+	measure(t.Header, Hei)
+	for _, r := range t.Rows {
+		measure(r, FangSong)
+	}
+	sum := func(ws []Length) Length {
+		var t Length
+		for _, w := range ws {
+			t += w
+		}
+		return t
+	}
+	if sum(minW) > avail {
+		minW = hardMin
+	}
+	out := make([]Length, cols)
+	switch sp, sm := sum(pref), sum(minW); {
+	case sp <= avail:
+		// everything fits on one line: share the rest in proportion to the preferred widths
+		for c := range out {
+			out[c] = pref[c]
+			if sp > 0 {
+				out[c] += (avail - sp) * pref[c] / sp
+			}
+		}
+	case sm >= avail:
+		for c := range out {
+			out[c] = avail / Length(cols)
+			if sm > 0 {
+				out[c] = avail * minW[c] / sm
+			}
+		}
+	default:
+		for c := range out {
+			out[c] = minW[c] + (avail-sm)*(pref[c]-minW[c])/(sp-sm)
+		}
+	}
+	return out
 }
 
 // tableRow sets one row of cells between the column edges xs.
