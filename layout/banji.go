@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"strings"
 
 	"gongwen/document"
@@ -76,6 +77,15 @@ func (s *setter) banji() error {
 		return nil
 	}
 	k := len(lines)
+	if k > LinesPerPage {
+		// 7.4: the 版记 is on the last page, its last element on the last line; it cannot run
+		// over two pages, and cut lines would be lost silently.
+		what := "抄送机关"
+		if s.recipientsMoved && strings.TrimSpace(d.CC) == "" {
+			what = "主送机关（移至版记）"
+		}
+		return fmt.Errorf("版记共 %d 行（%s过长），超过一页的 %d 行：GB/T 9704-2012 7.4 要求版记排在最后一面，不能跨页；请精简%s，例如用“各有关单位”等统称 (the 版记 is longer than a page)", k, what, LinesPerPage, what)
+	}
 	firstSlot := LinesPerPage - k
 	bottom := s.lastBottom[last]
 	if last == 0 && bottom < slotTop(s.start) {

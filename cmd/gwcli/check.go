@@ -156,7 +156,14 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		var fs []check.Finding
 		if withLayout {
-			fs = p.Run(d, false).Findings
+			out := p.Run(d, false)
+			fs = out.Findings
+			if out.Err != nil {
+				// An element that cannot be laid out (a 版记 longer than a page, 签发人 beyond
+				// page 1) is an error of the document, reported like a finding.
+				fs = append(fs, check.Finding{Rule: "layout-fails", Severity: check.SeverityError, Clause: "GB/T 9704-2012 7",
+					Message: "无法排版 (cannot be laid out)：" + oneLine(out.Err.Error())})
+			}
 		} else {
 			fs = p.Check(d, nil)
 		}

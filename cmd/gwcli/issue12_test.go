@@ -336,3 +336,22 @@ func TestBadByteReported(t *testing.T) {
 		})
 	}
 }
+
+// TestLayoutOverflowReported: check --layout reports a 版记 longer than a page and export
+// refuses it naming the element (at d3b518c: cut off the top of the page, exit 0, silent).
+func TestLayoutOverflowReported(t *testing.T) {
+	var organs []string
+	for i := 0; i < 110; i++ {
+		organs = append(organs, "某某市第"+strconv.Itoa(i+1)+"局")
+	}
+	in := filepath.Join(t.TempDir(), "cc.yaml")
+	os.WriteFile(in, []byte(expOKDraft+"cc: "+strings.Join(organs, "，")+"。\n"), 0o644)
+	out, _, code := runCLI("check", "--layout", in)
+	if code != 1 || !strings.Contains(out, "抄送机关") {
+		t.Errorf("check --layout: exit %d: %s", code, out)
+	}
+	_, stderr, code := runCLI("export", "-o", in+".pdf", in)
+	if code != 2 || !strings.Contains(stderr, "抄送机关") {
+		t.Errorf("export: exit %d: %s", code, stderr)
+	}
+}
