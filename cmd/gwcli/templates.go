@@ -233,6 +233,12 @@ func templatesShow(a templatesArgs, stdout, stderr io.Writer) int {
 			}
 		}
 	}
+	if len(g.Checks) > 0 {
+		w("\n模板声明的规则 (declared rules)：\n")
+		for _, r := range g.Checks {
+			w("  %s  %s %s：%s [%s]\n", r.ID, r.Kind, r.Severity, r.Message, r.Clause)
+		}
+	}
 	w("\n依据：%s\n", strings.Join(g.Meta.Clauses, "；"))
 	if len(g.Meta.Sources) > 0 {
 		w("来源：%s\n", strings.Join(g.Meta.Sources, "；"))
