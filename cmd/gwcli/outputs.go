@@ -35,6 +35,13 @@ func (s *outSet) create(path string, stdout io.Writer) (io.Writer, error) {
 			return nil, fmt.Errorf("%s: 输出文件不能覆盖草稿引用的图片“%s”，请换一个输出文件名 (OUT is an image of the draft)", path, img)
 		}
 	}
+	if n := len(s.files); n > 0 {
+		// the previous file is complete: close it (a 5000-page PNG export holds no 5000
+		// file descriptors), it is renamed with the others by commit
+		if err := s.files[n-1].Finish(); err != nil {
+			return nil, err
+		}
+	}
 	o, err := safeio.Create(path)
 	if err != nil {
 		return nil, err

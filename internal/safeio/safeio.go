@@ -236,6 +236,8 @@ type Output struct {
 	mode   fs.FileMode
 	err    error
 	done   bool
+	// closed: Finish synced and closed the temporary file; Commit only renames it.
+	closed bool
 }
 
 // Create starts writing path (see the package comment). An existing target keeps its
@@ -272,15 +274,18 @@ func (o *Output) Write(p []byte) (int, error) {
 	return n, nil
 }
 
-// Commit syncs the temporary file and renames it over the target.
-func (o *Output) Commit() error {
-	if o.done {
+// Finish ends the writing: the temporary file is synced and closed (no file descriptor is
+// held until Commit, for sets of thousands of files), and Commit only renames it. On failure
+// the temporary file is removed and Commit returns the error.
+func (o *Output) Finish() error {
+	if o.done || o.closed {
 		return o.err
 	}
-	o.done = true
+	o.closed = true
 	fail := func(err error) error {
 		o.tmp.Close()
 		os.Remove(o.tmp.Name())
+		o.done = true
 		if o.err == nil {
 			o.err = &Error{Path: o.path, Msg: writeMessage(filepath.Dir(o.target), err), Err: err}
 		}
@@ -298,6 +303,18 @@ func (o *Output) Commit() error {
 	if err := o.tmp.Close(); err != nil {
 		return fail(err)
 	}
+	return nil
+}
+
+// Commit finishes the temporary file (see Finish) and renames it over the target.
+func (o *Output) Commit() error {
+	if o.done {
+		return o.err
+	}
+	if err := o.Finish(); err != nil {
+		return err
+	}
+	o.done = true
 	// Look once more: the target may have become a FIFO or a device since Create.
 	if err := CheckOutput(o.target); err != nil {
 		os.Remove(o.tmp.Name())
@@ -322,7 +339,9 @@ func (o *Output) Abort() {
 		return
 	}
 	o.done = true
-	o.tmp.Close()
+	if !o.closed {
+		o.tmp.Close()
+	}
 	os.Remove(o.tmp.Name())
 }
 

@@ -196,3 +196,33 @@ func TestAbort(t *testing.T) {
 		t.Errorf("after Abort: %q, %d entries", b, len(ents))
 	}
 }
+
+// TestFinishThenCommit: finished outputs hold no file open and are renamed by Commit.
+func TestFinishThenCommit(t *testing.T) {
+	dir := t.TempDir()
+	var outs []*Output
+	for i := 0; i < 3; i++ {
+		o, err := Create(filepath.Join(dir, "p-"+string(rune('1'+i))+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.Write([]byte{byte(i)})
+		if err := o.Finish(); err != nil {
+			t.Fatal(err)
+		}
+		outs = append(outs, o)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, "p-*.png")); len(m) != 0 {
+		t.Errorf("renamed before Commit: %v", m)
+	}
+	outs[2].Abort()
+	for _, o := range outs[:2] {
+		if err := o.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 2 {
+		t.Errorf("%d entries, want the 2 committed", len(ents))
+	}
+}
