@@ -242,6 +242,9 @@ func (ed *editor) fieldBlock(ff *formField) fyne.CanvasObject {
 		pick := widget.NewButtonWithIcon(T("seal.choose"), theme.FolderOpenIcon(), func() { ed.chooseImage(ff.entry) })
 		input = container.NewBorder(nil, nil, nil, pick, ff.entry)
 	}
+	if ff.spec.Path == document.PathNumber && ff.entry != nil {
+		input = ed.numberInput(ff.entry) // 取号 (register_ui.go)
+	}
 	items = append(items, input)
 	return container.NewVBox(items...)
 }

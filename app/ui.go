@@ -63,6 +63,8 @@ type UI struct {
 	loadErrs []error
 	// dialogs are the dialogs shown, the top one last (Esc closes it).
 	dialogs []*escDialog
+	// reg is the register and library database (register_ui.go), opened on first use.
+	reg *registerState
 }
 
 // New builds the UI in a new window of a (Fyne) app.
@@ -274,7 +276,7 @@ func (u *UI) setMenu() {
 	en.Checked = Language() == LangEn
 	settings := fyne.NewMenu(T("menu.settings"), zh, en, fyne.NewMenuItemSeparator(), sysFonts)
 	help := fyne.NewMenu(T("menu.help"), item("menu.about", "", u.about))
-	u.Win.SetMainMenu(fyne.NewMainMenu(file, edit, u.viewMenu(), settings, help))
+	u.Win.SetMainMenu(fyne.NewMainMenu(file, edit, u.viewMenu(), u.registerMenu(), settings, help))
 }
 
 // SetLang switches the UI language and rebuilds the window's content.
