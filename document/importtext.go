@@ -1,6 +1,7 @@
 package document
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -55,13 +56,59 @@ func restOf(s string, end int) (string, int) {
 func importLines(file string, all []textLine) *Document {
 	im := &importer{doc: &Document{}, src: NewSource(file)}
 	for _, l := range all {
-		if l.text != "" && !isDecoration(l.text) {
-			im.L = append(im.L, l)
+		if l.text == "" || isDecoration(l.text) {
+			continue
 		}
+		if reSubjectWords.MatchString(l.text) {
+			// 主题词 was retired with GB/T 9704-1999: not an element any more, kept out
+			im.doc.Warnings = append(im.doc.Warnings, Error{File: file, Line: l.num, Col: l.lead + 1,
+				Msg: "“主题词”已停用（GB/T 9704-2012 不再设此要素），未导入 (subject words are a retired element; not imported)"})
+			continue
+		}
+		im.L = append(im.L, l)
 	}
 	im.run()
+	im.inferIssuer(file)
 	im.doc.Source = im.src
 	return im.doc
+}
+
+// reSubjectWords matches an old-style 主题词 line (GB/T 9704-1999 7.4.1).
+var reSubjectWords = regexp.MustCompile(`^主\s*题\s*词\s*[：:]`)
+
+// reNoteItems finds the numbers of the second and later names of a 附件说明 written on one
+// line ("1.甲 2.乙 3.丙"): a number after a blank.
+var reNoteItems = regexp.MustCompile(`[\s　]+[0-9０-９]+\s*[.．、]\s*`)
+
+// inferIssuer names the issuing organ when neither a 发文机关标志 nor a 署名 did: from the
+// title's prefix (户县人民政府办公室关于……). The inference is reported as a warning at the title.
+func (im *importer) inferIssuer(file string) {
+	doc := im.doc
+	if len(doc.Issuers) > 0 || doc.Title == "" {
+		return
+	}
+	title := strings.ReplaceAll(doc.Title, "\n", "")
+	k := strings.Index(title, "关于")
+	if k <= 0 {
+		return
+	}
+	prefix := title[:k]
+	names := splitNames(prefix)
+	if len(names) == 0 {
+		return
+	}
+	for _, nm := range names {
+		if !endsWithOrgan(nm) {
+			return
+		}
+	}
+	pos, _ := im.src.Locate(PathTitle, 0)
+	for i, nm := range names {
+		doc.Issuers = append(doc.Issuers, Issuer{Name: nm})
+		im.src.Set("issuers."+strconv.Itoa(i)+".name", Seg{Pos: pos})
+	}
+	doc.Warnings = append(doc.Warnings, Error{File: file, Line: pos.Line, Col: pos.Col,
+		Msg: "发文机关由标题推断为“" + strings.Join(names, "、") + "”，请核对 (issuer inferred from the title; please check)"})
 }
 
 func (im *importer) run() {
@@ -519,6 +566,31 @@ func (im *importer) notes(from, to int) {
 			it.lines = append(it.lines, l)
 		}
 	}
+	// "1.甲 2.乙 3.丙" on one line: one item a name
+	var split []item
+	for _, it := range items {
+		if len(it.lines) != 1 {
+			split = append(split, it)
+			continue
+		}
+		l := it.lines[0]
+		locs := reNoteItems.FindAllStringIndex(l.text, -1)
+		if len(locs) == 0 {
+			split = append(split, it)
+			continue
+		}
+		prev := 0
+		for _, loc := range append(locs, []int{len(l.text), len(l.text)}) {
+			part := l
+			part.text = l.text[prev:loc[0]]
+			part.lead = l.lead + runeLen(l.text[:prev])
+			if part.text != "" {
+				split = append(split, item{lines: []textLine{part}})
+			}
+			prev = loc[1]
+		}
+	}
+	items = split
 	for _, it := range items {
 		idx := len(doc.AttachmentNotes)
 		doc.AttachmentNotes = append(doc.AttachmentNotes, "")
@@ -575,6 +647,12 @@ func (im *importer) buildIssuers() {
 		}
 		im.doc.Issuers = append(im.doc.Issuers, is)
 	}
+}
+
+// isLetterNumber reports whether a 发文字号's 机关代字 ends in 函 (国函, 国办函, 浙政办函).
+func isLetterNumber(num string) bool {
+	k := strings.IndexAny(num, "〔[［【〖（(")
+	return k > 0 && strings.HasSuffix(strings.TrimSpace(num[:k]), "函")
 }
 
 func validDate(s string) bool {
@@ -827,6 +905,10 @@ func (im *importer) guess() {
 		doc.Format = FormatMinutes
 	case "文件":
 		doc.Format = FormatFile
+	}
+	if doc.Format == "" && doc.MarkSuffix == "" && isLetterNumber(doc.Number) {
+		// 国函〔2018〕145号, 国办函, 浙政函: numbers of the 函 series take the 信函格式
+		doc.Format = FormatLetter
 	}
 	if doc.Format == "" {
 		switch g {

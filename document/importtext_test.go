@@ -104,7 +104,7 @@ var corpusWant = map[string]wantDoc{
 	"02_通知": {title: "国务院办公厅关于调整\n国家教材委员会组成人员的通知", number: "国办发〔2018〕109号", recipients: allOrgans,
 		date: "2018年11月20日", note: "（此件公开发布）", issuers: []string{"国务院办公厅"}, body: 58, format: FormatFile, direction: DirectionDown, genre: "tongzhi"},
 	"03_通知": {title: "国务院办公厅关于调整国务院第二次\n全国污染源普查领导小组组成人员的通知", number: "国办函〔2018〕74号", recipients: allOrgans,
-		date: "2018年11月5日", note: "（此件公开发布）", issuers: []string{"国务院办公厅"}, body: 20, format: FormatFile, direction: DirectionDown, genre: "tongzhi"},
+		date: "2018年11月5日", note: "（此件公开发布）", issuers: []string{"国务院办公厅"}, body: 20, format: FormatLetter, direction: DirectionDown, genre: "tongzhi"},
 	"04_通知": {title: "国务院办公厅转发国家教委\n关于内地西藏班（校）扩大规模\n有关问题请示的通知", number: "国办发〔1996〕32号",
 		recipients: "北京、天津、上海、河北、辽宁、江苏、浙江、福建、山东、河南、湖南、湖北、广东、四川、西藏、陕西省（自治区、直辖市）人民政府：",
 		date:       "一九九六年七月十七日", issuers: []string{"国务院办公厅"}, body: 1,
@@ -112,15 +112,15 @@ var corpusWant = map[string]wantDoc{
 		format:    FormatFile, direction: DirectionDown, genre: "tongzhi-zhuanfa"},
 	"10_批复": {title: "国务院关于同意乌鲁木齐、昌吉、石河子\n高新技术产业开发区建设\n国家自主创新示范区的批复", number: "国函〔2018〕145号",
 		recipients: "科技部、新疆维吾尔自治区人民政府、新疆生产建设兵团：", date: "2018年11月23日", note: "（此件公开发布）",
-		issuers: []string{"国务院"}, body: 5, format: FormatFile, direction: DirectionDown, genre: "pifu"},
+		issuers: []string{"国务院"}, body: 5, format: FormatLetter, direction: DirectionDown, genre: "pifu"},
 	"11_批复": {title: "国务院关于同意建立国务院职业教育工作\n部际联席会议制度的批复", number: "国函〔2018〕144号", recipients: "教育部：",
 		date: "2018年11月20日", note: "（此件公开发布）", issuers: []string{"国务院"}, body: 3, notes: 1,
-		attTitles: []string{"国务院职业教育工作部际联席会议制度"}, format: FormatFile, direction: DirectionDown, genre: "pifu"},
+		attTitles: []string{"国务院职业教育工作部际联席会议制度"}, format: FormatLetter, direction: DirectionDown, genre: "pifu"},
 	"12_批复": {title: "国务院、中央军委关于同意武警总部\n后勤部机关等迁址新建的批复", number: "国函〔1996〕95号", recipients: "武警总部：",
-		date: "一九九六年十一月五日", issuers: []string{"国务院", "中央军委"}, body: 2, format: FormatFile, direction: DirectionDown, genre: "pifu"},
+		date: "一九九六年十一月五日", issuers: []string{"国务院", "中央军委"}, body: 2, format: FormatLetter, direction: DirectionDown, genre: "pifu"},
 	"13_批复": {title: "国务院关于同意组建2008年北京奥运会\n首都国际机场协调委员会的批复", number: "国函〔2006〕38号", recipients: "民航总局：",
 		date: "二〇〇六年五月二十三日", issuers: []string{"国务院"}, body: 2, notes: 1,
-		attTitles: []string{"2008年北京奥运会首都国际机场\n协 调 委 员 会 组 建 方 案"}, format: FormatFile, direction: DirectionDown, genre: "pifu"},
+		attTitles: []string{"2008年北京奥运会首都国际机场\n协 调 委 员 会 组 建 方 案"}, format: FormatLetter, direction: DirectionDown, genre: "pifu"},
 	"18_函": {title: "国务院办公厅关于同意以哈尔滨市名义\n申办2009年第二十四届世界\n大学生冬季运动会的复函", number: "国办函〔2004〕36号",
 		recipients: "黑龙江省人民政府，教育部、外交部、财政部、体育总局：", date: "二〇〇四年四月二十七日", issuers: []string{"国务院办公厅"}, body: 2,
 		format: FormatLetter, direction: DirectionParallel, genre: "han"},
@@ -562,6 +562,54 @@ func BenchmarkImportText1MB(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := ImportText("big.txt", data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestImportByContent: the misreadings issue 11 reported, each read by its form.
+func TestImportByContent(t *testing.T) {
+	a := "浙江省人民政府关于撤销湖州、嘉兴地区设立地级市的请示。\n浙政发〖1996〗173号\n国务院：\n为适应经济发展需要，拟撤销湖州地区，设立地级湖州市。\n妥否，请批示。\n" +
+		"附件：1.湖州市基本情况 2.嘉兴市基本情况　3.行政区划图\n浙江省人民政府\n一九九六年十二月五日\n主题词：行政区划　地级市　请示\n"
+	doc, err := ImportText("a.txt", []byte(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Number != "浙政发〖1996〗173号" || doc.Recipients != "国务院：" || len(doc.Body) != 2 {
+		t.Errorf("legacy brackets: number %q, recipients %q, body %q", doc.Number, doc.Recipients, doc.Body)
+	}
+	if strings.Join(doc.AttachmentNotes, "|") != "湖州市基本情况|嘉兴市基本情况|行政区划图" {
+		t.Errorf("attachment names on one line: %q", doc.AttachmentNotes)
+	}
+	if len(doc.Attachments) != 0 || len(doc.Warnings) != 1 || doc.Warnings[0].Line != 9 || !strings.Contains(doc.Warnings[0].Msg, "主题词") {
+		t.Errorf("主题词: attachments %v, warnings %v", doc.Attachments, doc.Warnings)
+	}
+	if doc.Title != "浙江省人民政府关于撤销湖州、嘉兴地区设立地级市的请示。" {
+		t.Errorf("title ending in 。: %q", doc.Title)
+	}
+
+	b := "宁波市审计局关于2023年度市级预算执行和其他财政收支的审计工作报告\n甬审〔2024〕2 号\n市人民政府：\n根据审计法，市审计局进行了审计。\n特此报告。\n2024年7月10日\n"
+	doc, err = ImportText("b.txt", []byte(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Issuers) != 1 || doc.Issuers[0].Name != "宁波市审计局" || len(doc.Warnings) != 1 || !strings.Contains(doc.Warnings[0].Msg, "推断") {
+		t.Errorf("issuer from the title: %v, warnings %v", doc.Issuers, doc.Warnings)
+	}
+	if doc.Number != "甬审〔2024〕2 号" {
+		t.Errorf("number with a stray space: %q", doc.Number)
+	}
+
+	for _, c := range []struct {
+		number string
+		format Format
+	}{{"国函〔2018〕145号", FormatLetter}, {"国办函〔2018〕74号", FormatLetter}, {"浙政办函〔2020〕3号", FormatLetter}, {"国发〔2018〕5号", FormatFile}} {
+		txt := "国务院关于同意某某的批复\n" + c.number + "\n某某省人民政府：\n同意。\n国务院\n2018年11月23日\n"
+		doc, err := ImportText("c.txt", []byte(txt))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Format != c.format {
+			t.Errorf("%s: format %s, want %s", c.number, doc.Format, c.format)
 		}
 	}
 }

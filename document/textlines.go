@@ -194,7 +194,7 @@ var (
 	reClassified = regexp.MustCompile(`^(绝密|机密|秘密)(?:\s*[★☆*＊]\s*([^\s]+))?(?:\s+(特急|加急))?$`)
 	reUrgency    = regexp.MustCompile(`^(特急|加急|特提|平急)$`)
 	// 发文字号: an organ code, the year in brackets, the serial and 号; 签发人 may follow.
-	reNumber = regexp.MustCompile(`^([^\s，。、；：:《》“”"（）()]{0,24}?[〔\[［【（(]\s*[0-9０-９]{2,4}\s*[〕\]］】）)]\s*第?\s*[0-9０-９]+\s*号)(?:[\s　]+(签发人[：:].*))?$`)
+	reNumber = regexp.MustCompile(`^([^\s，。、；：:《》“”"（）()]{0,24}?[〔\[［【〖（(]\s*[0-9０-９]{2,4}\s*[〕\]］】〗）)]\s*第?\s*[0-9０-９]+\s*号)(?:[\s　]+(签发人[：:].*))?$`)
 	reSigner = regexp.MustCompile(`^签\s*发\s*人\s*[：:]\s*(.*)$`)
 	reOrder  = regexp.MustCompile(`^第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号$`)
 	reIssue  = regexp.MustCompile(`^(?:[〔\[［【（(]\s*[0-9０-９]{4}\s*[〕\]］】）)]\s*)?第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*期$`)
