@@ -23,6 +23,16 @@ var reviewFamilies = map[string][]string{
 	"structure": {"heading-level-jump", "title-end-punct", "closing-stop", "placeholder-x"},
 }
 
+// reviewRule reports whether id is one of the reviewer's rules.
+func reviewRule(id string) bool {
+	for _, ids := range reviewFamilies {
+		if contains(ids, id) {
+			return true
+		}
+	}
+	return false
+}
+
 // loadDraft reads a corpus file: a plain-text 公文 through the importer, or a draft (.yaml).
 func loadDraft(t testing.TB, path string) (*document.Document, []byte) {
 	t.Helper()
@@ -47,7 +57,8 @@ func loadDraft(t testing.TB, path string) (*document.Document, []byte) {
 // TestReviewCorpus measures recall per family over check/testdata/review (short realistic drafts,
 // each labelled with the rule it must trigger) and asserts that the clean controls (special forms
 // included: a report read at a congress, a speech, a 纪要, a 命令 without 主送, a government's
-// 复函 saying 你省, a historic citation) get no error finding.
+// 复函 saying 你省, a historic citation, near misses of the number rules) get no error finding
+// and no finding at all from the reviewer's rules.
 func TestReviewCorpus(t *testing.T) {
 	root := filepath.Join("testdata", "review")
 	rows := readTSV(t, filepath.Join(root, "labels.tsv"))
@@ -60,8 +71,8 @@ func TestReviewCorpus(t *testing.T) {
 		if r["family"] == "control" {
 			controls++
 			for _, f := range fs {
-				if f.Severity == SeverityError {
-					t.Errorf("control %s: error %s %s %q", r["file"], f.Rule, f.Message, f.Text)
+				if f.Severity == SeverityError || reviewRule(f.Rule) {
+					t.Errorf("control %s: %s %s %s %q", r["file"], f.Severity, f.Rule, f.Message, f.Text)
 				}
 			}
 			continue

@@ -142,9 +142,21 @@ var checkRequestOutsideQingshi = func(c *ctx, r *rule) {
 	}
 	words := c.paramStrings(r, "requests")
 	for _, f := range c.fieldsOf("body") {
-		if w, at := containsAny(f.text, words); at >= 0 {
-			c.reportMatch(r, f, match{start: at, end: at + len(w),
-				msg: "“{text}”是请示的请求批准用语，" + c.genre + "中不用；需要上级批准的事项应另行请示"})
+		for _, w := range words {
+			for from := 0; w != ""; {
+				i := strings.Index(f.text[from:], w)
+				if i < 0 {
+					break
+				}
+				at := from + i
+				from = at + len(w)
+				if p := prevRune(f.text, at); strings.ContainsRune("报提申送呈", p) {
+					continue // 报请审批: submitting for approval, not asking for it
+				}
+				c.reportMatch(r, f, match{start: at, end: at + len(w),
+					msg: "“{text}”是请示的请求批准用语，" + c.genre + "中不用；需要上级批准的事项应另行请示"})
+				return
+			}
 		}
 	}
 }
