@@ -19,6 +19,7 @@ const usage = `用法 (usage): gwcli <命令> [选项] ...
   templates  文种模板 (genre templates: list, show, lint, new)
   number     发文登记簿：取号、释放、登记发文、列表、导入导出 xlsx (register: take, release, issue, list)
   library    文稿库：检索、查看、比较版本、流转、导入导出 (library: list, show, diff, export, import)
+  profiles   单位信息的机关和人员导入导出 xlsx (unit profiles as .xlsx: export, import)
   db         数据库：建立结构、查看版本 (database: init, version)
   exercise   练习模式：埋入错误、评分 (exercises: make, score, answer)
   version    显示版本 (print the version)
@@ -38,6 +39,7 @@ var commands = map[string]func([]string, io.Writer, io.Writer) int{
 	"number":    cmdNumber,
 	"db":        cmdDB,
 	"library":   cmdLibrary,
+	"profiles":  cmdProfiles,
 	"exercise":  cmdExercise,
 }
 
