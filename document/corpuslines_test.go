@@ -1,0 +1,139 @@
+package document
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var updateLines = flag.Bool("update-lines", false, "rewrite testdata/corpus_lines/*.tsv from the importer (review the diff)")
+
+// reIndex drops the paragraph and item numbers of a path: the element of a line is what
+// matters here (body, attachment_notes, issuers.name), and the attachment it belongs to.
+var reIndex = regexp.MustCompile(`(^|\.)(body|attachment_notes|issuers|signers)\.[0-9]+`)
+
+// lineElements lists, for each input line that holds text, the element the importer gave it:
+// "12\tbody". Lines the importer left out on purpose (decorations, the retired 主题词) are
+// "retired" when a warning points at them.
+func lineElements(doc *Document) map[int]string {
+	out := map[int]string{}
+	for _, p := range doc.Source.Paths() {
+		el := reIndex.ReplaceAllString(p, "$1$2")
+		for _, sg := range doc.Source.spans[p] {
+			if prev, ok := out[sg.Pos.Line]; ok && prev != el {
+				// two elements on one line (署名 and 成文日期): list both
+				if !strings.Contains(prev, el) {
+					parts := append(strings.Split(prev, "+"), el)
+					sort.Strings(parts)
+					el2 := strings.Join(parts, "+")
+					out[sg.Pos.Line] = el2
+				}
+				continue
+			}
+			out[sg.Pos.Line] = el
+		}
+	}
+	for _, w := range doc.Warnings {
+		if strings.Contains(w.Msg, "主题词") {
+			out[w.Line] = "retired"
+		}
+	}
+	return out
+}
+
+func formatLines(m map[int]string) string {
+	var ks []int
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Ints(ks)
+	var b strings.Builder
+	for _, k := range ks {
+		fmt.Fprintf(&b, "%d\t%s\n", k, m[k])
+	}
+	return b.String()
+}
+
+// TestCorpusLineElements imports every document of ../shared/corpus/docs and checks the element
+// of every line against a hand-reviewed table (testdata/corpus_lines/NAME.tsv: line number and
+// element); the .docx of the same document (defects_docx/NAME_0.docx, one paragraph a line)
+// must give the same table. Every non-blank line must have an element.
+func TestCorpusLineElements(t *testing.T) {
+	corpus := sharedCorpus(t)
+	files, _ := filepath.Glob(filepath.Join(corpus, "docs", "*.txt"))
+	if len(files) == 0 {
+		t.Fatal("no documents in ../shared/corpus/docs")
+	}
+	docx := 0
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := ImportText(f, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := lineElements(doc)
+			for i, l := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") {
+				if strings.TrimSpace(l) != "" && got[i+1] == "" {
+					t.Errorf("line %d has no element: %.30s", i+1, l)
+				}
+			}
+			golden := filepath.Join("testdata", "corpus_lines", name+".tsv")
+			if *updateLines {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(formatLines(got)), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./document -run TestCorpusLineElements -update-lines and review)", err)
+			}
+			if g := formatLines(got); g != string(want) {
+				t.Errorf(".txt: line elements differ from %s:\n%s", golden, diffLines(string(want), g))
+			}
+			dx := filepath.Join(corpus, "defects_docx", name+"_0.docx")
+			if ddata, err := os.ReadFile(dx); err == nil {
+				docx++
+				ddoc, err := ImportDocx(dx, ddata)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if g := formatLines(lineElements(ddoc)); g != string(want) {
+					t.Errorf(".docx: paragraph elements differ from %s:\n%s", golden, diffLines(string(want), g))
+				}
+			}
+		})
+	}
+	t.Logf("%d documents, %d also as .docx", len(files), docx)
+}
+
+// diffLines shows the lines of want and got that differ.
+func diffLines(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var a, c string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			c = g[i]
+		}
+		if a != c {
+			fmt.Fprintf(&b, "  want %-30q got %q\n", a, c)
+		}
+	}
+	return b.String()
+}
