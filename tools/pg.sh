@@ -41,14 +41,15 @@ _gw_pg_main() {
   [ ${#run[@]} -gt 0 ] && chown postgres "$dir"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)
 
-  if ! "${run[@]}" "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1; then
+  # from inside the folder: the postgres user may not be allowed into the caller's working directory
+  if ! (cd "$dir" && "${run[@]}" "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1); then
     cat "$dir/initdb.log" >&2
     echo "pg.sh: initdb 失败 (initdb failed)" >&2
     return 1
   fi
-  if ! "${run[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+  if ! (cd "$dir" && "${run[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-      start >/dev/null; then
+      start >/dev/null); then
     cat "$dir/server.log" >&2
     echo "pg.sh: PostgreSQL 没有启动 (server did not start)" >&2
     return 1
@@ -61,7 +62,7 @@ _gw_pg_main() {
 
 gongwen_pg_stop() {
   if [ -n "${GONGWEN_PG_DIR:-}" ]; then
-    $GONGWEN_PG_STOP >/dev/null 2>&1 || true
+    (cd "$GONGWEN_PG_DIR" && $GONGWEN_PG_STOP >/dev/null 2>&1) || true
     rm -rf "$GONGWEN_PG_DIR"
     GONGWEN_PG_DIR=""
   fi
