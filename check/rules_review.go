@@ -16,13 +16,18 @@ import (
 	"gongwen/document"
 )
 
-// direction is the document's direction of sending: the draft's, else its genre template's.
+// direction is the document's direction of sending: the draft's, else its genre template's,
+// else inferred from the recipients.
 func (c *ctx) direction() document.Direction {
 	if c.doc.Direction != "" {
 		return c.doc.Direction
 	}
 	if c.g != nil {
 		return c.g.Direction
+	}
+	// no template: a document to 各…（各县（区）人民政府，市政府各部门） goes down
+	if r := compact(c.doc.Recipients); strings.HasPrefix(r, "各") {
+		return document.DirectionDown
 	}
 	return ""
 }

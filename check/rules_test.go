@@ -247,6 +247,11 @@ func TestRules(t *testing.T) {
 			return d
 		}, body(0, "为做好预算编制工作，请你委提供有关数据。"), "你委", ""},
 		{"address-gui", "", n, body(7, "汛期实行24小时值班，请贵局安排专人值守。"), "贵局", ""},
+		{"address-gui", "direction inferred from 各…", func() *document.Document {
+			d := baseNotice()
+			d.Direction, d.Title = "", "某某市人民政府办公室关于做好2024年防汛工作的安排"
+			return d
+		}, body(7, "汛期实行24小时值班，请贵局安排专人值守。"), "贵局", ""},
 		{"closing-direction", "", rep, body(3, "请遵照执行。"), "请遵照执行", ""},
 		{"request-outside-qingshi", "", n, body(8, "妥否，请批示。"), "妥否", ""},
 		{"qingshi-one-matter", "two items", r, func(d *document.Document) {
