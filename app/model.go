@@ -2,15 +2,12 @@ package app
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"gongwen/check"
 	"gongwen/document"
@@ -49,6 +46,8 @@ type Model struct {
 	hist         history   // undo and redo of every change of the document
 	rev          uint64
 	recoveredRev uint64
+	// autosave is this session's recovery files (autosave.go): one per draft and window.
+	autosave autosaveState
 	// protected are files this session must never overwrite: drafts that could not be read
 	// (broken, or written by a newer version).
 	// protected keeps their bytes, so that a file chooser that truncated one can put it back.
@@ -144,23 +143,10 @@ func openError(path string, err error) error {
 	return errorf("err.open", name, err)
 }
 
-// genreFor finds the genre template of a document: its genre id, else the 文种 its title
-// ends with (the longest name that matches).
+// genreFor finds the genre template of a document as gwcli does (pipeline.Genre): its genre
+// id, name or alias, else the 文种 its title ends with.
 func (m *Model) genreFor(doc *document.Document) *templates.Genre {
-	if doc.Genre != "" {
-		if g, ok := m.Templates.Genre(doc.Genre); ok {
-			return g
-		}
-	}
-	title := strings.TrimSpace(strings.ReplaceAll(doc.Title, "\n", ""))
-	var best *templates.Genre
-	for _, g := range m.Templates.Genres() {
-		name, _, _ := strings.Cut(g.Name, "（")
-		if name != "" && strings.HasSuffix(title, name) && (best == nil || len(name) > len(best.Name)) {
-			best = g
-		}
-	}
-	return best
+	return genreOf(m.Templates, doc)
 }
 
 // Set changes a form field. It reports whether the document changed.
@@ -217,7 +203,7 @@ func (m *Model) SetAnalysis(a *Analysis) bool {
 	}
 	m.analysis = a
 	m.AnalysedRev = a.Rev
-	m.Findings = a.Findings
+	m.Findings = sortFindings(a.Findings) // errors first: the list shows what matters on top
 	m.Pages = a.Pages
 	return true
 }
@@ -437,107 +423,6 @@ func writeVia(path string, write func(io.Writer) error) error {
 		return errorf("err.write", filepath.Base(path), err)
 	}
 	return nil
-}
-
-// Recovery is an autosaved draft found at start.
-type Recovery struct {
-	Doc   *document.Document
-	Path  string // the draft file it belonged to, "" for a document never saved
-	Saved time.Time
-}
-
-type recoveryMeta struct {
-	Path     string    `json:"path"`
-	Imported string    `json:"imported,omitempty"`
-	Saved    time.Time `json:"saved"`
-}
-
-func (m *Model) recoveryFiles() (draft, meta string) {
-	return filepath.Join(m.RecoveryDir, "recovery.yaml"), filepath.Join(m.RecoveryDir, "recovery.json")
-}
-
-// NeedsAutosave reports whether the document changed since the last autosave.
-func (m *Model) NeedsAutosave() bool {
-	return m.Doc != nil && m.RecoveryDir != "" && m.Dirty && m.recoveredRev != m.rev
-}
-
-// Autosave writes the document to the recovery file when it changed since the last time.
-func (m *Model) Autosave() error {
-	if !m.NeedsAutosave() {
-		return nil
-	}
-	data, err := marshalDraft(m.Doc)
-	if err != nil {
-		return errorf("err.autosave", err)
-	}
-	draft, meta := m.recoveryFiles()
-	mb, _ := json.Marshal(recoveryMeta{Path: m.Path, Imported: m.Imported, Saved: time.Now()})
-	if err := writeAtomic(meta, mb); err != nil {
-		return errorf("err.autosave", err)
-	}
-	if err := writeAtomic(draft, data); err != nil {
-		return errorf("err.autosave", err)
-	}
-	m.recoveredRev = m.rev
-	return nil
-}
-
-// ClearRecovery removes the recovery file (after a save, or when the user declines it).
-func (m *Model) ClearRecovery() {
-	if m.RecoveryDir == "" {
-		return
-	}
-	draft, meta := m.recoveryFiles()
-	os.Remove(draft)
-	os.Remove(meta)
-}
-
-// PendingRecovery reads the recovery file left by a session that did not end cleanly. It
-// returns nil, nil when there is none. A recovery file that cannot be read is moved aside
-// (never overwritten) and reported.
-func (m *Model) PendingRecovery() (*Recovery, error) {
-	if m.RecoveryDir == "" {
-		return nil, nil
-	}
-	draft, meta := m.recoveryFiles()
-	data, err := os.ReadFile(draft)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, errorf("err.recover.read", draft, err)
-	}
-	var rm recoveryMeta
-	if mb, err := os.ReadFile(meta); err == nil {
-		_ = json.Unmarshal(mb, &rm)
-	}
-	doc, err := parseDraft(draft, data)
-	if err != nil {
-		aside := filepath.Join(m.RecoveryDir, fmt.Sprintf("recovery-unreadable-%s.yaml", time.Now().Format("20060102-150405")))
-		if rerr := os.Rename(draft, aside); rerr != nil {
-			// left in place, the next autosave would replace it: keep this session from autosaving
-			m.RecoveryDir = ""
-			return nil, errorf("err.recover.stuck", err, rerr, draft)
-		}
-		os.Remove(meta)
-		if errors.Is(err, document.ErrNewerVersion) {
-			return nil, errorf("err.recover.newer", aside)
-		}
-		return nil, errorf("err.recover.broken", err, aside)
-	}
-	if rm.Saved.IsZero() {
-		if st, err := os.Stat(draft); err == nil {
-			rm.Saved = st.ModTime()
-		}
-	}
-	return &Recovery{Doc: doc, Path: rm.Path, Saved: rm.Saved}, nil
-}
-
-// Restore makes a recovered draft the current document (unsaved).
-func (m *Model) Restore(r *Recovery) {
-	m.reset(r.Doc, m.genreFor(r.Doc))
-	m.Path = r.Path
-	m.Dirty = true
 }
 
 // Title is the window title for the document.

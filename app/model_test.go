@@ -254,6 +254,7 @@ func TestAutosaveAndRecovery(t *testing.T) {
 		t.Fatal("autosave needed again without an edit")
 	}
 	// a new session over the same folder (after a crash) finds it
+	crash(t, m)
 	m2 := NewModel(m.Templates, nil, m.RecoveryDir)
 	r, err := m2.PendingRecovery()
 	if err != nil || r == nil {

@@ -560,7 +560,7 @@ func (u *UI) OfferRecovery() {
 	msg := T("recover.text", title, r.Saved.Local().Format("2006-01-02 15:04:05"))
 	// 取消 (Esc) decides nothing: the recovery file stays
 	u.ask(T("recover.title"), dialogText(msg), nil,
-		choice{T("recover.no"), widget.DangerImportance, u.Model.ClearRecovery},
+		choice{T("recover.no"), widget.DangerImportance, func() { u.Model.DropRecovery(r) }},
 		choice{T("recover.yes"), widget.HighImportance, func() {
 			u.Model.Restore(r)
 			u.showEditor()

@@ -274,7 +274,8 @@ func TestRecoveryOfferedAtStart(t *testing.T) {
 	if err := h.u.Model.Autosave(); err != nil {
 		t.Fatal(err)
 	}
-	// the next start over the same folder
+	// the next start over the same folder, after the first was killed
+	crash(t, h.u.Model)
 	a := test.NewApp()
 	u2 := New(a, Options{RecoveryDir: h.u.Model.RecoveryDir, AutosaveEvery: -1, Post: func(f func()) { f() }})
 	defer u2.Close()
