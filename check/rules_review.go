@@ -538,11 +538,13 @@ var checkBasisRepealed = scanner([]string{"body", "attachment_body", "note"}, "�
 	k := c.knowledge()
 	date, dated := c.docDate()
 	names, spans := citations(f)
+	seen := map[*BasisEntry]bool{}
 	for i, n := range names {
 		e := k.basisEntry(n)
-		if e == nil || e.Repealed == "" || historic(f.text, spans[i][0], spans[i][1]) {
+		if e == nil || e.Repealed == "" || seen[e] || historic(f.text, spans[i][0], spans[i][1]) {
 			continue
 		}
+		seen[e] = true // GB/T 9704-1999《国家行政机关公文格式》 is one citation
 		rep, _ := isoDate(e.Repealed)
 		if dated && before(date, rep) {
 			continue // cited while it was in force
