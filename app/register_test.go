@@ -105,20 +105,35 @@ func TestLibraryWindow(t *testing.T) {
 	if got, _ := v.lib.Get(context.Background(), d.ID); got.Status != library.Review {
 		t.Errorf("status after 流转: %s", got.Status)
 	}
+	// 签发 then 印发: the number taken for the draft is recorded as issued
+	if _, err := h.u.TakeNumber("江政", 2026, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.u.SaveToLibrary(); err != nil {
+		t.Fatal(err)
+	}
+	v.refresh()
+	for _, st := range []string{"签发", "印发"} {
+		v.move.SetSelected(st)
+		v.doMove()
+	}
+	db, _ := h.u.regDB()
+	if e, err := register.New(db).Get(context.Background(), "江政", 2026, 1); err != nil || e.State != register.Issued || e.Title != "关于拨付2026年防汛资金的请示" || e.DocID != d.ID {
+		t.Errorf("register line after 印发: %+v %v", e, err)
+	}
 	v.versions.Select(0)
 	v.doRestore()
-	if got, _ := v.lib.Get(context.Background(), d.ID); got.Head != 3 {
-		t.Errorf("head after restoring version 1: %d", got.Head)
+	if got, _ := v.lib.Get(context.Background(), d.ID); got.Status != library.Printed || got.Head != 4 { // v3 with the number, v4 the restored v1
+		t.Errorf("after 印发: %s, head %d", got.Status, got.Head)
 	}
-	v.status.SetSelected("签发")
+	v.status.SetSelected("归档")
 	if len(v.docs) != 0 {
-		t.Errorf("status filter 签发 lists %d", len(v.docs))
+		t.Errorf("status filter 归档 lists %d", len(v.docs))
 	}
 	v.w.Close()
 
 	// the register window
 	h.u.NewDocument("qingshi")
-	h.u.TakeNumber("江政", 2026, 0)
 	h.u.TakeNumber("江政", 2026, 0)
 	r := h.u.ShowRegister()
 	r.code.SetText("江政")

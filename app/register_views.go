@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"gongwen/document"
 	"gongwen/library"
 	"gongwen/register"
 	"gongwen/sheet"
@@ -235,7 +236,39 @@ func (v *libraryView) doMove() {
 		showOn(v.w, err)
 		return
 	}
+	if to == library.Printed {
+		if err := v.issueNumber(d.ID); err != nil {
+			showOn(v.w, err)
+		}
+	}
 	v.refresh()
+}
+
+// issueNumber records a printed (印发) manuscript's 发文字号 as issued in the register, with the
+// newest version's title, date, 签发人, 主送, 抄送 and co-issuers, when the number was taken from
+// the register and is still reserved.
+func (v *libraryView) issueNumber(id string) error {
+	ctx := context.Background()
+	ver, err := v.lib.Version(ctx, id, 0)
+	if err != nil {
+		return err
+	}
+	doc, err := document.Parse(id, []byte(ver.Draft))
+	if err != nil {
+		return err
+	}
+	e := register.FromDocument(doc)
+	if e.Code == "" {
+		return nil // no number, or one typed by hand in another form
+	}
+	reg := register.New(v.u.reg.db)
+	cur, err := reg.Get(ctx, e.Code, e.Year, e.Serial)
+	if err != nil || cur.State != register.Reserved {
+		return nil // not from the register, or already issued: nothing to record
+	}
+	e.DocID = id
+	_, err = reg.Issue(ctx, e, who())
+	return err
 }
 
 // selectedVersion is the version chosen in the list, else the newest.
