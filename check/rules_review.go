@@ -269,7 +269,7 @@ var (
 	reYearApos     = regexp.MustCompile(`[’'‘]([0-9]{2})年?`)
 	reDateHao      = regexp.MustCompile(`([0-9]{1,2})月([0-9]{1,2})(号)`)
 	reJiezhi       = regexp.MustCompile(`截止(到|至)?([0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日|底|末|中旬|上旬|下旬)?|[0-9]{4}年(?:底|末)?|目前|今年|本月|上月|去年|年底|上半年|当前|发稿时)`)
-	rePercentRange = regexp.MustCompile(`(^|[^0-9.%])([0-9]+(?:\.[0-9]+)?)([～~〜—－\-至到])([0-9]+(?:\.[0-9]+)?)%`)
+	rePercentRange = regexp.MustCompile(`(^|[^0-9.%])([0-9]+(?:\.[0-9]+)?)([～~〜—－\-至到])([0-9]+(?:\.[0-9]+)?)(%|万元|亿元|万|亿)`)
 	reRangeDash    = regexp.MustCompile(`([0-9])([~〜–－])([0-9])`)
 	reWanYi        = regexp.MustCompile(`(^|[^0-9.,，])([0-9]{5,})(\.[0-9]+)?(万|亿)`)
 	reLeadZero     = regexp.MustCompile(`0[0-9]+(?:个|人|名|项|件|次|家|所|条|份|台|辆|起|户|万|亿|元|天|%)`)
@@ -310,7 +310,7 @@ var checkYearAbbreviated = scanner(bodyTextKinds, "年|'|’", func(c *ctx, r *r
 			continue
 		}
 		c.reportMatch(r, f, match{start: at - 2, end: from,
-			msg: "年份不能简写：“{text}”应写全称，如“20" + s[at-2:at] + "年”（GB/T 15835-2011 5.2.2）"})
+			msg: "年份不能简写：“{text}”应写全称，如“20" + s[at-2:at] + "年”（GB/T 15835-2011）"})
 	}
 	if !strings.ContainsAny(s, "'’") {
 		return
@@ -355,15 +355,15 @@ var checkJiezhi = scanner(bodyTextKinds, "截止", func(c *ctx, r *rule, f field
 	}
 })
 
-var checkPercentRange = scanner(bodyTextKinds, "%", func(c *ctx, r *rule, f field) {
+var checkPercentRange = scanner(bodyTextKinds, "%|万|亿", func(c *ctx, r *rule, f field) {
 	for _, sm := range rePercentRange.FindAllStringSubmatchIndex(f.text, -1) {
-		a, sep, b := f.text[sm[4]:sm[5]], f.text[sm[6]:sm[7]], f.text[sm[8]:sm[9]]
+		a, sep, b, unit := f.text[sm[4]:sm[5]], f.text[sm[6]:sm[7]], f.text[sm[8]:sm[9]], f.text[sm[10]:sm[11]]
 		if sep == "-" || sep == "－" || sep == "~" || sep == "〜" || sep == "—" {
 			sep = "～"
 		}
-		fix := a + "%" + sep + b + "%"
+		fix := a + unit + sep + b + unit
 		c.reportMatch(r, f, match{start: sm[4], end: sm[1], fix: fix, hasFix: true,
-			msg: "百分数的范围，前后两个数都要带百分号：“{text}”应写作“{fix}”（GB/T 15835-2011 5.1.5）"})
+			msg: "数值范围前后两个数都要带“" + unit + "”，否则会有歧义：“{text}”应写作“{fix}”（GB/T 15835-2011：15%～30%，不写为15～30%）"})
 	}
 })
 
@@ -374,7 +374,7 @@ var checkRangeDash = scanner(bodyTextKinds, "~|〜|–|－", func(c *ctx, r *rul
 			continue
 		}
 		c.reportMatch(r, f, match{start: sm[4], end: sm[5], fix: "～", hasFix: true,
-			msg: "表示数值范围用浪纹线“～”（或“至”），不用“{text}”（GB/T 15834-2011 4.15）"})
+			msg: "表示数值范围用浪纹线“～”（或“至”），不用“{text}”（GB/T 15834-2011 连接号）"})
 	}
 })
 
@@ -402,7 +402,7 @@ func nextIsLong(s string, i int) bool {
 var checkWanYiDigits = scanner(bodyTextKinds, "万|亿", func(c *ctx, r *rule, f field) {
 	for _, sm := range reWanYi.FindAllStringSubmatchIndex(f.text, -1) {
 		c.reportMatch(r, f, match{start: sm[4], end: sm[1],
-			msg: "“{text}”数字过长：以万、亿为单位时，换算到更大的单位（如“120000万元”写作“12亿元”），使数字简短易读（GB/T 15835-2011 5.1.4）"})
+			msg: "“{text}”数字过长：以万、亿为单位时，换算到更大的单位（如“120000万元”写作“12亿元”），使数字简短易读"})
 	}
 })
 
