@@ -115,6 +115,15 @@ func (db *DB) Version(ctx context.Context) (int, error) {
 // starting at once serialise on PostgreSQL's advisory lock or SQLite's write lock; the second
 // finds the work done.
 func (db *DB) migrate(ctx context.Context) error {
+	// an up-to-date database is only read: users without the right to create tables can use it
+	if have, err := db.Version(ctx); err == nil {
+		if have > SchemaVersion {
+			return &TooNewError{Where: db.Where, Have: have, Program: SchemaVersion}
+		}
+		if have == SchemaVersion {
+			return nil
+		}
+	}
 	err := db.Tx(ctx, func(tx *sql.Tx) error {
 		if err := db.lockSchema(ctx, tx); err != nil {
 			return err
