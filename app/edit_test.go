@@ -307,3 +307,16 @@ func TestNoLocaleWarning(t *testing.T) {
 		t.Errorf("Fyne complains about the locale:\n%s", buf.String())
 	}
 }
+
+// testButton is a button found in a laid-out tree.
+type testButton struct{ b *widget.Button }
+
+func (b *testButton) tap() { test.Tap(b.b) }
+
+func asButton(o fyne.CanvasObject, label string) (*testButton, bool) {
+	b, ok := o.(*widget.Button)
+	if !ok || b.Text != label {
+		return nil, false
+	}
+	return &testButton{b}, true
+}

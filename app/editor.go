@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -138,6 +139,11 @@ type editor struct {
 	pv        *previewPane
 	find      *findBar
 	practice  *practicePanel // 练习模式 (nil outside it)
+	count     *widget.Label  // the character count
+	split     *container.Split
+	helps     []fyne.CanvasObject // the fields' help texts (one switch shows or hides them)
+	// seenFindings are the findings shown before the last check (to bring new ones into view)
+	seenFindings map[string]bool
 }
 
 func (u *UI) showEditor() {
@@ -157,9 +163,16 @@ func (u *UI) showEditor() {
 	left.Offset = 0.66
 	split := container.NewHSplit(left, ed.pv.root)
 	split.Offset = 0.47
+	if ed.pv.explain.Checked {
+		split.Offset = 0.36
+	}
+	ed.split = split
 
 	bar := ed.toolbar()
-	u.Win.SetContent(container.NewBorder(bar, container.NewPadded(ed.status), nil, nil, split))
+	ed.count = widget.NewLabel("")
+	ed.count.Importance = widget.LowImportance
+	ed.updateCount()
+	u.Win.SetContent(container.NewBorder(bar, container.NewPadded(container.NewBorder(nil, nil, nil, ed.count, ed.status)), nil, nil, split))
 	u.updateTitle()
 	ed.refreshFindings()
 	ed.requestPreview(0)
@@ -219,8 +232,22 @@ func (ed *editor) buildForm() fyne.CanvasObject {
 		ed.tabs.Append(container.NewTabItem(T("group."+g), sc))
 	}
 	ed.tabs.SelectIndex(1)
-	return ed.tabs
+	help := widget.NewCheck(T("form.help"), func(on bool) {
+		ed.u.App.Preferences().SetBool(prefFormHelp, on)
+		for _, h := range ed.helps {
+			if on {
+				h.Show()
+			} else {
+				h.Hide()
+			}
+		}
+	})
+	help.Checked = ed.u.App.Preferences().BoolWithFallback(prefFormHelp, true)
+	return container.NewStack(ed.tabs, container.NewVBox(container.NewHBox(layout.NewSpacer(), help)))
 }
+
+// prefFormHelp is the preference of the form's help texts (shown or hidden).
+const prefFormHelp = "form.help"
 
 func (ed *editor) fieldBlock(ff *formField) fyne.CanvasObject {
 	label := ff.spec.Label
@@ -236,7 +263,15 @@ func (ed *editor) fieldBlock(ff *formField) fyne.CanvasObject {
 	}
 	items := []fyne.CanvasObject{title}
 	if ff.spec.Help != "" {
-		items = append(items, newHelp(ff.spec.Help))
+		h := newHelp(ff.spec.Help)
+		if !ed.u.App.Preferences().BoolWithFallback(prefFormHelp, true) {
+			h.Hide()
+		}
+		ed.helps = append(ed.helps, h)
+		items = append(items, h)
+	}
+	if ff.spec.Kind == templates.KindDate && ff.entry != nil {
+		input = ed.dateInput(ff.entry)
 	}
 	if ff.spec.Path == pathSeal && ff.entry != nil {
 		pick := widget.NewButtonWithIcon(T("seal.choose"), theme.FolderOpenIcon(), func() { ed.chooseImage(ff.entry) })
@@ -391,6 +426,7 @@ func (ed *editor) changed(path, value string) {
 
 func (ed *editor) afterEdit() {
 	ed.u.updateTitle()
+	ed.updateCount()
 	ed.requestPreview(ed.u.opts.Debounce)
 	ed.u.scheduleAutosave()
 }
@@ -607,6 +643,7 @@ func (ed *editor) refreshFindings() {
 		ed.fixAllBtn.Disable()
 	}
 	ed.findings.Refresh()
+	ed.showNewFindings()
 }
 
 // ruleFields name the field of findings about a missing element (they have no path), by a

@@ -99,6 +99,9 @@ func errorf(key string, args ...any) error {
 	return fmt.Errorf(T(key), args...)
 }
 
+// QuietLocale is quietCLocale for the command: it must run before the Fyne app is made.
+func QuietLocale() { quietCLocale() }
+
 // quietCLocale keeps Fyne from logging "Error parsing user locale C" where the locale is
 // C.UTF-8 or POSIX.UTF-8 (containers, minimal systems, ssh sessions): such a locale names no
 // language, and Fyne parses "C" as one. LANGUAGE, which Fyne's locale lookup reads first

@@ -203,7 +203,7 @@ func (m *Model) SetAnalysis(a *Analysis) bool {
 	}
 	m.analysis = a
 	m.AnalysedRev = a.Rev
-	m.Findings = a.Findings
+	m.Findings = sortFindings(a.Findings) // errors first: the list shows what matters on top
 	m.Pages = a.Pages
 	return true
 }

@@ -143,6 +143,9 @@ func (l *sheetLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 // explainChanged follows the 讲解模式 check and its toggles.
 func (p *previewPane) explainChanged() {
 	p.u.saveDocView(docView{Zoom: p.zoom, Explain: p.explain.Checked})
+	if ed := p.u.ed; p.explain.Checked && ed != nil && ed.split != nil && ed.split.Offset > 0.36 {
+		ed.split.SetOffset(0.36) // the page and its label columns need the room
+	}
 	p.showExplainControls()
 	p.resize()
 	p.drawBoxes()
@@ -381,8 +384,8 @@ func (p *previewPane) drawDimensions(s float32, line func(c color.Color, w float
 	top, left := layout.MarginTop.Mm(), layout.MarginLeft.Mm()
 	bodyW, bodyH := layout.BodyWidth.Mm(), layout.BodyHeight.Mm()
 	vdim(mm(left+8), 0, mm(top), T("dim.top"))
-	hdim(mm(top+bodyH+18), 0, mm(left), T("dim.left"))
-	hdim(mm(top+bodyH+24), mm(left), mm(left+bodyW), T("dim.bodyw"))
+	hdim(mm(top+bodyH+15), 0, mm(left), T("dim.left"))
+	hdim(mm(top+bodyH+27), mm(left), mm(left+bodyW), T("dim.bodyw"))
 	vdim(mm(left+bodyW+4), mm(top), mm(top+bodyH), T("dim.bodyh"))
 	var number, sep *layout.Box
 	for i := range p.boxes {

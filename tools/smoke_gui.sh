@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # GUI smoke test: builds cmd/gongwen (cgo), starts it under Xvfb on an example draft, waits
 # until its window is mapped, takes a screenshot with ImageMagick's import, checks that the
-# window drew something (not blank, some dark ink, some red from the preview), and stops the app.
-# usage: tools/smoke_gui.sh [DRAFT.yaml]      SHOT=path.png keeps the screenshot there
+# window drew something (not blank, some dark ink, some red from the preview), then drives
+# the real window with xdotool through the View menu's shortcuts and takes the screenshots
+# of the README: 讲解模式 at 60 %, 100 % and 170 % zoom, 练习模式 on an exercise made by
+# gwcli exercise, and the English editor. Each must draw, and the three zooms must differ.
+# It also measures the time to the window and the app's memory (RSS) with the 6-page example.
+# usage: tools/smoke_gui.sh [DRAFT.yaml]      SHOT=path.png keeps the first screenshot there
+#        DOCS=1 tools/smoke_gui.sh            writes the screenshots into docs/ (app-*.png)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f tools/env.sh ] && . tools/env.sh
@@ -27,6 +32,7 @@ cleanup() {
 trap cleanup EXIT
 
 CGO_ENABLED=1 go build -o "$tmp/gongwen" ./cmd/gongwen || fail "go build ./cmd/gongwen"
+CGO_ENABLED=0 go build -o "$tmp/gwcli" ./cmd/gwcli || fail "go build ./cmd/gwcli"
 
 # a free display number
 disp=""
@@ -39,25 +45,53 @@ xvfb_pid=$!
 for _ in $(seq 1 50); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.1; done
 export DISPLAY=$disp
 
-# a fresh home, so that no earlier recovery file or preference changes what starts
-export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share"
-mkdir -p "$HOME"
-LIBGL_ALWAYS_SOFTWARE=1 "$tmp/gongwen" "$draft" >"$tmp/app.log" 2>&1 &
-app_pid=$!
+# start FILE [LANG]: the app on FILE in a fresh home (no earlier recovery file or preference
+# changes what starts), LANG its UI language; sets app_pid and win, and the startup time
+start() {
+  local file=$1 lang=${2:-zh}
+  [ -n "$app_pid" ] && { kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=""; }
+  export HOME="$tmp/home-$lang-$RANDOM" XDG_CONFIG_HOME="" XDG_DATA_HOME=""
+  export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share"
+  mkdir -p "$XDG_CONFIG_HOME/fyne/cn.gongwen.app"
+  printf '{"lang":"%s","window.width":1280,"window.height":860}\n' "$lang" > "$XDG_CONFIG_HOME/fyne/cn.gongwen.app/preferences.json"
+  local t0; t0=$(date +%s%N)
+  LANG=C.UTF-8 LIBGL_ALWAYS_SOFTWARE=1 "$tmp/gongwen" "$file" >"$tmp/app.log" 2>&1 &
+  app_pid=$!
+  win=""
+  for _ in $(seq 1 600); do
+    kill -0 "$app_pid" 2>/dev/null || { cat "$tmp/app.log"; fail "the app exited early"; }
+    win=$(xdotool search --onlyvisible --name '公文写作助手|Gongwen' 2>/dev/null | head -1 || true)
+    [ -n "$win" ] && break
+    sleep 0.05
+  done
+  [ -n "$win" ] || { cat "$tmp/app.log"; fail "no window mapped within 30 s"; }
+  startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  xdotool windowfocus --sync "$win" 2>/dev/null || true
+  # let the first preview arrive (typesetting runs off the UI goroutine)
+  sleep "${SMOKE_WAIT:-4}"
+}
 
-win=""
-for _ in $(seq 1 120); do
-  kill -0 "$app_pid" 2>/dev/null || { cat "$tmp/app.log"; fail "the app exited early"; }
-  win=$(xdotool search --onlyvisible --name '公文写作助手|Gongwen' 2>/dev/null | head -1 || true)
-  [ -n "$win" ] && break
-  sleep 0.5
-done
-[ -n "$win" ] || { cat "$tmp/app.log"; fail "no window mapped within 60 s"; }
-# let the first preview arrive (typesetting runs off the UI goroutine)
-sleep "${SMOKE_WAIT:-4}"
+# keys KEY...: press shortcuts in the app's window, a moment apart
+keys() {
+  for k in "$@"; do xdotool key --clearmodifiers "$k"; sleep 0.6; done
+  sleep "${SMOKE_SETTLE:-2}"
+}
+
+# shot NAME: a screenshot of the window, checked not blank
+shot() {
+  local out=$tmp/$1.png
+  import -window "$win" "$out" || fail "screenshot $1 failed"
+  local sd dark
+  sd=$(convert "$out" -colorspace Gray -format '%[fx:standard_deviation]' info:)
+  dark=$(convert "$out" -colorspace Gray -threshold 40% -negate -format '%[fx:mean]' info:)
+  awk -v sd="$sd" -v dark="$dark" 'BEGIN { exit !(sd > 0.05 && dark > 0.005) }' || fail "$1 looks blank (stddev $sd, dark ink $dark)"
+  if [ "${DOCS:-}" = 1 ]; then cp "$out" "docs/app-$1.png"; fi
+}
+
+start "$draft"
+first_startup=$startup_ms
 shot=${SHOT:-$tmp/shot.png}
 import -window root "$shot" || fail "screenshot failed"
-
 sd=$(convert "$shot" -colorspace Gray -format '%[fx:standard_deviation]' info:)
 dark=$(convert "$shot" -colorspace Gray -threshold 40% -negate -format '%[fx:mean]' info:)
 red=$(convert "$shot" -fx '(r>0.6 && g<0.3 && b<0.3) ? 1 : 0' -colorspace Gray -format '%[fx:mean]' info:)
@@ -65,5 +99,34 @@ ok=$(awk -v sd="$sd" -v dark="$dark" 'BEGIN { print (sd > 0.05 && dark > 0.005) 
 [ "$ok" = 1 ] || fail "the window looks blank (stddev $sd, dark ink $dark)"
 redok=$(awk -v red="$red" 'BEGIN { print (red > 0.0005) ? 1 : 0 }')
 [ "$redok" = 1 ] || fail "no red in the window (the preview's mark did not draw; red share $red)"
-kill "$app_pid" 2>/dev/null || true
-echo "smoke_gui: PASS: window $win drew on $disp ($draft; stddev $sd, dark ink $dark, red $red)"
+grep -q "Error parsing user locale" "$tmp/app.log" && fail "Fyne warns about the locale under LANG=C.UTF-8: $(head -3 "$tmp/app.log")"
+echo "smoke_gui: window $win drew on $disp ($draft; stddev $sd, dark ink $dark, red $red) in ${first_startup} ms"
+
+# 讲解模式 at 100 %, 60 % and 170 % (View menu: Ctrl+Shift+L, Ctrl+0, Ctrl+-, Ctrl+=)
+keys ctrl+shift+l ctrl+0
+shot explain-100
+keys ctrl+minus ctrl+minus ctrl+minus
+shot explain-60
+keys ctrl+0 ctrl+equal ctrl+equal ctrl+equal
+shot explain-170
+a=$(compare -metric AE "$tmp/explain-60.png" "$tmp/explain-100.png" null: 2>&1 || true)
+b=$(compare -metric AE "$tmp/explain-100.png" "$tmp/explain-170.png" null: 2>&1 || true)
+awk -v a="${a%% *}" -v b="${b%% *}" 'BEGIN { exit !(a > 1000 && b > 1000) }' || fail "the zoom shortcuts changed nothing (differences $a, $b pixels)"
+
+# memory with the 6-page example open
+if [ -f examples/changqi.yaml ]; then
+  start examples/changqi.yaml
+  keys ctrl+shift+l
+  rss=$(awk '/VmRSS/ {print $2}' "/proc/$app_pid/status")
+  echo "smoke_gui: RSS with examples/changqi.yaml (6 pages, 讲解模式) ${rss} kB; window in ${startup_ms} ms"
+fi
+
+# 练习模式 on an exercise made for a class by gwcli exercise
+"$tmp/gwcli" exercise make -difficulty medium -seed 1 -o "$tmp/class" "$draft" >/dev/null || fail "gwcli exercise make"
+start "$tmp/class.exercise.json"
+shot exercise
+
+# the English editor
+start "$draft" en
+shot editor-en
+echo "smoke_gui: PASS (screenshots: explain-60/100/170, exercise, editor-en${DOCS:+, copied to docs/})"

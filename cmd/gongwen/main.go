@@ -11,5 +11,6 @@ import (
 )
 
 func main() {
+	app.QuietLocale() // before Fyne reads the locale: no "Error parsing user locale C"
 	app.Run(fyneapp.NewWithID("cn.gongwen.app"), os.Args[1:])
 }

@@ -1,0 +1,106 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"gongwen/check"
+)
+
+func TestRoomToWrite(t *testing.T) {
+	h := newHarness(t)
+	h.u.NewDocument("qingshi")
+	ed := h.u.ed
+	h.settle()
+	// 今天 fills the date field as a 公文 writes it
+	date := ed.fields["date"]
+	if date == nil || date.entry == nil {
+		t.Fatal("no date field")
+	}
+	var today *testButton
+	for _, o := range test.LaidOutObjects(date.block) {
+		if b, ok := asButton(o, T("date.today")); ok {
+			today = b
+		}
+	}
+	if today == nil {
+		t.Fatal("no 今天 button")
+	}
+	today.tap()
+	if want := gongwenDate(time.Now()); h.u.Model.Doc.Date != want {
+		t.Errorf("今天 gave %q, want %q", h.u.Model.Doc.Date, want)
+	}
+	// the character count follows the body
+	ed.fields["body"].entry.SetText("一二三 四五\n六")
+	if !strings.Contains(ed.count.Text, "正文 6 字") {
+		t.Errorf("count %q", ed.count.Text)
+	}
+	// the help texts hide with one switch
+	if len(ed.helps) == 0 || !ed.helps[0].Visible() {
+		t.Fatal("no help shown")
+	}
+	h.u.App.Preferences().SetBool(prefFormHelp, false)
+	h.u.showEditor()
+	if h.u.ed.helps[0].Visible() {
+		t.Error("help still shown after switching it off")
+	}
+}
+
+func TestFindingsBySeverity(t *testing.T) {
+	fs := []check.Finding{{Rule: "a", Severity: check.SeverityInfo}, {Rule: "b", Severity: check.SeverityError},
+		{Rule: "c", Severity: check.SeverityWarning}, {Rule: "d", Severity: check.SeverityError}}
+	got := sortFindings(fs)
+	var order []string
+	for _, f := range got {
+		order = append(order, f.Rule)
+	}
+	if strings.Join(order, "") != "bdca" {
+		t.Errorf("order %v", order)
+	}
+	if fs[0].Rule != "a" {
+		t.Error("sortFindings changed its input")
+	}
+}
+
+// TestViewPerDocument: zoom and 讲解模式 belong to the draft they were set on; a new
+// document starts at 100 % without 讲解模式; the zoom steps go through 60 % and 170 %.
+func TestViewPerDocument(t *testing.T) {
+	h := newHarness(t)
+	dir := t.TempDir()
+	h.u.OpenPath(examplePath(t, "qingshi.yaml"))
+	h.settle()
+	path := filepath.Join(dir, "a.yaml")
+	if err := h.u.Model.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	pv := h.u.ed.pv
+	pv.setZoom(1)
+	for _, want := range []float32{0.85, 0.75, 0.6} {
+		pv.zoomOut()
+		if pv.zoom != want {
+			t.Fatalf("zoom out: %v, want %v", pv.zoom, want)
+		}
+	}
+	pv.explain.SetChecked(true)
+	h.u.NewDocument("baogao")
+	if pv := h.u.ed.pv; pv.zoom != 1 || pv.explain.Checked {
+		t.Errorf("a new document starts at %v, explain %v", pv.zoom, pv.explain.Checked)
+	}
+	h.u.Model.Dirty = false
+	h.u.OpenPath(path)
+	if pv := h.u.ed.pv; pv.zoom != 0.6 || !pv.explain.Checked {
+		t.Errorf("the draft reopened at %v, explain %v", pv.zoom, pv.explain.Checked)
+	}
+	pv = h.u.ed.pv
+	pv.setZoom(1)
+	for _, want := range []float32{1.25, 1.5, 1.7} {
+		pv.zoomIn()
+		if pv.zoom != want {
+			t.Fatalf("zoom in: %v, want %v", pv.zoom, want)
+		}
+	}
+}
