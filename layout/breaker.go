@@ -145,8 +145,9 @@ func init() {
 	}
 }
 
-// squeezable returns what each glyph can give inside a line: half the advance of the first of
-// two adjacent full-width marks (a closing one), or of the second (an opening one).
+// squeezable returns what each glyph can give inside a line: half the advance of a closing
+// mark followed by another mark, and of an opening mark following one (so 》（ can close up
+// to one cell, 。” and （《 to one and a half).
 func squeezable(rs []rune, adv []Length, sq []Length) []Length {
 	sq = sq[:0]
 	for i := range rs {
@@ -154,7 +155,7 @@ func squeezable(rs []rune, adv []Length, sq []Length) []Length {
 		switch {
 		case closingPunct[rs[i]] && i+1 < len(rs) && (closingPunct[rs[i+1]] || openingPunct[rs[i+1]]):
 			a = adv[i] / 2
-		case openingPunct[rs[i]] && i > 0 && (closingPunct[rs[i-1]] || openingPunct[rs[i-1]]) && !closingPunct[rs[i-1]]:
+		case openingPunct[rs[i]] && i > 0 && (closingPunct[rs[i-1]] || openingPunct[rs[i-1]]):
 			a = adv[i] / 2
 		}
 		sq = append(sq, a)

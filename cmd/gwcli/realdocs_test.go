@@ -1,0 +1,400 @@
+package main
+
+// Issue 11's measures on real published documents, read back from the exported PDFs with
+// poppler (pdftohtml -xml) and measured with the independent yardstick.
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"gongwen/internal/wordseg"
+)
+
+// needTool returns the path of an external tool, skipping the test when it is missing and
+// failing it when CI=true (CI installs poppler-utils and python3).
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is missing; CI=true requires it (apt-get install poppler-utils python3)", name)
+		}
+		t.Skipf("%s is missing", name)
+	}
+	return p
+}
+
+// realDocs lists the real published documents: ../shared/corpus/docs (skipped when ../shared is
+// absent, a failure when CI=true) and the project's own, document/testdata/realdocs.
+func realDocs(t *testing.T) []string {
+	t.Helper()
+	root := expRepoRoot(t)
+	own, _ := filepath.Glob(filepath.Join(root, "document", "testdata", "realdocs", "*.txt"))
+	shared, _ := filepath.Glob(filepath.Join(root, "..", "shared", "corpus", "docs", "*.txt"))
+	if len(shared) == 0 {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("../shared/corpus/docs is absent; CI=true requires it")
+		}
+		t.Log("../shared/corpus/docs is absent: the project's own documents only")
+	}
+	return append(shared, own...)
+}
+
+var (
+	realPDFOnce sync.Once
+	realPDFDir  string
+	realPDFErr  = map[string]string{}
+)
+
+// realPDF exports a real document once per test binary and returns the PDF's path.
+func realPDF(t *testing.T, src string) string {
+	t.Helper()
+	realPDFOnce.Do(func() {
+		d, err := os.MkdirTemp("", "gongwen-realdocs-")
+		if err != nil {
+			panic(err)
+		}
+		realPDFDir = d
+	})
+	name := strings.TrimSuffix(filepath.Base(src), ".txt")
+	if strings.Contains(src, filepath.Join("testdata", "realdocs")) {
+		name = "own-" + name
+	}
+	out := filepath.Join(realPDFDir, name+".pdf")
+	if keep := os.Getenv("GONGWEN_PDF_OUT"); keep != "" {
+		out = filepath.Join(keep, name+".pdf")
+	}
+	if _, err := os.Stat(out); err == nil {
+		return out
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"export", "-o", out, src}, &stdout, &stderr); code != 0 && code != 1 {
+		t.Fatalf("gwcli export %s: exit %d: %s", src, code, stderr.String())
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Fatalf("gwcli export %s wrote no PDF: %s", src, stderr.String())
+	}
+	return out
+}
+
+// pdfLine is one printed line: the texts at one height of one page, with their fonts.
+type pdfLine struct {
+	page        int
+	top         int
+	left, right float64 // mm
+	text        string
+	families    []string // font family of each piece
+	sizes       []int
+}
+
+type xmlDoc struct {
+	Pages []struct {
+		Number int `xml:"number,attr"`
+		Width  float64
+		WidthS string `xml:"width,attr"`
+		Fonts  []struct {
+			ID     string `xml:"id,attr"`
+			Size   int    `xml:"size,attr"`
+			Family string `xml:"family,attr"`
+		} `xml:"fontspec"`
+		Texts []struct {
+			Top   int     `xml:"top,attr"`
+			Left  float64 `xml:"left,attr"`
+			Width float64 `xml:"width,attr"`
+			Font  string  `xml:"font,attr"`
+			Inner string  `xml:",innerxml"`
+		} `xml:"text"`
+	} `xml:"page"`
+}
+
+// pdfLines reads the lines of a PDF with pdftohtml -xml.
+func pdfLines(t *testing.T, pdf string) []pdfLine {
+	t.Helper()
+	tool := needTool(t, "pdftohtml")
+	out, err := exec.Command(tool, "-xml", "-i", "-stdout", "-q", pdf).Output()
+	if err != nil {
+		t.Fatalf("pdftohtml %s: %v", pdf, err)
+	}
+	var d xmlDoc
+	if err := xml.Unmarshal(out, &d); err != nil {
+		t.Fatalf("pdftohtml %s: %v", pdf, err)
+	}
+	fonts := map[string]struct {
+		family string
+		size   int
+	}{}
+	var lines []pdfLine
+	for _, p := range d.Pages {
+		var w float64
+		fmt.Sscan(p.WidthS, &w)
+		mm := 210 / w
+		for _, f := range p.Fonts {
+			fonts[f.ID] = struct {
+				family string
+				size   int
+			}{f.Family, f.Size}
+		}
+		byTop := map[int]*pdfLine{}
+		var tops []int
+		for _, tx := range p.Texts {
+			s := strings.NewReplacer("<b>", "", "</b>", "", "<i>", "", "</i>", "", "&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", "\"").Replace(tx.Inner)
+			l, ok := byTop[tx.Top]
+			if !ok {
+				l = &pdfLine{page: p.Number, top: tx.Top, left: 1e9}
+				byTop[tx.Top] = l
+				tops = append(tops, tx.Top)
+			}
+			l.left = min(l.left, tx.Left*mm)
+			l.right = max(l.right, (tx.Left+tx.Width)*mm)
+			l.text += s
+			l.families = append(l.families, fonts[tx.Font].family)
+			l.sizes = append(l.sizes, fonts[tx.Font].size)
+		}
+		sort.Ints(tops)
+		for _, tp := range tops {
+			lines = append(lines, *byTop[tp])
+		}
+	}
+	return lines
+}
+
+// cells counts a line's characters in cells: a full-width character 1, a half-width one ½.
+func cells(s string) float64 {
+	n := 0.0
+	for _, r := range s {
+		if r < 0x2000 {
+			n += 0.5
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+func isHeiFamily(f string) bool {
+	return strings.Contains(f, "Sans") || strings.Contains(f, "Hei") || strings.Contains(f, "hei")
+}
+
+func isBodyFamily(f string) bool {
+	return strings.Contains(f, "Fang") || strings.Contains(f, "fang") || isHeiFamily(f) || strings.Contains(f, "Kai")
+}
+
+// bodySize is 三号 (16 pt) in pdftohtml's units (1.5 px a point at its default zoom).
+const bodySize = 24
+
+// TestRealDocsPDFCheck exports every real document and measures the PDF with the yardstick: no
+// FAIL, except body.lines on the last page of a part followed by an attachment (the yardstick
+// cannot tell a part's end from a short running page; layout/keep_test.go logs the same limit).
+func TestRealDocsPDFCheck(t *testing.T) {
+	root := expRepoRoot(t)
+	tool := filepath.Join(root, "..", "shared", "tools", "gbt9704_pdfcheck.py")
+	if _, err := os.Stat(tool); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("../shared/tools/gbt9704_pdfcheck.py is absent; CI=true requires it")
+		}
+		t.Skip("../shared is absent: no yardstick")
+	}
+	py := needTool(t, "python3")
+	needTool(t, "pdftohtml")
+	for _, src := range realDocs(t) {
+		name := strings.TrimSuffix(filepath.Base(src), ".txt")
+		t.Run(name, func(t *testing.T) {
+			pdf := realPDF(t, src)
+			res, err := exec.Command(py, tool, "--json", pdf).Output()
+			if err != nil {
+				if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+					t.Fatalf("pdfcheck %s: %v\n%s", pdf, err, res)
+				}
+			}
+			var rep struct {
+				Checks []struct {
+					Check, Result, Detail string
+				}
+				Passed int
+			}
+			if err := json.Unmarshal(res, &rep); err != nil {
+				t.Fatalf("pdfcheck output: %v\n%s", err, res)
+			}
+			partEnds := partEndPages(pdfLines(t, pdf))
+			for _, c := range rep.Checks {
+				if c.Result != "FAIL" {
+					continue
+				}
+				if c.Check == "body.lines" && onlyPartEnds(c.Detail, partEnds) {
+					t.Logf("yardstick limit (a part's last page before an attachment): %s", c.Detail)
+					continue
+				}
+				t.Errorf("FAIL %s: %s", c.Check, c.Detail)
+			}
+			if rep.Passed == 0 {
+				t.Error("no check passed")
+			}
+		})
+	}
+}
+
+// partEndPages lists the pages followed by a page that opens an attachment (附件, 附件N, 附：).
+func partEndPages(lines []pdfLine) map[int]bool {
+	first := map[int]string{}
+	for _, l := range lines {
+		if _, ok := first[l.page]; !ok && strings.TrimSpace(l.text) != "" && !isPageNumber(l.text) {
+			first[l.page] = strings.TrimSpace(l.text)
+		}
+	}
+	out := map[int]bool{}
+	for p, s := range first {
+		if strings.HasPrefix(s, "附件") || strings.HasPrefix(s, "附：") || strings.HasPrefix(s, "附表") {
+			out[p-1] = true
+		}
+	}
+	return out
+}
+
+func isPageNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasPrefix(s, "—") || strings.HasPrefix(s, "-")
+}
+
+// onlyPartEnds reports whether every page the yardstick's body.lines detail names, as
+// "(page, slots)", is a part's last page.
+func onlyPartEnds(detail string, ends map[int]bool) bool {
+	var page, slots int
+	found := false
+	for _, f := range strings.Split(detail, "(")[1:] {
+		if _, err := fmt.Sscanf(f, "%d, %d)", &page, &slots); err != nil {
+			continue
+		}
+		if slots == 22 {
+			continue
+		}
+		found = true
+		if !ends[page] {
+			return false
+		}
+	}
+	return found
+}
+
+// TestRealDocsLines reads the exported PDFs back: no full body line (one that reaches the
+// 版心's right edge and is followed by the same paragraph) spreads its characters wider than
+// 1.1 times the 28-a-line cell, and no three consecutive body lines are set in 黑体.
+func TestRealDocsLines(t *testing.T) {
+	const cell = 156.0 / 28
+	for _, src := range realDocs(t) {
+		name := strings.TrimSuffix(filepath.Base(src), ".txt")
+		t.Run(name, func(t *testing.T) {
+			lines := pdfLines(t, realPDF(t, src))
+			hei, full, worst := 0, 0, 0.0
+			for i, l := range lines {
+				if len(l.sizes) == 0 || l.sizes[0] != bodySize || !isBodyFamily(l.families[0]) {
+					hei = 0
+					continue
+				}
+				allHei := true
+				for _, f := range l.families {
+					allHei = allHei && isHeiFamily(f)
+				}
+				if allHei {
+					hei++
+					if hei == 3 {
+						t.Errorf("page %d: three body lines in a row in 黑体, the third %q", l.page, l.text)
+					}
+				} else {
+					hei = 0
+				}
+				// a full line: from the left margin (or the indent) to the right edge, with a
+				// flush-left line of the same page under it
+				if l.right < 184-1 || l.left > 28+2*cell+1 || i+1 >= len(lines) {
+					continue
+				}
+				next := lines[i+1]
+				if next.page != l.page || next.left > 28+1 || len(next.sizes) == 0 || next.sizes[0] != bodySize {
+					continue
+				}
+				full++
+				adv := (l.right - l.left) / cells(l.text)
+				worst = max(worst, adv/cell)
+				if adv > 1.1*cell {
+					t.Errorf("page %d: %q spreads to %.2f cells a character", l.page, l.text, adv/cell)
+				}
+			}
+			t.Logf("%d full body lines, widest average advance %.3f cell", full, worst)
+		})
+	}
+}
+
+// TestRealTitlesBreakInPDF exports a notice under each real title of layout/testdata/titles.tsv
+// and reads the title's lines back from the PDF: each break falls between words (wordseg), never
+// inside a hand-labelled name, never after 、.
+func TestRealTitlesBreakInPDF(t *testing.T) {
+	needTool(t, "pdftohtml")
+	root := expRepoRoot(t)
+	data, err := os.ReadFile(filepath.Join(root, "layout", "testdata", "titles.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	n, breaks := 0, 0
+	for _, l := range strings.Split(string(data), "\n") {
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		title, keep := f[0], strings.Split(f[2], "|")
+		n++
+		src := filepath.Join(dir, fmt.Sprintf("t%02d.txt", n))
+		txt := title + "\n某某〔2024〕1号\n各有关单位：\n现将有关事项通知如下。\n某某单位\n2024年1月5日\n"
+		if err := os.WriteFile(src, []byte(txt), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pdf := filepath.Join(dir, fmt.Sprintf("t%02d.pdf", n))
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"export", "-o", pdf, src}, &stdout, &stderr); code != 0 && code != 1 {
+			t.Fatalf("export %q: exit %d: %s", title, code, stderr.String())
+		}
+		var got []string
+		for _, pl := range pdfLines(t, pdf) {
+			if pl.page == 1 && len(pl.sizes) > 0 && pl.sizes[0] >= 30 && pl.sizes[0] <= 36 {
+				got = append(got, pl.text)
+			}
+		}
+		if strings.Join(got, "") != title {
+			t.Errorf("title %q read back as %q", title, got)
+			continue
+		}
+		rs := []rune(title)
+		wb := wordseg.Boundaries(rs, nil)
+		at := 0
+		for _, g := range got[:len(got)-1] {
+			at += len([]rune(g))
+			breaks++
+			switch {
+			case rs[at-1] == '、':
+				t.Errorf("%q: a line ends with 、: %q", title, got)
+			case !wb[at]:
+				t.Errorf("%q: breaks inside a word: %q", title, got)
+			}
+			for _, k := range keep {
+				if i := strings.Index(title, k); i >= 0 {
+					s := len([]rune(title[:i]))
+					if at > s && at < s+len([]rune(k)) {
+						t.Errorf("%q: breaks inside %s: %q", title, k, got)
+					}
+				}
+			}
+		}
+	}
+	if n < 40 {
+		t.Errorf("%d titles, want at least 40", n)
+	}
+	t.Logf("%d titles exported, %d breaks read back from the PDFs", n, breaks)
+}
