@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"gongwen/document"
+	"gongwen/layout"
 )
 
 // builder assembles word/document.xml and the parts it refers to.
@@ -29,8 +30,9 @@ type builder struct {
 
 	// firstBefore is the space above the first 正文 paragraph, set by the 版头.
 	firstBefore int
-	// plan is the layout engine's page plan of the document (the PDF's).
-	plan *plan
+	// plan is the layout engine's page plan of the document (the PDF's), typeset with faces.
+	plan  *plan
+	faces *layout.Fonts
 	// used holds the characters written in each font role, for font embedding.
 	used map[string]map[rune]bool
 	// y tracks, while tracking is set, the twips taken on page 1 from the 版心's top by the
@@ -650,8 +652,9 @@ func (b *builder) titleBlock(before int) {
 	b.firstBefore = before
 }
 
-// bodyParas writes paragraphs of 正文 with their heading faces; the first gets before.
-func (b *builder) bodyParas(ps []string, before int) {
+// bodyParas writes paragraphs of 正文 with their heading faces, each broken where the
+// layout engine broke the element prefix.N; the first gets before.
+func (b *builder) bodyParas(prefix string, ps []string, before int) {
 	for i, t := range ps {
 		p := para{style: "GwBody", jc: "both", first: 2 * char3}
 		if i == 0 {
@@ -659,6 +662,7 @@ func (b *builder) bodyParas(ps []string, before int) {
 		}
 		h := document.ParseHeading(t)
 		rs := []rune(t)
+		var segs []seg
 		switch h.Level {
 		case 1, 2:
 			face := hei3
@@ -667,16 +671,17 @@ func (b *builder) bodyParas(ps []string, before int) {
 				face, p.style = kai3, "GwH2"
 			}
 			end := min(h.SentenceEnd, len(rs))
-			p.runs = append(p.runs, b.run(string(rs[:end]), face))
+			segs = append(segs, seg{string(rs[:end]), face})
 			if end < len(rs) {
-				p.runs = append(p.runs, b.run(string(rs[end:]), body3))
+				segs = append(segs, seg{string(rs[end:]), body3})
 			}
 		case 3, 4:
 			p.style = fmt.Sprintf("GwH%d", h.Level)
-			p.runs = append(p.runs, b.run(t, body3))
+			segs = append(segs, seg{t, body3})
 		default:
-			p.runs = append(p.runs, b.run(t, body3))
+			segs = append(segs, seg{t, body3})
 		}
+		p.runs = b.lineRuns(fmt.Sprintf("%s.%d", prefix, i), segs, p.first, p.left)
 		b.out.WriteString(b.p(p))
 	}
 }
@@ -684,7 +689,7 @@ func (b *builder) bodyParas(ps []string, before int) {
 // mainText writes the 正文, 附件说明, attendance (纪要), sign-off and 附注.
 func (b *builder) mainText() {
 	d := b.doc
-	b.bodyParas(d.Body, b.firstBefore)
+	b.bodyParas("body", d.Body, b.firstBefore)
 	if len(d.AttachmentNotes) > 0 {
 		label := "附件："
 		lw := width3(label)
@@ -846,7 +851,7 @@ func (b *builder) attachments() {
 		if a.Title != "" {
 			b.out.WriteString(b.p(para{style: "GwAttachTitle", jc: "center", before: pitch, mark: t2, runs: []string{b.run(a.Title, t2)}}))
 		}
-		b.bodyParas(a.Body, pitch)
+		b.bodyParas(fmt.Sprintf("attachments.%d.body", i), a.Body, pitch)
 		if a.Table != nil {
 			if len(a.Body) == 0 {
 				b.blank(1)

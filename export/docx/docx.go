@@ -109,6 +109,9 @@ func Write(w io.Writer, doc *document.Document, opts Options) error {
 	}
 	b := newBuilder(doc, fonts, opts)
 	b.plan = newPlan(res)
+	if b.faces = opts.Faces; b.faces == nil {
+		b.faces = layout.DefaultFonts()
+	}
 	body := b.build()
 	var embeds []embedded
 	if opts.Fonts == "bundled" && !opts.NoEmbed {

@@ -140,3 +140,120 @@ func (b *builder) firstTextSlot() (int, bool) {
 	slot := int((first - layout.MarginTop) / layout.LinePitch)
 	return slot, slot > 0 && slot < layout.LinesPerPage
 }
+
+// twips converts a layout length to twips (1/20 pt), the DOCX's unit: the one conversion at
+// the edge between the layout engine's micrometres and the file.
+func twips(l layout.Length) int { return int(math.Round(l.Pt() * 20)) }
+
+// bodyRight is the right edge of the 版心.
+const bodyRight = layout.MarginLeft + layout.BodyWidth
+
+// seg is a piece of a paragraph's text in one character format.
+type seg struct {
+	text string
+	r    rs
+}
+
+// lineRuns writes the runs of a paragraph whose text is segs, so that it breaks where the
+// layout engine broke the element at path: each line the engine ended with a soft break
+// gets the letter spacing that makes it exactly as wide as the room the engine filled
+// (from its left edge to the 版心's right edge; first and left are the paragraph's indents
+// in twips), so the next character does not fit and
+// Word and LibreOffice break where the PDF does, with no character and no forced break
+// added (the paragraph stays one paragraph of the document's text and reflows when
+// edited). Without the engine's lines for the text, the runs are written as they are.
+func (b *builder) lineRuns(path string, segs []seg, first, left int) []string {
+	var whole strings.Builder
+	for _, s := range segs {
+		whole.WriteString(s.text)
+	}
+	ls := b.plan.lines(path)
+	var sb strings.Builder
+	for _, l := range ls {
+		sb.WriteString(l.Text)
+	}
+	plain := func() []string {
+		var runs []string
+		for _, s := range segs {
+			runs = append(runs, b.run(s.text, s.r))
+		}
+		return runs
+	}
+	if len(ls) < 2 || sb.String() != whole.String() || b.faces == nil {
+		if len(ls) > 1 {
+			b.warn(fmt.Sprintf("%s 的换行未能沿用排版结果（the layout's line breaks do not spell the text）", path))
+		}
+		return plain()
+	}
+	// the format of each rune
+	var fmts []rs
+	var text []rune
+	for _, s := range segs {
+		for _, r := range s.text {
+			text = append(text, r)
+			fmts = append(fmts, s.r)
+		}
+	}
+	var runs []string
+	pos := 0
+	for k, l := range ls {
+		n := len([]rune(l.Text))
+		line, lf := text[pos:pos+n], fmts[pos:pos+n]
+		pos += n
+		spacing := -1 // the letter spacing of the line's characters; -1: the format's own
+		if !l.Forced {
+			room := textW - left
+			if k == 0 {
+				room -= first
+			}
+			spacing = b.fill(line, lf, min(room, twips(bodyRight-l.X)))
+		}
+		// runs of one format within the line
+		for i := 0; i < n; {
+			j := i + 1
+			for j < n && lf[j] == lf[i] {
+				j++
+			}
+			r := lf[i]
+			if spacing != -1 {
+				r.spacing = spacing
+			}
+			runs = append(runs, b.run(string(line[i:j]), r))
+			i = j
+		}
+	}
+	return runs
+}
+
+// fill returns the letter spacing in twips (w:spacing, replacing the format's own) that
+// makes line (formats lf) fill room twips in Word, which spaces every character, and in
+// LibreOffice, which does not space the last character of each text portion (a portion
+// ends where the script or the format changes): the wider of the two must fit, the
+// narrower must leave no room for another character.
+func (b *builder) fill(line []rune, lf []rs, room int) int {
+	adv := 0 // twips, no spacing
+	portions := 1
+	for i, r := range line {
+		f, _, err := b.faces.Resolve(layout.Role(lf[i].role), r)
+		if err != nil || f == nil {
+			return lf[i].spacing
+		}
+		adv += twips(f.Advance(r, layout.Pt(float64(lf[i].sz)/2)))
+		if i > 0 && (lf[i] != lf[i-1] || latinScript(r) != latinScript(line[i-1])) {
+			portions++
+		}
+	}
+	n := len(line)
+	extra := room - adv
+	if extra >= 0 {
+		return extra / n // Word, spacing all n, is the wider
+	}
+	// squeezing: LibreOffice, spacing n-portions characters, is the wider
+	k := max(n-portions, 1)
+	return -((-extra + k - 1) / k)
+}
+
+// latinScript reports whether LibreOffice sets r in a Latin (not Asian) portion.
+func latinScript(r rune) bool {
+	return r < 0x2e80 && !strings.ContainsRune("“”‘’—…·", r)
+}
