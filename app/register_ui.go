@@ -284,7 +284,7 @@ func (u *UI) SaveToLibrary() (library.Doc, error) {
 		return library.Doc{}, err
 	}
 	doc := u.Model.Snapshot()
-	absImages(doc)
+	library.Portable(doc)
 	data, err := marshalDraft(doc)
 	if err != nil {
 		return library.Doc{}, err
@@ -312,21 +312,6 @@ func (u *UI) SaveToLibrary() (library.Doc, error) {
 	}
 	u.setLibLink(u.Model.Path, libLink{ID: d.ID, Version: d.Head})
 	return d, nil
-}
-
-// absImages makes the seal and signature paths absolute, so that a version opened elsewhere
-// still finds them on this machine.
-func absImages(doc *document.Document) {
-	abs := func(p string) string {
-		if p == "" || filepath.IsAbs(p) || doc.Dir == "" {
-			return p
-		}
-		return filepath.Join(doc.Dir, p)
-	}
-	for i := range doc.Issuers {
-		doc.Issuers[i].Seal = abs(doc.Issuers[i].Seal)
-	}
-	doc.SignatureImage = abs(doc.SignatureImage)
 }
 
 // OpenLibraryVersion opens a version of a manuscript in the editor, as a draft file in the app's

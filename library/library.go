@@ -12,6 +12,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"gongwen/document"
@@ -407,4 +408,19 @@ func (l *Library) Search(ctx context.Context, q Query) ([]Doc, error) {
 		out = append(out, d)
 	}
 	return out, rows.Err()
+}
+
+// Portable makes a draft's image paths (seals, signature stamp) absolute from doc.Dir before it
+// is stored, so that a version opened from the library, elsewhere on the machine, still finds them.
+func Portable(doc *document.Document) {
+	abs := func(p string) string {
+		if p == "" || filepath.IsAbs(p) || doc.Dir == "" {
+			return p
+		}
+		return filepath.Join(doc.Dir, p)
+	}
+	for i := range doc.Issuers {
+		doc.Issuers[i].Seal = abs(doc.Issuers[i].Seal)
+	}
+	doc.SignatureImage = abs(doc.SignatureImage)
 }

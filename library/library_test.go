@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -342,4 +343,14 @@ func rewriteZip(t *testing.T, data []byte, f func(string, []byte) []byte) []byte
 	}
 	w.Close()
 	return buf.Bytes()
+}
+
+func TestPortable(t *testing.T) {
+	dir := t.TempDir()
+	abs := filepath.Join(dir, "abs", "b.png")
+	doc := &document.Document{Dir: dir, Issuers: []document.Issuer{{Name: "甲", Seal: "seal.png"}, {Name: "乙", Seal: abs}}, SignatureImage: filepath.Join("sig", "s.png")}
+	library.Portable(doc)
+	if doc.Issuers[0].Seal != filepath.Join(dir, "seal.png") || doc.Issuers[1].Seal != abs || doc.SignatureImage != filepath.Join(dir, "sig", "s.png") {
+		t.Errorf("Portable: %+v %q", doc.Issuers, doc.SignatureImage)
+	}
 }

@@ -110,6 +110,7 @@ func cmdLibrary(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return fail(err.Error())
 		}
+		library.Portable(doc)
 		b, err := document.Marshal(doc)
 		if err != nil {
 			return fail(err.Error())
