@@ -459,7 +459,8 @@ type registerView struct {
 	info    *widget.Label
 }
 
-var registerHeader = []string{"发文字号", "状态", "标题", "成文日期", "签发人", "主送", "联合行文机关", "取号人"}
+// registerColumns are the message keys of the register table's columns.
+var registerColumns = []string{"reg.col.number", "reg.col.state", "reg.col.title", "reg.col.date", "reg.col.signer", "reg.col.to", "reg.col.joint", "reg.col.taker"}
 
 // ShowRegister opens the 发文登记簿 window.
 func (u *UI) ShowRegister() *registerView {
@@ -489,13 +490,13 @@ func (v *registerView) build() {
 	v.state.OnChanged = func(string) { v.u.safe(v.refresh) }
 	show := widget.NewButtonWithIcon(T("reg.search"), theme.SearchIcon(), func() { v.u.safe(v.refresh) })
 	v.table = widget.NewTable(
-		func() (int, int) { return len(v.entries) + 1, len(registerHeader) },
+		func() (int, int) { return len(v.entries) + 1, len(registerColumns) },
 		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			if id.Row == 0 {
 				l.TextStyle.Bold = true
-				l.SetText(registerHeader[id.Col])
+				l.SetText(T(registerColumns[id.Col]))
 				return
 			}
 			l.TextStyle.Bold = false
@@ -627,8 +628,8 @@ func (v *registerView) doIssue() {
 	cc.SetText(d.CC)
 	joint.SetText(strings.Join(d.Joint, register.JointSep))
 	form := dialog.NewForm(T("reg.issue.title", e.Number()), T("reg.issue"), T("cancel"), []*widget.FormItem{
-		widget.NewFormItem("标题", title), widget.NewFormItem("成文日期", date), widget.NewFormItem("签发人", signer),
-		widget.NewFormItem("主送", to), widget.NewFormItem("抄送", cc), widget.NewFormItem("联合行文机关", joint),
+		widget.NewFormItem(T("reg.col.title"), title), widget.NewFormItem(T("reg.col.date"), date), widget.NewFormItem(T("reg.col.signer"), signer),
+		widget.NewFormItem(T("reg.col.to"), to), widget.NewFormItem(T("reg.col.cc"), cc), widget.NewFormItem(T("reg.col.joint"), joint),
 	}, func(ok bool) {
 		if !ok {
 			return
