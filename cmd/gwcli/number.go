@@ -25,7 +25,8 @@ const numberUsage = `用法 (usage): gwcli number <子命令> [选项]   发文�
         [--joint 机关、机关] [--note 备注] [--doc ID]
   issue --draft 草稿.yaml [发文字号]        从草稿读出字号、标题、日期、签发人、主送、抄送、联合行文机关
                                          (record that the document went out with the number)
-  list [--code 代字] [--year 年] [--state 已取号|已释放|已发文] [--json]   列出登记簿 (list)
+  list [发文字号] [--code 代字] [--year 年] [--state 已取号|已释放|已发文] [--text 词] [--json]
+                                         列出或查找登记簿 (list or look numbers up; --text: 标题、签发人、主送、抄送、备注)
   export -o 登记簿.xlsx [--code 代字] [--year 年]   导出发文登记簿 (export as .xlsx)
   import 登记簿.xlsx                      导入发文登记簿（按发文字号覆盖） (import a .xlsx register)
 共同选项 (common options):
@@ -113,6 +114,7 @@ func cmdNumber(args []string, stdout, stderr io.Writer) int {
 	joint := f.String("joint", "", "")
 	draft := f.String("draft", "", "")
 	state := f.String("state", "", "")
+	text := f.String("text", "", "")
 	asJSON := f.Bool("json", false, "")
 	out := f.String("o", "", "")
 	pos, err := parseInterleaved(f, args[1:])
@@ -127,7 +129,7 @@ func cmdNumber(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageErr(fmt.Sprintf("%v", err))
 	}
-	wantPos := map[string][2]int{"take": {0, 0}, "release": {1, 1}, "issue": {0, 1}, "list": {0, 0}, "export": {0, 0}, "import": {1, 1}}
+	wantPos := map[string][2]int{"take": {0, 0}, "release": {1, 1}, "issue": {0, 1}, "list": {0, 1}, "export": {0, 0}, "import": {1, 1}}
 	n, ok := wantPos[sub]
 	if !ok {
 		return usageErr(fmt.Sprintf("未知子命令 %q (unknown subcommand)", sub))
@@ -218,8 +220,18 @@ func cmdNumber(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "%s 已登记发文 (issued): %s\n", e.Number(), e.Title)
 	case "list":
-		es, err := reg.List(ctx, register.Filter{Code: *code, Year: *year, State: st})
-		if err != nil {
+		var es []register.Entry
+		if len(pos) == 1 {
+			c, y, s, err := register.ParseNumber(pos[0])
+			if err != nil {
+				return usageErr(err.Error())
+			}
+			e, err := reg.Get(ctx, c, y, s)
+			if err != nil {
+				return fail(err.Error())
+			}
+			es = []register.Entry{e}
+		} else if es, err = reg.List(ctx, register.Filter{Code: *code, Year: *year, State: st, Text: *text}); err != nil {
 			return fail(err.Error())
 		}
 		if *asJSON {
@@ -238,7 +250,7 @@ func cmdNumber(args []string, stdout, stderr io.Writer) int {
 		}
 		tw.Flush()
 	case "export":
-		es, err := reg.List(ctx, register.Filter{Code: *code, Year: *year, State: st})
+		es, err := reg.List(ctx, register.Filter{Code: *code, Year: *year, State: st, Text: *text})
 		if err != nil {
 			return fail(err.Error())
 		}

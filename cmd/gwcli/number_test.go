@@ -73,6 +73,15 @@ func TestNumberCommands(t *testing.T) {
 			if code, out, _ := gw("number", "list", "--state", "已释放", "--db", db); code != 0 || !strings.Contains(out, "江政〔2026〕2号") || strings.Contains(out, "江政〔2026〕1号") {
 				t.Errorf("list --state: %q", out)
 			}
+			if code, out, _ := gw("number", "list", "--text", "联合开展", "--db", db); code != 0 || !strings.Contains(out, "江政〔2026〕3号") || strings.Contains(out, "江政〔2026〕1号") {
+				t.Errorf("list --text: %q", out)
+			}
+			if code, out, _ := gw("number", "list", "江政[2026]1号", "--db", db); code != 0 || !strings.Contains(out, "关于防汛的通知") || strings.Contains(out, "江政〔2026〕2号") {
+				t.Errorf("list NUMBER: %q", out)
+			}
+			if code, _, errs := gw("number", "list", "江政〔2026〕99号", "--db", db); code != 1 || !strings.Contains(errs, "不在登记簿") {
+				t.Errorf("list of a number never taken: %d %q", code, errs)
+			}
 			// xlsx out and into a second database
 			book := filepath.Join(t.TempDir(), "登记簿.xlsx")
 			if code, _, errs := gw("number", "export", "-o", book, "--db", db); code != 0 {
