@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"strconv"
 	"strings"
 
 	"gongwen/document"
@@ -177,7 +178,7 @@ func (s *setter) mainRows(start int) {
 	}
 	for bi, t := range d.Body {
 		p := s.bodyPara(t)
-		p.path = s.pathID("body." + itoa(bi))
+		p.path = s.pathID("body." + strconv.Itoa(bi))
 		lines := s.lines(p)
 		s.paras = append(s.paras, p)
 		first := len(s.rows)
@@ -379,15 +380,19 @@ func (s *setter) tagTable(rows []row, prefix string) {
 		}
 		base := prefix + ".header."
 		if !r.isHeader {
-			base = prefix + ".rows." + itoa(ri) + "."
+			base = prefix + ".rows." + strconv.Itoa(ri) + "."
 			ri++
+		}
+		ids := make([]int32, max(len(edges)-1, 1))
+		for c := range ids {
+			ids[c] = s.pathID(base + strconv.Itoa(c))
 		}
 		for g := range r.glyphs {
 			c := 0
-			for c+1 < len(edges)-1 && r.glyphs[g].x >= edges[c+1] {
+			for c+1 < len(ids) && r.glyphs[g].x >= edges[c+1] {
 				c++
 			}
-			r.glyphs[g].path = s.pathID(base + itoa(c))
+			r.glyphs[g].path = ids[c]
 		}
 	}
 }

@@ -1,7 +1,8 @@
 package layout
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -67,10 +68,16 @@ type piece struct {
 	forced  bool
 }
 
+// textRun is a run of glyphs [from, to) addGlyphs made a Text of, with its string.
+type textRun struct {
+	from, to int
+	s        string
+}
+
 // addPieces splits a drawn line of glyphs (dy + top is the baseline) into pieces: runs of
 // one element path on one baseline. Glyphs of no path make a piece per element; blank ones
 // (the space between two 签发人) make none.
-func (p *Page) addPieces(gs []glyph, top Length) {
+func (p *Page) addPieces(gs []glyph, top Length, runs []textRun) {
 	for i := 0; i < len(gs); {
 		j := i + 1
 		for j < len(gs) && gs[j].path == gs[i].path && gs[j].dy == gs[i].dy &&
@@ -78,27 +85,44 @@ func (p *Page) addPieces(gs []glyph, top Length) {
 			j++
 		}
 		run := gs[i:j]
+		from := i
 		i = j
-		blank := true
-		n := 0
-		for k := range run {
-			n += utf8.RuneLen(run[k].r)
-			if run[k].r != ' ' && run[k].r != '\u3000' {
-				blank = false
+		text := ""
+		for _, tr := range runs {
+			if tr.from == from && tr.to == j {
+				text = tr.s // the same characters as a Text of the page: share its string
+				break
 			}
 		}
-		if blank && run[0].path == 0 {
+		if run[0].path == 0 && blankRun(run) {
 			continue
 		}
-		var b strings.Builder
-		b.Grow(n)
-		for k := range run {
-			b.WriteRune(run[k].r)
+		if text == "" {
+			n := 0
+			for k := range run {
+				n += utf8.RuneLen(run[k].r)
+			}
+			var b strings.Builder
+			b.Grow(n)
+			for k := range run {
+				b.WriteRune(run[k].r)
+			}
+			text = b.String()
 		}
 		last := run[len(run)-1]
-		p.pieces = append(p.pieces, piece{path: run[0].path, elem: run[0].elem, role: run[0].role, size: run[0].size,
-			text: b.String(), x: run[0].x, y: top + run[0].dy, w: last.x + last.adv - run[0].x, forced: !last.soft})
+		p.pieces = append(p.pieces, piece{path: run[0].path, elem: run[0].elem, role: roleOrder[run[0].role], size: run[0].size,
+			text: text, x: run[0].x, y: top + run[0].dy, w: last.x + last.adv - run[0].x, forced: !last.soft})
 	}
+}
+
+// blankRun reports whether a run of glyphs prints only spaces.
+func blankRun(run []glyph) bool {
+	for k := range run {
+		if run[k].r != ' ' && run[k].r != '\u3000' {
+			return false
+		}
+	}
+	return true
 }
 
 // pathID interns an element path.
@@ -155,25 +179,48 @@ func baseElement(e Element) Element {
 // records builds the Records of a run from the pieces, images, circles and rules of its pages:
 // on each page in reading order (top to bottom, then left to right).
 func (s *setter) records(pages []Page) []Record {
-	var out []Record
-	parts := map[string]int{}
+	// one allocation for the records and one for all their lines
+	n, nl := 0, 0
+	for pi := range pages {
+		pg := &pages[pi]
+		nl += len(pg.pieces)
+		n += len(pg.pieces) + len(pg.Images) + len(pg.Circles) + len(pg.Rules)
+	}
+	out := make([]Record, 0, n)
+	lines := make([]RecordLine, nl)
+	var keys []recordKey
+	var of, count []int // the record of each piece of the page; the lines of each record
+	type partKey struct {
+		path string
+		elem Element
+	}
+	parts := map[partKey]int{}
 	for pi := range pages {
 		pg := &pages[pi]
 		first := len(out)
-		at := map[recordKey]int{}
+		keys, of, count = keys[:0], of[:0], count[:0]
+		// the records of the page, and how many lines each has
 		for _, pc := range pg.pieces {
-			top := pc.y - emAscent(pc.size)
-			ln := RecordLine{Text: pc.text, X: pc.x, Y: pc.y, W: pc.w, Forced: pc.forced}
 			k := recordKey{pc.path, baseElement(pc.elem)}
-			if i, ok := at[k]; ok && pc.path != 0 {
-				r := &out[i]
-				r.Lines = append(r.Lines, ln)
-				grow(r, pc.x, top, pc.x+pc.w, top+pc.size)
-				continue
+			i := lastKey(keys, k)
+			if i < 0 || pc.path == 0 {
+				i = len(keys)
+				keys = append(keys, k)
+				count = append(count, 0)
+				out = append(out, Record{Path: s.paths[pc.path], Element: pc.elem, Page: pi, X: pc.x,
+					Y: pc.y - emAscent(pc.size), W: pc.w, H: pc.size, Role: pc.role, Size: pc.size})
 			}
-			at[k] = len(out)
-			out = append(out, Record{Path: s.paths[pc.path], Element: pc.elem, Page: pi, X: pc.x, Y: top, W: pc.w,
-				H: pc.size, Role: pc.role, Size: pc.size, Lines: []RecordLine{ln}})
+			of = append(of, i)
+			count[i]++
+		}
+		for i, c := range count {
+			out[first+i].Lines, lines = lines[:0:c], lines[c:]
+		}
+		for j, pc := range pg.pieces {
+			r := &out[first+of[j]]
+			r.Lines = append(r.Lines, RecordLine{Text: pc.text, X: pc.x, Y: pc.y, W: pc.w, Forced: pc.forced})
+			top := pc.y - emAscent(pc.size)
+			grow(r, pc.x, top, pc.x+pc.w, top+pc.size)
 		}
 		for _, im := range pg.Images {
 			out = append(out, Record{Path: im.path, Element: im.Element, Page: pi, X: im.X, Y: im.Y, W: im.W, H: im.H})
@@ -192,22 +239,31 @@ func (s *setter) records(pages []Page) []Record {
 			}
 			out = append(out, Record{Element: ru.Element, Page: pi, X: x, Y: y, W: w, H: h})
 		}
-		recs := out[first:]
-		sort.SliceStable(recs, func(a, b int) bool {
-			if recs[a].Y != recs[b].Y {
-				return recs[a].Y < recs[b].Y
+		slices.SortStableFunc(out[first:], func(a, b Record) int {
+			if c := cmp.Compare(a.Y, b.Y); c != 0 {
+				return c
 			}
-			return recs[a].X < recs[b].X
+			return cmp.Compare(a.X, b.X)
 		})
 	}
 	for i := range out {
 		if p := out[i].Path; p != "" {
-			k := p + "\x00" + string(baseElement(out[i].Element))
+			k := partKey{p, baseElement(out[i].Element)}
 			out[i].Part = parts[k]
 			parts[k]++
 		}
 	}
 	return out
+}
+
+// lastKey returns the index of key k in keys (the records of one page so far), or -1.
+func lastKey(keys []recordKey, k recordKey) int {
+	for i := len(keys) - 1; i >= 0; i-- {
+		if keys[i] == k {
+			return i
+		}
+	}
+	return -1
 }
 
 // grow widens a record's rectangle to hold the box (x0, y0)-(x1, y1).

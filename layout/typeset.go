@@ -108,23 +108,38 @@ type ginfo struct {
 	face *Face
 	r    rune
 	em   Length
+	role roleID
 }
 
 // glyph is one placed character.
 type glyph struct {
-	face  *Face
-	r     rune
-	x     Length // left edge, from the page's left
-	dy    Length // baseline, from the top of the row (or of the page for head items)
-	adv   Length
-	size  Length
-	color Color
-	elem  Element
-	role  Role
+	face *Face
+	x    Length // left edge, from the page's left
+	dy   Length // baseline, from the top of the row (or of the page for head items)
+	adv  Length
+	size Length
+	elem Element
+	r    rune
 	// path indexes setter.paths: the document.Field path of the text the glyph comes from.
-	path int32
+	path  int32
+	color Color
+	role  roleID
 	// soft: the line breaker ended a line after this glyph (not a forced break).
 	soft bool
+}
+
+// roleID is a Role in one byte (glyphs are many).
+type roleID uint8
+
+var roleOrder = [...]Role{"", FangSong, XiaoBiaoSong, Hei, Kai, Song}
+
+func idOfRole(r Role) roleID {
+	for i, x := range roleOrder {
+		if x == r {
+			return roleID(i)
+		}
+	}
+	return 0
 }
 
 const emUnit = Length(1000000)
@@ -139,7 +154,7 @@ func (s *setter) resolve(role Role, r rune) ginfo {
 		if s.err == nil {
 			s.err = fmt.Errorf("layout: 载入字体失败 (load fonts): %w", err)
 		}
-		g := ginfo{r: r}
+		g := ginfo{r: r, role: idOfRole(role)}
 		s.cache[k] = g
 		return g
 	}
@@ -161,7 +176,7 @@ func (s *setter) resolve(role Role, r rune) ginfo {
 			f = g
 		}
 	}
-	g := ginfo{face: f, r: pr}
+	g := ginfo{face: f, r: pr, role: idOfRole(role)}
 	if f != nil {
 		g.em = f.Advance(pr, emUnit)
 	}
@@ -183,7 +198,7 @@ func (s *setter) glyphOf(r rune, role Role, size Length, color Color, elem Eleme
 	}
 	g := s.resolve(role, r)
 	adv := Length(float64(g.em)*float64(size)*s.grid/float64(emUnit) + 0.5)
-	return glyph{face: g.face, r: g.r, adv: adv, size: size, color: color, elem: elem, role: role}
+	return glyph{face: g.face, r: g.r, adv: adv, size: size, color: color, elem: elem, role: g.role}
 }
 
 func width(gs []glyph) Length {
@@ -300,6 +315,8 @@ var runGap = Mm(2.5)
 // element path for the Records.
 func (p *Page) addGlyphs(gs []glyph, top Length) {
 	var b strings.Builder
+	var runs [8]textRun // the first runs' texts, which the pieces share
+	nr := 0
 	for i := 0; i < len(gs); {
 		j := i + 1
 		for j < len(gs) && gs[j].face == gs[i].face && gs[j].size == gs[i].size && gs[j].color == gs[i].color &&
@@ -317,11 +334,16 @@ func (p *Page) addGlyphs(gs []glyph, top Length) {
 		if gs[i].face != nil {
 			id = gs[i].face.ID
 		}
+		str := b.String()
 		p.Texts = append(p.Texts, Text{Element: gs[i].elem, Font: id, Size: gs[i].size, Color: gs[i].color,
-			Y: top + gs[i].dy, S: b.String(), X: xs})
+			Y: top + gs[i].dy, S: str, X: xs})
+		if nr < len(runs) {
+			runs[nr] = textRun{i, j, str}
+			nr++
+		}
 		i = j
 	}
-	p.addPieces(gs, top)
+	p.addPieces(gs, top, runs[:nr])
 }
 
 // box adds an explanation box (讲解模式) when the run explains.
