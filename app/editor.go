@@ -187,7 +187,7 @@ func (ed *editor) toolbar() fyne.CanvasObject {
 	}
 	genre := T("genre.none")
 	if u.Model.Genre != nil {
-		genre = u.Model.Genre.Name + " · " + directionLabel(u.Model.Genre.Direction)
+		genre = genreTitle(u.Model.Genre) + " · " + directionLabel(u.Model.Genre.Direction)
 	}
 	gl := widget.NewLabelWithStyle(genre, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	return container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(
@@ -250,7 +250,7 @@ func (ed *editor) buildForm() fyne.CanvasObject {
 const prefFormHelp = "form.help"
 
 func (ed *editor) fieldBlock(ff *formField) fyne.CanvasObject {
-	label := ff.spec.Label
+	label := specLabel(ff.spec)
 	if ed.u.Model.Genre != nil && ed.u.Model.Genre.Requires(ff.spec.Path) {
 		label += " *"
 	}
@@ -262,8 +262,8 @@ func (ed *editor) fieldBlock(ff *formField) fyne.CanvasObject {
 		input = ff.sel
 	}
 	items := []fyne.CanvasObject{title}
-	if ff.spec.Help != "" {
-		h := newHelp(ff.spec.Help)
+	if help := specHelp(ff.spec); help != "" {
+		h := newHelp(help)
 		if !ed.u.App.Preferences().BoolWithFallback(prefFormHelp, true) {
 			h.Hide()
 		}
@@ -528,7 +528,7 @@ func (ed *editor) buildFindings() fyne.CanvasObject {
 			sev := widget.NewLabel("错误")
 			sev.TextStyle = fyne.TextStyle{Bold: true}
 			text := widget.NewRichText()
-			text.Wrapping = fyne.TextWrapBreak
+			text.Wrapping = wrapMode()
 			fix := widget.NewButton(T("find.fix"), nil)
 			return container.NewBorder(nil, nil, container.NewVBox(sev), container.NewVBox(fix), text)
 		},
@@ -556,7 +556,7 @@ func (ed *editor) buildFindings() fyne.CanvasObject {
 				}
 			}
 			text.Segments = []widget.RichTextSegment{
-				&widget.TextSegment{Text: f.Message, Style: widget.RichTextStyleParagraph},
+				&widget.TextSegment{Text: findingMessage(f), Style: widget.RichTextStyleParagraph},
 				&widget.TextSegment{Text: where, Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}},
 			}
 			text.Refresh()
@@ -566,7 +566,7 @@ func (ed *editor) buildFindings() fyne.CanvasObject {
 			} else {
 				fix.Hide()
 			}
-			ed.findings.SetItemHeight(id, ed.findingHeight(f.Message))
+			ed.findings.SetItemHeight(id, ed.findingHeight(findingMessage(f)))
 		},
 	)
 	ed.findings.OnSelected = func(id widget.ListItemID) {
@@ -614,7 +614,7 @@ func shorten(s string, n int) string {
 // fieldLabel is the form label of the field a finding's path belongs to.
 func (ed *editor) fieldLabel(f check.Finding) string {
 	if ff, ok := ed.findingField(f); ok {
-		return ff.spec.Label
+		return specLabel(ff.spec)
 	}
 	return ""
 }
@@ -678,7 +678,7 @@ func (ed *editor) findingField(f check.Finding) (*formField, bool) {
 func (ed *editor) Focus(f check.Finding) {
 	ff, ok := ed.findingField(f)
 	if !ok {
-		ed.u.toast(T("find.nofield", f.Message))
+		ed.u.toast(T("find.nofield", findingMessage(f)))
 		return
 	}
 	row, col := 0, f.Offset
@@ -686,7 +686,7 @@ func (ed *editor) Focus(f check.Finding) {
 		row = lineOfItem(ff.entry.Text, i)
 	}
 	ed.focusField(ff, row, col)
-	ed.u.toast(f.Message)
+	ed.u.toast(findingMessage(f))
 }
 
 // focusField shows a field's tab, scrolls to it and puts the cursor at row, col.
@@ -727,7 +727,7 @@ func (ed *editor) applyFix(f check.Finding) {
 	}
 	ed.fillAll()
 	ed.afterEdit()
-	ed.u.toast(T("find.fixed", f.Message))
+	ed.u.toast(T("find.fixed", findingMessage(f)))
 }
 
 func (ed *editor) fixAll() {

@@ -161,7 +161,7 @@ func (pp *practicePanel) refresh() {
 func (ed *editor) pathLabel(path string) string {
 	name := path
 	if ff, ok := ed.fields[topPath(path)]; ok {
-		name = ff.spec.Label
+		name = specLabel(ff.spec)
 	}
 	if i := pathIndex(path); i >= 0 {
 		name += fmt.Sprintf(T("ex.para"), i+1)
@@ -254,4 +254,4 @@ func (u *UI) saveAnswerDialog() {
 }
 
 // genreName is a genre's name as its card shows it.
-func genreName(g *templates.Genre) string { return cardName(g) }
+func genreName(g *templates.Genre) string { return genreTitle(g) }

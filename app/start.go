@@ -33,7 +33,7 @@ func directionLabel(d document.Direction) string {
 func newHelp(s string) *widget.RichText {
 	rt := widget.NewRichText(&widget.TextSegment{Text: s, Style: widget.RichTextStyle{
 		ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText, Inline: true}})
-	rt.Wrapping = fyne.TextWrapBreak
+	rt.Wrapping = wrapMode()
 	return rt
 }
 
@@ -46,7 +46,7 @@ func dialogText(s string) fyne.CanvasObject {
 
 func newWrapLabel(s string) *widget.Label {
 	l := widget.NewLabel(s)
-	l.Wrapping = fyne.TextWrapBreak // Chinese has no spaces: break between any characters
+	l.Wrapping = wrapMode()
 	return l
 }
 
@@ -144,12 +144,12 @@ func (u *UI) genreCard(g *templates.Genre) fyne.CanvasObject {
 	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	bg.StrokeWidth = 1
 	bg.CornerRadius = 8
-	name := canvas.NewText(cardName(g), theme.Color(theme.ColorNameForeground))
+	name := canvas.NewText(genreTitle(g), theme.Color(theme.ColorNameForeground))
 	name.TextSize = 20
 	name.TextStyle = fyne.TextStyle{Bold: true}
 	dir := canvas.NewText(directionLabel(g.Direction), theme.Color(theme.ColorNamePrimary))
 	dir.TextSize = 13
-	use := newWrapLabel(g.Use)
+	use := newWrapLabel(genreUse(g))
 	use.SizeName = theme.SizeNameCaptionText
 	btn := widget.NewButtonWithIcon(T("start.create"), theme.ContentAddIcon(), func() { u.safe(func() { u.NewDocument(id) }) })
 	btn.Importance = widget.HighImportance

@@ -15,6 +15,10 @@ type Genre struct {
 	// Aliases are other words a title may end with for this 文种 (令 for 命令). Optional.
 	Aliases   []string           `yaml:"aliases"`
 	Use       string             `yaml:"use"` // one-line use
+	// NameEN and UseEN are the genre's name and use in English (the app's English UI).
+	// Optional.
+	NameEN string `yaml:"name_en"`
+	UseEN  string `yaml:"use_en"`
 	Direction document.Direction `yaml:"direction"`
 	Format    document.Format    `yaml:"format"`
 	// Elements lists the elements the genre uses (by document path, e.g. "signers"), and
@@ -58,6 +62,9 @@ type Field struct {
 	Kind    string   `yaml:"kind"` // line, paragraph, list, date, choice, items
 	Choices []string `yaml:"choices"`
 	Group   string   `yaml:"group"` // 版头, 主体, 版记
+	// LabelEN and HelpEN are the label and help in English (the app's English UI). Optional.
+	LabelEN string `yaml:"label_en"`
+	HelpEN  string `yaml:"help_en"`
 }
 
 // RuleConfig switches one rule on (or off, with enabled: false) and sets its parameters.

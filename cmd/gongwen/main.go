@@ -11,6 +11,7 @@ import (
 )
 
 func main() {
-	app.QuietLocale() // before Fyne reads the locale: no "Error parsing user locale C"
+	restoreLocale()   // the C.UTF-8 the constructor shortened (locale_unix.go), for child programs
+	app.QuietLocale() // and Fyne's later reads of it quiet too
 	app.Run(fyneapp.NewWithID("cn.gongwen.app"), os.Args[1:])
 }
