@@ -13,12 +13,12 @@ type Genre struct {
 	// empty means Name. Optional.
 	Label string `yaml:"label"`
 	// Aliases are other words a title may end with for this 文种 (令 for 命令). Optional.
-	Aliases   []string           `yaml:"aliases"`
-	Use       string             `yaml:"use"` // one-line use
+	Aliases []string `yaml:"aliases"`
+	Use     string   `yaml:"use"` // one-line use
 	// NameEN and UseEN are the genre's name and use in English (the app's English UI).
 	// Optional.
-	NameEN string `yaml:"name_en"`
-	UseEN  string `yaml:"use_en"`
+	NameEN    string             `yaml:"name_en"`
+	UseEN     string             `yaml:"use_en"`
 	Direction document.Direction `yaml:"direction"`
 	Format    document.Format    `yaml:"format"`
 	// Elements lists the elements the genre uses (by document path, e.g. "signers"), and
