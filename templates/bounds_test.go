@@ -103,3 +103,53 @@ func itoa(i int) string {
 	}
 	return itoa(i/10) + d[i%10:i%10+1]
 }
+
+// FuzzYAMLBounds generates templates and profiles that nest, repeat documents and chain
+// aliases to fuzzed extents in the shapes that slipped past the old byte pre-check (a quote
+// before the brackets, one bracket a line at column 1, block indentation), so that every
+// input exercises the bounds: each is parsed or refused within a bounded allocation.
+func FuzzYAMLBounds(f *testing.F) {
+	f.Add(uint16(50), uint8(0), uint8(0), uint8(0), "id: x")
+	f.Add(uint16(300), uint8(1), uint8(0), uint8(1), "'")
+	f.Add(uint16(2000), uint8(2), uint8(3), uint8(2), "\"")
+	f.Add(uint16(120), uint8(9), uint8(20), uint8(3), "- ")
+	f.Fuzz(func(t *testing.T, depth uint16, style, docs, aliases uint8, tail string) {
+		if len(tail) > 256 {
+			return
+		}
+		d := int(depth % 1024)
+		var b strings.Builder
+		for i := 0; i < int(docs%12); i++ {
+			b.WriteString("---\nid: x" + itoa(i) + "\n")
+		}
+		b.WriteString("schema_version: 1\nid: x\nname: 通知\nuse: " + tail + "\n")
+		switch style % 4 {
+		case 0:
+			b.WriteString("fields: [x'y, " + strings.Repeat("[", d) + strings.Repeat("]", d) + "]\n")
+		case 1:
+			b.WriteString("fields:\n" + strings.Repeat("[\n", d) + strings.Repeat("]\n", d))
+		case 2:
+			b.WriteString("fields:\n")
+			for i := 0; i < d%300; i++ { // quadratic in bytes: 300 levels is 45 KB
+				b.WriteString(strings.Repeat(" ", i+1) + "-\n")
+			}
+		case 3:
+			b.WriteString("fields:\n  " + strings.Repeat("- ", d) + "x\n")
+		}
+		b.WriteString("a0: &a0 [x, x]\n")
+		for i := 1; i <= int(aliases%40); i++ {
+			b.WriteString("a" + itoa(i) + ": &a" + itoa(i) + " [*a" + itoa(i-1) + ", *a" + itoa(i-1) + "]\n")
+		}
+		var ms0, ms1 runtime.MemStats
+		runtime.ReadMemStats(&ms0)
+		g, errs := ParseGenre("f.yaml", []byte(b.String()), LoadOptions{})
+		if (g == nil) == (len(errs) == 0) {
+			t.Fatalf("genre %v with errors %v", g, errs)
+		}
+		ParseProfile("p.yaml", []byte(b.String()))
+		runtime.ReadMemStats(&ms1)
+		if a := ms1.TotalAlloc - ms0.TotalAlloc; a > 256<<20 {
+			t.Fatalf("allocated %d MB for %d bytes", a>>20, b.Len())
+		}
+	})
+}
