@@ -29,7 +29,7 @@ const libraryUsage = `用法 (usage): gwcli library <子命令> [选项]   文�
   export -o 文件.zip [ID ...]                      导出文稿及全部历史（不给 ID 则全部） (export with history)
   import 文件.zip                                  导入交换文件 (import)
 共同选项 (common options): --db URL（默认 %s）  --user 姓名
-退出状态 (exit status): 0 成功，1 操作被拒绝或失败，2 用法错误
+退出状态 (exit status): 0 完成，2 无法完成（用法错误、操作被拒绝、数据库或文件无法读写） (0 done, 2 could not)
 `
 
 func cmdLibrary(args []string, stdout, stderr io.Writer) int {
@@ -62,7 +62,7 @@ func cmdLibrary(args []string, stdout, stderr io.Writer) int {
 	pos, err := parseInterleaved(f, args[1:])
 	fail := func(msg string) int {
 		fmt.Fprintf(stderr, "gwcli library %s: %s\n", sub, oneLine(msg))
-		return 1
+		return 2
 	}
 	usageErr := func(msg string) int {
 		fmt.Fprintf(stderr, "gwcli library %s: %s\n%s", sub, msg, usage)

@@ -37,7 +37,7 @@ func TestLibraryCommands(t *testing.T) {
 			if code, out, _ := gw("library", "status", id, "审核", "--user", "李科长", "--db", db); code != 0 || !strings.Contains(out, "审核") {
 				t.Errorf("status: %d %q", code, out)
 			}
-			if code, _, errs := gw("library", "status", id, "归档", "--db", db); code != 1 || !strings.Contains(errs, "不能从审核改为归档") {
+			if code, _, errs := gw("library", "status", id, "归档", "--db", db); code != 2 || !strings.Contains(errs, "不能从审核改为归档") {
 				t.Errorf("status skipping steps: %d %q", code, errs)
 			}
 			code, out, _ = gw("library", "diff", id, "1", "2", "--db", db)
@@ -98,12 +98,12 @@ func TestLibraryUsage(t *testing.T) {
 	}{
 		{[]string{"library"}, 2, "用法"},
 		{[]string{"library", "show", "--db", db}, 2, "参数"},
-		{[]string{"library", "show", "nope", "--db", db}, 1, "不在文稿库"},
+		{[]string{"library", "show", "nope", "--db", db}, 2, "不在文稿库"},
 		{[]string{"library", "diff", "x", "0", "--db", db}, 2, "正整数"},
 		{[]string{"library", "status", "x", "发布", "--db", db}, 2, "状态"},
 		{[]string{"library", "export", "--db", db}, 2, "-o"},
-		{[]string{"library", "import", "/nonexistent.zip", "--db", db}, 1, "nonexistent"},
-		{[]string{"library", "save", "/nonexistent.yaml", "--db", db}, 1, "nonexistent"},
+		{[]string{"library", "import", "/nonexistent.zip", "--db", db}, 2, "nonexistent"},
+		{[]string{"library", "save", "/nonexistent.yaml", "--db", db}, 2, "nonexistent"},
 	} {
 		code, _, errs := gw(tc.args...)
 		if code != tc.code || !strings.Contains(errs, tc.want) {

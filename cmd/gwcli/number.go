@@ -32,7 +32,7 @@ const numberUsage = `用法 (usage): gwcli number <子命令> [选项]   发文�
 共同选项 (common options):
   --db URL     数据库：文件路径、sqlite:路径 或 postgres://…；默认 %s
   --user 姓名  记录为操作人，默认 $GONGWEN_USER 或登录名 (who is recorded)
-退出状态 (exit status): 0 成功，1 操作被拒绝或失败，2 用法错误
+退出状态 (exit status): 0 完成，2 无法完成（用法错误、操作被拒绝、数据库或文件无法读写） (0 done, 2 could not)
 `
 
 // dbFlags are the options every register and library command takes.
@@ -120,7 +120,7 @@ func cmdNumber(args []string, stdout, stderr io.Writer) int {
 	pos, err := parseInterleaved(f, args[1:])
 	fail := func(msg string) int {
 		fmt.Fprintf(stderr, "gwcli number %s: %s\n", sub, oneLine(msg))
-		return 1
+		return 2
 	}
 	usageErr := func(msg string) int {
 		fmt.Fprintf(stderr, "gwcli number %s: %s\n%s", sub, msg, usage)
@@ -299,13 +299,13 @@ func cmdDB(args []string, stdout, stderr io.Writer) int {
 	db, err := d.open()
 	if err != nil {
 		fmt.Fprintf(stderr, "gwcli db %s: %s\n", sub, oneLine(err.Error()))
-		return 1
+		return 2
 	}
 	defer db.Close()
 	v, err := db.Version(context.Background())
 	if err != nil {
 		fmt.Fprintf(stderr, "gwcli db %s: %s\n", sub, oneLine(err.Error()))
-		return 1
+		return 2
 	}
 	switch sub {
 	case "init":

@@ -43,7 +43,7 @@ func TestNumberCommands(t *testing.T) {
 			if code, _, errs := gw("number", "release", "江政〔2026〕2号", "--note", "撤销", "--db", db); code != 0 {
 				t.Fatalf("release: %s", errs)
 			}
-			if code, _, errs := gw("number", "release", "江政〔2026〕2号", "--db", db); code != 1 || !strings.Contains(errs, "已释放") {
+			if code, _, errs := gw("number", "release", "江政〔2026〕2号", "--db", db); code != 2 || !strings.Contains(errs, "已释放") {
 				t.Errorf("release twice: %d %q", code, errs)
 			}
 			if code, _, errs := gw("number", "issue", "江政〔2026〕1号", "--title", "关于防汛的通知", "--date", "2026年6月1日",
@@ -79,7 +79,7 @@ func TestNumberCommands(t *testing.T) {
 			if code, out, _ := gw("number", "list", "江政[2026]1号", "--db", db); code != 0 || !strings.Contains(out, "关于防汛的通知") || strings.Contains(out, "江政〔2026〕2号") {
 				t.Errorf("list NUMBER: %q", out)
 			}
-			if code, _, errs := gw("number", "list", "江政〔2026〕99号", "--db", db); code != 1 || !strings.Contains(errs, "不在登记簿") {
+			if code, _, errs := gw("number", "list", "江政〔2026〕99号", "--db", db); code != 2 || !strings.Contains(errs, "不在登记簿") {
 				t.Errorf("list of a number never taken: %d %q", code, errs)
 			}
 			// xlsx out and into a second database
@@ -112,13 +112,13 @@ func TestNumberUsage(t *testing.T) {
 	}{
 		{[]string{"number"}, 2, "用法"},
 		{[]string{"number", "take", "--db", db}, 2, "--code"},
-		{[]string{"number", "take", "--code", "江政〔2026〕", "--db", db}, 1, "机关代字"},
+		{[]string{"number", "take", "--code", "江政〔2026〕", "--db", db}, 2, "机关代字"},
 		{[]string{"number", "frob", "--db", db}, 2, "未知子命令"},
 		{[]string{"number", "release", "江政2026年1号", "--db", db}, 2, "无法识别"},
-		{[]string{"number", "release", "江政〔2026〕9号", "--db", db}, 1, "不在登记簿"},
+		{[]string{"number", "release", "江政〔2026〕9号", "--db", db}, 2, "不在登记簿"},
 		{[]string{"number", "list", "--state", "作废", "--db", db}, 2, "状态"},
 		{[]string{"number", "export", "--db", db}, 2, "-o"},
-		{[]string{"number", "take", "--code", "江政", "--db", "postgres://x:y@127.0.0.1:1/none?connect_timeout=2"}, 1, "无法连接"},
+		{[]string{"number", "take", "--code", "江政", "--db", "postgres://x:y@127.0.0.1:1/none?connect_timeout=2"}, 2, "无法连接"},
 	} {
 		code, _, errs := gw(tc.args...)
 		if code != tc.code || !strings.Contains(errs, tc.want) {
@@ -128,7 +128,7 @@ func TestNumberUsage(t *testing.T) {
 }
 
 // TestDBInit: `gwcli db init` creates the schema (on PostgreSQL: the one command an office runs)
-// and a database newer than the program is refused, exit 1, unchanged.
+// and a database newer than the program is refused, exit 2, unchanged.
 func TestDBInit(t *testing.T) {
 	for _, engine := range storetest.Engines {
 		t.Run(string(engine), func(t *testing.T) {
@@ -147,10 +147,10 @@ func TestDBInit(t *testing.T) {
 			s.Exec(`INSERT INTO gongwen_schema (version, name, applied_at) VALUES ($1, 'future', 'x')`, store.SchemaVersion+1)
 			s.Close()
 			code, _, errs = gw("db", "version", "--db", db)
-			if code != 1 || !strings.Contains(errs, "新") {
+			if code != 2 || !strings.Contains(errs, "新") {
 				t.Errorf("db version on a newer database: %d %q", code, errs)
 			}
-			if code, _, _ := gw("number", "take", "--code", "江政", "--db", db); code != 1 {
+			if code, _, _ := gw("number", "take", "--code", "江政", "--db", db); code != 2 {
 				t.Errorf("take on a newer database: %d", code)
 			}
 		})

@@ -38,7 +38,7 @@ func cmdProfiles(args []string, stdout, stderr io.Writer) int {
 	}
 	fail := func(msg string) int {
 		fmt.Fprintf(stderr, "gwcli profiles %s: %s\n", sub, oneLine(msg))
-		return 1
+		return 2
 	}
 	switch {
 	case err != nil:

@@ -37,7 +37,7 @@ func TestProfilesXLSX(t *testing.T) {
 	if !reflect.DeepEqual(strip(got), strip(want)) {
 		t.Errorf("profiles after the round trip:\n%+v\n%+v", got, want)
 	}
-	if code, _, _ := gw("profiles", "import", filepath.Join(src, "jc-cz.yaml"), "--dir", dst); code != 1 {
+	if code, _, _ := gw("profiles", "import", filepath.Join(src, "jc-cz.yaml"), "--dir", dst); code != 2 {
 		t.Errorf("importing a .yaml as .xlsx: %d", code)
 	}
 	if code, _, _ := gw("profiles", "export", "--dir", src); code != 2 {
