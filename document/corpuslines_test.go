@@ -69,9 +69,23 @@ func TestCorpusLineElements(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no documents in ../shared/corpus/docs")
 	}
+	checkLineElements(t, corpus, files, "")
+}
+
+// TestOwnDocsLineElements: the same for the real documents the project collected itself
+// (testdata/realdocs, sources in testdata/realdocs/sources.tsv); these need no ../shared.
+func TestOwnDocsLineElements(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "realdocs", "*.txt"))
+	if len(files) < 10 {
+		t.Fatalf("%d documents in testdata/realdocs, want at least 10", len(files))
+	}
+	checkLineElements(t, "", files, "own-")
+}
+
+func checkLineElements(t *testing.T, corpus string, files []string, prefix string) {
 	docx := 0
 	for _, f := range files {
-		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		name := prefix + strings.TrimSuffix(filepath.Base(f), ".txt")
 		t.Run(name, func(t *testing.T) {
 			data, err := os.ReadFile(f)
 			if err != nil {
@@ -104,7 +118,7 @@ func TestCorpusLineElements(t *testing.T) {
 				t.Errorf(".txt: line elements differ from %s:\n%s", golden, diffLines(string(want), g))
 			}
 			dx := filepath.Join(corpus, "defects_docx", name+"_0.docx")
-			if ddata, err := os.ReadFile(dx); err == nil {
+			if ddata, err := os.ReadFile(dx); corpus != "" && err == nil {
 				docx++
 				ddoc, err := ImportDocx(dx, ddata)
 				if err != nil {

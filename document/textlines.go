@@ -353,7 +353,9 @@ func isRecipientsLine(s string, strict bool) bool {
 	}
 	if strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":") {
 		inner := strings.TrimRight(s, "：:")
-		return inner != "" && !strings.HasPrefix(s, "附") && !strings.ContainsAny(inner, "：:")
+		// a sentence that introduces what follows (国务院决定对《……》作如下修改：) is body
+		return inner != "" && !strings.HasPrefix(s, "附") && !strings.ContainsAny(inner, "：:《》“”") &&
+			!strings.Contains(inner, "如下")
 	}
 	if strict {
 		return false
