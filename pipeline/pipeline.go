@@ -87,9 +87,10 @@ func (p *Pipeline) fonts() *layout.Fonts {
 }
 
 // Load reads a draft (.yaml), a plain-text 公文 (.txt) or a Word document (.docx) and
-// prepares it (see Prepare).
+// prepares it (see Prepare). An imported document takes its genre, format and direction from
+// the template set (Genres).
 func (p *Pipeline) Load(path, genre string) (*Draft, error) {
-	doc, err := document.Load(path)
+	doc, err := document.LoadWith(path, Genres(p.set()))
 	if err != nil {
 		return nil, err
 	}
