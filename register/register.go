@@ -165,8 +165,18 @@ func entryArgs(e Entry) []any {
 		e.Recipients, e.CC, strings.Join(e.Joint, JointSep), e.Note, e.TakenBy, e.TakenAt, e.UpdatedBy, e.UpdatedAt}
 }
 
+// lockDoc makes transactions that give docID a number wait for each other (see store.LockKey).
+func (r *Register) lockDoc(ctx context.Context, tx *sql.Tx, docID string) error {
+	if docID == "" {
+		return nil
+	}
+	return r.db.LockKey(ctx, tx, "register.doc", docID)
+}
+
 // docHolds returns the number a manuscript already holds (reserved or issued), if any: a document,
 // joint or not, carries one 发文字号.
+// The caller must hold lockDoc(docID) for the transaction, so that two takers for one draft
+// cannot both find it without a number.
 func docHolds(ctx context.Context, tx *sql.Tx, docID string) (Entry, bool, error) {
 	if docID == "" {
 		return Entry{}, false, nil
@@ -182,13 +192,17 @@ func docHolds(ctx context.Context, tx *sql.Tx, docID string) (Entry, bool, error
 // for the library manuscript docID ("" for none). Two takers at once, in one process or on two
 // machines, get different numbers: the counter row is locked for the transaction (SELECT … FOR
 // UPDATE on PostgreSQL; SQLite's immediate transactions hold the database's write lock).
-// Released numbers are not reused (see TakeReleased).
+// Released numbers are not reused (see TakeReleased). A draft holds one number: takers for the
+// same draft at once wait for each other on a lock keyed by docID, and all but the first are refused.
 func (r *Register) Take(ctx context.Context, code string, year int, who, docID string) (Entry, error) {
 	if err := checkKey(code, year, 0, false); err != nil {
 		return Entry{}, err
 	}
 	var e Entry
 	err := r.db.Tx(ctx, func(tx *sql.Tx) error {
+		if err := r.lockDoc(ctx, tx, docID); err != nil {
+			return err
+		}
 		if held, ok, err := docHolds(ctx, tx, docID); err != nil {
 			return err
 		} else if ok {
@@ -228,6 +242,9 @@ func (r *Register) TakeReleased(ctx context.Context, code string, year, serial i
 	}
 	var e Entry
 	err := r.db.Tx(ctx, func(tx *sql.Tx) error {
+		if err := r.lockDoc(ctx, tx, docID); err != nil {
+			return err
+		}
 		if held, ok, err := docHolds(ctx, tx, docID); err != nil {
 			return err
 		} else if ok {
@@ -305,6 +322,9 @@ func (r *Register) Issue(ctx context.Context, d Entry, who string) (Entry, error
 		}
 		docID := cur.DocID
 		if d.DocID != "" && d.DocID != docID {
+			if err := r.lockDoc(ctx, tx, d.DocID); err != nil {
+				return err
+			}
 			if held, ok, err := docHolds(ctx, tx, d.DocID); err != nil {
 				return err
 			} else if ok {

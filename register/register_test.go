@@ -410,3 +410,68 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
+
+// TestConcurrentTakeSameDraft: takers racing for one draft — the same 机关代字 or different ones,
+// new numbers or a released one — leave the draft holding exactly one number.
+func TestConcurrentTakeSameDraft(t *testing.T) {
+	for _, engine := range storetest.Engines {
+		t.Run(string(engine), func(t *testing.T) {
+			db := storetest.Open(t, engine)
+			r := register.New(db)
+			gap, err := r.Take(ctx, "江政函", 2026, "甲", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := r.Release(ctx, gap.Code, gap.Year, gap.Serial, "甲", ""); err != nil {
+				t.Fatal(err)
+			}
+			for round := 0; round < 5; round++ {
+				doc := fmt.Sprintf("doc-%d", round)
+				var wg sync.WaitGroup
+				var mu sync.Mutex
+				won := 0
+				start := make(chan struct{})
+				for i := 0; i < 8; i++ {
+					wg.Add(1)
+					go func(i int) {
+						defer wg.Done()
+						<-start
+						var err error
+						switch i % 3 {
+						case 0:
+							_, err = r.Take(ctx, "江政", 2026, "甲", doc)
+						case 1:
+							_, err = r.Take(ctx, fmt.Sprintf("江政%d", i), 2026, "乙", doc)
+						default:
+							if round == 0 && i == 2 {
+								_, err = r.TakeReleased(ctx, gap.Code, gap.Year, gap.Serial, "丙", doc)
+							} else {
+								_, err = r.Take(ctx, "江政办", 2026, "丙", doc)
+							}
+						}
+						if err == nil {
+							mu.Lock()
+							won++
+							mu.Unlock()
+						}
+					}(i)
+				}
+				close(start)
+				wg.Wait()
+				held, err := r.List(ctx, register.Filter{DocID: doc})
+				if err != nil {
+					t.Fatal(err)
+				}
+				n := 0
+				for _, e := range held {
+					if e.State != register.Released {
+						n++
+					}
+				}
+				if won != 1 || n != 1 {
+					t.Fatalf("round %d: %d takes succeeded and the draft holds %d numbers, want 1 and 1: %+v", round, won, n, held)
+				}
+			}
+		})
+	}
+}

@@ -141,6 +141,19 @@ func (db *DB) ForUpdate() string {
 	return ""
 }
 
+// LockKey makes transactions naming the same key wait for each other until the first commits
+// or rolls back, for a check-then-write that no row lock covers (e.g. "this draft holds no number
+// yet" before taking one): a transaction-scoped advisory lock on PostgreSQL, keyed by a hash of
+// space and key (two keys sharing a hash only wait for each other); nothing on SQLite, whose
+// immediate transactions already hold the database's write lock.
+func (db *DB) LockKey(ctx context.Context, tx *sql.Tx, space, key string) error {
+	if db.Engine != Postgres {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, space, key)
+	return err
+}
+
 // Tx runs f in a transaction and commits it, or rolls it back when f fails. A transaction the
 // engine aborted because of a concurrent one (PostgreSQL serialization failure or deadlock,
 // SQLite busy after its timeout) is run again, a few times, from the start.
