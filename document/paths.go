@@ -171,3 +171,69 @@ func (d *Document) Field(path string) *string {
 	}
 	return nil
 }
+
+// scalarPaths are the one-string text elements in document order (see Field).
+var scalarPaths = []string{PathCopyNumber, PathClassification, PathClassificationTerm, PathUrgency,
+	PathMarkSuffix, PathMeetingName, PathNumber, PathOrderNumber, PathTitle, PathTitleNote, PathRecipients,
+	PathAttachmentNotesLabel, PathDate, PathSignerTitle, PathSignerName, PathSignatureImage, PathNote,
+	PathPresent, PathAbsent, PathAttending, PathCC, PathPrinter, PathPrintDate}
+
+// Walk calls fn with the path and a pointer to the text of every text element of the
+// document, in document order: the one-string elements, the 签发人, the issuers (name, mark,
+// seal), the 正文 paragraphs, the 附件说明 entries, the attachments (label, title, body,
+// table header and cells) and the 整改方案 items. Every path Walk gives resolves with Field
+// to the same pointer, and Field resolves no text element Walk does not give: the two are
+// one description of the elements. fn may change the text.
+func (d *Document) Walk(fn func(path string, text *string)) {
+	if d == nil {
+		return
+	}
+	for _, p := range scalarPaths {
+		fn(p, d.Field(p))
+	}
+	for i := range d.Signers {
+		fn("signers."+strconv.Itoa(i), &d.Signers[i])
+	}
+	for i := range d.Issuers {
+		n := "issuers." + strconv.Itoa(i) + "."
+		fn(n+"name", &d.Issuers[i].Name)
+		fn(n+"mark", &d.Issuers[i].Mark)
+		fn(n+"seal", &d.Issuers[i].Seal)
+	}
+	for i := range d.Body {
+		fn("body."+strconv.Itoa(i), &d.Body[i])
+	}
+	for i := range d.AttachmentNotes {
+		fn("attachment_notes."+strconv.Itoa(i), &d.AttachmentNotes[i])
+	}
+	for i := range d.Attachments {
+		a := &d.Attachments[i]
+		n := "attachments." + strconv.Itoa(i) + "."
+		fn(n+"label", &a.Label)
+		fn(n+"title", &a.Title)
+		for j := range a.Body {
+			fn(n+"body."+strconv.Itoa(j), &a.Body[j])
+		}
+		if a.Table != nil {
+			for c := range a.Table.Header {
+				fn(n+"table.header."+strconv.Itoa(c), &a.Table.Header[c])
+			}
+			for r, row := range a.Table.Rows {
+				for c := range row {
+					fn(n+"table.rows."+strconv.Itoa(r)+"."+strconv.Itoa(c), &row[c])
+				}
+			}
+		}
+	}
+	for i := range d.Rectification {
+		r := &d.Rectification[i]
+		n := "rectification." + strconv.Itoa(i) + "."
+		for _, f := range []struct {
+			name string
+			p    *string
+		}{{"problem", &r.Problem}, {"content", &r.Content}, {"goal", &r.Goal}, {"measures", &r.Measures},
+			{"deadline", &r.Deadline}, {"owner", &r.Owner}} {
+			fn(n+f.name, f.p)
+		}
+	}
+}
