@@ -52,3 +52,12 @@ func (l Length) Pt() float64 { return float64(l) / 1000 * ptPerMm }
 
 // String formats the length in millimetres with two decimals, as golden dumps use.
 func (l Length) String() string { return fmt.Sprintf("%.2fmm", l.Mm()) }
+
+// Twips returns the length in twentieths of a point (the unit of WordprocessingML), rounded.
+func (l Length) Twips() int64 { return int64(math.Round(l.Pt() * 20)) }
+
+// EMU returns the length in English Metric Units (914400 to the inch, DrawingML), rounded.
+func (l Length) EMU() int64 { return int64(math.Round(float64(l) * 36)) }
+
+// Px returns the length in pixels at dpi dots per inch.
+func (l Length) Px(dpi float64) float64 { return float64(l) / 25400 * dpi }
