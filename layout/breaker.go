@@ -305,8 +305,12 @@ func squeezeLine(gs []glyph, x, w Length) bool {
 		over = total
 	}
 	cx := x
+	var cum, given Length
 	for i := range gs {
-		give := sq[i] * over / total
+		// cumulative shares, so the rounding errors do not add up
+		cum += sq[i]
+		give := cum*over/total - given
+		given += give
 		if openingPunct[gs[i].r] {
 			// an opening mark gives its left half: it moves left
 			gs[i].x = cx - give
