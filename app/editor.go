@@ -298,6 +298,7 @@ func (ed *editor) chooseImage(e *widget.Entry) {
 		r.Close()
 	}, ed.u.Win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
+	ed.u.placeDialog(d)
 	ed.u.sizeDialog(d)
 	d.Show()
 }
@@ -609,6 +610,15 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n]) + "…"
+}
+
+// fieldsOf returns the form field a document path belongs to ("body.3" → the 正文 field).
+func (ed *editor) fieldsOf(path string) (*formField, bool) {
+	if ed == nil {
+		return nil, false
+	}
+	ff, ok := ed.fields[topPath(path)]
+	return ff, ok
 }
 
 // fieldLabel is the form label of the field a finding's path belongs to.

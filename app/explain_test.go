@@ -114,3 +114,35 @@ func TestMeasures(t *testing.T) {
 		}
 	}
 }
+
+// TestClickToParagraph: clicking a paragraph's box in 讲解模式 puts the cursor on that
+// paragraph of the 正文 field (layout's records give the paragraph).
+func TestClickToParagraph(t *testing.T) {
+	h := newHarness(t)
+	h.u.OpenPath(examplePath(t, "qingshi.yaml"))
+	h.settle()
+	pv := h.u.ed.pv
+	pv.explain.SetChecked(true)
+	var body []layout.Box
+	for _, b := range pv.boxes {
+		if b.Element == layout.ElemBody || b.Element == layout.ElemHeading1 {
+			body = append(body, b)
+		}
+	}
+	if len(body) < 2 {
+		t.Fatalf("%d body boxes on page 1", len(body))
+	}
+	b := body[1]
+	path := pv.boxPath(b)
+	if topPath(path) != "body" || pathIndex(path) < 1 {
+		t.Fatalf("the second paragraph's box is %q", path)
+	}
+	pv.boxTapped(b)
+	e := h.u.ed.fields["body"].entry
+	if h.u.Win.Canvas().Focused() != e {
+		t.Fatal("the 正文 field is not focused")
+	}
+	if want := lineOfItem(e.Text, pathIndex(path)); e.CursorRow != want {
+		t.Errorf("cursor on row %d, want %d (%s)", e.CursorRow, want, path)
+	}
+}

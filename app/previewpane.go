@@ -44,6 +44,7 @@ type previewPane struct {
 	page, npages int
 	zoom         float32
 	boxes        []layout.Box
+	records      []layout.Record // layout's records of the page shown (element paths)
 }
 
 func newPreviewPane(u *UI) *previewPane {
@@ -220,6 +221,14 @@ func (p *previewPane) fitWidth() {
 // show puts a result on screen.
 func (p *previewPane) show(res PreviewResult) {
 	p.npages = res.NPages
+	p.records = p.records[:0]
+	if res.Analysis != nil {
+		for _, r := range res.Analysis.Records {
+			if r.Page == res.Page && r.Path != "" {
+				p.records = append(p.records, r)
+			}
+		}
+	}
 	if res.NPages > 0 {
 		p.page = res.Page
 	} else {
@@ -438,11 +447,38 @@ func (p *previewPane) boxTapped(b layout.Box) {
 		format = p.u.Model.Doc.Format
 	}
 	p.detail.SetText(explainDetail(b, p.boxes, format))
-	if path, ok := elementFields[b.Element]; ok && p.u.ed != nil {
-		if ff, ok := p.u.ed.fields[path]; ok {
-			p.u.ed.focusField(ff, 0, 0)
+	if path := p.boxPath(b); path != "" && p.u.ed != nil {
+		if ff, ok := p.u.ed.fields[topPath(path)]; ok {
+			row := 0
+			if i := pathIndex(path); i >= 0 && ff.entry != nil && listField(p.u.Model.Doc, topPath(path)) != nil {
+				row = lineOfItem(ff.entry.Text, i)
+			}
+			p.u.ed.focusField(ff, row, 0)
 		}
 	}
+}
+
+// boxPath is the document path of the element a box outlines: the one of layout's records
+// on the page that overlaps the box most ("body.3" for the fourth paragraph), else the
+// element's field.
+func (p *previewPane) boxPath(b layout.Box) string {
+	best, most := "", layout.Length(0)
+	for _, r := range p.records {
+		w := min(b.X+b.W, r.X+r.W) - max(b.X, r.X)
+		h := min(b.Y+b.H, r.Y+r.H) - max(b.Y, r.Y)
+		if w <= 0 || h <= 0 {
+			continue
+		}
+		if a := w * h; a > most {
+			best, most = r.Path, a
+		}
+	}
+	if best != "" {
+		if _, ok := p.u.ed.fieldsOf(best); ok {
+			return best
+		}
+	}
+	return elementFields[b.Element]
 }
 
 // boxLabel is the trainer's label of a box: its name, clause and measurement, or the
@@ -505,11 +541,11 @@ func (p *previewPane) drawMarks() {
 		marked[mk.Path] = true
 	}
 	for _, b := range p.boxes {
-		path, ok := elementFields[b.Element]
-		if !ok {
+		path := p.boxPath(b)
+		if path == "" {
 			continue
 		}
-		if marked[path] {
+		if marked[path] || marked[topPath(path)] {
 			r := canvas.NewRectangle(color.NRGBA{0xc0, 0x1c, 0x24, 0x20})
 			r.StrokeColor, r.StrokeWidth = dimCol, 2
 			r.Move(fyne.NewPos(g+mm(b.X)-2, mm(b.Y)-2))

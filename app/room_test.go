@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"gongwen/check"
@@ -104,3 +105,23 @@ func TestViewPerDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestDialogBesideTheDraft: the file dialogs open in the open draft's folder.
+func TestDialogBesideTheDraft(t *testing.T) {
+	h := newHarness(t)
+	dir := t.TempDir()
+	h.u.OpenPath(examplePath(t, "qingshi.yaml"))
+	path := filepath.Join(dir, "q.yaml")
+	if err := h.u.Model.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	h.u.placeDialog(locationFunc(func(l fyne.ListableURI) { got = l.Path() }))
+	if got != dir {
+		t.Errorf("dialog opens in %q, want %q", got, dir)
+	}
+}
+
+type locationFunc func(fyne.ListableURI)
+
+func (f locationFunc) SetLocation(l fyne.ListableURI) { f(l) }

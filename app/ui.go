@@ -25,7 +25,9 @@ const (
 	prefWinW    = "window.width"
 	prefWinH    = "window.height"
 	prefSysFont = "fonts.system"
-	maxRecent   = 10
+	// prefDialogDir is the folder the last file dialog chose in
+	prefDialogDir = "dialog.dir"
+	maxRecent     = 10
 )
 
 // Options configure a UI (tests set them; the app takes the defaults).
@@ -373,7 +375,10 @@ func (u *UI) openPath(path string) {
 		u.addRecent(u.Model.Path)
 	}
 	u.showEditor()
-	if u.Model.Imported != "" {
+	switch {
+	case u.Model.Practice != nil:
+		u.toast(T("ex.started", u.Model.Practice.Count))
+	case u.Model.Imported != "":
 		u.toast(T("imported", filepath.Base(u.Model.Imported)))
 	}
 }
@@ -403,11 +408,36 @@ func (u *UI) fileOpen(exts []string) {
 		}
 		path := r.URI().Path()
 		r.Close()
+		u.rememberDir(path)
 		u.safe(func() { u.OpenPath(path) })
 	}, u.Win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	u.placeDialog(d)
 	u.sizeDialog(d)
 	d.Show()
+}
+
+// placeDialog opens a file dialog in the folder of the open draft (or of the file it was
+// imported from), else in the folder last used, rather than in the home folder.
+func (u *UI) placeDialog(d interface{ SetLocation(fyne.ListableURI) }) {
+	for _, p := range []string{u.Model.Path, u.Model.Imported, u.App.Preferences().String(prefDialogDir)} {
+		if p == "" {
+			continue
+		}
+		dir := p
+		if st, err := os.Stat(p); err != nil || !st.IsDir() {
+			dir = filepath.Dir(p)
+		}
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+			return
+		}
+	}
+}
+
+// rememberDir keeps the folder of a file chosen in a dialog for the next dialog.
+func (u *UI) rememberDir(path string) {
+	u.App.Preferences().SetString(prefDialogDir, filepath.Dir(path))
 }
 
 func (u *UI) sizeDialog(d interface{ Resize(fyne.Size) }) {
@@ -461,10 +491,12 @@ func (u *UI) fileSave(exts []string, save func(path string)) {
 			return
 		}
 		path := chosenPath(w, exts...)
+		u.rememberDir(path)
 		u.safe(func() { save(path) })
 	}, u.Win)
 	d.SetFileName(u.suggestName(exts[0]))
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	u.placeDialog(d)
 	u.sizeDialog(d)
 	d.Show()
 }
