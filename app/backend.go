@@ -45,7 +45,14 @@ func useSystemFonts(on bool) {
 
 // loadTemplates loads the built-in and the user's templates with the pipeline's validation
 // (rule ids, parameter types, examples), as gwcli does.
-func loadTemplates() (*templates.Set, []error) { return pipeline.LoadTemplates("") }
+func loadTemplates() (*templates.Set, []error) {
+	set, errs := pipeline.LoadTemplates("")
+	importSet.Store(set)
+	return set, errs
+}
+
+// importSet is the template set the importers take their genre table from.
+var importSet atomic.Pointer[templates.Set]
 
 // genreOf resolves the genre template of a document as every gwcli command does: its genre
 // id (or a 文种 name or alias), else the 文种 its title ends with.
@@ -139,7 +146,12 @@ func writeDOCX(w io.Writer, doc *document.Document) error {
 
 // loadFile reads a draft, a .txt or a .docx (by extension).
 func loadFile(path string) (*document.Document, error) {
-	return document.Load(path)
+	// an imported text or Word document takes its genre from the app's template set
+	var gs document.Genres
+	if set := importSet.Load(); set != nil {
+		gs = pipeline.Genres(set)
+	}
+	return document.LoadWith(path, gs)
 }
 
 // marshalDraft writes the document in the draft format.

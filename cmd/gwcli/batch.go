@@ -148,6 +148,9 @@ func readStdin(r io.Reader) (*document.Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !looksLikeDraft(data) {
+		pipeline.Genres(templateSet()).Apply(doc) // as document.LoadWith does for files
+	}
 	doc.Dir = "."
 	// as document.Load does: the seals are read once; a problem is reported where printed
 	_ = document.LoadImages(doc)

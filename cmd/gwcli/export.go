@@ -383,7 +383,8 @@ func loadInput(input string) (*document.Document, error) {
 	if input == "-" {
 		doc, err = readStdin(stdin)
 	} else {
-		doc, err = document.Load(input)
+		// an imported text or Word document takes its genre from the template set
+		doc, err = document.LoadWith(input, pipeline.Genres(templateSet()))
 	}
 	if err != nil {
 		return nil, err
