@@ -10,10 +10,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"os"
 	"os/user"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -68,7 +70,13 @@ func parse(dbURL string) (Engine, string, string, error) {
 		if err != nil {
 			return "", "", "", fmt.Errorf("PostgreSQL 地址无效 (bad URL): %w", err)
 		}
-		return Postgres, u, pu.Redacted(), nil
+		// a server that does not answer is reported after ConnectTimeout, not after the
+		// operating system's TCP timeout (minutes) or the caller's patience
+		if q := pu.Query(); q.Get("connect_timeout") == "" {
+			q.Set("connect_timeout", strconv.Itoa(int(ConnectTimeout/time.Second)))
+			pu.RawQuery = q.Encode()
+		}
+		return Postgres, pu.String(), pu.Redacted(), nil
 	}
 	path := u
 	for _, p := range []string{"sqlite://", "sqlite:", "file:"} {
@@ -87,6 +95,18 @@ func parse(dbURL string) (Engine, string, string, error) {
 	// read the same counter; busy_timeout makes the second wait instead of failing at once.
 	dsn := path + "?_txlock=immediate&_busy_timeout=15000&_journal_mode=WAL&_synchronous=FULL&_foreign_keys=1"
 	return SQLite, dsn, path, nil
+}
+
+// ConnectTimeout bounds connecting to a PostgreSQL server whose URL sets no connect_timeout.
+const ConnectTimeout = 5 * time.Second
+
+// isTimeout reports whether err is a network or connect timeout.
+func isTimeout(err error) bool {
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return true
+	}
+	return pgconn.Timeout(err)
 }
 
 // Open opens the database at dbURL ("" means DefaultURL()), creating a SQLite file and its folder
@@ -119,10 +139,13 @@ func Open(ctx context.Context, dbURL string) (*DB, error) {
 	}
 	sdb.SetConnMaxIdleTime(5 * time.Minute)
 	db := &DB{DB: sdb, Engine: engine, Where: where}
-	pctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	pctx, cancel := context.WithTimeout(ctx, 2*ConnectTimeout)
 	defer cancel()
 	if err := sdb.PingContext(pctx); err != nil {
 		sdb.Close()
+		if engine == Postgres && (errors.Is(err, context.DeadlineExceeded) || pctx.Err() != nil || isTimeout(err)) {
+			return nil, fmt.Errorf("无法连接数据库 %s：服务器没有及时响应，请检查地址、端口和网络 (cannot connect: no answer in time): %w", where, err)
+		}
 		return nil, fmt.Errorf("无法连接数据库 (cannot connect) %s: %w", where, err)
 	}
 	if err := db.migrate(ctx); err != nil {

@@ -6,10 +6,13 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"net"
 	neturl "net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"gongwen/internal/storetest"
 	"gongwen/store"
@@ -210,5 +213,52 @@ func TestPostgresUserWithoutCreate(t *testing.T) {
 	}
 	if _, err := db.Exec(`CREATE TABLE x (a INTEGER)`); err == nil {
 		t.Error("the test role may create tables: the test proves nothing")
+	}
+}
+
+// TestUnreachablePostgres: a server that accepts the connection and never answers is reported
+// within the connect timeout, with one clear line, instead of blocking the caller.
+func TestUnreachablePostgres(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		var held []net.Conn
+		defer func() {
+			for _, c := range held {
+				c.Close()
+			}
+		}()
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			held = append(held, c) // read nothing, answer nothing
+		}
+	}()
+	for _, tc := range []struct {
+		query string
+		max   time.Duration
+	}{
+		{"?sslmode=disable&connect_timeout=1", 4 * time.Second},
+		{"?sslmode=disable", store.ConnectTimeout + 3*time.Second},
+	} {
+		url := "postgres://gw:secret@" + ln.Addr().String() + "/gongwen" + tc.query
+		start := time.Now()
+		_, err := store.Open(context.Background(), url)
+		el := time.Since(start)
+		if err == nil {
+			t.Fatalf("%s: Open succeeded", tc.query)
+		}
+		if el > tc.max {
+			t.Errorf("%s: Open took %v, want under %v", tc.query, el, tc.max)
+		}
+		msg := err.Error()
+		if !strings.Contains(msg, "无法连接数据库") || !strings.Contains(msg, "没有及时响应") || strings.Contains(msg, "secret") {
+			t.Errorf("%s: message %q: want 无法连接数据库 … 没有及时响应 and no password", tc.query, msg)
+		}
 	}
 }
