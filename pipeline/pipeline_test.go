@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -174,4 +176,38 @@ func TestTemplateOptionsCatchWrongParameterType(t *testing.T) {
 	if _, ok := set.Genre("qingshi-bad"); ok || len(errs) != 1 || !strings.Contains(errs[0].Error(), `"lower"`) {
 		t.Errorf("a template with a wrong parameter type loaded: errors %v", errs)
 	}
+}
+
+// TestDOCXOfGeneratedPlan: the DOCX of a 整改方案 draft carries the generated task list too.
+func TestDOCXOfGeneratedPlan(t *testing.T) {
+	g, _ := templates.Builtins().Genre("zhenggai")
+	doc, err := document.Parse("zhenggai", []byte(g.Example))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Pipeline{}
+	var buf bytes.Buffer
+	if _, err := p.Export(&buf, p.Prepare(doc, ""), "docx", func(m string) { t.Log(m) }); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name != "word/document.xml" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(rc)
+		rc.Close()
+		if !bytes.Contains(body, []byte(templates.RectificationListTitle)) || !bytes.Contains(body, []byte("政府采购程序不规范")) {
+			t.Error("the DOCX lacks the generated 整改任务清单")
+		}
+		return
+	}
+	t.Fatal("no word/document.xml")
 }

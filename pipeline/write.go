@@ -56,9 +56,15 @@ func (p *Pipeline) RenderPNG(pg layout.Page, dpi float64, boxes bool) (*image.RG
 	return png.RenderWith(pg, p.fonts(), png.Options{DPI: dpi, Boxes: boxes})
 }
 
-// WriteDOCX writes the prepared document as .docx; warn receives the writer's warnings.
+// WriteDOCX writes the prepared document as .docx, following the page plan of the
+// pipeline's own typesetting run (its Records) with the pipeline's fonts; warn receives the
+// writer's warnings.
 func (p *Pipeline) WriteDOCX(w io.Writer, d *Draft, warn func(string)) error {
-	return docx.Write(w, d.Doc, docx.Options{Warn: warn})
+	res, err := p.Typeset(d, TypesetOptions{Warn: warn})
+	if err != nil {
+		return err
+	}
+	return docx.Write(w, d.Doc, docx.Options{Warn: warn, Layout: res, Faces: p.fonts()})
 }
 
 // Export writes a prepared draft in one format ("pdf", "ofd", "docx"; PNG pages go through
