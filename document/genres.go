@@ -94,7 +94,8 @@ func (gs Genres) Apply(doc *Document) {
 	switch doc.MarkSuffix {
 	case "命令", "令", "纪要", "文件":
 	default:
-		if g.Format != "" {
+		// a 函-series number (国函, 国办函) keeps the 信函格式 the importer gave it
+		if g.Format != "" && !isLetterNumber(doc.Number) {
 			doc.Format = g.Format
 		}
 	}
