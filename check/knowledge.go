@@ -94,27 +94,46 @@ func parseKnowledge(organs, basis []byte) (*Knowledge, error) {
 // LoadKnowledge returns the built-in tables overlaid by organs.yaml and basis.yaml in dir (the
 // user's <config>/gongwen folder; missing files are no error): the user's organ types are tried
 // first, their genre permissions replace the built-in ones of the same genre, and their basis
-// entries come before the built-in ones. On an error it returns the built-in tables and the error
-// (one Chinese line).
+// entries come before the built-in ones. A file that cannot be read or parsed is left out (the
+// other one still counts) and reported in the error: one Chinese line naming the file.
 func LoadKnowledge(dir string) (*Knowledge, error) {
 	base := builtinKnowledge()
 	if dir == "" {
 		return base, nil
 	}
-	var readErr error
-	read := func(name string) []byte {
-		data, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil && !errors.Is(err, fs.ErrNotExist) && readErr == nil {
-			readErr = fmt.Errorf("%s: %w", name, err)
+	user := &Knowledge{}
+	var errs []string
+	for _, name := range []string{"organs.yaml", "basis.yaml"} {
+		path := filepath.Join(dir, name)
+		data, err := os.ReadFile(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
 		}
-		return data
+		var part *Knowledge
+		if err == nil {
+			if name == "organs.yaml" {
+				part, err = parseKnowledge(data, nil)
+			} else {
+				part, err = parseKnowledge(nil, data)
+			}
+		}
+		if err != nil {
+			msg := strings.TrimPrefix(err.Error(), name+": ")
+			if i := strings.IndexByte(msg, '\n'); i >= 0 {
+				msg = msg[:i] // the YAML parser's source excerpt follows on the next lines
+			}
+			errs = append(errs, fmt.Sprintf("%s（%s）", path, strings.TrimSpace(msg)))
+			continue
+		}
+		user.Types, user.Genres = append(user.Types, part.Types...), mergeGenres(user.Genres, part.Genres)
+		user.Basis = append(user.Basis, part.Basis...)
 	}
-	user, err := parseKnowledge(read("organs.yaml"), read("basis.yaml"))
-	if err == nil {
-		err = readErr
+	var err error
+	if len(errs) > 0 {
+		err = fmt.Errorf("用户数据表有误，已忽略该文件：%s (a broken user table file was ignored)", strings.Join(errs, "；"))
 	}
-	if err != nil {
-		return base, fmt.Errorf("%s: 无法读取用户数据表 (cannot read the user's table)：%v", dir, err)
+	if len(user.Types) == 0 && len(user.Genres) == 0 && len(user.Basis) == 0 {
+		return base, err
 	}
 	k := &Knowledge{Genres: map[string][]string{}}
 	k.Types = append(append(k.Types, user.Types...), base.Types...)
@@ -125,7 +144,20 @@ func LoadKnowledge(dir string) (*Knowledge, error) {
 		k.Genres[g] = ts
 	}
 	k.Basis = append(append(k.Basis, user.Basis...), base.Basis...)
-	return k, nil
+	return k, err
+}
+
+func mergeGenres(a, b map[string][]string) map[string][]string {
+	if len(b) == 0 {
+		return a
+	}
+	if a == nil {
+		a = map[string][]string{}
+	}
+	for g, ts := range b {
+		a[g] = ts
+	}
+	return a
 }
 
 // UserDataDir is the folder of the user's tables: <per-OS config dir>/gongwen (organs.yaml and

@@ -57,10 +57,46 @@ func TestLoadKnowledge(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "basis.yaml"), []byte("entries:\n  - name: x\n    effective: 2005-13-01\n    source: s\n"), 0o644)
 	k, err = LoadKnowledge(dir)
-	if err == nil || !strings.Contains(err.Error(), "YYYY-MM-DD") || k != builtinKnowledge() {
-		t.Errorf("broken table: %v", err)
+	if err == nil || !strings.Contains(err.Error(), "YYYY-MM-DD") || k == nil || k.OrganType("江城经济开发区管理委员会") == nil {
+		t.Errorf("broken basis.yaml: %v (the good organs.yaml must still count)", err)
 	}
 	if k, err := LoadKnowledge(filepath.Join(dir, "none")); err != nil || k == nil {
 		t.Errorf("missing folder: %v", err)
+	}
+}
+
+// TestLoadKnowledgeBroken: each broken user table is reported in one Chinese line naming the
+// file, and left out; the built-in tables stay.
+func TestLoadKnowledgeBroken(t *testing.T) {
+	for _, tc := range []struct {
+		name, file string
+		data       string // "" makes the file a folder (unreadable)
+	}{
+		{"unknown field", "organs.yaml", "types:\n  - id: x\n    bogus: 1\n"},
+		{"not yaml", "organs.yaml", "types: [\n"},
+		{"bad date", "basis.yaml", "entries:\n  - name: x\n    effective: 2005-13-01\n    source: s\n"},
+		{"wrong shape", "basis.yaml", "entries: 3\n"},
+		{"unreadable", "basis.yaml", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, tc.file)
+			if tc.data == "" {
+				os.Mkdir(path, 0o755)
+			} else {
+				os.WriteFile(path, []byte(tc.data), 0o644)
+			}
+			k, err := LoadKnowledge(dir)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, path) || !strings.Contains(msg, "用户数据表有误") || strings.Contains(msg, "\n") {
+				t.Errorf("message %q: want one line naming %s", msg, path)
+			}
+			if k != builtinKnowledge() {
+				t.Error("a broken table changed the tables")
+			}
+		})
 	}
 }

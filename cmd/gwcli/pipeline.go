@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"os"
 	"sync"
 
 	"gongwen/check"
@@ -24,8 +26,14 @@ func templateSet() *templates.Set {
 	return tplSet
 }
 
+// knowledgeWarned makes the warning about a broken user table (organs.yaml, basis.yaml) appear once.
+var knowledgeWarned sync.Once
+
 // newPipeline is the pipeline of a command with its font set (nil: the bundled fonts).
 func newPipeline(fonts *layout.Fonts) *pipeline.Pipeline {
-	k, _ := check.UserKnowledge() // a broken user table leaves the built-in tables (check.LoadKnowledge)
+	k, err := check.UserKnowledge() // a broken user table is left out (check.LoadKnowledge)
+	if err != nil {
+		knowledgeWarned.Do(func() { fmt.Fprintf(os.Stderr, "gwcli: 警告 (warning): %s\n", err) })
+	}
 	return &pipeline.Pipeline{Templates: templateSet(), Fonts: fonts, Knowledge: k}
 }
