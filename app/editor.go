@@ -121,7 +121,7 @@ type formField struct {
 type editor struct {
 	u       *UI
 	tabs    *container.AppTabs
-	scrolls []*container.Scroll
+	scrolls []*wheelScroll
 	fields  map[string]*formField
 	order   []string
 	filling bool
@@ -227,7 +227,7 @@ func (ed *editor) buildForm() fyne.CanvasObject {
 	}
 	ed.tabs = container.NewAppTabs()
 	for i, g := range formGroups {
-		sc := container.NewVScroll(container.NewPadded(boxes[i]))
+		sc := newWheelScroll(container.NewPadded(boxes[i]), container.ScrollVerticalOnly, nil)
 		ed.scrolls = append(ed.scrolls, sc)
 		ed.tabs.Append(container.NewTabItem(T("group."+g), sc))
 	}

@@ -27,7 +27,7 @@ type previewPane struct {
 	overlay *fyne.Container
 	stack   *fyne.Container
 	sheet   *fyne.Container // the page and, in 讲解模式, the label columns beside it
-	scroll  *container.Scroll
+	scroll  *wheelScroll
 	pageLbl *widget.Label
 	zoomLbl *widget.Label
 	info    *widget.Label
@@ -59,7 +59,13 @@ func newPreviewPane(u *UI) *previewPane {
 	p.overlay = container.NewWithoutLayout()
 	p.stack = container.NewStack(p.paper, p.img)
 	p.sheet = container.New(&sheetLayout{p: p}, p.stack, p.overlay)
-	p.scroll = container.NewScroll(container.NewCenter(container.NewPadded(p.sheet)))
+	p.scroll = newWheelScroll(container.NewCenter(container.NewPadded(p.sheet)), container.ScrollBoth, func(in bool) {
+		if in {
+			p.zoomIn()
+		} else {
+			p.zoomOut()
+		}
+	})
 	bg := canvas.NewRectangle(color.NRGBA{0xd8, 0xd8, 0xdc, 0xff})
 
 	p.pageLbl = widget.NewLabel("")

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"gongwen/check"
@@ -125,3 +126,23 @@ func TestDialogBesideTheDraft(t *testing.T) {
 type locationFunc func(fyne.ListableURI)
 
 func (f locationFunc) SetLocation(l fyne.ListableURI) { f(l) }
+
+// TestWheelAndPageKeys: the wheel moves the form three of Fyne's steps a notch; Ctrl+PgDn
+// and Ctrl+End turn the preview's pages with a field focused (menu shortcuts come first).
+func TestWheelAndPageKeys(t *testing.T) {
+	h := newHarness(t)
+	h.u.OpenPath(examplePath(t, "changqi.yaml"))
+	h.settle()
+	ed := h.u.ed
+	sc := ed.scrolls[ed.tabs.SelectedIndex()]
+	sc.Offset = fyne.NewPos(0, 0)
+	sc.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -25)})
+	if sc.Offset.Y != 75 {
+		t.Errorf("one notch moved the form %v, want 75", sc.Offset.Y)
+	}
+	h.u.Win.Canvas().Focus(ed.fields["body"].entry)
+	menuShortcut(t, h.u, &desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault})
+	h.pumpUntil("page 2", func() bool { return h.u.LastPreview.Page == 1 })
+	menuShortcut(t, h.u, &desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierShortcutDefault})
+	h.pumpUntil("the last page", func() bool { return h.u.LastPreview.Page == ed.pv.npages-1 })
+}

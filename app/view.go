@@ -79,6 +79,12 @@ func (u *UI) viewMenu() *fyne.Menu {
 		mk("menu.zoomout", &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: ctrl}, pv((*previewPane).zoomOut)),
 		mk("menu.zoom100", &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: ctrl}, pv(func(p *previewPane) { p.setZoom(1) })),
 		fyne.NewMenuItemSeparator(),
+		// with Ctrl, so that they work while a field has the cursor (the menu's shortcuts come first)
+		mk("menu.pageprev", &desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: ctrl}, pv(func(p *previewPane) { p.gotoPage(p.page - 1) })),
+		mk("menu.pagenext", &desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: ctrl}, pv(func(p *previewPane) { p.gotoPage(p.page + 1) })),
+		mk("menu.pagefirst", &desktop.CustomShortcut{KeyName: fyne.KeyHome, Modifier: ctrl}, pv(func(p *previewPane) { p.gotoPage(0) })),
+		mk("menu.pagelast", &desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: ctrl}, pv(func(p *previewPane) { p.gotoPage(p.npages - 1) })),
+		fyne.NewMenuItemSeparator(),
 		mk("menu.explain", &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: ctrl | fyne.KeyModifierShift}, pv(func(p *previewPane) { p.explain.SetChecked(!p.explain.Checked) })),
 		mk("menu.exercise", &desktop.CustomShortcut{KeyName: fyne.KeyX, Modifier: ctrl | fyne.KeyModifierShift}, u.ExerciseDialog),
 	)
