@@ -19,14 +19,46 @@ type Heading struct {
 	// Sentence is true when the paragraph is a numbered sentence of body text, not a heading
 	// (see IsHeadingSentence): it keeps the body's face.
 	Sentence bool
+	// Inline are the run-in headings of a lower level that follow in the same paragraph
+	// (三、主要活动。（一）开展宣传咨询日活动。6月16日……): each takes its level's face.
+	Inline []InlineHeading
+}
+
+// InlineHeading is a heading that starts inside a paragraph, after a 。 or a ：.
+type InlineHeading struct {
+	Level      int // 1..4
+	Start, End int // rune offsets of its marker and just past its heading sentence
 }
 
 // ParseHeading reads the level marker at the start of a body paragraph. It accepts the
 // standard forms only; near misses such as "1、" or "（一）、" are not headings here (the
 // checker reports them).
 func ParseHeading(p string) Heading {
+	h := parseMarker(p)
+	if h.Level == 0 {
+		return h
+	}
 	s := strings.TrimLeft(p, " \u3000\t")
 	lead := utf8.RuneCountInString(p) - utf8.RuneCountInString(s)
+	// the heading sentence ends at the first 。 (inclusive)
+	total := utf8.RuneCountInString(p)
+	h.SentenceEnd = total
+	if k := strings.Index(p, "。"); k >= 0 {
+		h.SentenceEnd = utf8.RuneCountInString(p[:k]) + 1
+	}
+	rs := []rune(p)
+	start := lead + utf8.RuneCountInString(h.Marker)
+	if start <= h.SentenceEnd && !IsHeadingSentence(string(rs[start:h.SentenceEnd])) {
+		h.Sentence = true
+		h.SentenceEnd = 0
+	}
+	h.Inline = inlineHeadings(rs, h.Level)
+	return h
+}
+
+// parseMarker reads the level marker at the start of p (Level 0 when there is none).
+func parseMarker(p string) Heading {
+	s := strings.TrimLeft(p, " \u3000\t")
 	h := Heading{}
 	switch {
 	case strings.HasPrefix(s, "（") || strings.HasPrefix(s, "("):
@@ -74,17 +106,42 @@ func ParseHeading(p string) Heading {
 			return Heading{}
 		}
 	}
-	// the heading sentence ends at the first 。 (inclusive)
-	total := utf8.RuneCountInString(p)
-	h.SentenceEnd = total
+	return h
+}
+
+// inlineHeadings finds the run-in headings of levels below level inside a paragraph: a marker
+// right after a 。 or ： whose sentence reads as a heading.
+func inlineHeadings(rs []rune, level int) []InlineHeading {
+	var out []InlineHeading
+	for i := 1; i < len(rs); i++ {
+		if rs[i-1] != '。' && rs[i-1] != '：' {
+			continue
+		}
+		sub := ParseHeadingMarker(string(rs[i:]))
+		if sub.Level <= level || sub.Level == 0 {
+			continue
+		}
+		end := i + sub.SentenceEnd
+		ms := utf8.RuneCountInString(sub.Marker)
+		if end > len(rs) || !IsHeadingSentence(string(rs[i+ms:end])) {
+			continue
+		}
+		out = append(out, InlineHeading{Level: sub.Level, Start: i, End: end})
+		i = end - 1
+	}
+	return out
+}
+
+// ParseHeadingMarker is ParseHeading without the heading rule and inline headings: the marker,
+// its level and number, and the end of the first sentence.
+func ParseHeadingMarker(p string) Heading {
+	h := parseMarker(p)
+	if h.Level == 0 {
+		return h
+	}
+	h.SentenceEnd = utf8.RuneCountInString(p)
 	if k := strings.Index(p, "。"); k >= 0 {
 		h.SentenceEnd = utf8.RuneCountInString(p[:k]) + 1
-	}
-	rs := []rune(p)
-	start := lead + utf8.RuneCountInString(h.Marker)
-	if start <= h.SentenceEnd && !IsHeadingSentence(string(rs[start:h.SentenceEnd])) {
-		h.Sentence = true
-		h.SentenceEnd = 0
 	}
 	return h
 }

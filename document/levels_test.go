@@ -143,3 +143,29 @@ func TestHeadingSentenceForms(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineHeadings: a run-in heading of a lower level inside a paragraph is found with its
+// heading sentence; a numbered sentence inside is not.
+func TestInlineHeadings(t *testing.T) {
+	tests := []struct {
+		p    string
+		want []InlineHeading
+	}{
+		{"三、主要活动。（一）开展安全宣传咨询日活动。6月16日，各区县集中开展宣传。", []InlineHeading{{Level: 2, Start: 7, End: 22}}},
+		{"二、工作要求：（一）加强领导。（二）明确责任。", []InlineHeading{{Level: 2, Start: 7, End: 15}, {Level: 2, Start: 15, End: 23}}},
+		{"二、工作要求。（一）各地要在6月底前完成全部检查工作，并将结果报送市政府办公室。", nil},
+		{"一、总体要求。二、主要任务。", nil}, // the same level is not a run-in heading of this one
+	}
+	for _, tt := range tests {
+		got := ParseHeading(tt.p).Inline
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: inline %v, want %v", tt.p, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("%q: inline %v, want %v", tt.p, got, tt.want)
+			}
+		}
+	}
+}

@@ -150,6 +150,19 @@ func (s *setter) bodyPara(text string) para {
 			p.roles[i], p.elems[i] = role, elem
 		}
 	}
+	// run-in headings inside the paragraph take their level's face too (issue 11)
+	for _, in := range h.Inline {
+		r, e := Role(""), Element("")
+		switch in.Level {
+		case 1:
+			r, e = Hei, ElemHeading1
+		case 2:
+			r, e = Kai, ElemHeading2
+		}
+		for i := in.Start; r != "" && i < in.End && i < len(p.rs); i++ {
+			p.roles[i], p.elems[i] = r, e
+		}
+	}
 	return p
 }
 
