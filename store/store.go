@@ -70,13 +70,14 @@ func parse(dbURL string) (Engine, string, string, error) {
 		if err != nil {
 			return "", "", "", fmt.Errorf("PostgreSQL 地址无效 (bad URL): %w", err)
 		}
+		where := pu.Redacted() // as the user wrote it
 		// a server that does not answer is reported after ConnectTimeout, not after the
 		// operating system's TCP timeout (minutes) or the caller's patience
 		if q := pu.Query(); q.Get("connect_timeout") == "" {
 			q.Set("connect_timeout", strconv.Itoa(int(ConnectTimeout/time.Second)))
 			pu.RawQuery = q.Encode()
 		}
-		return Postgres, pu.String(), pu.Redacted(), nil
+		return Postgres, pu.String(), where, nil
 	}
 	path := u
 	for _, p := range []string{"sqlite://", "sqlite:", "file:"} {

@@ -260,5 +260,8 @@ func TestUnreachablePostgres(t *testing.T) {
 		if !strings.Contains(msg, "无法连接数据库") || !strings.Contains(msg, "没有及时响应") || strings.Contains(msg, "secret") {
 			t.Errorf("%s: message %q: want 无法连接数据库 … 没有及时响应 and no password", tc.query, msg)
 		}
+		if !strings.Contains(tc.query, "connect_timeout") && strings.Contains(msg, "connect_timeout") {
+			t.Errorf("%s: message %q names the database with settings the user did not write", tc.query, msg)
+		}
 	}
 }
