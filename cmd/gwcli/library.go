@@ -245,7 +245,7 @@ func cmdLibrary(args []string, stdout, stderr io.Writer) int {
 	case "import":
 		fh, err := os.Open(pos[0])
 		if err != nil {
-			return fail(err.Error())
+			return fail(fmt.Sprintf("无法打开 (cannot open) %s: %v", pos[0], err))
 		}
 		res, err := lib.Import(ctx, fh)
 		fh.Close()

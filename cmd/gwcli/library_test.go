@@ -102,7 +102,7 @@ func TestLibraryUsage(t *testing.T) {
 		{[]string{"library", "diff", "x", "0", "--db", db}, 2, "正整数"},
 		{[]string{"library", "status", "x", "发布", "--db", db}, 2, "状态"},
 		{[]string{"library", "export", "--db", db}, 2, "-o"},
-		{[]string{"library", "import", "/nonexistent.zip", "--db", db}, 2, "nonexistent"},
+		{[]string{"library", "import", "/nonexistent.zip", "--db", db}, 2, "无法打开 (cannot open) /nonexistent.zip"},
 		{[]string{"library", "save", "/nonexistent.yaml", "--db", db}, 2, "nonexistent"},
 	} {
 		code, _, errs := gw(tc.args...)
