@@ -33,6 +33,10 @@ type builder struct {
 	// plan is the layout engine's page plan of the document (the PDF's), typeset with faces.
 	plan  *plan
 	faces *layout.Fonts
+	// page is the engine's page of the text written last; breakNext asks p for a page
+	// break before the next paragraph (the engine moved the element to the next page).
+	page      int
+	breakNext bool
 	// used holds the characters written in each font role, for font embedding.
 	used map[string]map[rune]bool
 	// y tracks, while tracking is set, the twips taken on page 1 from the 版心's top by the
@@ -209,6 +213,9 @@ type para struct {
 }
 
 func (b *builder) p(p para) string {
+	if b.breakNext && p.frame == "" {
+		p.pageBreak, b.breakNext = true, false
+	}
 	if b.tracking && p.frame == "" {
 		line := p.line
 		if line == 0 {
@@ -660,6 +667,8 @@ func (b *builder) bodyParas(prefix string, ps []string, before int) {
 		if i == 0 {
 			p.before = before
 		}
+		path := fmt.Sprintf("%s.%d", prefix, i)
+		b.startElement(path)
 		h := document.ParseHeading(t)
 		rs := []rune(t)
 		var segs []seg
@@ -681,7 +690,7 @@ func (b *builder) bodyParas(prefix string, ps []string, before int) {
 		default:
 			segs = append(segs, seg{t, body3})
 		}
-		p.runs = b.lineRuns(fmt.Sprintf("%s.%d", prefix, i), segs, p.first, p.left)
+		p.runs = b.lineRuns(path, segs, p.first, p.left, p.right)
 		b.out.WriteString(b.p(p))
 	}
 }
@@ -694,6 +703,7 @@ func (b *builder) mainText() {
 		label := "附件："
 		lw := width3(label)
 		for i, n := range d.AttachmentNotes {
+			b.startElement(fmt.Sprintf("attachment_notes.%d", i))
 			p := para{style: "GwAttachNote", jc: "both", left: 2*char3 + lw, hanging: lw}
 			if len(d.AttachmentNotes) == 1 {
 				p.runs = []string{b.run(label+n, body3)}
@@ -730,8 +740,10 @@ func (b *builder) mainText() {
 			b.out.WriteString(b.p(p))
 		}
 	}
+	b.startSignOff()
 	b.signOff()
 	if d.Note != "" {
+		b.startElement(document.PathNote)
 		b.out.WriteString(b.p(para{style: "GwNote", jc: "both", first: 2 * char3, runs: []string{b.run(d.Note, body3)}}))
 	}
 }
@@ -747,7 +759,8 @@ func (b *builder) signOff() {
 		}
 	}
 	if mode == document.SignOffNone {
-		if d.Date != "" {
+		// the date alone, where the engine prints one (not under a 题注 that carries it)
+		if d.Date != "" && len(b.plan.byPath[document.PathDate]) > 0 {
 			b.out.WriteString(b.p(para{style: "GwDate", jc: "right", before: pitch, right: 4 * char3, runs: []string{b.run(d.Date, body3)}}))
 		}
 		return
@@ -780,6 +793,11 @@ func (b *builder) signOff() {
 			rows = append([][]int{row}, rows...)
 			i -= len(row)
 		}
+		// the engine's rows and centres when its records hold every 署名
+		planned, centres, lines := b.signRows(len(names))
+		if planned != nil {
+			rows = planned
+		}
 		for ri, row := range rows {
 			var tabs strings.Builder
 			runs := []string{}
@@ -787,6 +805,9 @@ func (b *builder) signOff() {
 			cs[len(row)-1] = dateCentre
 			for k := len(row) - 2; k >= 0; k-- {
 				cs[k] = cs[k+1] - gap(row[k], row[k+1])
+			}
+			if planned != nil {
+				cs = centres[ri]
 			}
 			for k, i := range row {
 				c := max(cs[k], width3(names[i])/2)
@@ -800,6 +821,9 @@ func (b *builder) signOff() {
 			p := para{style: "GwSignName", tabs: tabs.String(), runs: runs}
 			if ri > 0 {
 				p.before = 3 * pitch
+				if planned != nil {
+					p.before = (lines[ri] - 1) * pitch
+				}
 			}
 			b.out.WriteString(b.p(p))
 		}
@@ -846,6 +870,8 @@ func (b *builder) attachments() {
 		if len(d.Attachments) > 1 {
 			label = fmt.Sprintf("附件%d", i+1)
 		}
+		b.startElement(fmt.Sprintf("attachments.%d.label", i))
+		b.breakNext = false
 		b.out.WriteString(b.p(para{style: "GwAttachLabel", pageBreak: true, runs: []string{b.run(label, hei3)}}))
 		t2 := rs{role: roleXBS, sz: sz2}
 		if a.Title != "" {
@@ -856,13 +882,14 @@ func (b *builder) attachments() {
 			if len(a.Body) == 0 {
 				b.blank(1)
 			}
-			b.table(a.Table)
+			b.table(a.Table, fmt.Sprintf("attachments.%d.table", i))
 		}
 	}
 }
 
-// table writes a ruled table the width of the 版心.
-func (b *builder) table(t *document.Table) {
+// table writes a ruled table the width of the 版心, its cells broken where the engine broke
+// the cells of the element at path.
+func (b *builder) table(t *document.Table, path string) {
 	cols := len(t.Header)
 	for _, r := range t.Rows {
 		cols = max(cols, len(r))
@@ -895,7 +922,7 @@ func (b *builder) table(t *document.Table) {
 		fmt.Fprintf(&b.out, `<w:gridCol w:w="%d"/>`, w)
 	}
 	b.out.WriteString(`</w:tblGrid>`)
-	row := func(cells []string, head bool) {
+	row := func(cells []string, head bool, rowPath string) {
 		b.out.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
 		if head {
 			b.out.WriteString(`<w:tblHeader/>`)
@@ -914,16 +941,21 @@ func (b *builder) table(t *document.Table) {
 			}
 			fmt.Fprintf(&b.out, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>`, ws[i])
 			// 4号 lines 1.35 em apart, 1.5 mm padding: the layout engine's table
-			b.out.WriteString(b.p(para{style: "GwTableText", jc: jc, line: 378, mark: f, runs: []string{b.run(c, f)}}))
+			runs := []string{b.run(c, f)}
+			if path != "" {
+				// the cell's room: its width less the 85-twip margins on both sides
+				runs = b.lineRuns(fmt.Sprintf("%s.%d", rowPath, i), []seg{{c, f}}, 0, textW-ws[i]+170, 0)
+			}
+			b.out.WriteString(b.p(para{style: "GwTableText", jc: jc, line: 378, mark: f, runs: runs}))
 			b.out.WriteString(`</w:tc>`)
 		}
 		b.out.WriteString(`</w:tr>`)
 	}
 	if len(t.Header) > 0 {
-		row(t.Header, true)
+		row(t.Header, true, path+".header")
 	}
-	for _, r := range t.Rows {
-		row(r, false)
+	for i, r := range t.Rows {
+		row(r, false, fmt.Sprintf("%s.rows.%d", path, i))
 	}
 	b.out.WriteString(`</w:tbl>`)
 	b.out.WriteString(b.p(para{style: "GwBody"}))
@@ -943,16 +975,23 @@ func (b *builder) banji() {
 	const thickT, thinT = 20, 15 // border widths in twips
 	lw := widthPt("抄送：", 14)
 	var upper []string // 主送 and 抄送 lines
+	var paths []string
 	if d.RecipientsInBanji && d.Recipients != "" {
 		rec := strings.TrimSuffix(strings.TrimSuffix(d.Recipients, "："), ":")
 		upper = append(upper, "主送："+rec)
+		paths = append(paths, document.PathRecipients)
 	}
 	if d.CC != "" {
 		upper = append(upper, "抄送："+d.CC)
+		paths = append(paths, document.PathCC)
 	}
 	hasPrint := !letter && (d.Printer != "" || d.PrintDate != "")
 	lines := 0
-	for _, u := range upper {
+	for i, u := range upper {
+		if n := len(b.plan.lines(paths[i])); n > 0 {
+			lines += n // the engine's lines
+			continue
+		}
 		w := widthPt(u, 14)
 		first := textW - 2*char4
 		lines++
@@ -987,8 +1026,14 @@ func (b *builder) banji() {
 		if len(upper) > 1 || d.CC == "" {
 			style = "GwBanjiRecipients"
 		}
-		b.out.WriteString(b.p(para{style: style, frame: frame, border: bd, jc: "both", left: char4 + lw, hanging: lw, right: char4, mark: fang4,
-			runs: []string{b.run(strings.Join(upper, "\n"), fang4)}}))
+		var runs []string
+		for i, u := range upper {
+			if i > 0 {
+				runs = append(runs, b.run("\n", fang4))
+			}
+			runs = append(runs, b.lineRuns(paths[i], []seg{{u, fang4}}, -lw, char4+lw, char4)...)
+		}
+		b.out.WriteString(b.p(para{style: style, frame: frame, border: bd, jc: "both", left: char4 + lw, hanging: lw, right: char4, mark: fang4, runs: runs}))
 		if hasPrint {
 			// LibreOffice makes no frame of a framed paragraph followed directly by one with
 			// other frame properties: keep them apart with an empty hairline paragraph

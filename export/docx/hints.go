@@ -3,6 +3,7 @@ package docx
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"gongwen/document"
@@ -47,6 +48,15 @@ func (p *plan) lines(path string) []layout.RecordLine {
 		ls = append(ls, r.Lines...)
 	}
 	return ls
+}
+
+// firstLines returns the lines of the first record of path only (a table header repeated on
+// the next page has a record on each).
+func (p *plan) firstLines(path string) []layout.RecordLine {
+	if rs := p.byPath[path]; len(rs) > 0 {
+		return rs[0].Lines
+	}
+	return nil
 }
 
 // brokenLines returns text (the 标题 or the 题注) broken into the lines the layout engine
@@ -162,16 +172,26 @@ type seg struct {
 // Word and LibreOffice break where the PDF does, with no character and no forced break
 // added (the paragraph stays one paragraph of the document's text and reflows when
 // edited). Without the engine's lines for the text, the runs are written as they are.
-func (b *builder) lineRuns(path string, segs []seg, first, left int) []string {
+//
+// A leading label the element's records do not hold (抄送：) goes on its first line.
+func (b *builder) lineRuns(path string, segs []seg, first, left, right int) []string {
 	var whole strings.Builder
 	for _, s := range segs {
 		whole.WriteString(s.text)
 	}
 	ls := b.plan.lines(path)
-	var sb strings.Builder
-	for _, l := range ls {
-		sb.WriteString(l.Text)
+	spell := func(ls []layout.RecordLine) string {
+		var sb strings.Builder
+		for _, l := range ls {
+			sb.WriteString(l.Text)
+		}
+		return sb.String()
 	}
+	if !strings.HasSuffix(whole.String(), spell(ls)) {
+		ls = b.plan.firstLines(path)
+	}
+	var sb strings.Builder
+	sb.WriteString(spell(ls))
 	plain := func() []string {
 		var runs []string
 		for _, s := range segs {
@@ -179,7 +199,11 @@ func (b *builder) lineRuns(path string, segs []seg, first, left int) []string {
 		}
 		return runs
 	}
-	if len(ls) < 2 || sb.String() != whole.String() || b.faces == nil {
+	label := len([]rune(whole.String())) - len([]rune(sb.String()))
+	if strings.Contains(whole.String(), "\n") {
+		return plain() // lines typed by hand: the engine keeps them, and so does the DOCX
+	}
+	if len(ls) < 2 || label < 0 || !strings.HasSuffix(whole.String(), sb.String()) || b.faces == nil {
 		if len(ls) > 1 {
 			b.warn(fmt.Sprintf("%s 的换行未能沿用排版结果（the layout's line breaks do not spell the text）", path))
 		}
@@ -198,15 +222,23 @@ func (b *builder) lineRuns(path string, segs []seg, first, left int) []string {
 	pos := 0
 	for k, l := range ls {
 		n := len([]rune(l.Text))
+		if k == 0 {
+			n += label
+		}
 		line, lf := text[pos:pos+n], fmts[pos:pos+n]
 		pos += n
 		spacing := -1 // the letter spacing of the line's characters; -1: the format's own
-		if !l.Forced {
-			room := textW - left
-			if k == 0 {
-				room -= first
-			}
-			spacing = b.fill(line, lf, min(room, twips(bodyRight-l.X)))
+		room := textW - left - right
+		if k == 0 {
+			room -= first
+		}
+		if k > 0 || label == 0 {
+			room = min(room, twips(bodyRight-l.X))
+		}
+		if fill := b.fill(line, lf, room); !l.Forced || fill < lf[0].spacing {
+			// a soft-broken line fills its room; a line the paragraph ends is only
+			// squeezed, where the engine closed up its punctuation to keep it one line
+			spacing = fill
 		}
 		// runs of one format within the line
 		for i := 0; i < n; {
@@ -239,7 +271,7 @@ func (b *builder) fill(line []rune, lf []rs, room int) int {
 			return lf[i].spacing
 		}
 		adv += twips(f.Advance(r, layout.Pt(float64(lf[i].sz)/2)))
-		if i > 0 && (lf[i] != lf[i-1] || latinScript(r) != latinScript(line[i-1])) {
+		if i > 0 && (lf[i] != lf[i-1] || scriptClass(r) != scriptClass(line[i-1])) {
 			portions++
 		}
 	}
@@ -253,7 +285,108 @@ func (b *builder) fill(line []rune, lf []rs, room int) int {
 	return -((-extra + k - 1) / k)
 }
 
-// latinScript reports whether LibreOffice sets r in a Latin (not Asian) portion.
-func latinScript(r rune) bool {
-	return r < 0x2e80 && !strings.ContainsRune("“”‘’—…·", r)
+// scriptClass is the kind of LibreOffice text portion r falls in: Latin letters and digits,
+// the quotation marks and dashes it sets apart from both, or Asian.
+func scriptClass(r rune) int {
+	switch {
+	case strings.ContainsRune("“”‘’—…·", r):
+		return 1
+	case r < 0x2e80:
+		return 0
+	}
+	return 2
+}
+
+// startElement notes that the element at path is written next: when the engine put its
+// first piece on a later page than the text written before it (a page break its keep rules
+// made, not the page filling up), the next paragraph starts a page.
+func (b *builder) startElement(path string) {
+	rs := b.plan.byPath[path]
+	if len(rs) == 0 {
+		return
+	}
+	b.moveTo(rs[0].Page, rs[len(rs)-1].Page)
+}
+
+// startSignOff is startElement for the 署名, 成文日期 and seals as one block.
+func (b *builder) startSignOff() {
+	first, last := -1, -1
+	for _, r := range b.plan.res.Records {
+		switch r.Element {
+		case layout.ElemIssuerSign, layout.ElemDate, layout.ElemSeal, layout.ElemSignature:
+			if first < 0 || r.Page < first {
+				first = r.Page
+			}
+			last = max(last, r.Page)
+		}
+	}
+	if first >= 0 {
+		b.moveTo(first, last)
+	}
+}
+
+func (b *builder) moveTo(first, last int) {
+	if first > b.page && !b.plan.endsFull(b.page) {
+		b.breakNext = true
+	}
+	b.page = max(b.page, last)
+}
+
+// endsFull reports whether the engine filled page's last line of the 版心 with text (the
+// next page then starts by itself).
+func (p *plan) endsFull(page int) bool {
+	bottom := layout.MarginTop + layout.BodyHeight - layout.LinePitch
+	for _, r := range p.res.Records {
+		if r.Page != page || r.Element == layout.ElemPageNumber {
+			continue
+		}
+		for _, l := range r.Lines {
+			if l.Y > bottom {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// signRows returns the rows of the 署名 as the engine placed them in the seal mode: the
+// issuer indexes of each row, the centre of each name in twips from the left margin, and
+// for each row the grid lines from the previous row's baseline to its own; nil when the
+// records do not hold all n names.
+func (b *builder) signRows(n int) (rows [][]int, centres [][]int, lines []int) {
+	type name struct {
+		i    int
+		y, c layout.Length
+	}
+	var ns []name
+	for i := 0; i < n; i++ {
+		found := false
+		for _, r := range b.plan.byPath[fmt.Sprintf("issuers.%d.name", i)] {
+			if r.Element == layout.ElemIssuerSign && len(r.Lines) > 0 {
+				ns = append(ns, name{i, layout.Length(r.Page)*layout.PageHeight + r.Lines[0].Y, r.X + r.W/2})
+				found = true
+				break
+			}
+		}
+		if !found {
+			return nil, nil, nil
+		}
+	}
+	sort.SliceStable(ns, func(a, b int) bool { return ns[a].y < ns[b].y || ns[a].y == ns[b].y && ns[a].c < ns[b].c })
+	prev := layout.Length(-1)
+	for _, x := range ns {
+		if len(rows) == 0 || x.y != prev {
+			if len(rows) > 0 {
+				lines = append(lines, int(math.Round(float64(x.y-prev)/float64(layout.LinePitch))))
+			} else {
+				lines = append(lines, 0)
+			}
+			rows, centres = append(rows, nil), append(centres, nil)
+			prev = x.y
+		}
+		k := len(rows) - 1
+		rows[k] = append(rows[k], x.i)
+		centres[k] = append(centres[k], twips(x.c-layout.MarginLeft))
+	}
+	return rows, centres, lines
 }

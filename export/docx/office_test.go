@@ -19,6 +19,8 @@ import (
 
 	"gongwen/assets"
 	"gongwen/document"
+	pdfexport "gongwen/export/pdf"
+	"gongwen/layout"
 )
 
 // repoRoot walks up from the package folder to the folder holding go.mod.
@@ -222,12 +224,157 @@ func TestOfficeSuite(t *testing.T) {
 		if len(fails) > 0 {
 			t.Errorf("%s: pdfcheck FAIL:\n  %s", n, strings.Join(fails, "\n  "))
 		}
-		if gaps := asianLatinGaps(t, pdf, fmt.Sprintf("%+v", *docs[n])); len(gaps) > 0 {
+		if gaps := asianLatinGaps(t, pdf, fmt.Sprintf("%+v", *docs[n])); len(gaps) > 0 && strings.Join(gaps, "|") != knownGaps[n] {
 			t.Errorf("%s: LibreOffice spaces hanzi and Latin letters or digits apart (w:autoSpaceDE/DN=\"0\" not kept): %q", n, gaps)
 		}
 		embeddedFontsOnly(t, n, pdf, psNames)
 		textDrawn(t, n, pdf, docs[n])
+		sameLines(t, n, pdf, docs[n], work)
 	}
+}
+
+// knownGaps are the hanzi/digit gaps LibreOffice still shows (joined by "|"), with their
+// reason.
+var knownGaps = map[string]string{
+	// 2.4 pt between 到 and 2025 at the end of a justified line (pdftotext -bbox: 483.74 →
+	// 486.10 pt), not LibreOffice's automatic 3.2 pt: the line's letter spacing fills Word's
+	// measure, LibreOffice spaces all but the last character of each portion and its
+	// justification gives the rest to the Asian/Latin portion boundary
+	"example-changqi": "到 2",
+}
+
+// knownLineDiffs are the documents whose LibreOffice PDF still breaks some lines otherwise
+// than Gongwen's PDF: at most this many lines differ (pdftotext, line by line), for the
+// reason given. Any other document must match line for line.
+var knownLineDiffs = map[string]struct {
+	lines  int
+	reason string
+}{
+	"example-han": {8, "信函格式: the engine ends page 1 two lines early (the lower red double rule 20 mm above the page " +
+		"bottom); a DOCX section has one bottom margin for all its pages, so LibreOffice fills page 1"},
+	"qingshi3": {10, "the engine moves the last line of the 正文's first paragraph and the next paragraph to page 2 " +
+		"so that the 署名 does not stand alone on its page; the DOCX can end a page only between paragraphs " +
+		"(w:pageBreakBefore) or with a break character in the text"},
+}
+
+// sameLines compares LibreOffice's PDF of the DOCX (pdftotext -layout, white space dropped)
+// with the rows of text Gongwen's PDF of the same layout run draws (written beside it for a
+// look), page by page and line by line.
+func sameLines(t *testing.T, name, pdf string, d *document.Document, work string) {
+	res, err := runLayout(d, Options{})
+	if err != nil {
+		t.Errorf("%s: layout: %v", name, err)
+		return
+	}
+	// Gongwen's PDF draws the pages of this run; its rows of text are the records' lines
+	// grouped by baseline (pdftotext reads a line of Gongwen's PDF as two rows where the
+	// 黑体 heading sentence and the 仿宋 text have different font boxes)
+	own := filepath.Join(work, name+".gongwen.pdf")
+	var buf bytes.Buffer
+	if err := pdfexport.Write(&buf, res.Pages, nil, pdfexport.Meta{Title: d.Title}); err != nil {
+		t.Errorf("%s: gongwen pdf: %v", name, err)
+		return
+	}
+	if err := os.WriteFile(own, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, got := recordRows(res), pdfLines(t, pdf)
+	var diffs []string
+	for p := 0; p < max(len(want), len(got)); p++ {
+		var a, b []string
+		if p < len(want) {
+			a = want[p]
+		}
+		if p < len(got) {
+			b = got[p]
+		}
+		for l := 0; l < max(len(a), len(b)); l++ {
+			var x, y string
+			if l < len(a) {
+				x = a[l]
+			}
+			if l < len(b) {
+				y = b[l]
+			}
+			if x != y {
+				diffs = append(diffs, fmt.Sprintf("page %d line %d: Gongwen %q, LibreOffice %q", p+1, l+1, x, y))
+			}
+		}
+	}
+	known := knownLineDiffs[name]
+	if len(diffs) > known.lines {
+		t.Errorf("%s: %d lines break otherwise than in Gongwen's PDF (known: %d):\n  %s", name, len(diffs), known.lines, strings.Join(diffs, "\n  "))
+	} else if len(diffs) > 0 {
+		t.Logf("%s: %d lines differ, %s", name, len(diffs), known.reason)
+	}
+}
+
+// recordRows returns the rows of text of each page as the layout engine placed them: the
+// records' lines grouped by baseline (within 1 mm), left to right, white space dropped.
+func recordRows(res *layout.Result) [][]string {
+	type piece struct {
+		y, x layout.Length
+		s    string
+	}
+	pages := make([][]piece, len(res.Pages))
+	for _, r := range res.Records {
+		for _, l := range r.Lines {
+			pages[r.Page] = append(pages[r.Page], piece{l.Y, l.X, strings.Join(strings.Fields(l.Text), "")})
+		}
+	}
+	var out [][]string
+	for _, ps := range pages {
+		sort.Slice(ps, func(i, j int) bool { return ps[i].y < ps[j].y })
+		var rows [][]piece
+		for _, p := range ps {
+			if k := len(rows) - 1; k >= 0 && p.y-rows[k][0].y < layout.Millimetre {
+				rows[k] = append(rows[k], p)
+				continue
+			}
+			rows = append(rows, []piece{p})
+		}
+		var ls []string
+		for _, row := range rows {
+			sort.Slice(row, func(i, j int) bool { return row[i].x < row[j].x })
+			var sb strings.Builder
+			for _, p := range row {
+				sb.WriteString(p.s)
+			}
+			if sb.Len() > 0 {
+				ls = append(ls, sb.String())
+			}
+		}
+		out = append(out, ls)
+	}
+	for len(out) > 0 && len(out[len(out)-1]) == 0 {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// pdfLines returns the non-empty lines of each page of a PDF (pdftotext -layout), white
+// space dropped.
+func pdfLines(t *testing.T, pdf string) [][]string {
+	out, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Errorf("pdftotext %s: %v", pdf, err)
+		return nil
+	}
+	var pages [][]string
+	for _, pg := range strings.Split(string(out), "\f") {
+		var ls []string
+		for _, l := range strings.Split(pg, "\n") {
+			l = strings.Join(strings.Fields(l), "")
+			if l != "" {
+				ls = append(ls, l)
+			}
+		}
+		pages = append(pages, ls)
+	}
+	for len(pages) > 0 && len(pages[len(pages)-1]) == 0 {
+		pages = pages[:len(pages)-1]
+	}
+	return pages
 }
 
 // embeddedFontsOnly checks with pdffonts that every font of the PDF is an embedded subset of
