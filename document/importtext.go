@@ -649,6 +649,29 @@ func (im *importer) buildIssuers() {
 	}
 }
 
+// NotFound lists, in Chinese with English, the elements an imported document should have and
+// the importer did not find (标题, 发文字号 under a 版头, 主送机关 of a 上行文 or 平行文, 发文机关,
+// 成文日期), for the import report. Nil when nothing is missing.
+func NotFound(doc *Document) []string {
+	var out []string
+	if doc.Title == "" {
+		out = append(out, "标题 (title)")
+	}
+	if doc.Number == "" && (doc.Format == FormatFile || doc.Format == FormatLetter) && doc.MarkSuffix != "" {
+		out = append(out, "发文字号 (number)")
+	}
+	if doc.Recipients == "" && doc.Direction != DirectionDown {
+		out = append(out, "主送机关 (recipients)")
+	}
+	if len(doc.Issuers) == 0 && doc.SignOff != SignOffNone {
+		out = append(out, "发文机关 (issuer)")
+	}
+	if doc.Date == "" && doc.SignOff != SignOffNone {
+		out = append(out, "成文日期 (date)")
+	}
+	return out
+}
+
 // isLetterNumber reports whether a 发文字号's 机关代字 ends in 函 (国函, 国办函, 浙政办函).
 func isLetterNumber(num string) bool {
 	k := strings.IndexAny(num, "〔[［【〖（(")

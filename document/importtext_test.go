@@ -619,3 +619,18 @@ func TestImportByContent(t *testing.T) {
 		}
 	}
 }
+
+func TestNotFound(t *testing.T) {
+	doc, err := ImportText("x.txt", []byte("关于做好安全生产工作的请示\n为进一步做好安全生产工作，特请示如下。\n妥否，请批示。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(NotFound(doc), "|")
+	if got != "主送机关 (recipients)|发文机关 (issuer)|成文日期 (date)" {
+		t.Errorf("NotFound = %q", got)
+	}
+	doc, _ = ImportText("y.txt", []byte("国务院关于同意某某的批复\n国函〔2018〕1号\n某某省人民政府：\n同意。\n国务院\n2018年1月5日\n"))
+	if m := NotFound(doc); m != nil {
+		t.Errorf("complete document: NotFound = %q", m)
+	}
+}

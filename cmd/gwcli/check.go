@@ -488,6 +488,9 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	printWarnings(stderr, " import", doc)
+	if miss := document.NotFound(doc); len(miss) > 0 {
+		fmt.Fprintf(stderr, "gwcli import: %s: 未找到 (not found)：%s\n", in, strings.Join(miss, "、"))
+	}
 	data, err := document.Marshal(doc)
 	if err != nil {
 		fmt.Fprintf(stderr, "gwcli import: %s: 无法生成草稿：%v\n", in, err)
