@@ -76,6 +76,21 @@ func (m *Model) New(genreID string) error {
 	return nil
 }
 
+// NewFromExample starts a document from a genre template's example (unsaved).
+func (m *Model) NewFromExample(genreID string) error {
+	g, ok := m.Templates.Genre(genreID)
+	if !ok {
+		return errorf("err.nogenre", genreID)
+	}
+	doc, err := document.Parse(genreID+".yaml", []byte(g.Example))
+	if err != nil {
+		return errorf("err.detail", genreTitle(g), err)
+	}
+	m.reset(doc, g)
+	m.Dirty = true
+	return nil
+}
+
 func (m *Model) reset(doc *document.Document, g *templates.Genre) {
 	m.Doc, m.Genre = doc, g
 	m.Path, m.Imported = "", ""

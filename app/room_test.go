@@ -1,6 +1,7 @@
 package app
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -145,4 +146,65 @@ func TestWheelAndPageKeys(t *testing.T) {
 	h.pumpUntil("page 2", func() bool { return h.u.LastPreview.Page == 1 })
 	menuShortcut(t, h.u, &desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierShortcutDefault})
 	h.pumpUntil("the last page", func() bool { return h.u.LastPreview.Page == ed.pv.npages-1 })
+}
+
+// TestImportFolder: a folder of two drafts, a .txt and a file that cannot be read is checked
+// document by document, listed with its findings, and a row opens its document.
+func TestImportFolder(t *testing.T) {
+	h := newHarness(t)
+	dir := t.TempDir()
+	for _, n := range []string{"qingshi.yaml", "han.yaml"} {
+		b, err := os.ReadFile(examplePath(t, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, n), b, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("关于召开会议的通知\n\n各单位：\n定于2024年01月05日召开会议。\n\n某某局\n2024年01月03日\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte("title: [\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.md"), []byte("x"), 0o644)
+	var docs []FolderDoc
+	done := false
+	h.u.CheckFolder(dir, func(d []FolderDoc, err error) {
+		if err != nil {
+			t.Error(err)
+		}
+		docs, done = d, true
+	})
+	h.pumpUntil("the folder check", func() bool { return done })
+	if len(docs) != 4 {
+		t.Fatalf("%d documents listed, want 4 (.md left out)", len(docs))
+	}
+	by := map[string]FolderDoc{}
+	for _, d := range docs {
+		by[filepath.Base(d.Path)] = d
+	}
+	if by["broken.yaml"].Err == nil {
+		t.Error("the broken draft was not reported")
+	}
+	if by["a.txt"].Errors == 0 || by["a.txt"].First == "" {
+		t.Errorf("a.txt: %+v", by["a.txt"])
+	}
+	if by["qingshi.yaml"].Err != nil || by["qingshi.yaml"].Errors != 0 {
+		t.Errorf("qingshi: %+v", by["qingshi.yaml"])
+	}
+	if h.u.TopDialog() == nil {
+		t.Fatal("no list shown")
+	}
+	if !tapButton(h.u.Win.Canvas().Overlays().Top(), "han.yaml") {
+		t.Fatal("no row for han.yaml")
+	}
+	if h.u.Model.Path != filepath.Join(dir, "han.yaml") {
+		t.Errorf("the row opened %q", h.u.Model.Path)
+	}
+}
+
+func TestExamplesFromTheStartPage(t *testing.T) {
+	h := newHarness(t)
+	if !tapButton(h.u.Win.Content(), "请示") {
+		t.Fatal("no example button for 请示 on the start page")
+	}
+	if h.u.ed == nil || h.u.Model.Genre == nil || h.u.Model.Genre.ID != "qingshi" || h.u.Model.Doc.Title == "" || h.u.Model.Path != "" {
+		t.Fatalf("the example did not open as a new document: %+v", h.u.Model.Genre)
+	}
 }

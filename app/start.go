@@ -105,12 +105,27 @@ func (u *UI) showStart() {
 		warn.Importance = widget.WarningImportance
 		problems = append(problems, widget.NewSeparator(), warn)
 	}
+	examples := container.NewGridWithColumns(2)
+	for _, g := range u.Model.Templates.Genres() {
+		if g.Example == "" {
+			continue
+		}
+		id := g.ID
+		b := widget.NewButtonWithIcon(genreTitle(g), theme.DocumentIcon(), func() { u.safe(func() { u.OpenExample(id) }) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		examples.Add(b)
+	}
 	side := container.NewVBox(
 		widget.NewLabelWithStyle(T("start.files"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		openBtn, importBtn, importHelp,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle(T("start.recent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		recentBox,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle(T("start.examples"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		newHelp(T("start.examples.help")),
+		examples,
 	)
 	side.Objects = append(side.Objects, problems...)
 	header := container.NewVBox(container.NewPadded(container.NewVBox(title, sub)), widget.NewSeparator())
@@ -155,4 +170,13 @@ func (u *UI) genreCard(g *templates.Genre) fyne.CanvasObject {
 	btn.Importance = widget.HighImportance
 	head := container.NewBorder(nil, nil, container.NewPadded(name), container.NewPadded(dir))
 	return container.NewStack(bg, container.NewPadded(container.NewBorder(head, btn, nil, nil, use)))
+}
+
+// OpenExample opens a genre template's example as a new, unsaved document.
+func (u *UI) OpenExample(genreID string) {
+	if err := u.Model.NewFromExample(genreID); err != nil {
+		u.showError(err)
+		return
+	}
+	u.showEditor()
 }

@@ -250,6 +250,7 @@ func (u *UI) setMenu() {
 		item("menu.open", fyne.KeyO, u.openDialog),
 		recent,
 		item("menu.import", "", u.importDialog),
+		item("menu.importfolder", "", u.ImportFolder),
 		fyne.NewMenuItemSeparator(),
 		item("menu.save", fyne.KeyS, func() { u.Save(false) }),
 		item("menu.saveas", "", func() { u.Save(true) }),
