@@ -145,3 +145,28 @@ func TestReviewRulesOnSharedDocs(t *testing.T) {
 		}
 	}
 }
+
+// TestJiezhi: 截止 for "up to a time" is reported with every way of writing the time (a full or
+// abbreviated year, a month alone); a deadline (报名截止6月30日。) is not.
+func TestJiezhi(t *testing.T) {
+	for _, tc := range []struct {
+		body string
+		want bool
+	}{
+		{"截止2026年3月底，全市共有值班人员120名。", true},
+		{"截止26年6月30日，全市已完成河道清淤123公里。", true},
+		{"截止6月底，全市已完成河道清淤123公里。", true},
+		{"截止到5月31日，共受理申请80件。", true},
+		{"截止目前，共受理申请80件。", true},
+		{"截至6月底，全市已完成河道清淤123公里。", false},
+		{"报名截止6月30日。", false},
+		{"申报工作于2026年6月30日截止。", false},
+	} {
+		d := baseNotice()
+		d.Body[len(d.Body)-1] = tc.body
+		got := len(findingsOf(Run(d, nil, Options{}), "jiezhi")) > 0
+		if got != tc.want {
+			t.Errorf("%s: jiezhi reported %v, want %v", tc.body, got, tc.want)
+		}
+	}
+}

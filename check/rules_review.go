@@ -268,7 +268,7 @@ var bodyTextKinds = []string{"body", "attachment_body", "table", "note"}
 var (
 	reYearApos     = regexp.MustCompile(`[’'‘]([0-9]{2})年?`)
 	reDateHao      = regexp.MustCompile(`([0-9]{1,2})月([0-9]{1,2})(号)`)
-	reJiezhi       = regexp.MustCompile(`截止(到|至)?([0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日|底|末|中旬|上旬|下旬)?|[0-9]{4}年(?:底|末)?|目前|今年|本月|上月|去年|年底|上半年|当前|发稿时)`)
+	reJiezhi       = regexp.MustCompile(`截止(到|至)?((?:[0-9]{4}|[0-9]{2})年[0-9]{1,2}月(?:[0-9]{1,2}日|底|末|中旬|上旬|下旬)?|[0-9]{1,2}月(?:[0-9]{1,2}日|底|末|中旬|上旬|下旬)|[0-9]{4}年(?:底|末)?|目前|今年|本月|上月|去年|年底|上半年|当前|发稿时)`)
 	rePercentRange = regexp.MustCompile(`(^|[^0-9.%])([0-9]+(?:\.[0-9]+)?)([～~〜—－\-至到])([0-9]+(?:\.[0-9]+)?)(%|万元|亿元|万|亿)`)
 	reRangeDash    = regexp.MustCompile(`([0-9])([~〜–－])([0-9])`)
 	reWanYi        = regexp.MustCompile(`(^|[^0-9.,，])([0-9]{5,})(\.[0-9]+)?(万|亿)`)
