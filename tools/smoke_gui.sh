@@ -58,13 +58,13 @@ start() {
   LANG=C.UTF-8 LIBGL_ALWAYS_SOFTWARE=1 "$tmp/gongwen" "$file" >"$tmp/app.log" 2>&1 &
   app_pid=$!
   win=""
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 1800); do
     kill -0 "$app_pid" 2>/dev/null || { cat "$tmp/app.log"; fail "the app exited early"; }
     win=$(xdotool search --onlyvisible --name '公文写作助手|Gongwen' 2>/dev/null | head -1 || true)
     [ -n "$win" ] && break
     sleep 0.05
   done
-  [ -n "$win" ] || { cat "$tmp/app.log"; fail "no window mapped within 30 s"; }
+  [ -n "$win" ] || { cat "$tmp/app.log"; fail "no window mapped within 90 s"; }
   startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   xdotool windowfocus --sync "$win" 2>/dev/null || true
   # let the first preview arrive (typesetting runs off the UI goroutine)
