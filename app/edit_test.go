@@ -199,6 +199,14 @@ func TestCancelInEveryDialog(t *testing.T) {
 		{"unsaved changes on Open", func() { h.u.OpenPath(examplePath(t, "han.yaml")) }},
 		{"unsaved changes on quit", h.u.onClose},
 		{"export chooser", h.u.exportChooser},
+		{"exercise", h.u.ExerciseDialog},
+		{"print", func() {
+			if names, _, err := printing.Printers(); err != nil || len(names) == 0 {
+				h.u.showError(errorf("print.noprinter")) // no printer here: the error it shows then
+				return
+			}
+			h.u.PrintDialog()
+		}},
 		{"about", h.u.about},
 		{"error", func() { h.u.showError(errorf("err.nodoc")) }},
 	} {
