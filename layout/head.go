@@ -136,7 +136,7 @@ func (s *setter) markSize(emsWide float64) Length {
 }
 
 // markMinSize is the size below which a mark is hard to read: the run warns.
-var markMinSize = Mm(9)
+const markMinSize = 9 * Millimetre
 
 func (s *setter) warnSmallMark(text string, size Length) {
 	if size < markMinSize && s.opts.Warn != nil {

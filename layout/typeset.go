@@ -308,7 +308,7 @@ func (s *setter) run() ([]Page, error) {
 }
 
 // runGap splits a run where characters stand apart (印发机关 … 印发日期, table cells).
-var runGap = Mm(2.5)
+const runGap = 2500 * Micrometre
 
 // addGlyphs appends glyphs as Texts to a page: one Text per run of the same face, size, colour,
 // element and baseline. top is added to each glyph's dy. It also keeps the placed lines by
