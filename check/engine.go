@@ -177,6 +177,9 @@ type field struct {
 	path string
 	kind string // the element kind: title, recipients, body, attachment_notes, attachment_title, attachment_body, note, cc, ...
 	text string
+	// runes is the set of text's runes (nil: not computed), so that a rule skips a text that
+	// cannot hold its words without scanning it once per word.
+	runes *runeBloom
 }
 
 // ctx is the state of one check run.
@@ -187,7 +190,8 @@ type ctx struct {
 	genre    string // the 文种, e.g. 请示 ("" when unknown)
 	form     string // the special form (specialForm), "" for none
 	headings [][]heading
-	up       bool // 上行文
+	basis    map[string]*BasisEntry // the basis register by normalised name (basisEntry), built once a run
+	up       bool                   // 上行文
 	fields   []field
 	findings []Finding
 	cur      *rule
@@ -263,7 +267,7 @@ func collectFields(d *document.Document) []field {
 	var fs []field
 	add := func(path, kind, text string) {
 		if text != "" {
-			fs = append(fs, field{path, kind, text})
+			fs = append(fs, field{path: path, kind: kind, text: text, runes: newRuneBloom(text)})
 		}
 	}
 	for i, is := range d.Issuers {

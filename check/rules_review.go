@@ -441,6 +441,9 @@ var checkRelativeTime = scanner([]string{"body", "attachment_body"}, "今年|明
 	}
 	var spans [][2]int
 	for _, w := range relativeWords {
+		if !f.runes.mayContain(w.word) {
+			continue
+		}
 		for from := 0; ; {
 			i := strings.Index(f.text[from:], w.word)
 			if i < 0 {
@@ -510,19 +513,26 @@ func citations(f field) (names []string, spans [][2]int) {
 	return names, spans
 }
 
-// basisEntry finds the register entry a cited name refers to.
-func (k *Knowledge) basisEntry(name string) *BasisEntry {
-	n := strings.ReplaceAll(compact(name), " ", "")
-	for i := range k.Basis {
-		e := &k.Basis[i]
-		for _, w := range append([]string{e.Name}, e.Aliases...) {
-			if strings.ReplaceAll(w, " ", "") == n {
-				return e
+// basisEntry finds the register entry a cited name refers to (the first entry, user entries
+// before built-in ones, whose name or alias it is, spaces ignored).
+func (c *ctx) basisEntry(name string) *BasisEntry {
+	if c.basis == nil {
+		k := c.knowledge()
+		c.basis = make(map[string]*BasisEntry, len(k.Basis))
+		for i := range k.Basis {
+			e := &k.Basis[i]
+			for _, w := range append([]string{e.Name}, e.Aliases...) {
+				if n := basisKey(w); c.basis[n] == nil {
+					c.basis[n] = e
+				}
 			}
 		}
 	}
-	return nil
+	return c.basis[basisKey(name)]
 }
+
+// basisKey is a cited name without white space.
+func basisKey(s string) string { return strings.ReplaceAll(compact(s), " ", "") }
 
 // historic reports whether the citation at [start, end) of s speaks of the document as no longer
 // in force (原《…》, 《…》停止执行, 废止).
@@ -535,12 +545,11 @@ func historic(s string, start, end int) bool {
 }
 
 var checkBasisRepealed = scanner([]string{"body", "attachment_body", "note"}, "《|GB", func(c *ctx, r *rule, f field) {
-	k := c.knowledge()
 	date, dated := c.docDate()
 	names, spans := citations(f)
 	seen := map[*BasisEntry]bool{}
 	for i, n := range names {
-		e := k.basisEntry(n)
+		e := c.basisEntry(n)
 		if e == nil || e.Repealed == "" || seen[e] || historic(f.text, spans[i][0], spans[i][1]) {
 			continue
 		}
@@ -562,10 +571,9 @@ var checkBasisNotEffective = scanner([]string{"body", "attachment_body", "note"}
 	if !dated {
 		return
 	}
-	k := c.knowledge()
 	names, spans := citations(f)
 	for i, n := range names {
-		e := k.basisEntry(n)
+		e := c.basisEntry(n)
 		if e == nil || e.Effective == "" {
 			continue
 		}

@@ -88,7 +88,7 @@ func (p *patternSpec) applies(kind string) bool {
 	return false
 }
 
-func (p *patternSpec) prefilter(text string) bool {
+func (p *patternSpec) prefilter(f field) bool {
 	if p.quick == "" {
 		return true
 	}
@@ -97,11 +97,43 @@ func (p *patternSpec) prefilter(text string) bool {
 		qs = strings.Split(p.quick, "|")
 	}
 	for _, q := range qs {
-		if strings.Contains(text, q) {
+		if f.runes.mayContain(q) && strings.Contains(f.text, q) {
 			return true
 		}
 	}
 	return false
+}
+
+// runeBloom is a 1024-bit Bloom filter of the runes of a text: a rune absent from it is absent
+// from the text. Checking it costs a few bit tests where strings.Contains on Chinese text costs a
+// scan of the text (its first byte, E4–E9, is everywhere).
+type runeBloom [16]uint64
+
+func runeBit(r rune) (int, uint64) {
+	h := uint32(r) * 2654435761 >> 22 // Fibonacci hashing to 10 bits
+	return int(h >> 6), 1 << (h & 63)
+}
+
+func newRuneBloom(s string) *runeBloom {
+	var b runeBloom
+	for _, r := range s {
+		i, m := runeBit(r)
+		b[i] |= m
+	}
+	return &b
+}
+
+// mayContain reports whether every rune of q may be in the text (true for a nil filter).
+func (b *runeBloom) mayContain(q string) bool {
+	if b == nil {
+		return true
+	}
+	for _, r := range q {
+		if i, m := runeBit(r); b[i]&m == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // pattern returns the check function of a pattern rule.
@@ -109,7 +141,7 @@ func pattern(p patternSpec) func(c *ctx, r *rule) {
 	p.quicks = strings.Split(p.quick, "|")
 	return func(c *ctx, r *rule) {
 		for _, f := range c.fields {
-			if !p.applies(f.kind) || !p.prefilter(f.text) {
+			if !p.applies(f.kind) || !p.prefilter(f) {
 				continue
 			}
 			for _, sm := range p.re.FindAllStringSubmatchIndex(f.text, -1) {
@@ -147,7 +179,7 @@ func scanner(kinds []string, quick string, fn func(c *ctx, r *rule, f field)) fu
 	p := patternSpec{kinds: kinds, quick: quick, quicks: strings.Split(quick, "|")}
 	return func(c *ctx, r *rule) {
 		for _, f := range c.fields {
-			if p.applies(f.kind) && p.prefilter(f.text) {
+			if p.applies(f.kind) && p.prefilter(f) {
 				fn(c, r, f)
 			}
 		}
