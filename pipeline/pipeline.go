@@ -11,13 +11,13 @@ package pipeline
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 
 	"gongwen/check"
 	"gongwen/document"
+	"gongwen/internal/safeio"
 	"gongwen/layout"
 	"gongwen/templates"
 )
@@ -97,7 +97,7 @@ func (p *Pipeline) Load(path, genre string) (*Draft, error) {
 	d := p.Prepare(doc, genre)
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".txt", ".text":
-		d.Raw, _ = os.ReadFile(path) // document.Load has just read it within its limits
+		d.Raw, _ = safeio.ReadFile(path, document.MaxInputSize) // as document.Load read it
 	}
 	return d, nil
 }

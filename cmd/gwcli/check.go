@@ -353,7 +353,7 @@ func cmdFix(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gwcli fix: %s\n", loadMessage(in, err))
 		return 2
 	}
-	raw, err := os.ReadFile(in)
+	raw, err := readRegular(in)
 	if err != nil {
 		fmt.Fprintf(stderr, "gwcli fix: %s\n", loadMessage(in, err))
 		return 2
@@ -528,7 +528,7 @@ func checkOutput(out, in string) error {
 	}
 	switch strings.ToLower(filepath.Ext(out)) {
 	case ".yaml", ".yml":
-		if data, err := os.ReadFile(out); err == nil {
+		if data, err := readRegular(out); err == nil {
 			if _, err := document.Parse(out, data); errors.Is(err, document.ErrNewerVersion) {
 				return fmt.Errorf("%s: 这是较新版本的公文写作助手保存的草稿，为免丢失内容不覆盖它，请换一个输出文件 (newer draft, not overwritten)", out)
 			}
