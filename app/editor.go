@@ -115,6 +115,9 @@ type formField struct {
 	entry  *widget.Entry     // text fields
 	sel    *widget.Select    // choices
 	values []string          // choice values behind sel's labels
+	// minRows and rows are a multi-line field's least and current visible rows (it grows
+	// with its text, so that the whole text shows and the form scrolls, not the field)
+	minRows, rows int
 }
 
 // editor is the editor view: form, findings, preview.
@@ -258,6 +261,16 @@ func (ed *editor) fieldBlock(ff *formField) fyne.CanvasObject {
 	var input fyne.CanvasObject
 	if ff.entry != nil {
 		input = ff.entry
+		if ff.entry.MultiLine {
+			// the wheel over a field moves the form (the field grows with its text instead)
+			tab := ff.tab
+			input = container.NewStack(ff.entry, newWheelPass(func() *wheelScroll {
+				if tab < len(ed.scrolls) {
+					return ed.scrolls[tab]
+				}
+				return nil
+			}))
+		}
 	} else {
 		input = ff.sel
 	}
@@ -351,6 +364,7 @@ func (ed *editor) makeField(f templates.Field, tab int) *formField {
 				rows = 2
 			}
 			e.SetMinRowsVisible(rows)
+			ff.minRows = rows
 		default:
 			if f.Path == document.PathTitle {
 				// a long title may need a forced break ("\n" in the draft): Enter makes one
@@ -393,6 +407,7 @@ func (ed *editor) fill(ff *formField, doc *document.Document) {
 		if ff.entry.Text != v {
 			ff.entry.SetText(v)
 		}
+		ff.grow()
 		return
 	}
 	for i, val := range ff.values {
@@ -420,6 +435,9 @@ func (ed *editor) fillAll() {
 
 // changed is called for every edit of a field.
 func (ed *editor) changed(path, value string) {
+	if ff := ed.fields[path]; ff != nil {
+		ff.grow()
+	}
 	if ed.u.Model.Set(path, value) {
 		ed.afterEdit()
 	}

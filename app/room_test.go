@@ -208,3 +208,46 @@ func TestExamplesFromTheStartPage(t *testing.T) {
 		t.Fatalf("the example did not open as a new document: %+v", h.u.Model.Genre)
 	}
 }
+
+// TestWheelOverAField: the wheel over the 正文 field moves the form, and the field grows
+// with its text.
+func TestWheelOverAField(t *testing.T) {
+	h := newHarness(t)
+	h.u.OpenPath(examplePath(t, "changqi.yaml"))
+	h.settle()
+	ed := h.u.ed
+	body := ed.fields["body"]
+	ed.tabs.SelectIndex(body.tab)
+	sc := ed.scrolls[body.tab]
+	sc.Offset = fyne.NewPos(0, 0)
+	sc.Refresh()
+	if body.rows <= body.minRows {
+		t.Errorf("the 正文 field shows %d rows for a 6-page text (least %d)", body.rows, body.minRows)
+	}
+	c := h.u.Win.Canvas()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(body.entry).Add(fyne.NewPos(40, 20))
+	if pos.Y > c.Size().Height {
+		t.Skipf("the field is below the window (%v)", pos)
+	}
+	test.Scroll(c, pos, 0, -25)
+	if sc.Offset.Y == 0 {
+		t.Error("the wheel over the 正文 field did not move the form")
+	}
+	// taps, drags, the mouse and the keyboard still reach the field: the pass handles none
+	var pass any = newWheelPass(nil)
+	if _, ok := pass.(fyne.Tappable); ok {
+		t.Error("wheelPass takes taps")
+	}
+	if _, ok := pass.(fyne.Focusable); ok {
+		t.Error("wheelPass takes the focus")
+	}
+	if _, ok := pass.(fyne.Draggable); ok {
+		t.Error("wheelPass takes drags")
+	}
+	if _, ok := pass.(desktop.Mouseable); ok {
+		t.Error("wheelPass takes mouse buttons")
+	}
+	if _, ok := pass.(desktop.Hoverable); ok {
+		t.Error("wheelPass takes the pointer")
+	}
+}
