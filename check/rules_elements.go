@@ -101,7 +101,7 @@ func (c *ctx) recipientsText() (string, string) {
 			return p, fmt.Sprintf("body.%d", i)
 		}
 		// a first line of organ names that lost its colon: 各位人大代表，
-		if plain && i == 0 && n < 60 && !strings.ContainsAny(t, "？！；") {
+		if plain && i == 0 && n < 60 && !strings.ContainsAny(t, "？！；") && !strings.HasPrefix(t, "—") && !strings.HasPrefix(t, "（") && !strings.HasPrefix(t, "(") {
 			last, _ := utf8.DecodeLastRuneInString(t)
 			if last == '，' || last == ',' || last == '、' || isHan(last) {
 				return p, fmt.Sprintf("body.%d", i)

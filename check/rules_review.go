@@ -36,6 +36,7 @@ func (c *ctx) direction() document.Direction {
 
 var (
 	reCongressAudience = regexp.MustCompile(`各位委员|各位代表|各位常委|^主任、副主任|^(尊敬的)?主任`)
+	reCongressNote     = regexp.MustCompile(`^[—\-－(（]*.{0,20}在.{0,30}人民代表大会.{0,30}会议上[)）]?$`)
 	reSpeechTitle      = regexp.MustCompile(`(讲话|致辞|发言|讲稿|主持词|报告会上的报告)(（[^）]*）)?$`)
 	reSpeechAudience   = regexp.MustCompile(`^(同志们|各位领导|各位来宾|女士们|朋友们)`)
 )
@@ -44,11 +45,23 @@ var (
 // standing committee (addressed 主任、副主任、秘书长、各位委员, or 各位代表): such reports have
 // their own form (no single superior organ as 主送, no 成文日期 under a 署名).
 func (c *ctx) congressReport() bool {
-	r := compact(c.doc.Recipients)
-	if r == "" && len(c.doc.Body) > 0 {
-		r = compact(c.doc.Body[0])
+	if r := compact(c.doc.Recipients); r != "" {
+		return reCongressAudience.MatchString(r)
 	}
-	return reCongressAudience.MatchString(r)
+	if reCongressNote.MatchString(compact(c.doc.TitleNote)) {
+		return true
+	}
+	// imported text: the 题注 (——2026年4月22日在…人民代表大会常务委员会…会议上), the speaker and
+	// the audience stay in the first paragraphs of the body
+	for i, p := range c.doc.Body {
+		if i > 3 {
+			break
+		}
+		if t := compact(p); reCongressAudience.MatchString(t) || reCongressNote.MatchString(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // speech reports whether the document is a speech (讲话, 致辞): not a 公文 of 条例 第八条, so
