@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"gongwen/check"
 	"gongwen/document"
 	"gongwen/export/docx"
 	"gongwen/export/ofd"
@@ -95,16 +94,6 @@ func writeDraftDOCX(w io.Writer, d *pipeline.Draft, warn func(string)) error {
 // typeset lays the document out; explain adds the trainer's boxes.
 func typeset(doc *document.Document, explain bool) ([]layout.Page, error) {
 	return layout.Typeset(doc, layout.Options{Fonts: currentFonts(), Explain: explain})
-}
-
-// runCheck runs the checker, with the geometry rules on the pages when there are some.
-func runCheck(doc *document.Document, g *templates.Genre, pages []layout.Page) []check.Finding {
-	opts := check.Options{}
-	if len(pages) > 0 {
-		opts.Layout = true
-		opts.Pages = pages
-	}
-	return check.Run(doc, g, opts)
 }
 
 // renderPage paints one page at dpi dots per inch with the PNG writer's painter, so the
