@@ -31,7 +31,8 @@ type OrganType struct {
 	ID       string   `yaml:"id"`
 	Name     string   `yaml:"name"`
 	Suffixes []string `yaml:"suffixes"`
-	// Require: the name must contain one of these; Except: it must contain none.
+	// Require: the name must contain one of these; Except: it must end in none of these (江城市
+	// 人民政府办公室 is no 内设机构, its 秘书一处 is).
 	Require []string `yaml:"require"`
 	Except  []string `yaml:"except"`
 	// MinLen is the shortest name (in characters) of this type.
@@ -202,7 +203,11 @@ func (k *Knowledge) OrganType(name string) *OrganType {
 				continue
 			}
 		}
-		if _, at := containsAny(n, t.Except); at >= 0 {
+		except := false
+		for _, s := range t.Except {
+			except = except || s != "" && strings.HasSuffix(n, s)
+		}
+		if except {
 			continue
 		}
 		return t

@@ -15,6 +15,8 @@ func TestOrganTypes(t *testing.T) {
 		"江城市教育局": "department", "江城市发展和改革委员会": "department", "江城市卫生健康委员会": "department",
 		"中共江城市委员会": "party", "江城市人民代表大会常务委员会": "congress", "中华人民共和国自然资源部": "ministry",
 		"江城市教育局基础教育科": "internal", "江城市城市建设投资集团有限公司": "enterprise", "江城大学": "enterprise",
+		"江城市人民政府办公室秘书一处": "internal", "江城市财政局预算处": "internal", "江城市财政局办公室": "department",
+		"江城市人民政府办公厅": "government",
 	} {
 		got := ""
 		if ty := k.OrganType(name); ty != nil {
