@@ -471,7 +471,7 @@ func (b *builder) fileHead() {
 	var gap int          // twips from the mark paragraph's bottom up to its em bottom
 	numberLines := d.Number != "" || (d.Direction == document.DirectionUp && len(d.Signers) > 0)
 	sepBorder := fmt.Sprintf(`<w:bottom w:val="single" w:sz="12" w:space="%d" w:color="%s"/>`, 10, red)
-	const sepH = 10*20 + 30 // the separator's space (10 pt) and width (1.5 pt)
+	sepH := 10*20 + 30 // the separator's space (10 pt) and width (1.5 pt)
 	if len(d.Issuers) > 1 && d.Format != document.FormatMinutes {
 		gap = b.jointMark(markTop, used)
 	} else {
@@ -488,6 +488,23 @@ func (b *builder) fileHead() {
 	}
 	if numberLines {
 		before := 2*pitch - gap
+		// where the engine put the number's baseline and the separator: the first number
+		// line's spacing and the border's distance from them (the baseline of an exact line
+		// sits at 80 % of its height)
+		lines := 1
+		if d.Direction == document.DirectionUp && len(d.Signers) > 0 {
+			lines = max((len(d.Signers)+1)/2, 1)
+		}
+		if base, ok := b.numberBaseline(); ok && b.tracking {
+			before = base - (lines-1)*pitch - pitch*4/5 - b.y
+			if rule, ok := b.separatorCentre(); ok {
+				// the border's centre: the paragraph's bottom, the space, half the 1.5 pt line
+				sp := (rule - (base + pitch/5) - 15) / 20
+				sp = min(max(sp, 0), 31)
+				sepBorder = fmt.Sprintf(`<w:bottom w:val="single" w:sz="12" w:space="%d" w:color="%s"/>`, sp, red)
+				sepH = sp*20 + 30
+			}
+		}
 		if d.Direction == document.DirectionUp && len(d.Signers) > 0 {
 			b.signerLines(before, sepBorder, sepH)
 		} else {
@@ -644,6 +661,9 @@ func (b *builder) titleBlock(before int) {
 	d := b.doc
 	t2 := rs{role: roleXBS, sz: sz2}
 	if d.Title != "" {
+		if base, ok := b.titleBaseline(); ok && b.tracking {
+			before = base - pitch*4/5 - b.y // the engine's first title line
+		}
 		b.out.WriteString(b.p(para{style: "GwTitle", jc: "center", before: before, mark: t2, runs: []string{b.run(b.titleLines(), t2)}}))
 		before = 0
 		if d.TitleNote != "" {

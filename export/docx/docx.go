@@ -9,6 +9,7 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -49,7 +50,7 @@ type Options struct {
 	Faces *layout.Fonts
 	// SubsetFonts embeds each face cut down to the characters the document uses (plus
 	// ASCII), where the font's embedding permission allows it: about 0.1–0.3 MB a document
-	// instead of about 11 MB. LibreOffice keeps the first embedded face of a family name
+	// instead of about 12 MB. LibreOffice keeps the first embedded face of a family name
 	// for its whole session, so a second document with other characters opened in the same
 	// session shows boxes where the first one's subset lacks glyphs (measured with 7.4; see
 	// docs/docx.md); hence whole faces by default.
@@ -154,6 +155,11 @@ func Write(w io.Writer, doc *document.Document, opts Options) error {
 		parts = append(parts, part{"word/" + h.name, h.xml})
 	}
 	zw := zip.NewWriter(w)
+	// the fastest deflate level: whole embedded faces (about 17 MB) dominate the writing time
+	// (通知 sample: 2.5 s and 11.0 MB at the default level, 0.9 s and 12.0 MB at this one)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(out, flate.BestSpeed)
+	})
 	for _, p := range parts {
 		fw, err := zw.Create(p.name)
 		if err != nil {

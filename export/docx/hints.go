@@ -390,3 +390,36 @@ func (b *builder) signRows(n int) (rows [][]int, centres [][]int, lines []int) {
 	}
 	return rows, centres, lines
 }
+
+// numberBaseline is the baseline of the 发文字号 on page 1 in twips below the 版心's top, as
+// the engine placed it.
+func (b *builder) numberBaseline() (int, bool) {
+	for _, r := range b.plan.byPath[document.PathNumber] {
+		if r.Page == 0 && len(r.Lines) > 0 {
+			return twips(r.Lines[len(r.Lines)-1].Y - layout.MarginTop), true
+		}
+	}
+	return 0, false
+}
+
+// separatorCentre is the centre line of the red separator on page 1 in twips below the
+// 版心's top, as the engine drew it.
+func (b *builder) separatorCentre() (int, bool) {
+	for _, r := range b.plan.res.Records {
+		if r.Element == layout.ElemSeparator && r.Page == 0 {
+			return twips(r.Y + r.H/2 - layout.MarginTop), true
+		}
+	}
+	return 0, false
+}
+
+// titleBaseline is the baseline of the 标题's first line on page 1 in twips below the 版心's
+// top, as the engine placed it.
+func (b *builder) titleBaseline() (int, bool) {
+	for _, r := range b.plan.byPath[document.PathTitle] {
+		if r.Page == 0 && len(r.Lines) > 0 {
+			return twips(r.Lines[0].Y - layout.MarginTop), true
+		}
+	}
+	return 0, false
+}
