@@ -5,13 +5,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync/atomic"
 
 	"gongwen/document"
-	"gongwen/export/docx"
-	"gongwen/export/ofd"
-	"gongwen/export/pdf"
 	"gongwen/export/png"
 	"gongwen/layout"
 	"gongwen/pipeline"
@@ -91,11 +87,6 @@ func writeDraftDOCX(w io.Writer, d *pipeline.Draft, warn func(string)) error {
 	return appPipeline().WriteDOCX(w, d, warn)
 }
 
-// typeset lays the document out; explain adds the trainer's boxes.
-func typeset(doc *document.Document, explain bool) ([]layout.Page, error) {
-	return layout.Typeset(doc, layout.Options{Fonts: currentFonts(), Explain: explain})
-}
-
 // renderPage paints one page at dpi dots per inch with the PNG writer's painter, so the
 // preview shows what the PDF prints.
 func renderPage(p layout.Page, dpi float64) (*image.RGBA, error) {
@@ -105,32 +96,6 @@ func renderPage(p layout.Page, dpi float64) (*image.RGBA, error) {
 // writePNGPages paints every page at dpi and hands each one, encoded as PNG, to emit.
 func writePNGPages(pages []layout.Page, dpi float64, emit func(i int, data []byte) error) error {
 	return png.WritePages(pages, currentFonts(), dpi, emit)
-}
-
-// writePDF writes the pages as PDF.
-func writePDF(w io.Writer, pages []layout.Page, doc *document.Document, g *templates.Genre) error {
-	meta := pdf.Meta{Title: strings.ReplaceAll(doc.Title, "\n", "")}
-	if len(doc.Issuers) > 0 {
-		meta.Author = doc.Issuers[0].Name
-	}
-	if g != nil {
-		meta.Subject = g.Name
-	}
-	return pdf.Write(w, pages, currentFonts(), meta)
-}
-
-// writeOFD writes the typeset pages as an OFD (GB/T 33190), with the same fonts as the PDF.
-func writeOFD(w io.Writer, pages []layout.Page, doc *document.Document, g *templates.Genre) error {
-	meta := ofd.MetaOf(doc)
-	if g != nil {
-		meta.Subject = g.Name
-	}
-	return ofd.Write(w, pages, currentFonts(), meta)
-}
-
-// writeDOCX writes the document as .docx.
-func writeDOCX(w io.Writer, doc *document.Document) error {
-	return docx.Write(w, doc, docx.Options{})
 }
 
 // loadFile reads a draft, a .txt or a .docx (by extension).

@@ -126,12 +126,17 @@ func Mechanical(id string) bool {
 
 // Options tune a check run.
 type Options struct {
-	// Layout runs the geometry rules on the typeset pages (layout.Typeset); slower.
+	// Layout runs the geometry rules on layout's Records; when Records is nil the document
+	// is typeset once for them (layout.Run with LayoutOptions); slower.
 	Layout bool
-	// LayoutOptions are passed to layout.Typeset when Layout is set.
+	// LayoutOptions are passed to layout.Run when Layout is set and Records is nil.
 	LayoutOptions layout.Options
-	// Pages, when not nil, are used by the geometry rules instead of typesetting again.
-	Pages []layout.Page
+	// Records, when not nil, are the Records of a typesetting run of the document (what
+	// pipeline.Typeset returned): the geometry rules read them instead of typesetting again.
+	Records []layout.Record
+	// PageCount is the number of pages of the run the Records come from; 0: the page of
+	// the last record + 1.
+	PageCount int
 	// Disable lists rule ids not to run.
 	Disable []string
 	// Only, when not empty, runs only the listed rule ids.

@@ -197,8 +197,7 @@ type ctx struct {
 	cur      *rule
 	disabled map[string]bool
 	only     map[string]bool
-	pages    []layout.Page
-	pagesErr error
+	recPages [][]layout.Record // layout's Records by page, for the geometry rules (layoutRecords)
 	typeset  bool
 	rawLines []string
 	// cursor makes byte→rune offsets linear over the matches of one field
@@ -329,7 +328,7 @@ func (c *ctx) enabled(r *rule) bool {
 	if len(c.only) > 0 && !c.only[r.ID] {
 		return false
 	}
-	if r.Kind == KindGeometry && !c.opts.Layout && c.opts.Pages == nil {
+	if r.Kind == KindGeometry && !c.opts.Layout && c.opts.Records == nil {
 		return false
 	}
 	if r.NotSpecial && c.form != "" {

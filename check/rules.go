@@ -413,7 +413,7 @@ var registry = withEngines([]*rule{
 		Summary:   "结束语（特此通知、特此批复、此复）后加句号",
 		SummaryEN: "A closing (特此通知, 此复) ends with a full stop", check: checkClosingStop},
 
-	// geometry (layout.Typeset)
+	// geometry (layout's Records)
 	{ID: "layout-page1-body", Clause: clBody, Severity: SeverityError, Kind: KindGeometry,
 		Summary:   "首页必须显示正文",
 		SummaryEN: "The first page shows body text", check: checkLayoutPage1Body},

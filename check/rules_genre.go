@@ -142,26 +142,43 @@ func insideLonger(s, w string, owners map[string][]string) bool {
 	return strings.Contains(s, "特此复") && w == "此复"
 }
 
-// ---- geometry (needs the typeset pages) ----
+// ---- geometry (reads layout's Records) ----
 
-func (c *ctx) layoutPages() []layout.Page {
-	if c.opts.Pages != nil {
-		return c.opts.Pages
+// layoutRecords returns the Records the geometry rules read, grouped by page (one slice
+// per page, in reading order): Options.Records, or one layout.Run of the document.
+func (c *ctx) layoutRecords() [][]layout.Record {
+	if c.typeset {
+		return c.recPages
 	}
-	if !c.typeset {
-		c.typeset = true
-		c.pages, c.pagesErr = layout.Typeset(c.doc, c.opts.LayoutOptions)
+	c.typeset = true
+	recs, n := c.opts.Records, c.opts.PageCount
+	if recs == nil {
+		res, err := layout.Run(c.doc, c.opts.LayoutOptions)
+		if err != nil {
+			return nil // a document that cannot be typeset has no geometry to check
+		}
+		recs, n = res.Records, len(res.Pages)
 	}
-	return c.pages
+	for _, r := range recs {
+		n = max(n, r.Page+1)
+	}
+	c.recPages = make([][]layout.Record, n)
+	for _, r := range recs {
+		if r.Page >= 0 {
+			c.recPages[r.Page] = append(c.recPages[r.Page], r)
+		}
+	}
+	return c.recPages
 }
 
 func isBodyElem(e layout.Element) bool {
 	return e == layout.ElemBody || e == layout.ElemHeading1 || e == layout.ElemHeading2
 }
 
-func pageHas(p layout.Page, is func(layout.Element) bool) bool {
-	for _, t := range p.Texts {
-		if is(t.Element) {
+// pageHas reports whether a page's records include a line of text of an element is accepts.
+func pageHas(p []layout.Record, is func(layout.Element) bool) bool {
+	for _, r := range p {
+		if len(r.Lines) > 0 && is(r.Element) {
 			return true
 		}
 	}
@@ -180,8 +197,11 @@ func elemIs(es ...layout.Element) func(layout.Element) bool {
 }
 
 var checkLayoutPage1Body = func(c *ctx, r *rule) {
-	ps := c.layoutPages()
-	if len(ps) == 0 || len(c.doc.Body) == 0 {
+	if len(c.doc.Body) == 0 {
+		return
+	}
+	ps := c.layoutRecords()
+	if len(ps) == 0 {
 		return
 	}
 	if !pageHas(ps[0], isBodyElem) {
@@ -190,7 +210,7 @@ var checkLayoutPage1Body = func(c *ctx, r *rule) {
 }
 
 var checkLayoutSignoffAlone = func(c *ctx, r *rule) {
-	ps := c.layoutPages()
+	ps := c.layoutRecords()
 	sign := elemIs(layout.ElemIssuerSign, layout.ElemDate, layout.ElemSignature)
 	for i, p := range ps {
 		if !pageHas(p, sign) {
@@ -204,26 +224,27 @@ var checkLayoutSignoffAlone = func(c *ctx, r *rule) {
 }
 
 var checkLayoutSealDistance = func(c *ctx, r *rule) {
-	ps := c.layoutPages()
-	for _, p := range ps {
+	for _, p := range c.layoutRecords() {
+		// the top of the highest seal (an image or the placeholder circle)
 		top := layout.Length(-1)
-		for _, im := range p.Images {
-			if im.Element == layout.ElemSeal && (top < 0 || im.Y < top) {
-				top = im.Y
-			}
-		}
-		for _, ci := range p.Circles {
-			if ci.Element == layout.ElemSeal && (top < 0 || ci.CY-ci.R < top) {
-				top = ci.CY - ci.R
+		for _, rec := range p {
+			if rec.Element == layout.ElemSeal && len(rec.Lines) == 0 && (top < 0 || rec.Y < top) {
+				top = rec.Y
 			}
 		}
 		if top < 0 {
 			continue
 		}
+		// the baseline of the last body or 附件说明 line above it (or within three lines)
 		bottom := layout.Length(-1)
-		for _, t := range p.Texts {
-			if (isBodyElem(t.Element) || t.Element == layout.ElemAttachNotes) && t.Y > bottom && t.Y <= top+layout.LinePitch*3 {
-				bottom = t.Y
+		for _, rec := range p {
+			if !isBodyElem(rec.Element) && rec.Element != layout.ElemAttachNotes {
+				continue
+			}
+			for _, ln := range rec.Lines {
+				if ln.Y > bottom && ln.Y <= top+layout.LinePitch*3 {
+					bottom = ln.Y
+				}
 			}
 		}
 		if bottom < 0 {
@@ -238,7 +259,7 @@ var checkLayoutSealDistance = func(c *ctx, r *rule) {
 }
 
 var checkLayoutBanjiEven = func(c *ctx, r *rule) {
-	ps := c.layoutPages()
+	ps := c.layoutRecords()
 	banji := elemIs(layout.ElemCC, layout.ElemPrint)
 	for i, p := range ps {
 		if !pageHas(p, banji) {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -439,29 +440,51 @@ func TestTitleGenre(t *testing.T) {
 	}
 }
 
-// TestGeometry runs the layout rules on hand-made pages.
+// TestGeometry runs the layout rules on hand-made records.
 func TestGeometry(t *testing.T) {
-	text := func(e layout.Element, y layout.Length) layout.Text {
-		return layout.Text{Element: e, Y: y, S: "字", X: []layout.Length{0}}
+	geo := []string{"layout-page1-body", "layout-signoff-alone", "layout-seal-distance", "layout-banji-even"}
+	text := func(page int, e layout.Element, y layout.Length) layout.Record {
+		return layout.Record{Element: e, Page: page, Y: y - layout.Pt(16), H: layout.Pt(16),
+			Lines: []layout.RecordLine{{Text: "字", Y: y}}}
 	}
-	good := []layout.Page{
-		{Texts: []layout.Text{text(layout.ElemTitle, layout.Mm(80)), text(layout.ElemBody, layout.Mm(120)), text(layout.ElemIssuerSign, layout.Mm(150)), text(layout.ElemDate, layout.Mm(160))},
-			Images: []layout.Image{{Element: layout.ElemSeal, Y: layout.Mm(125)}}},
-		{Texts: []layout.Text{text(layout.ElemCC, layout.Mm(250))}},
+	seal := func(page int, y layout.Length) layout.Record {
+		return layout.Record{Element: layout.ElemSeal, Page: page, Y: y, W: layout.Mm(42), H: layout.Mm(42)}
+	}
+	cases := []struct {
+		name  string
+		recs  []layout.Record
+		pages int
+		want  []string // the rules that fire
+	}{
+		{"good", []layout.Record{text(0, layout.ElemTitle, layout.Mm(80)), text(0, layout.ElemBody, layout.Mm(120)),
+			seal(0, layout.Mm(125)), text(0, layout.ElemIssuerSign, layout.Mm(150)), text(0, layout.ElemDate, layout.Mm(160)),
+			text(1, layout.ElemCC, layout.Mm(250))}, 2, nil},
+		{"bad", []layout.Record{text(0, layout.ElemTitle, layout.Mm(80)),
+			text(1, layout.ElemBody, layout.Mm(60)), seal(1, layout.Mm(100)),
+			text(2, layout.ElemIssuerSign, layout.Mm(50)), text(2, layout.ElemCC, layout.Mm(250))}, 3, geo},
+		{"seal on a page without body", []layout.Record{text(0, layout.ElemBody, layout.Mm(80)),
+			seal(1, layout.Mm(60)), text(1, layout.ElemIssuerSign, layout.Mm(70))}, 2,
+			[]string{"layout-signoff-alone", "layout-seal-distance"}},
+		{"a seal circle within a line", []layout.Record{text(0, layout.ElemBody, layout.Mm(80)), seal(0, layout.Mm(81))}, 1, nil},
+		{"版记 not on the last page", []layout.Record{text(0, layout.ElemBody, layout.Mm(80)), text(0, layout.ElemCC, layout.Mm(250)),
+			text(1, layout.ElemAttachTitle, layout.Mm(40))}, 2, []string{"layout-banji-even"}},
+		{"版记 on an odd last page", []layout.Record{text(0, layout.ElemBody, layout.Mm(80)), text(1, layout.ElemBody, layout.Mm(80)),
+			text(2, layout.ElemCC, layout.Mm(250))}, 3, []string{"layout-banji-even"}},
+		{"page count beyond the last record (a blank page)", []layout.Record{text(0, layout.ElemBody, layout.Mm(80)),
+			text(0, layout.ElemCC, layout.Mm(250))}, 2, []string{"layout-banji-even"}},
 	}
 	d := baseNotice()
-	if fs := Run(d, nil, Options{Pages: good, Only: []string{"layout-page1-body", "layout-signoff-alone", "layout-seal-distance", "layout-banji-even"}}); len(fs) != 0 {
-		t.Errorf("good pages: %+v", fs)
-	}
-	bad := []layout.Page{
-		{Texts: []layout.Text{text(layout.ElemTitle, layout.Mm(80))}},
-		{Texts: []layout.Text{text(layout.ElemBody, layout.Mm(60))}, Images: []layout.Image{{Element: layout.ElemSeal, Y: layout.Mm(100)}}},
-		{Texts: []layout.Text{text(layout.ElemIssuerSign, layout.Mm(50)), text(layout.ElemCC, layout.Mm(250))}},
-	}
-	fs := Run(d, nil, Options{Pages: bad})
-	for _, id := range []string{"layout-page1-body", "layout-signoff-alone", "layout-seal-distance", "layout-banji-even"} {
-		if len(findingsOf(fs, id)) == 0 {
-			t.Errorf("bad pages: no %s", id)
+	for _, tc := range cases {
+		fs := Run(d, nil, Options{Records: tc.recs, PageCount: tc.pages, Only: geo})
+		var got []string
+		for _, f := range fs {
+			got = append(got, f.Rule)
+		}
+		slices.Sort(got)
+		want := slices.Clone(tc.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: findings %v, want %v", tc.name, got, want)
 		}
 	}
 }

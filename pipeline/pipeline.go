@@ -160,14 +160,15 @@ func (p *Pipeline) Typeset(d *Draft, opts TypesetOptions) (*layout.Result, error
 }
 
 // Check runs the rules on the draft's source with the genre's configuration, and the
-// geometry rules on res's pages when res is not nil. A failed generation step is the first
+// geometry rules on res's Records when res is not nil. A failed generation step is the first
 // finding.
 func (p *Pipeline) Check(d *Draft, res *layout.Result) []check.Finding {
 	opts := check.Options{Raw: d.Raw, Knowledge: p.Knowledge}
 	if res != nil && len(res.Pages) > 0 {
+		// the geometry rules read this run's Records: no second typesetting
 		opts.Layout = true
-		opts.Pages = res.Pages
-		opts.LayoutOptions = layout.Options{Fonts: p.fonts()}
+		opts.Records = res.Records
+		opts.PageCount = len(res.Pages)
 	}
 	out := check.Run(d.Source, d.Genre, opts)
 	if d.GenerateErr != nil {

@@ -6,9 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"gongwen/check"
 	"gongwen/document"
 	"gongwen/layout"
 	"gongwen/templates"
@@ -210,4 +212,45 @@ func TestDOCXOfGeneratedPlan(t *testing.T) {
 		return
 	}
 	t.Fatal("no word/document.xml")
+}
+
+// TestGeometryFromRecords: the geometry rules of a pipeline run read that run's Records and
+// find what they find when the checker typesets the same document itself; a long title
+// that pushes the body off page 1 is found from the records.
+func TestGeometryFromRecords(t *testing.T) {
+	geo := []string{"layout-page1-body", "layout-signoff-alone", "layout-seal-distance", "layout-banji-even"}
+	ids := func(fs []check.Finding) []string {
+		var out []string
+		for _, f := range fs {
+			if slices.Contains(geo, f.Rule) {
+				out = append(out, f.Rule+" "+f.Message)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	p := &Pipeline{}
+	for _, f := range examples(t) {
+		d, err := p.Load(f, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := p.Run(d, false)
+		if out.Err != nil {
+			t.Fatalf("%s: %v", filepath.Base(f), out.Err)
+		}
+		self := check.Run(d.Doc, d.Genre, check.Options{Layout: true, Only: geo, Knowledge: p.Knowledge})
+		if got, want := ids(out.Findings), ids(self); !slices.Equal(got, want) {
+			t.Errorf("%s: from the records %v, typeset by the checker %v", filepath.Base(f), got, want)
+		}
+	}
+	d, err := p.Load("../examples/tongzhi.yaml", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Source.Title = "某某市人民政府办公室关于" + strings.Repeat("做好防汛工作", 60) + "的通知"
+	d = p.Prepare(d.Source, "")
+	if got := ids(p.Run(d, false).Findings); len(got) == 0 || !strings.HasPrefix(got[0], "layout-page1-body") {
+		t.Errorf("a title filling page 1: %v", got)
+	}
 }
