@@ -1,6 +1,6 @@
 // Package wordseg finds the word boundaries of Chinese text, so that a title is never broken
 // inside a word or a name. It wraps the pure-Go segmenter github.com/go-ego/gse with a small
-// embedded dictionary (dict.txt.gz, about 90 000 words, 0.5 MB; see gen.go) instead of gse's
+// embedded dictionary (dict.txt.gz, about 71 000 words, 0.4 MB; see gen.go) instead of gse's
 // own 40 MB of dictionaries, and lets the caller add words of its own (organ names from the
 // unit profiles and from the document).
 package wordseg
