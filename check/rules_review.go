@@ -262,9 +262,14 @@ var checkDepartmentDirective = func(c *ctx, r *rule) {
 		return
 	}
 	for _, p := range c.doc.Body {
-		if strings.Contains(p, "人民政府同意") {
-			return // 经市人民政府同意: the department writes on the government's authority
+		if strings.Contains(p, "政府同意") || strings.Contains(p, "政府批准") {
+			return // 经市（人民）政府同意: the department writes on the government's authority
 		}
+	}
+	if c.genre == "通知" || c.genre == "决定" {
+		// the genres that direct: the document itself is the directive
+		c.reportAll(r, path, recip, fmt.Sprintf("“%s”是政府部门，不得向下级人民政府制发指令性的%s；确需行文的，应经本级人民政府同意并在文中注明（如“经市政府同意，现将……通知如下”），或改为函（条例 第十六条）", name, c.genre))
+		return
 	}
 	for _, f := range c.fieldsOf("body") {
 		if sm := reDirective.FindStringIndex(f.text); sm != nil {

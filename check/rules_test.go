@@ -280,10 +280,17 @@ func TestRules(t *testing.T) {
 		{"department-directive", "", func() *document.Document {
 			d := baseNotice()
 			d.Issuers[0].Name = "某某市交通运输局"
-			d.Title = "某某市交通运输局关于做好2024年防汛工作的通知"
-			d.Body[0] = "为做好2024年防汛工作，现将有关事项通知如下："
+			d.Title = "某某市交通运输局关于做好2024年防汛工作的意见"
+			d.Body[0] = "为做好2024年防汛工作，提出如下意见："
 			return d
 		}, body(2, "（一）加强领导。各县（市、区）人民政府必须把防汛工作摆上重要位置。"), "", ""},
+		{"department-directive", "notice", func() *document.Document {
+			d := baseNotice()
+			d.Issuers[0].Name = "某某市交通运输局"
+			d.Title = "某某市交通运输局关于做好2024年防汛工作的通知"
+			d.Body[0] = "经市政府同意，现将做好2024年防汛工作的有关事项通知如下："
+			return d
+		}, body(0, "为做好2024年防汛工作，现将有关事项通知如下："), "", ""},
 		// numbers and dates in the body
 		{"year-abbreviated", "", n, body(5, "（二）做好预案。各地要在24年5月31日前修订预案。"), "24年", ""},
 		{"date-hao", "", n, body(5, "（二）做好预案。各地要在5月31号前修订预案。"), "号", "日"},
