@@ -283,7 +283,7 @@ var registry = withEngines([]*rule{
 		Summary:   "日期“年月日”未填写数字",
 		SummaryEN: "A date 年月日 has its digits filled in", check: checkPlaceholderDate},
 	{ID: "placeholder-count", Clause: cPract, Severity: SeverityError, Kind: KindPattern,
-		Where: []string{"body", "attachment_body", "note", "table"}, Quick: "人|共|计",
+		Where: []string{"body", "attachment_body", "note", "table"}, Quick: "人组成|共|计",
 		Pattern:   `由[ \x{3000}_]*人组成|(?:共|计|合计)[ \x{3000}_]+(?:人|名|项|元|万元|个|家|次|份|件)|(?:^|[，。；：、])(?:共|计)(?:人|名|项|个)[，。；、]`,
 		Message:   "“{text}”缺少数字，请填写数量",
 		Summary:   "数量未填写（由人组成、共项、计元）",
