@@ -30,7 +30,7 @@ echo "== PostgreSQL for the register and library tests (tools/pg.sh)"
 . tools/pg.sh
 
 echo "== core tests (CGO_ENABLED=0)"
-CGO_ENABLED=0 go test -count=1 $core
+CGO_ENABLED=0 go test -count=1 -timeout 40m $core
 
 echo "== fuzzing pass (${FUZZTIME:-5s} a target)"
 for pkg in $core; do
@@ -55,7 +55,7 @@ done
 if [ -d app ]; then
   echo "== app tests (Fyne test driver, cgo)"
   go vet ./app/... ./cmd/gongwen/
-  go test -count=1 ./app/...
+  go test -count=1 -timeout 20m ./app/...
 fi
 
 if [ -f tools/smoke_gui.sh ]; then
