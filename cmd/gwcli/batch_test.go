@@ -39,6 +39,7 @@ func TestBatch(t *testing.T) {
 		{"check a folder", []string{"check", in}, 0, 2, []string{"甲.yaml", "乙.txt"}, nil},
 		{"check a folder and a bad file", []string{"check", in, bad}, 2, 3, []string{"无法读取"}, nil},
 		{"-o with several inputs is a usage error", []string{"export", "-o", filepath.Join(out, "x.pdf"), in, bad}, 2, 0, nil, nil},
+		{"-o with a folder of several is a usage error", []string{"export", "-o", filepath.Join(out, "x.pdf"), in}, 2, 0, nil, nil},
 		{"an empty folder", []string{"export", "-d", out, t.TempDir()}, 2, 0, []string{"共 1 个文件"}, nil},
 		{"a FIFO as INPUT is refused at once", []string{"check", fifo}, 2, 0, nil, nil},
 	}

@@ -157,6 +157,10 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	ins, errs := expandInputs(o.inputs)
+	if o.output != "" && len(ins) > 1 {
+		fmt.Fprintf(stderr, "gwcli: export: -o 只能用于一个输入文件；文件夹 %s 中有 %d 个，请用 -d OUTDIR (-o takes one INPUT; use -d)\n", o.input, len(ins))
+		return exitFailure
+	}
 	batch := len(o.inputs) > 1 || len(errs) > 0 || len(ins) != len(o.inputs)
 	if o.outDir != "" {
 		if st, err := os.Stat(o.outDir); err != nil || !st.IsDir() {
