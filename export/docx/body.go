@@ -349,7 +349,7 @@ func (b *builder) build() string {
 	d := b.doc
 	b.tracking = d.Format != document.FormatLetter
 	b.out.WriteString(xmlHeader)
-	b.out.WriteString(`<w:document xmlns:w="` + nsW + nsMCE + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `"><w:body>`)
+	b.out.WriteString(`<w:document xmlns:w="` + nsW + nsMCE + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `" xmlns:wps="` + nsWPS + `"><w:body>`)
 	switch d.Format {
 	case document.FormatLetter:
 		b.letterHead()
@@ -836,6 +836,8 @@ func (b *builder) signOff() {
 				// the seal's centre 2 mm below the top of the 署名's line, as the layout engine puts it
 				if img := b.anchorImage(d.Issuers[i].Seal, c-sealW/2, 113, sealW, "印章"); img != "" {
 					runs = append(runs, img)
+				} else if ph := b.sealPlaceholder(i); ph != "" {
+					runs = append(runs, ph)
 				}
 			}
 			p := para{style: "GwSignName", tabs: tabs.String(), runs: runs}

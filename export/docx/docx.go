@@ -210,6 +210,7 @@ const (
 	nsWP  = `http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing`
 	nsA   = `http://schemas.openxmlformats.org/drawingml/2006/main`
 	nsPic = `http://schemas.openxmlformats.org/drawingml/2006/picture`
+	nsWPS = `http://schemas.microsoft.com/office/word/2010/wordprocessingShape`
 )
 
 func contentTypes(media []mediaFile, subs []subPart, fonts bool) string {

@@ -423,3 +423,34 @@ func (b *builder) titleBaseline() (int, bool) {
 	}
 	return 0, false
 }
+
+// emu converts a layout length to English Metric Units (1 mm = 36000 EMU), DrawingML's unit.
+func emu(l layout.Length) int64 { return int64(l) * 36 }
+
+// sealPlaceholder is the dashed red circle the PDF draws where issuer i's seal goes and no
+// seal image is given: a DrawingML ellipse (wps, Word 2010 and later, LibreOffice) anchored
+// to the page at the engine's seal rectangle, behind the text; empty when the engine
+// placed no seal for the issuer.
+func (b *builder) sealPlaceholder(i int) string {
+	for _, r := range b.plan.byPath[fmt.Sprintf("issuers.%d.seal", i)] {
+		if r.Element != layout.ElemSeal || r.W <= 0 {
+			continue
+		}
+		width := layout.Mm(0.3)
+		for _, c := range b.plan.res.Pages[r.Page].Circles {
+			if c.CX == r.X+r.W/2 && c.CY == r.Y+r.H/2 && c.Width > 0 {
+				width = c.Width
+			}
+		}
+		id := b.nextPr
+		b.nextPr++
+		return fmt.Sprintf(`<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="%d" behindDoc="1" locked="0" layoutInCell="1" allowOverlap="1">`+
+			`<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>%d</wp:posOffset></wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>%d</wp:posOffset></wp:positionV>`+
+			`<wp:extent cx="%d" cy="%d"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="%d" name="印章位置%d"/><wp:cNvGraphicFramePr/>`+
+			`<a:graphic><a:graphicData uri="%s"><wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm>`+
+			`<a:prstGeom prst="ellipse"><a:avLst/></a:prstGeom><a:noFill/><a:ln w="%d"><a:solidFill><a:srgbClr val="%s"/></a:solidFill><a:prstDash val="dash"/></a:ln></wps:spPr>`+
+			`<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`,
+			251658240+id, emu(r.X), emu(r.Y), emu(r.W), emu(r.H), id, id, nsWPS, emu(r.W), emu(r.H), emu(width), red)
+	}
+	return ""
+}
