@@ -49,7 +49,7 @@ type Options struct {
 	// layout.DefaultFonts(), the bundled set).
 	Faces *layout.Fonts
 	// SubsetFonts embeds each face cut down to the characters the document uses (plus
-	// ASCII), where the font's embedding permission allows it: about 0.1–0.3 MB a document
+	// ASCII), where the font's embedding permission allows it: about 0.2–0.4 MB a document
 	// instead of about 12 MB. LibreOffice keeps the first embedded face of a family name
 	// for its whole session, so a second document with other characters opened in the same
 	// session shows boxes where the first one's subset lacks glyphs (measured with 7.4; see
