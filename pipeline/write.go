@@ -64,7 +64,19 @@ func (p *Pipeline) WriteDOCX(w io.Writer, d *Draft, warn func(string)) error {
 	if err != nil {
 		return err
 	}
-	return docx.Write(w, d.Doc, docx.Options{Warn: warn, Layout: res, Faces: p.fonts()})
+	return docx.Write(w, d.Doc, docx.Options{Warn: warn, Layout: res, Faces: p.fonts(), Fonts: p.docxFontNames()})
+}
+
+// docxFontNames is the DOCX writer's font-name set for the pipeline's fonts: with the
+// bundled set the file names the bundled faces and carries them (embedded, so that Word,
+// WPS and LibreOffice show them on a machine without them); with the machine's own 公文
+// fonts (--system-fonts, the app's 使用本机字体) it names the standard faces
+// (仿宋_GB2312, 方正小标宋简体 …) that the office has installed.
+func (p *Pipeline) docxFontNames() string {
+	if p.Fonts == nil || p.Fonts == layout.DefaultFonts() {
+		return "bundled"
+	}
+	return "standard"
 }
 
 // Export writes a prepared draft in one format ("pdf", "ofd", "docx"; PNG pages go through
