@@ -32,7 +32,7 @@ func rulesMarkdown() string {
 	}{
 		{KindPattern, "文本模式（pattern）"}, {KindPhrase, "用语（phrase）"}, {KindPresence, "要素有无（presence）"},
 		{KindCount, "数量（count）"}, {KindSequence, "次序与编号（sequence）"}, {KindCrossRef, "前后对应（cross-reference）"},
-		{KindGeometry, "版面（geometry，需排版，`gwcli check --layout`）"},
+		{KindGeometry, "版面（geometry，需排版；`gwcli check` 默认运行，`--no-layout` 跳过）"},
 	}
 	for _, k := range kinds {
 		fmt.Fprintf(&b, "## %s\n\n| 规则 | 级别 | 条款 | 说明 | Rule | 适用 | 修正 | 参数 |\n|---|---|---|---|---|---|---|---|\n", k.name)

@@ -21,12 +21,14 @@ import (
 	"gongwen/templates"
 )
 
-const checkUsage = `用法 (usage): gwcli check [--json] [--genre ID] [--layout] INPUT...
+const checkUsage = `用法 (usage): gwcli check [--json] [--genre ID] [--no-layout] INPUT...
   检查草稿（.yaml）、纯文本（.txt）或 Word 文档（.docx）是否符合 GB/T 9704-2012 和《党政机关公文处理工作条例》。
   每条问题一行：FILE:LINE:COL: 级别 规则 说明 [条款]
   --json       输出 JSON 数组（rule, severity, clause, message, line, column, text, fix）
   --genre ID   按指定文种模板检查（如 qingshi）；默认取草稿的 genre，或从标题的文种判断
-  --layout     同时排版，检查版面规则（首页有正文、落款不单独成页、印章位置、版记在偶数页）
+  --no-layout  不排版，跳过版面规则（首页有正文、落款不单独成页、印章位置、版记在偶数页），更快；
+               默认排版并检查它们，与软件的预览相同（--layout 仍可用，即默认）
+               (skip typesetting and the layout rules; by default they run, as in the app)
   INPUT 可以是几个文件或文件夹（其中的 .yaml/.yml/.txt/.docx）：每个文件一行进度（标准错误），
   最后一张汇总表；- 为标准输入。(several files and folders: a progress line each, a summary table)
   退出码：0 无错误；1 有错误（error）；2 有输入（或它引用的印章、签名章图片）无法读取
@@ -74,9 +76,10 @@ func loadGenre(id string) *templates.Genre {
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	var (
-		asJSON, withLayout bool
-		genreID            string
-		inputs             []string
+		asJSON     bool
+		withLayout = true // the app's preview typesets and runs the layout rules too
+		genreID    string
+		inputs     []string
 	)
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -87,7 +90,9 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		case a == "--json" || a == "-json":
 			asJSON = true
 		case a == "--layout" || a == "-layout":
-			withLayout = true
+			withLayout = true // the default; kept for scripts written before it was
+		case a == "--no-layout" || a == "-no-layout":
+			withLayout = false
 		case a == "--genre" || a == "-genre":
 			if i+1 >= len(args) {
 				fmt.Fprintf(stderr, "gwcli check: --genre 缺少文种模板 ID\n%s", checkUsage)

@@ -205,16 +205,35 @@ func TestPipelineEquivalence(t *testing.T) {
 				t.Errorf("gwcli wrote more PNG pages than the preview has (%d)", len(pages))
 			}
 
-			// findings: gwcli check --json --layout and the preview's
+			// findings: gwcli check --json by default (and with the old --layout) and the
+			// preview's, the geometry rules included; --no-layout leaves only those out
+			for _, args := range [][]string{{"check", "--json", file}, {"check", "--json", "--layout", file}} {
+				stdout.Reset()
+				stderr.Reset()
+				run(args, &stdout, &stderr)
+				var cli []jsonFinding
+				if err := json.Unmarshal(stdout.Bytes(), &cli); err != nil {
+					t.Fatalf("gwcli %s: %v: %s %s", strings.Join(args[:len(args)-1], " "), err, stdout.String(), stderr.String())
+				}
+				if got, want := findingKeys(cli), appKeys(app.Findings); got != want {
+					t.Errorf("findings differ\ngwcli %s:\n%s\npreview:\n%s", strings.Join(args[:len(args)-1], " "), got, want)
+				}
+			}
 			stdout.Reset()
 			stderr.Reset()
-			run([]string{"check", "--json", "--layout", file}, &stdout, &stderr)
-			var cli []jsonFinding
-			if err := json.Unmarshal(stdout.Bytes(), &cli); err != nil {
-				t.Fatalf("gwcli check --json: %v: %s %s", err, stdout.String(), stderr.String())
+			run([]string{"check", "--json", "--no-layout", file}, &stdout, &stderr)
+			var fast []jsonFinding
+			if err := json.Unmarshal(stdout.Bytes(), &fast); err != nil {
+				t.Fatalf("gwcli check --json --no-layout: %v: %s %s", err, stdout.String(), stderr.String())
 			}
-			if got, want := findingKeys(cli), appKeys(app.Findings); got != want {
-				t.Errorf("findings differ\ngwcli check:\n%s\npreview:\n%s", got, want)
+			var noGeo []check.Finding
+			for _, f := range app.Findings {
+				if !strings.HasPrefix(f.Rule, "layout-") {
+					noGeo = append(noGeo, f)
+				}
+			}
+			if got, want := findingKeys(fast), appKeys(noGeo); got != want {
+				t.Errorf("--no-layout: findings differ from the preview's without the layout rules\ngwcli:\n%s\npreview:\n%s", got, want)
 			}
 		})
 	}
@@ -298,5 +317,43 @@ print_date: 2024年1月5日
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("gwcli fix:\n%s\nthe app's fix-all:\n%s", got, want)
+	}
+}
+
+// TestCheckLayoutEquivalence: a draft the layout rules object to (a title so long that the
+// body leaves page 1) gets the same findings, the layout rule among them, from a default
+// `gwcli check --json` as from the app's preview; --no-layout leaves the layout rule out.
+func TestCheckLayoutEquivalence(t *testing.T) {
+	doc, err := document.Load(filepath.Join(expRepoRoot(t), "examples", "tongzhi.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Title = "某某市人民政府办公室关于" + strings.Repeat("做好防汛工作", 60) + "的通知"
+	data, err := document.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "long-title.yaml")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, app := appRun(t, file)
+	if !strings.Contains(appKeys(app.Findings), "layout-page1-body") {
+		t.Fatalf("the preview does not find layout-page1-body:\n%s", appKeys(app.Findings))
+	}
+	checkJSON := func(args ...string) []jsonFinding {
+		var stdout, stderr bytes.Buffer
+		run(append(append([]string{"check", "--json"}, args...), file), &stdout, &stderr)
+		var fs []jsonFinding
+		if err := json.Unmarshal(stdout.Bytes(), &fs); err != nil {
+			t.Fatalf("gwcli check --json %v: %v: %s %s", args, err, stdout.String(), stderr.String())
+		}
+		return fs
+	}
+	if got, want := findingKeys(checkJSON()), appKeys(app.Findings); got != want {
+		t.Errorf("findings differ\ngwcli check:\n%s\npreview:\n%s", got, want)
+	}
+	if got := findingKeys(checkJSON("--no-layout")); strings.Contains(got, "layout-page1-body") {
+		t.Errorf("--no-layout ran the layout rules:\n%s", got)
 	}
 }
