@@ -146,7 +146,7 @@ func cmdNumber(args []string, stdout, stderr io.Writer) int {
 	var st register.State
 	if *state != "" {
 		if st, err = register.ParseState(*state); err != nil {
-			return usageErr(err.Error())
+			return fail(err.Error())
 		}
 	}
 	// an issue's fields: from the draft first, flags override
@@ -162,7 +162,7 @@ func cmdNumber(args []string, stdout, stderr io.Writer) int {
 		if len(pos) == 1 {
 			iss.Code, iss.Year, iss.Serial, err = register.ParseNumber(pos[0])
 			if err != nil {
-				return usageErr(err.Error())
+				return fail(err.Error())
 			}
 		} else if iss.Code == "" {
 			return usageErr("需要发文字号，或者 --draft 中的 number (give the number)")
@@ -206,7 +206,7 @@ func cmdNumber(args []string, stdout, stderr io.Writer) int {
 	case "release":
 		c, y, s, err := register.ParseNumber(pos[0])
 		if err != nil {
-			return usageErr(err.Error())
+			return fail(err.Error())
 		}
 		e, err := reg.Release(ctx, c, y, s, d.who(), *note)
 		if err != nil {
@@ -224,7 +224,7 @@ func cmdNumber(args []string, stdout, stderr io.Writer) int {
 		if len(pos) == 1 {
 			c, y, s, err := register.ParseNumber(pos[0])
 			if err != nil {
-				return usageErr(err.Error())
+				return fail(err.Error())
 			}
 			e, err := reg.Get(ctx, c, y, s)
 			if err != nil {

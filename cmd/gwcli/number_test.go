@@ -124,6 +124,10 @@ func TestNumberUsage(t *testing.T) {
 		if code != tc.code || !strings.Contains(errs, tc.want) {
 			t.Errorf("gwcli %s: %d %q, want %d and %q", strings.Join(tc.args, " "), code, errs, tc.code, tc.want)
 		}
+		// a wrong value is one line; the usage follows only a wrong command line
+		if (tc.want == "无法识别" || tc.want == "状态") && strings.Count(strings.TrimSpace(errs), "\n") != 0 {
+			t.Errorf("gwcli %s: %q, want one line", strings.Join(tc.args, " "), errs)
+		}
 	}
 }
 
