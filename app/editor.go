@@ -771,5 +771,5 @@ func (ed *editor) fixAll() {
 // requestPreview asks the worker for the analysis and the current page.
 func (ed *editor) requestPreview(delay time.Duration) {
 	m := ed.u.Model
-	ed.u.prev.Request(PreviewRequest{Rev: m.Rev(), Doc: m.Snapshot(), Genre: m.Genre, Page: ed.pv.page, DPI: ed.pv.dpi()}, delay)
+	ed.u.prev.Request(PreviewRequest{Rev: m.Rev(), Doc: m.Snapshot(), Genre: m.Genre, Page: ed.pv.page, DPI: ed.pv.dpi(), Also: ed.pv.nearPages(), ThumbDPI: ed.pv.thumbDPI()}, delay)
 }

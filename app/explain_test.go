@@ -124,7 +124,7 @@ func TestClickToParagraph(t *testing.T) {
 	pv := h.u.ed.pv
 	pv.explain.SetChecked(true)
 	var body []layout.Box
-	for _, b := range pv.boxes {
+	for _, b := range pv.cur().boxes {
 		if b.Element == layout.ElemBody || b.Element == layout.ElemHeading1 {
 			body = append(body, b)
 		}

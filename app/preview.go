@@ -64,6 +64,11 @@ type PreviewRequest struct {
 	Genre *templates.Genre
 	Page  int     // 0-based page to paint
 	DPI   float64 // resolution of the picture
+	// Also are the other pages near the preview's viewport, painted at DPI after Page, each
+	// posted as an Extra result (the continuous scroll paints only what can be seen).
+	Also []int
+	// ThumbDPI paints every page at this resolution for the thumbnails after them (0: none).
+	ThumbDPI float64
 }
 
 // PreviewResult is what the worker posts back.
@@ -77,6 +82,9 @@ type PreviewResult struct {
 	Err      error
 	// Elapsed is the time from the request (after the debounce) to the result.
 	Elapsed time.Duration
+	// Extra marks the picture of one of the request's Also pages or, with Thumb, a
+	// thumbnail: it follows the main result of the same request.
+	Extra, Thumb bool
 }
 
 // Previewer runs analysis and painting off the UI goroutine: requests are debounced, one
@@ -96,12 +104,18 @@ type Previewer struct {
 	cacheRev   uint64
 	cacheFonts *layout.Fonts
 	cache      *Analysis
-	painted    paintedPage
+	painted    map[paintKey]paintedPage
 	once       sync.Once
 }
 
-// paintedPage is the last page the worker painted: an edit elsewhere in the document leaves
-// the page shown unchanged, and then its picture is not painted again.
+// paintKey names a picture the worker keeps: a page at screen resolution or its thumbnail.
+type paintKey struct {
+	page  int
+	thumb bool
+}
+
+// paintedPage is a page the worker painted: an edit elsewhere in the document leaves the
+// page unchanged, and then its picture is not painted again.
 type paintedPage struct {
 	page  layout.Page // without its Boxes (not painted)
 	dpi   float64
@@ -109,19 +123,37 @@ type paintedPage struct {
 	img   *image.RGBA
 }
 
-// paint returns the picture of a page, painting it only when it differs from the last one.
-func (p *Previewer) paint(pg layout.Page, dpi float64) (*image.RGBA, error) {
+// paint returns the picture of a page, painting it only when it differs from the one kept
+// under key.
+func (p *Previewer) paint(key paintKey, pg layout.Page, dpi float64) (*image.RGBA, error) {
 	pg.Boxes = nil
 	fonts := currentFonts()
-	if c := &p.painted; c.img != nil && c.dpi == dpi && c.fonts == fonts && reflect.DeepEqual(c.page, pg) {
+	if c, ok := p.painted[key]; ok && c.dpi == dpi && c.fonts == fonts && reflect.DeepEqual(c.page, pg) {
 		return c.img, nil
 	}
 	img, err := renderPage(pg, dpi)
 	if err != nil {
 		return nil, err
 	}
-	p.painted = paintedPage{page: pg, dpi: dpi, fonts: fonts, img: img}
+	if p.painted == nil {
+		p.painted = map[paintKey]paintedPage{}
+	}
+	p.painted[key] = paintedPage{page: pg, dpi: dpi, fonts: fonts, img: img}
 	return img, nil
+}
+
+// prune forgets the pictures a request no longer needs: pages away from the viewport and
+// pages the document no longer has (the pictures at screen resolution are the memory).
+func (p *Previewer) prune(r PreviewRequest, npages int) {
+	keep := map[int]bool{r.Page: true}
+	for _, i := range r.Also {
+		keep[i] = true
+	}
+	for k := range p.painted {
+		if k.page >= npages || (!k.thumb && !keep[k.page]) || (k.thumb && r.ThumbDPI <= 0) {
+			delete(p.painted, k)
+		}
+	}
 }
 
 // NewPreviewer starts the worker.
@@ -182,20 +214,64 @@ func (p *Previewer) loop() {
 			continue
 		}
 		res := p.work(*r, seq)
-		if !p.current(seq) {
-			continue // superseded while working: drop it
+		if !p.post(res) {
+			continue
 		}
-		select {
-		case <-p.stop:
-			return // closed while working: the UI is gone
-		default:
+		if res.Err == nil && res.Analysis != nil {
+			p.extras(*r, seq, res.Analysis, p.post)
 		}
-		p.Post(func() {
-			if p.current(res.Seq) {
-				p.OnResult(res)
-			}
-		})
 	}
+}
+
+// post hands a current result to the UI; it reports false when the result was superseded
+// or the previewer closed.
+func (p *Previewer) post(res PreviewResult) bool {
+	if !p.current(res.Seq) {
+		return false // superseded while working: drop it
+	}
+	select {
+	case <-p.stop:
+		return false // closed while working: the UI is gone
+	default:
+	}
+	p.Post(func() {
+		if p.current(res.Seq) {
+			p.OnResult(res)
+		}
+	})
+	return true
+}
+
+// extras paints the request's other visible pages and then the thumbnails, handing each to
+// emit as soon as it is painted, and stops when a newer request comes or emit refuses.
+func (p *Previewer) extras(r PreviewRequest, seq uint64, a *Analysis, emit func(PreviewResult) bool) {
+	n := len(a.Pages)
+	one := func(i int, thumb bool, dpi float64) bool {
+		if !p.current(seq) {
+			return false
+		}
+		start := time.Now()
+		res := PreviewResult{Seq: seq, Analysis: a, Page: i, NPages: n, Extra: true, Thumb: thumb}
+		img, err := p.paint(paintKey{i, thumb}, a.Pages[i], dpi)
+		if err != nil {
+			return false
+		}
+		res.Image, res.Boxes, res.Elapsed = img, a.Pages[i].Boxes, time.Since(start)
+		return emit(res)
+	}
+	for _, i := range r.Also {
+		if i >= 0 && i < n && i != r.Page && !one(i, false, r.DPI) {
+			return
+		}
+	}
+	if r.ThumbDPI > 0 {
+		for i := 0; i < n; i++ {
+			if !one(i, true, r.ThumbDPI) {
+				return
+			}
+		}
+	}
+	p.prune(r, n)
 }
 
 // work computes one result; it never panics.
@@ -232,7 +308,7 @@ func (p *Previewer) work(r PreviewRequest, seq uint64) (res PreviewResult) {
 		return res // superseded: the result is dropped, do not paint
 	}
 	pg := a.Pages[res.Page]
-	img, err := p.paint(pg, r.DPI)
+	img, err := p.paint(paintKey{page: res.Page}, pg, r.DPI)
 	if err != nil {
 		res.Err = err
 		return res

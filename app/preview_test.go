@@ -65,7 +65,7 @@ func BenchmarkPreview5Pages(b *testing.B) {
 	b.ResetTimer()
 	p := &Previewer{}
 	for i := 0; i < b.N; i++ {
-		p.painted = paintedPage{} // an edit on the page shown: paint it again
+		p.painted = nil // an edit on the page shown: paint it again
 		res := p.work(PreviewRequest{Rev: uint64(i + 1), Doc: m.Snapshot(), Genre: m.Genre, Page: 2, DPI: 96}, p.seq)
 		if res.Err != nil {
 			b.Fatal(res.Err)
@@ -113,5 +113,55 @@ func TestPreviewerPaintsOnlyChangedPages(t *testing.T) {
 	}
 	if other := work(0, 50); other.Image.Bounds() == first.Image.Bounds() {
 		t.Error("another resolution did not paint anew")
+	}
+}
+
+// The pages near the viewport and the thumbnails follow the main result, each once, in
+// order; an unchanged page is not painted again on the next request, and pictures of pages
+// away from the viewport are forgotten.
+func TestPreviewerPaintsNearPagesAndThumbnails(t *testing.T) {
+	m := newTestModel(t)
+	fivePages(t, m)
+	p := &Previewer{}
+	req := PreviewRequest{Rev: m.Rev(), Doc: m.Snapshot(), Genre: m.Genre, Page: 1, DPI: 40, Also: []int{0, 1, 2}, ThumbDPI: 10}
+	run := func(r PreviewRequest) (PreviewResult, []PreviewResult) {
+		t.Helper()
+		main := p.work(r, p.seq)
+		if main.Err != nil || main.Image == nil || main.Extra {
+			t.Fatalf("main result: %+v", main.Err)
+		}
+		var extras []PreviewResult
+		p.extras(r, p.seq, main.Analysis, func(res PreviewResult) bool { extras = append(extras, res); return true })
+		return main, extras
+	}
+	main, extras := run(req)
+	n := main.NPages
+	if len(extras) != 2+n {
+		t.Fatalf("%d extra results, want 2 pages and %d thumbnails", len(extras), n)
+	}
+	for i, want := range []int{0, 2} {
+		if e := extras[i]; e.Page != want || e.Thumb || !e.Extra || e.Image == nil || e.Image == main.Image {
+			t.Errorf("extra %d: page %d thumb %v", i, e.Page, e.Thumb)
+		}
+	}
+	for i, e := range extras[2:] {
+		if e.Page != i || !e.Thumb || e.Image.Bounds().Dx() >= main.Image.Bounds().Dx() {
+			t.Errorf("thumbnail %d: page %d thumb %v width %d", i, e.Page, e.Thumb, e.Image.Bounds().Dx())
+		}
+	}
+	_, again := run(req)
+	for i := range again {
+		if again[i].Image != extras[i].Image {
+			t.Errorf("result %d (page %d) painted again without a change", i, again[i].Page)
+		}
+	}
+	// scrolled to the end: page 0's picture at screen resolution is forgotten, its thumbnail kept
+	req.Page, req.Also = n-1, []int{n - 2}
+	run(req)
+	if _, ok := p.painted[paintKey{page: 0}]; ok {
+		t.Error("page 1 kept at screen resolution after scrolling away")
+	}
+	if _, ok := p.painted[paintKey{page: 0, thumb: true}]; !ok {
+		t.Error("page 1's thumbnail forgotten")
 	}
 }

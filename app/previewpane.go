@@ -2,7 +2,9 @@ package app
 
 import (
 	"fmt"
+	"image"
 	"image/color"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -17,17 +19,18 @@ import (
 // unitsPerMm is the preview's scale at zoom 1, in Fyne units a millimetre.
 const unitsPerMm = 2.8
 
-// previewPane shows one page of the typeset document, painted by the same painter as the PNG
-// export from the same pages as the PDF, with page navigation, zoom and the trainer's boxes.
+// previewPane shows the typeset document's pages one under another in a scroll (painted
+// by the same painter as the PNG export from the same pages as the PDF; only the pages near
+// the viewport are painted at screen resolution, the others show their thumbnail), a column
+// of thumbnails that jump to their page, page navigation, zoom and the trainer's boxes.
 type previewPane struct {
 	u       *UI
 	root    fyne.CanvasObject
-	img     *canvas.Image
-	paper   *canvas.Rectangle
-	overlay *fyne.Container
-	stack   *fyne.Container
-	sheet   *fyne.Container // the page and, in 讲解模式, the label columns beside it
+	column  *fyne.Container // the pages' sheets, one under another
+	views   []*pageView
 	scroll  *wheelScroll
+	thumbs  *fyne.Container // the thumbnails, one under another
+	thumbSc *container.Scroll
 	pageLbl *widget.Label
 	zoomLbl *widget.Label
 	info    *widget.Label
@@ -39,34 +42,52 @@ type previewPane struct {
 	frame, grid, dims *widget.Check
 	explainBar        *fyne.Container
 	detail            *widget.Label
-	labels            []placedLabel
 
 	page, npages int
 	zoom         float32
-	boxes        []layout.Box
-	records      []layout.Record // layout's records of the page shown (element paths)
+	near         [2]int // the first and last page drawn at screen resolution (near the viewport)
 }
+
+// pageView is one page in the continuous scroll: its picture on white paper and the
+// overlay of 讲解模式 or 练习模式, with the page's boxes and layout's records.
+type pageView struct {
+	index   int
+	img     *canvas.Image
+	paper   *canvas.Rectangle
+	overlay *fyne.Container
+	stack   *fyne.Container
+	sheet   *fyne.Container // the page and, in 讲解模式, the label columns beside it
+	sharp   bool            // img is at screen resolution (else the thumbnail or nothing)
+	boxes   []layout.Box
+	records []layout.Record // layout's records of the page (element paths)
+	labels  []placedLabel
+	drawn   bool // the overlay shows the boxes (the page is near the viewport)
+
+	thumb    *canvas.Image
+	thumbBtn *thumbHit
+}
+
+// pageGap is the grey space between two pages and around them, in Fyne units.
+const pageGap = 12
+
+// thumbWidth is the width of a thumbnail, in Fyne units.
+const thumbWidth = 84
 
 func newPreviewPane(u *UI) *previewPane {
 	view := u.docView()
-	p := &previewPane{u: u, zoom: view.Zoom}
-	p.img = canvas.NewImageFromImage(nil)
-	p.img.FillMode = canvas.ImageFillStretch
-	p.img.ScaleMode = canvas.ImageScaleSmooth
-	p.paper = canvas.NewRectangle(color.White)
-	p.paper.StrokeColor = color.NRGBA{0, 0, 0, 0x40}
-	p.paper.StrokeWidth = 1
-	p.overlay = container.NewWithoutLayout()
-	p.stack = container.NewStack(p.paper, p.img)
-	p.sheet = container.New(&sheetLayout{p: p}, p.stack, p.overlay)
-	p.scroll = newWheelScroll(container.NewCenter(container.NewPadded(p.sheet)), container.ScrollBoth, func(in bool) {
+	p := &previewPane{u: u, zoom: view.Zoom, near: [2]int{-1, -1}}
+	p.column = container.New(&columnLayout{p: p})
+	p.scroll = newWheelScroll(p.column, container.ScrollBoth, func(in bool) {
 		if in {
 			p.zoomIn()
 		} else {
 			p.zoomOut()
 		}
 	})
+	p.scroll.OnScrolled = func(fyne.Position) { p.scrolled() }
 	bg := canvas.NewRectangle(color.NRGBA{0xd8, 0xd8, 0xdc, 0xff})
+	p.thumbs = container.NewVBox()
+	p.thumbSc = container.NewVScroll(p.thumbs)
 
 	p.pageLbl = widget.NewLabel("")
 	p.zoomLbl = widget.NewLabel("")
@@ -92,11 +113,65 @@ func newPreviewPane(u *UI) *previewPane {
 	bar := container.NewHBox(p.prevBtn, p.pageLbl, p.nextBtn, widget.NewSeparator(), zoomOut, p.zoomLbl, zoomIn, zoomFit, widget.NewSeparator(), p.explain, p.explainBar)
 	title := widget.NewLabelWithStyle(T("pv.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(container.NewBorder(nil, nil, title, nil, container.NewHScroll(bar)), widget.NewSeparator())
-	p.root = container.NewBorder(top, container.NewVBox(p.detail, p.info), nil, nil, container.NewStack(bg, p.scroll))
+	pages := container.NewStack(bg, p.scroll)
+	p.root = container.NewBorder(top, container.NewVBox(p.detail, p.info), p.thumbSc, nil, pages)
 	p.showExplainControls()
+	p.setPages(0)
 	p.resize()
 	p.updateLabels()
 	return p
+}
+
+func (p *previewPane) newPageView(i int) *pageView {
+	v := &pageView{index: i}
+	v.img = canvas.NewImageFromImage(nil)
+	v.img.FillMode = canvas.ImageFillStretch
+	v.img.ScaleMode = canvas.ImageScaleSmooth
+	v.paper = canvas.NewRectangle(color.White)
+	v.paper.StrokeColor = color.NRGBA{0, 0, 0, 0x40}
+	v.paper.StrokeWidth = 1
+	v.overlay = container.NewWithoutLayout()
+	v.stack = container.NewStack(v.paper, v.img)
+	v.sheet = container.New(&sheetLayout{p: p}, v.stack, v.overlay)
+	v.thumb = canvas.NewImageFromImage(nil)
+	v.thumb.FillMode = canvas.ImageFillStretch
+	v.thumb.ScaleMode = canvas.ImageScaleSmooth
+	tw := float32(thumbWidth)
+	v.thumb.SetMinSize(fyne.NewSize(tw, tw*float32(layout.PageHeight.Mm()/layout.PageWidth.Mm())))
+	white := canvas.NewRectangle(color.White)
+	white.StrokeColor, white.StrokeWidth = color.NRGBA{0, 0, 0, 0x40}, 1
+	v.thumbBtn = newThumbHit(func() { p.gotoPage(i) })
+	num := widget.NewLabel(fmt.Sprint(i + 1))
+	num.Alignment = fyne.TextAlignCenter
+	v.thumbBtn.content = container.NewVBox(container.NewStack(white, v.thumb), num)
+	return v
+}
+
+// setPages keeps one view per page of the document (at least one: the empty paper).
+func (p *previewPane) setPages(n int) {
+	n = max(n, 1)
+	if len(p.views) == n {
+		return
+	}
+	for len(p.views) < n {
+		p.views = append(p.views, p.newPageView(len(p.views)))
+	}
+	p.views = p.views[:n]
+	sheets := make([]fyne.CanvasObject, n)
+	thumbs := make([]fyne.CanvasObject, n)
+	for i, v := range p.views {
+		sheets[i], thumbs[i] = v.sheet, v.thumbBtn
+	}
+	p.column.Objects = sheets
+	p.column.Refresh()
+	p.thumbs.Objects = thumbs
+	p.thumbs.Refresh()
+	p.near = [2]int{-1, -1}
+}
+
+// cur is the view of the current page.
+func (p *previewPane) cur() *pageView {
+	return p.views[min(max(p.page, 0), len(p.views)-1)]
 }
 
 // pageSize is the page's size on screen at the current zoom.
@@ -107,19 +182,30 @@ func (p *previewPane) pageSize() fyne.Size {
 
 // dpi is the resolution to paint at: one image pixel per screen pixel.
 func (p *previewPane) dpi() float64 {
-	scale := float32(1)
+	return float64(unitsPerMm*p.zoom*p.canvasScale()) * 25.4
+}
+
+// thumbDPI is the thumbnails' resolution: one image pixel per screen pixel.
+func (p *previewPane) thumbDPI() float64 {
+	return float64(thumbWidth*p.canvasScale()) / layout.PageWidth.Mm() * 25.4
+}
+
+func (p *previewPane) canvasScale() float32 {
 	if c := p.u.Win.Canvas(); c != nil && c.Scale() > 0 {
-		scale = c.Scale()
+		return c.Scale()
 	}
-	return float64(unitsPerMm*p.zoom*scale) * 25.4
+	return 1
 }
 
 func (p *previewPane) resize() {
 	sz := p.pageSize()
-	p.img.SetMinSize(sz)
-	p.paper.SetMinSize(sz)
-	p.stack.Refresh()
-	p.sheet.Refresh()
+	for _, v := range p.views {
+		v.img.SetMinSize(sz)
+		v.paper.SetMinSize(sz)
+		v.stack.Refresh()
+		v.sheet.Refresh()
+	}
+	p.column.Refresh()
 	p.scroll.Refresh()
 }
 
@@ -129,6 +215,81 @@ func (p *previewPane) gutter() float32 {
 		return gutterWidth
 	}
 	return 0
+}
+
+// pageTop is the top of page i in the scroll's content.
+func (p *previewPane) pageTop(i int) float32 {
+	return pageGap + float32(i)*(p.pageSize().Height+pageGap)
+}
+
+// pageAt is the page the viewport shows at its offset: the one that fills the viewport's
+// upper part.
+func (p *previewPane) pageAt() int {
+	h := p.pageSize().Height
+	y := p.scroll.Offset.Y + min(p.scroll.Size().Height, h)/2
+	i := int((y - pageGap) / (h + pageGap))
+	return min(max(i, 0), max(p.npages-1, 0))
+}
+
+// visible are the first and last pages the viewport shows, one more each way.
+func (p *previewPane) visible() (first, last int) {
+	h := p.pageSize().Height + pageGap
+	off, vh := p.scroll.Offset.Y, p.scroll.Size().Height
+	if vh <= 0 {
+		vh = h
+	}
+	first = int((off-pageGap)/h) - 1
+	last = int((off+vh-pageGap)/h) + 1
+	n := max(p.npages, 1)
+	return min(max(first, 0), n-1), min(max(last, 0), n-1)
+}
+
+// nearPages are the pages to paint at screen resolution besides the current one.
+func (p *previewPane) nearPages() []int {
+	first, last := p.visible()
+	var out []int
+	for i := first; i <= last; i++ {
+		if i != p.page {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// scrolled follows the viewport: the page at its top becomes the current page, and pages
+// that come into view are painted.
+func (p *previewPane) scrolled() {
+	changed := false
+	if i := p.pageAt(); i != p.page && p.npages > 0 {
+		p.page = i
+		p.updateLabels()
+		changed = true
+	}
+	if p.follow() {
+		changed = true
+	}
+	if changed && p.u.ed != nil {
+		p.u.ed.requestPreview(40 * time.Millisecond)
+	}
+}
+
+// columnLayout puts the pages one under another, centred, with a gap around each.
+type columnLayout struct{ p *previewPane }
+
+func (l *columnLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	ms := l.MinSize(objs)
+	x := max((size.Width-ms.Width)/2, 0) + pageGap
+	for i, o := range objs {
+		sz := o.MinSize()
+		o.Move(fyne.NewPos(x, l.p.pageTop(i)))
+		o.Resize(sz)
+	}
+}
+
+func (l *columnLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	page := l.p.pageSize()
+	n := float32(len(objs))
+	return fyne.NewSize(page.Width+2*l.p.gutter()+2*pageGap, n*(page.Height+pageGap)+pageGap)
 }
 
 // sheetLayout puts the page between the two label columns; the overlay covers all three.
@@ -146,6 +307,25 @@ func (l *sheetLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 	page := l.p.pageSize()
 	return fyne.NewSize(page.Width+2*l.p.gutter(), page.Height)
 }
+
+// thumbHit is a thumbnail with its page number; a tap goes to its page.
+type thumbHit struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	onTap   func()
+}
+
+func newThumbHit(f func()) *thumbHit {
+	t := &thumbHit{onTap: f}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+func (t *thumbHit) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewPadded(t.content))
+}
+
+func (t *thumbHit) Tapped(*fyne.PointEvent) { t.onTap() }
 
 // explainChanged follows the 讲解模式 check and its toggles.
 func (p *previewPane) explainChanged() {
@@ -187,15 +367,48 @@ func (p *previewPane) updateLabels() {
 	}
 }
 
+// gotoPage scrolls to page n and makes it the current page.
 func (p *previewPane) gotoPage(n int) {
 	if n < 0 || (p.npages > 0 && n >= p.npages) {
 		return
 	}
 	p.page = n
+	p.scrollToPage(n)
 	p.updateLabels()
 	if p.u.ed != nil {
 		p.u.ed.requestPreview(0)
 	}
+}
+
+// scrollToPage puts page n's top at the viewport's top (as far as the scroll goes).
+func (p *previewPane) scrollToPage(n int) {
+	y := p.pageTop(n) - pageGap/2
+	if maxY := p.column.MinSize().Height - p.scroll.Size().Height; y > maxY {
+		y = max(maxY, 0)
+	}
+	p.scroll.ScrollToOffset(fyne.NewPos(p.scroll.Offset.X, y))
+	p.scroll.Refresh()
+	p.follow()
+}
+
+// follow notes which pages are near the viewport when that changed: the pictures of pages
+// that left it at screen resolution are dropped for their thumbnails (the memory), and the
+// overlays are drawn for the pages near it. It reports whether the near pages changed.
+func (p *previewPane) follow() bool {
+	first, last := p.visible()
+	if first == p.near[0] && last == p.near[1] {
+		return false
+	}
+	p.near = [2]int{first, last}
+	for _, v := range p.views {
+		if v.sharp && v.index != p.page && (v.index < first || v.index > last) {
+			v.sharp = false
+			v.img.Image = v.thumb.Image // nil until the thumbnails are painted
+			v.img.Refresh()
+		}
+	}
+	p.drawBoxes()
+	return true
 }
 
 func (p *previewPane) setZoom(z float32) {
@@ -207,7 +420,11 @@ func (p *previewPane) setZoom(z float32) {
 	}
 	p.zoom = z
 	p.u.saveDocView(docView{Zoom: p.zoom, Explain: p.explain.Checked})
+	for _, v := range p.views {
+		v.sharp = false // painted at the old resolution: stretched until painted anew
+	}
 	p.resize()
+	p.scrollToPage(p.page)
 	p.drawBoxes()
 	p.updateLabels()
 	if p.u.ed != nil {
@@ -217,43 +434,79 @@ func (p *previewPane) setZoom(z float32) {
 
 // fitWidth zooms so that the page fills the preview's width.
 func (p *previewPane) fitWidth() {
-	w := p.scroll.Size().Width - 24
+	w := p.scroll.Size().Width - 2*pageGap - 2*p.gutter() - 12
 	if w <= 0 {
 		return
 	}
 	p.setZoom(w / (float32(layout.PageWidth.Mm()) * unitsPerMm))
 }
 
-// show puts a result on screen.
+// show puts a result on screen: the main result (the current page, the analysis) or an
+// extra page's picture or a thumbnail.
 func (p *previewPane) show(res PreviewResult) {
-	p.npages = res.NPages
-	p.records = p.records[:0]
+	if res.Extra {
+		if res.Page < len(p.views) && res.Image != nil {
+			v := p.views[res.Page]
+			if res.Thumb {
+				v.thumb.Image = res.Image
+				v.thumb.Refresh()
+				if !v.sharp {
+					v.img.Image = res.Image // a blurred page until it comes into view
+					v.img.Refresh()
+				}
+			} else {
+				p.setPicture(v, res.Image)
+			}
+		}
+		return
+	}
+	n := res.NPages
+	p.npages = n
+	p.setPages(n)
 	if res.Analysis != nil {
+		for _, v := range p.views {
+			v.records = v.records[:0]
+			v.boxes = nil
+			if v.index < len(res.Analysis.Pages) {
+				v.boxes = res.Analysis.Pages[v.index].Boxes
+			}
+		}
 		for _, r := range res.Analysis.Records {
-			if r.Page == res.Page && r.Path != "" {
-				p.records = append(p.records, r)
+			if r.Page >= 0 && r.Page < len(p.views) && r.Path != "" {
+				p.views[r.Page].records = append(p.views[r.Page].records, r)
 			}
 		}
 	}
-	if res.NPages > 0 {
+	if n > 0 {
 		p.page = res.Page
 	} else {
 		p.page = 0
 	}
-	if res.Image != nil && res.Image != p.img.Image {
-		p.img.Image = res.Image
-		p.img.Refresh()
+	v := p.cur()
+	if res.Image != nil {
+		p.setPicture(v, res.Image)
 	}
-	p.boxes = res.Boxes
+	if res.Boxes != nil {
+		v.boxes = res.Boxes
+	}
 	p.drawBoxes()
 	p.updateLabels()
 	switch {
 	case res.Err != nil:
 		p.info.SetText(T("pv.error", res.Err.Error()))
-	case res.NPages == 0:
+	case n == 0:
 		p.info.SetText(T("pv.empty"))
 	default:
-		p.info.SetText(T("pv.info", res.NPages, res.Elapsed.Milliseconds()))
+		p.info.SetText(T("pv.info", n, res.Elapsed.Milliseconds()))
+	}
+}
+
+// setPicture shows a page's picture at screen resolution.
+func (p *previewPane) setPicture(v *pageView, img *image.RGBA) {
+	v.sharp = true
+	if img != v.img.Image {
+		v.img.Image = img
+		v.img.Refresh()
 	}
 }
 
@@ -268,19 +521,36 @@ var (
 	dimLabelBg = color.NRGBA{0xff, 0xff, 0xff, 0xe0}
 )
 
-// drawBoxes draws 讲解模式 over the page: each element's outline, its label in the column
+// drawBoxes draws the overlays of the pages near the viewport (the current page always) and
+// clears the others'.
+func (p *previewPane) drawBoxes() {
+	first, last := p.visible()
+	for _, v := range p.views {
+		if v.index == p.page || (v.index >= first && v.index <= last) {
+			p.drawPage(v)
+			v.drawn = true
+		} else if v.drawn || len(v.overlay.Objects) > 0 {
+			v.overlay.RemoveAll()
+			v.labels = nil
+			v.overlay.Refresh()
+			v.drawn = false
+		}
+	}
+}
+
+// drawPage draws 讲解模式 over a page: each element's outline, its label in the column
 // beside the page with a leader line to it, and on request the 版心 frame, the 22-line grid
 // and the standard's distances as dimension lines. Labels and dimension texts keep their
-// size at every zoom.
-func (p *previewPane) drawBoxes() {
-	p.overlay.RemoveAll()
-	p.labels = nil
+// size at every zoom. In 练习模式 it draws the trainee's marks instead.
+func (p *previewPane) drawPage(v *pageView) {
+	v.overlay.RemoveAll()
+	v.labels = nil
 	if p.u.Model.Practice != nil {
-		p.drawMarks()
+		p.drawMarks(v)
 		return
 	}
 	if !p.explain.Checked {
-		p.overlay.Refresh()
+		v.overlay.Refresh()
 		return
 	}
 	s := unitsPerMm * p.zoom
@@ -292,7 +562,7 @@ func (p *previewPane) drawBoxes() {
 		l := canvas.NewLine(c)
 		l.StrokeWidth = w
 		l.Position1, l.Position2 = at(x1, y1), at(x2, y2)
-		p.overlay.Add(l)
+		v.overlay.Add(l)
 	}
 	if p.grid.Checked {
 		for i := 0; i <= layout.LinesPerPage; i++ {
@@ -305,27 +575,27 @@ func (p *previewPane) drawBoxes() {
 		r.StrokeColor, r.StrokeWidth = frameCol, 1.5
 		r.Move(at(mm(layout.MarginLeft), mm(layout.MarginTop)))
 		r.Resize(fyne.NewSize(mm(layout.BodyWidth), mm(layout.BodyHeight)))
-		p.overlay.Add(r)
+		v.overlay.Add(r)
 	}
-	for _, b := range p.boxes {
+	for _, b := range v.boxes {
 		box := b
-		hit := newBoxHit(func() { p.boxTapped(box) })
+		hit := newBoxHit(func() { p.boxTappedOn(v, box) })
 		hit.Move(at(mm(b.X), mm(b.Y)))
 		hit.Resize(fyne.NewSize(mm(b.W), mm(b.H)))
-		p.overlay.Add(hit)
+		v.overlay.Add(hit)
 		r := canvas.NewRectangle(boxFill)
 		r.StrokeColor = boxStroke
 		r.StrokeWidth = 1
 		r.Move(at(mm(b.X), mm(b.Y)))
 		r.Resize(fyne.NewSize(mm(b.W), mm(b.H)))
-		p.overlay.Add(r)
+		v.overlay.Add(r)
 	}
 	if p.dims.Checked {
-		p.drawDimensions(s, line)
+		p.drawDimensions(v, s, line)
 	}
-	p.labels = placeLabels(p.boxes, s, page.Height)
-	for _, l := range p.labels {
-		b := p.boxes[l.Box]
+	v.labels = placeLabels(v.boxes, s, page.Height)
+	for _, l := range v.labels {
+		b := v.boxes[l.Box]
 		t := canvas.NewText(l.Text, boxStroke)
 		t.TextSize = labelSize
 		ts := t.MinSize()
@@ -344,31 +614,31 @@ func (p *previewPane) drawBoxes() {
 		ld := canvas.NewLine(leaderCol)
 		ld.StrokeWidth = 1
 		ld.Position1, ld.Position2 = fyne.NewPos(lx, ly), fyne.NewPos(bx, by)
-		p.overlay.Add(ld)
+		v.overlay.Add(ld)
 		dot := canvas.NewCircle(leaderCol)
 		dot.Move(fyne.NewPos(bx-2.5, by-2.5))
 		dot.Resize(fyne.NewSize(5, 5))
-		p.overlay.Add(dot)
+		v.overlay.Add(dot)
 		bg := canvas.NewRectangle(labelBg)
 		bg.StrokeColor, bg.StrokeWidth, bg.CornerRadius = boxStroke, 1, 3
 		bg.Move(fyne.NewPos(x, l.Y))
 		bg.Resize(fyne.NewSize(w, labelHeight))
-		p.overlay.Add(bg)
+		v.overlay.Add(bg)
 		t.Move(fyne.NewPos(x+4, l.Y+(labelHeight-ts.Height)/2))
 		t.Resize(fyne.NewSize(w-8, ts.Height))
-		p.overlay.Add(t)
+		v.overlay.Add(t)
 		box := b
-		hit := newBoxHit(func() { p.boxTapped(box) })
+		hit := newBoxHit(func() { p.boxTappedOn(v, box) })
 		hit.Move(fyne.NewPos(x, l.Y))
 		hit.Resize(fyne.NewSize(w, labelHeight))
-		p.overlay.Add(hit)
+		v.overlay.Add(hit)
 	}
-	p.overlay.Refresh()
+	v.overlay.Refresh()
 }
 
 // drawDimensions draws the margins and the standard's distances measured on this page as
 // dimension lines with their values.
-func (p *previewPane) drawDimensions(s float32, line func(c color.Color, w float32, x1, y1, x2, y2 float32)) {
+func (p *previewPane) drawDimensions(v *pageView, s float32, line func(c color.Color, w float32, x1, y1, x2, y2 float32)) {
 	mm := func(v float64) float32 { return float32(v) * s }
 	g := p.gutter()
 	text := func(msg string, x, y float32) {
@@ -380,8 +650,8 @@ func (p *previewPane) drawDimensions(s float32, line func(c color.Color, w float
 		bg.Resize(ts)
 		t.Move(fyne.NewPos(g+x, y-ts.Height/2))
 		t.Resize(ts)
-		p.overlay.Add(bg)
-		p.overlay.Add(t)
+		v.overlay.Add(bg)
+		v.overlay.Add(t)
 	}
 	tick := float32(4)
 	vdim := func(x, y1, y2 float32, msg string) {
@@ -403,8 +673,8 @@ func (p *previewPane) drawDimensions(s float32, line func(c color.Color, w float
 	hdim(mm(top+bodyH+27), mm(left), mm(left+bodyW), T("dim.bodyw"))
 	vdim(mm(left+bodyW+4), mm(top), mm(top+bodyH), T("dim.bodyh"))
 	var number, sep *layout.Box
-	for i := range p.boxes {
-		b := &p.boxes[i]
+	for i := range v.boxes {
+		b := &v.boxes[i]
 		switch b.Element {
 		case layout.ElemMark:
 			if p.u.Model.Doc != nil && p.u.Model.Doc.Format == document.FormatLetter {
@@ -433,6 +703,10 @@ func (u *UI) showPreview(res PreviewResult) {
 		if u.ed == nil {
 			return
 		}
+		if res.Extra {
+			u.ed.pv.show(res) // another page's picture or a thumbnail
+			return
+		}
 		if res.Analysis != nil && u.Model.SetAnalysis(res.Analysis) {
 			u.ed.refreshFindings()
 		}
@@ -444,16 +718,19 @@ func (u *UI) showPreview(res PreviewResult) {
 	})
 }
 
-// boxTapped shows a box's full label, its clause and what was measured, and goes to its
-// element's field.
-func (p *previewPane) boxTapped(b layout.Box) {
+// boxTapped shows the full label of a box on the current page, its clause and what was
+// measured, and goes to its element's field.
+func (p *previewPane) boxTapped(b layout.Box) { p.boxTappedOn(p.cur(), b) }
+
+// boxTappedOn does boxTapped for a box of page v.
+func (p *previewPane) boxTappedOn(v *pageView, b layout.Box) {
 	p.info.SetText(boxLabel(b))
 	format := document.Format("")
 	if p.u.Model.Doc != nil {
 		format = p.u.Model.Doc.Format
 	}
-	p.detail.SetText(explainDetail(b, p.boxes, format))
-	if path := p.boxPath(b); path != "" && p.u.ed != nil {
+	p.detail.SetText(explainDetail(b, v.boxes, format))
+	if path := p.boxPathOn(v, b); path != "" && p.u.ed != nil {
 		if ff, ok := p.u.ed.fields[topPath(path)]; ok {
 			row := 0
 			if i := pathIndex(path); i >= 0 && ff.entry != nil && listField(p.u.Model.Doc, topPath(path)) != nil {
@@ -464,12 +741,15 @@ func (p *previewPane) boxTapped(b layout.Box) {
 	}
 }
 
-// boxPath is the document path of the element a box outlines: the one of layout's records
-// on the page that overlaps the box most ("body.3" for the fourth paragraph), else the
-// element's field.
-func (p *previewPane) boxPath(b layout.Box) string {
+// boxPath is the document path of the element a box of the current page outlines: the one
+// of layout's records on the page that overlaps the box most ("body.3" for the fourth
+// paragraph), else the element's field.
+func (p *previewPane) boxPath(b layout.Box) string { return p.boxPathOn(p.cur(), b) }
+
+// boxPathOn does boxPath for a box of page v.
+func (p *previewPane) boxPathOn(v *pageView, b layout.Box) string {
 	best, most := "", layout.Length(0)
-	for _, r := range p.records {
+	for _, r := range v.records {
 		w := min(b.X+b.W, r.X+r.W) - max(b.X, r.X)
 		h := min(b.Y+b.H, r.Y+r.H) - max(b.Y, r.Y)
 		if w <= 0 || h <= 0 {
@@ -538,7 +818,7 @@ func (p *previewPane) zoomOut() {
 
 // drawMarks makes every element of the page a place the trainee can mark in 练习模式, and
 // outlines the marked ones in red (no labels: they would tell too much).
-func (p *previewPane) drawMarks() {
+func (p *previewPane) drawMarks(v *pageView) {
 	s := unitsPerMm * p.zoom
 	g := p.gutter()
 	mm := func(l layout.Length) float32 { return float32(l.Mm()) * s }
@@ -546,8 +826,8 @@ func (p *previewPane) drawMarks() {
 	for _, mk := range p.u.Model.Practice.Marks {
 		marked[mk.Path] = true
 	}
-	for _, b := range p.boxes {
-		path := p.boxPath(b)
+	for _, b := range v.boxes {
+		path := p.boxPathOn(v, b)
 		if path == "" {
 			continue
 		}
@@ -556,7 +836,7 @@ func (p *previewPane) drawMarks() {
 			r.StrokeColor, r.StrokeWidth = dimCol, 2
 			r.Move(fyne.NewPos(g+mm(b.X)-2, mm(b.Y)-2))
 			r.Resize(fyne.NewSize(mm(b.W)+4, mm(b.H)+4))
-			p.overlay.Add(r)
+			v.overlay.Add(r)
 		}
 		hit := newBoxHit(func() {
 			if p.u.ed != nil {
@@ -565,7 +845,7 @@ func (p *previewPane) drawMarks() {
 		})
 		hit.Move(fyne.NewPos(g+mm(b.X), mm(b.Y)))
 		hit.Resize(fyne.NewSize(mm(b.W), mm(b.H)))
-		p.overlay.Add(hit)
+		v.overlay.Add(hit)
 	}
-	p.overlay.Refresh()
+	v.overlay.Refresh()
 }

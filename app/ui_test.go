@@ -175,37 +175,37 @@ func TestShortcutsAndExplainMode(t *testing.T) {
 	}
 	pv := h.u.ed.pv
 	pv.explain.SetChecked(true)
-	if len(h.u.LastPreview.Boxes) > 0 && len(pv.overlay.Objects) == 0 {
+	if len(h.u.LastPreview.Boxes) > 0 && len(pv.cur().overlay.Objects) == 0 {
 		t.Error("explain mode drew nothing")
 	}
 	// tapping the title's box shows its label and goes to the title field
 	k, tapped := 0, false
-	for _, o := range pv.overlay.Objects {
+	for _, o := range pv.cur().overlay.Objects {
 		hit, ok := o.(*boxHit)
 		if !ok {
 			continue
 		}
 		i := k
 		k++
-		if i >= len(pv.boxes) {
+		if i >= len(pv.cur().boxes) {
 			break // the labels' hits follow the boxes'
 		}
-		if pv.boxes[i].Element == layout.ElemTitle && !tapped {
+		if pv.cur().boxes[i].Element == layout.ElemTitle && !tapped {
 			tapped = true
 			test.Tap(hit)
 			if h.u.Win.Canvas().Focused() != h.u.ed.fields["title"].entry {
 				t.Error("tapping the title's box did not focus the title field")
 			}
-			if pv.info.Text != pv.boxes[i].Label {
+			if pv.info.Text != pv.cur().boxes[i].Label {
 				t.Errorf("info %q", pv.info.Text)
 			}
 		}
 	}
-	if len(pv.boxes) > 0 && !tapped {
+	if len(pv.cur().boxes) > 0 && !tapped {
 		t.Error("no box for the title")
 	}
 	pv.explain.SetChecked(false)
-	if len(pv.overlay.Objects) != 0 {
+	if len(pv.cur().overlay.Objects) != 0 {
 		t.Error("explain mode off left boxes")
 	}
 	// page navigation
