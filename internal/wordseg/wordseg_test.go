@@ -1,8 +1,11 @@
 package wordseg
 
 import (
+	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/go-ego/gse"
 )
 
 func cutAt(s string, b []bool) string {
@@ -42,5 +45,30 @@ func TestWordsJoinBack(t *testing.T) {
 	s := "国务院关于同意乌鲁木齐、昌吉、石河子高新技术产业开发区建设国家自主创新示范区的批复"
 	if got := strings.Join(Words(s), ""); got != s {
 		t.Errorf("Words joined = %q, want %q", got, s)
+	}
+}
+
+// The dictionary costs less than 25 MB of heap once loaded (gse's LoadDictStr took about
+// 38 MB, half of it search-mode sub-words Words never uses).
+func TestDictionaryMemory(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	var s gse.Segmenter
+	if err := loadInto(&s); err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	grew := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	t.Logf("dictionary: %d words, %.1f MB of heap", s.Dict.NumTokens(), float64(grew)/(1<<20))
+	if n := s.Dict.NumTokens(); n < 60000 {
+		t.Errorf("only %d words loaded", n)
+	}
+	if got := strings.Join(s.Cut("关于调整行政区划的请示", true), "/"); got != "关于/调整/行政区划/的/请示" {
+		t.Errorf("cut %s", got)
+	}
+	if grew > 25<<20 {
+		t.Errorf("the dictionary takes %.1f MB of heap", float64(grew)/(1<<20))
 	}
 }
