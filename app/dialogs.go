@@ -68,7 +68,7 @@ func (u *UI) ask(title string, body fyne.CanvasObject, cancel func(), answers ..
 	cb := widget.NewButton(T("cancel"), func() {
 		d.Hide()
 		if cancel != nil {
-			cancel()
+			u.safe(cancel)
 		}
 	})
 	buttons = append(buttons, cb)
@@ -84,7 +84,7 @@ func (u *UI) ask(title string, body fyne.CanvasObject, cancel func(), answers ..
 		buttons = append(buttons, b)
 	}
 	d.SetButtons(buttons)
-	u.track(d, cancel)
+	u.track(d, u.wrap(cancel))
 	return d
 }
 

@@ -387,7 +387,7 @@ func (ed *editor) makeField(f templates.Field, tab int) *formField {
 		path := f.Path
 		e.OnChanged = func(s string) {
 			if !ed.filling {
-				ed.changed(path, s)
+				ed.u.safe(func() { ed.changed(path, s) })
 			}
 		}
 		ff.entry = e

@@ -16,7 +16,7 @@ func (u *UI) exportChooser() {
 	}
 	var d dialog.Dialog
 	pick := func(kind string) func() {
-		return func() { d.Hide(); u.Export(kind) }
+		return u.wrap(func() { d.Hide(); u.Export(kind) })
 	}
 	content := container.NewVBox(
 		dialogText(T("export.choose")),
@@ -35,7 +35,30 @@ func (u *UI) Export(kind string) {
 	if !u.Model.HasDocument() {
 		return
 	}
-	u.fileSave([]string{"." + kind}, func(path string) { u.ExportTo(kind, path, nil) })
+	u.confirmUnfinished(func() {
+		u.fileSave([]string{"." + kind}, func(path string) { u.ExportTo(kind, path, nil) })
+	})
+}
+
+// confirmUnfinished runs next at once when the document has no error findings and no
+// unfilled template prompts (【请填写……】); else it asks first (导出 / 取消, Esc cancels),
+// naming how many of each, as gwcli export notes them (pipeline.Unfinished).
+func (u *UI) confirmUnfinished(next func()) {
+	p := appPipeline()
+	errs, prompts := p.Unfinished(p.PrepareAs(u.Model.Snapshot(), u.Model.Genre))
+	if errs == 0 && prompts == 0 {
+		next()
+		return
+	}
+	var parts []string
+	if errs > 0 {
+		parts = append(parts, T("export.unfinished.errors", errs))
+	}
+	if prompts > 0 {
+		parts = append(parts, T("export.unfinished.prompts", prompts))
+	}
+	msg := T("export.unfinished.ask", strings.Join(parts, T("export.unfinished.sep")))
+	u.ask(T("export.unfinished.title"), dialogText(msg), nil, choice{T("export.anyway"), widget.HighImportance, next})
 }
 
 // ExportTo exports to path off the UI goroutine; done (if set) gets the result on the UI
@@ -45,9 +68,9 @@ func (u *UI) ExportTo(kind, path string, done func([]string, error)) {
 	bar := widget.NewProgressBarInfinite()
 	prog := dialog.NewCustomWithoutButtons(T("export.working", strings.ToUpper(kind)), container.NewVBox(newWrapLabel(filepath.Base(path)), bar), u.Win)
 	prog.Show()
-	go func() {
+	u.safeGo(func() {
 		files, err := exportFile(doc, g, kind, path) // never panics
-		u.opts.Post(func() {
+		u.opts.Post(u.wrap(func() {
 			prog.Hide()
 			if err != nil {
 				u.showError(errorf("err.detail", T("export.failed"), err))
@@ -57,8 +80,8 @@ func (u *UI) ExportTo(kind, path string, done func([]string, error)) {
 			if done != nil {
 				done(files, err)
 			}
-		})
-	}()
+		}))
+	})
 }
 
 func (u *UI) exportDone(files []string) {

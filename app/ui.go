@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -98,28 +99,15 @@ func New(a fyne.App, opts Options) *UI {
 	w := a.Preferences().FloatWithFallback(prefWinW, 1280)
 	h := a.Preferences().FloatWithFallback(prefWinH, 860)
 	u.Win.Resize(fyne.NewSize(float32(w), float32(h)))
-	u.prev = NewPreviewer(func(f func()) { opts.Post(f) }, u.showPreview)
-	u.Win.SetCloseIntercept(u.onClose)
+	u.prev = NewPreviewer(func(f func()) { opts.Post(u.wrap(f)) }, u.showPreview)
+	u.Win.SetCloseIntercept(u.wrap(u.onClose))
 	u.Win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
 		if len(uris) > 0 && uris[0].Scheme() == "file" {
 			u.safe(func() { u.OpenPath(uris[0].Path()) })
 		}
 	})
 	u.addShortcuts()
-	u.Win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape && u.escape() {
-			return
-		}
-		if u.ed == nil {
-			return
-		}
-		switch ev.Name {
-		case fyne.KeyPageDown:
-			u.ed.pv.gotoPage(u.ed.pv.page + 1)
-		case fyne.KeyPageUp:
-			u.ed.pv.gotoPage(u.ed.pv.page - 1)
-		}
-	})
+	u.Win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { u.safe(func() { u.typedKey(ev) }) })
 	u.ShowStart()
 	if opts.AutosaveEvery > 0 {
 		// the goroutine keeps its own references: Close clears the fields
@@ -131,12 +119,29 @@ func New(a fyne.App, opts Options) *UI {
 				case <-stop:
 					return
 				case <-tick.C:
-					opts.Post(u.autosave)
+					opts.Post(u.wrap(u.autosave))
 				}
 			}
 		}()
 	}
 	return u
+}
+
+// typedKey is the window's key handler: Esc closes the top dialog, PageUp/PageDown turn the
+// preview's pages.
+func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && u.escape() {
+		return
+	}
+	if u.ed == nil {
+		return
+	}
+	switch ev.Name {
+	case fyne.KeyPageDown:
+		u.ed.pv.gotoPage(u.ed.pv.page + 1)
+	case fyne.KeyPageUp:
+		u.ed.pv.gotoPage(u.ed.pv.page - 1)
+	}
 }
 
 // defaultRecoveryDir is the app's per-OS storage folder (or the user config folder).
@@ -176,15 +181,53 @@ func Run(a fyne.App, args []string) {
 	u.Close()
 }
 
-// safe runs f and turns a panic into an error dialog: a user never sees a Go panic.
+// safe runs f and turns a panic into an error dialog and a log line with the stack (on
+// standard error): a user never sees a Go panic, and the app goes on. Every handler the app
+// wires (menus, shortcuts, buttons, dialog answers, posted results) runs through it; call it
+// on the UI goroutine.
 func (u *UI) safe(f func()) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(os.Stderr, "gongwen: internal error: %v\n%s", r, debug.Stack())
-			u.showError(errorf("err.detail", T("err.internal"), r))
+			u.internalError(r)
 		}
 	}()
 	f()
+}
+
+// wrap is safe as a callback: func() { u.safe(f) } (nil stays nil).
+func (u *UI) wrap(f func()) func() {
+	if f == nil {
+		return nil
+	}
+	return func() { u.safe(f) }
+}
+
+// safeGo runs f on a new goroutine; a panic there is logged and shown as safe shows it, on
+// the UI goroutine.
+func (u *UI) safeGo(f func()) {
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				logPanic(r)
+				u.opts.Post(func() { u.showError(errorf("err.detail", T("err.internal"), r)) })
+			}
+		}()
+		f()
+	}()
+}
+
+// internalError logs a recovered panic and shows it (UI goroutine).
+func (u *UI) internalError(r any) {
+	logPanic(r)
+	u.showError(errorf("err.detail", T("err.internal"), r))
+}
+
+// panicLog is where recovered panics are logged: standard error (tests replace it).
+var panicLog io.Writer = os.Stderr
+
+// logPanic writes a recovered panic with the stack to panicLog.
+func logPanic(r any) {
+	fmt.Fprintf(panicLog, "gongwen: internal error: %v\n%s", r, debug.Stack())
 }
 
 func (u *UI) showError(err error) {

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"gongwen/check"
 	"gongwen/document"
 	"gongwen/internal/safeio"
 	"gongwen/pipeline"
@@ -98,15 +97,7 @@ func printSummary(w io.Writer, rows []summaryRow) {
 // documentFindings counts a document's error findings and unfilled template prompts
 // (【请填写……】, ***, 年月日 without digits), the things export says before writing.
 func documentFindings(p *pipeline.Pipeline, d *pipeline.Draft) (errs, prompts int) {
-	for _, f := range p.Check(d, nil) {
-		switch {
-		case strings.HasPrefix(f.Rule, "placeholder"):
-			prompts++
-		case f.Severity == check.SeverityError:
-			errs++
-		}
-	}
-	return errs, prompts
+	return p.Unfinished(d)
 }
 
 // findingsText says the counts in one phrase.
