@@ -12,6 +12,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"gongwen/assets"
+	"gongwen/internal/ttfsubset"
 )
 
 func TestObfuscate(t *testing.T) {
@@ -120,7 +121,7 @@ func mustGlyph(f *sfnt.Font, r rune) sfnt.GlyphIndex {
 
 func TestEmbedPermission(t *testing.T) {
 	data, _ := assets.Font(roleFang)
-	tabs, _ := sfntTables(data)
+	tabs, _ := ttfsubset.Tables(data)
 	for _, tt := range []struct {
 		fsType        uint16
 		embed, subset bool
@@ -132,7 +133,7 @@ func TestEmbedPermission(t *testing.T) {
 			m[k] = v
 		}
 		m["OS/2"] = os2
-		e, s, err := embedPermission(writeSFNT(m))
+		e, s, err := embedPermission(ttfsubset.Write(m))
 		if err != nil || e != tt.embed || s != tt.subset {
 			t.Errorf("fsType %#x: embed %v subset %v (%v), want %v %v", tt.fsType, e, s, err, tt.embed, tt.subset)
 		}
