@@ -17,6 +17,7 @@ import (
 
 	"gongwen/check"
 	"gongwen/document"
+	"gongwen/internal/safeio"
 	"gongwen/pipeline"
 	"gongwen/templates"
 )
@@ -548,7 +549,7 @@ func writeOutput(out string, data []byte) error {
 		if st, serr := os.Stat(out); serr == nil && !st.Mode().IsRegular() {
 			return fmt.Errorf("%s: 不是普通文件，不能写入 (not a regular file)", out)
 		}
-		return fmt.Errorf("%s: %s", out, writeErrorMessage(filepath.Dir(out), err))
+		return fmt.Errorf("%s: %s", out, safeio.WriteMessage(filepath.Dir(out), err))
 	}
 	return nil
 }

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"syscall"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -294,28 +293,6 @@ func TestPanicBecomesOneLine(t *testing.T) {
 			_, stderr, code := runCLI(tt.cmd, "x.yaml")
 			if code != tt.code || !strings.HasPrefix(stderr, "gwcli: "+tt.cmd+": 内部错误") || strings.Count(stderr, "\n") != 1 {
 				t.Errorf("exit %d, stderr %q", code, stderr)
-			}
-		})
-	}
-}
-
-func TestWriteErrorMessage(t *testing.T) {
-	wrap := func(err error) error { return &os.PathError{Op: "write", Path: "/x/.a.pdf.tmp", Err: err} }
-	tests := []struct {
-		name string
-		err  error
-		want string
-	}{
-		{"permission", wrap(syscall.EACCES), "没有写入权限，无法在文件夹“/x”中保存"},
-		{"read-only", wrap(syscall.EROFS), "文件夹“/x”在只读的磁盘上"},
-		{"missing", wrap(syscall.ENOENT), "输出文件夹“/x”不存在"},
-		{"disk full", wrap(syscall.ENOSPC), "文件夹“/x”所在的磁盘已满"},
-		{"other", wrap(syscall.EIO), "写入失败："},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := writeErrorMessage("/x", tt.err); !strings.HasPrefix(got, tt.want) {
-				t.Errorf("got %q, want %q…", got, tt.want)
 			}
 		})
 	}

@@ -11,6 +11,7 @@ import (
 
 	"gongwen/check"
 	"gongwen/document"
+	"gongwen/internal/safeio"
 	"gongwen/pipeline"
 	"gongwen/templates"
 )
@@ -309,7 +310,7 @@ func templatesNew(a templatesArgs, stdout, stderr io.Writer) int {
 		if errors.Is(err, os.ErrExist) {
 			fmt.Fprintf(stderr, "gwcli templates new: %s 已存在，不覆盖 (exists, not overwritten)\n", out)
 		} else {
-			fmt.Fprintf(stderr, "gwcli templates new: %s: %s\n", out, writeErrorMessage(filepath.Dir(out), err))
+			fmt.Fprintf(stderr, "gwcli templates new: %s: %s\n", out, safeio.WriteMessage(filepath.Dir(out), err))
 		}
 		return exitFailure
 	}
@@ -319,7 +320,7 @@ func templatesNew(a templatesArgs, stdout, stderr io.Writer) int {
 	}
 	if werr != nil {
 		os.Remove(out) // the file was created above: leave no half-written template
-		fmt.Fprintf(stderr, "gwcli templates new: %s: %s\n", out, writeErrorMessage(filepath.Dir(out), werr))
+		fmt.Fprintf(stderr, "gwcli templates new: %s: %s\n", out, safeio.WriteMessage(filepath.Dir(out), werr))
 		return exitFailure
 	}
 	fmt.Fprintf(stdout, "已写出 %s：按注释填写后运行 gwcli templates lint %s 检查\n", out, filepath.Dir(out))

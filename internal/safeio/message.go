@@ -8,8 +8,9 @@ import (
 	"syscall"
 )
 
-// writeMessage says in Chinese why a file cannot be written in folder dir.
-func writeMessage(dir string, err error) string {
+// WriteMessage says in one Chinese line (with an English gloss) why a file cannot be written
+// in folder dir: no permission, a read-only disk, a missing folder, a full disk, or err itself.
+func WriteMessage(dir string, err error) string {
 	if abs, aerr := filepath.Abs(dir); aerr == nil && (dir == "." || dir == "") {
 		dir = abs // "the folder “.”" tells a user nothing
 	}

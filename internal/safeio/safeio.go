@@ -253,7 +253,7 @@ func Create(path string) (*Output, error) {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
-		return nil, &Error{Path: path, Msg: writeMessage(filepath.Dir(target), err), Err: err}
+		return nil, &Error{Path: path, Msg: WriteMessage(filepath.Dir(target), err), Err: err}
 	}
 	return &Output{tmp: tmp, path: path, target: target, mode: mode}, nil
 }
@@ -268,7 +268,7 @@ func (o *Output) Write(p []byte) (int, error) {
 	}
 	n, err := o.tmp.Write(p)
 	if err != nil {
-		o.err = &Error{Path: o.path, Msg: writeMessage(filepath.Dir(o.target), err), Err: err}
+		o.err = &Error{Path: o.path, Msg: WriteMessage(filepath.Dir(o.target), err), Err: err}
 		return n, o.err
 	}
 	return n, nil
@@ -287,7 +287,7 @@ func (o *Output) Finish() error {
 		os.Remove(o.tmp.Name())
 		o.done = true
 		if o.err == nil {
-			o.err = &Error{Path: o.path, Msg: writeMessage(filepath.Dir(o.target), err), Err: err}
+			o.err = &Error{Path: o.path, Msg: WriteMessage(filepath.Dir(o.target), err), Err: err}
 		}
 		return o.err
 	}
@@ -323,7 +323,7 @@ func (o *Output) Commit() error {
 	}
 	if err := os.Rename(o.tmp.Name(), o.target); err != nil {
 		os.Remove(o.tmp.Name())
-		o.err = &Error{Path: o.path, Msg: writeMessage(filepath.Dir(o.target), err), Err: err}
+		o.err = &Error{Path: o.path, Msg: WriteMessage(filepath.Dir(o.target), err), Err: err}
 		return o.err
 	}
 	if d, err := os.Open(filepath.Dir(o.target)); err == nil {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -224,5 +225,28 @@ func TestFinishThenCommit(t *testing.T) {
 	ents, _ := os.ReadDir(dir)
 	if len(ents) != 2 {
 		t.Errorf("%d entries, want the 2 committed", len(ents))
+	}
+}
+
+// TestWriteMessage: each cause of a failed write gets its own sentence, naming the folder.
+func TestWriteMessage(t *testing.T) {
+	wrap := func(err error) error { return &os.PathError{Op: "write", Path: "/x/.a.pdf.tmp", Err: err} }
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"permission", wrap(syscall.EACCES), "没有写入权限，无法在文件夹“/x”中保存"},
+		{"read-only", wrap(syscall.EROFS), "文件夹“/x”在只读的磁盘上"},
+		{"missing", wrap(syscall.ENOENT), "输出文件夹“/x”不存在"},
+		{"disk full", wrap(syscall.ENOSPC), "文件夹“/x”所在的磁盘已满"},
+		{"other", wrap(syscall.EIO), "写入失败："},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := WriteMessage("/x", tt.err); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got %q, want %q…", got, tt.want)
+			}
+		})
 	}
 }
