@@ -54,9 +54,10 @@ type placement struct {
 
 // para is a paragraph to set: runes with a role and an element each.
 type para struct {
-	rs    []rune
-	roles []Role
-	elems []Element
+	rs []rune
+	// roles and elems are per character, as small integers (roleOrder, elemOrder).
+	roles []roleID
+	elems []elemID
 	size  Length
 	color Color
 	left  Length // the text box's left edge on the page
@@ -72,10 +73,11 @@ type para struct {
 // plain makes a para of one role and element.
 func plain(text string, role Role, elem Element) para {
 	rs := []rune(text)
-	p := para{rs: rs, roles: make([]Role, len(rs)), elems: make([]Element, len(rs)), size: Hao(3), color: Black,
+	p := para{rs: rs, roles: make([]roleID, len(rs)), elems: make([]elemID, len(rs)), size: Hao(3), color: Black,
 		left: MarginLeft, width: BodyWidth, justify: true}
+	rid, eid := idOfRole(role), idOfElem(elem)
 	for i := range rs {
-		p.roles[i], p.elems[i] = role, elem
+		p.roles[i], p.elems[i] = rid, eid
 	}
 	return p
 }
@@ -90,7 +92,7 @@ func (s *setter) lines(p para) [][]glyph {
 	gs := make([]glyph, n)
 	adv := make([]Length, n)
 	for i, r := range p.rs {
-		gs[i] = s.glyphOf(r, p.roles[i], p.size, p.color, p.elems[i])
+		gs[i] = s.glyphIDs(r, roleOrder[p.roles[i]], p.size, p.color, p.elems[i])
 		gs[i].path = p.path
 		adv[i] = gs[i].adv
 	}
@@ -146,8 +148,9 @@ func (s *setter) bodyPara(text string) para {
 		role, elem = Kai, ElemHeading2
 	}
 	if role != "" {
+		rid, eid := idOfRole(role), idOfElem(elem)
 		for i := 0; i < h.SentenceEnd && i < len(p.rs); i++ {
-			p.roles[i], p.elems[i] = role, elem
+			p.roles[i], p.elems[i] = rid, eid
 		}
 	}
 	// run-in headings inside the paragraph take their level's face too (issue 11)
@@ -159,8 +162,9 @@ func (s *setter) bodyPara(text string) para {
 		case 2:
 			r, e = Kai, ElemHeading2
 		}
+		rid, eid := idOfRole(r), idOfElem(e)
 		for i := in.Start; r != "" && i < in.End && i < len(p.rs); i++ {
-			p.roles[i], p.elems[i] = r, e
+			p.roles[i], p.elems[i] = rid, eid
 		}
 	}
 	return p

@@ -110,7 +110,7 @@ func (p *Page) addPieces(gs []glyph, top Length, runs []textRun) {
 			text = b.String()
 		}
 		last := run[len(run)-1]
-		p.pieces = append(p.pieces, piece{path: run[0].path, elem: run[0].elem, role: roleOrder[run[0].role], size: run[0].size,
+		p.pieces = append(p.pieces, piece{path: run[0].path, elem: run[0].elem.Element(), role: roleOrder[run[0].role], size: run[0].size,
 			text: text, x: run[0].x, y: top + run[0].dy, w: last.x + last.adv - run[0].x, forced: !last.soft})
 	}
 }

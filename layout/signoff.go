@@ -79,7 +79,7 @@ func (s *setter) rowAt(gs []glyph, x Length, label string) *row {
 	}
 	r := row{glyphs: gs}
 	if s.opts.Explain && len(gs) > 0 && label != "" {
-		r.boxes = append(r.boxes, Box{Element: gs[0].elem, X: x, Y: (LinePitch - gs[0].size) / 2, W: width(gs), H: gs[0].size, Label: label})
+		r.boxes = append(r.boxes, Box{Element: gs[0].elem.Element(), X: x, Y: (LinePitch - gs[0].size) / 2, W: width(gs), H: gs[0].size, Label: label})
 	}
 	s.rows = append(s.rows, r)
 	return &s.rows[len(s.rows)-1]

@@ -118,12 +118,12 @@ type glyph struct {
 	dy   Length // baseline, from the top of the row (or of the page for head items)
 	adv  Length
 	size Length
-	elem Element
 	r    rune
 	// path indexes setter.paths: the document.Field path of the text the glyph comes from.
 	path  int32
 	color Color
 	role  roleID
+	elem  elemID
 	// soft: the line breaker ended a line after this glyph (not a forced break).
 	soft bool
 }
@@ -141,6 +141,28 @@ func idOfRole(r Role) roleID {
 	}
 	return 0
 }
+
+// elemID is an Element in one byte (glyphs and characters are many): its index in elemOrder.
+type elemID uint8
+
+var elemOrder = [...]Element{"", ElemCopyNumber, ElemClassification, ElemUrgency, ElemMark, ElemNumber,
+	ElemSigners, ElemSeparator, ElemOrderNumber, ElemTitle, ElemTitleNote, ElemRecipients, ElemBody,
+	ElemHeading1, ElemHeading2, ElemAttachNotes, ElemIssuerSign, ElemDate, ElemSeal, ElemSignature,
+	ElemNote, ElemAttendance, ElemAttachment, ElemAttachTitle, ElemTable, ElemCC, ElemPrint,
+	ElemBanjiRule, ElemPageNumber, ElemLetterRule}
+
+// idOfElem returns e's index in elemOrder; an element missing from it is a programming error.
+func idOfElem(e Element) elemID {
+	for i, x := range elemOrder {
+		if x == e {
+			return elemID(i)
+		}
+	}
+	panic("layout: element " + string(e) + " missing from elemOrder")
+}
+
+// Element returns the Element of the id.
+func (id elemID) Element() Element { return elemOrder[id] }
 
 const emUnit = Length(1000000)
 
@@ -186,13 +208,19 @@ func (s *setter) resolve(role Role, r rune) ginfo {
 
 // shape appends the glyphs of str in one role at size; x is left 0, advances set.
 func (s *setter) shape(dst []glyph, str string, role Role, size Length, color Color, elem Element) []glyph {
+	id := idOfElem(elem)
 	for _, r := range str {
-		dst = append(dst, s.glyphOf(r, role, size, color, elem))
+		dst = append(dst, s.glyphIDs(r, role, size, color, id))
 	}
 	return dst
 }
 
 func (s *setter) glyphOf(r rune, role Role, size Length, color Color, elem Element) glyph {
+	return s.glyphIDs(r, role, size, color, idOfElem(elem))
+}
+
+// glyphIDs is glyphOf with the element already a small integer (the per-character path).
+func (s *setter) glyphIDs(r rune, role Role, size Length, color Color, elem elemID) glyph {
 	if r == '\n' || r == '\r' {
 		r = ' '
 	}
@@ -335,7 +363,7 @@ func (p *Page) addGlyphs(gs []glyph, top Length) {
 			id = gs[i].face.ID
 		}
 		str := b.String()
-		p.Texts = append(p.Texts, Text{Element: gs[i].elem, Font: id, Size: gs[i].size, Color: gs[i].color,
+		p.Texts = append(p.Texts, Text{Element: gs[i].elem.Element(), Font: id, Size: gs[i].size, Color: gs[i].color,
 			Y: top + gs[i].dy, S: str, X: xs})
 		if nr < len(runs) {
 			runs[nr] = textRun{i, j, str}
@@ -361,5 +389,5 @@ func (s *setter) glyphBox(p *Page, gs []glyph, y Length, label string) {
 	}
 	last := gs[len(gs)-1]
 	sz := gs[0].size
-	s.box(p, gs[0].elem, gs[0].x, y-emAscent(sz), last.x+last.adv-gs[0].x, sz, label)
+	s.box(p, gs[0].elem.Element(), gs[0].x, y-emAscent(sz), last.x+last.adv-gs[0].x, sz, label)
 }
