@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	"gongwen/assets"
+	"gongwen/layout"
 )
 
 // gwTheme is the app's theme: Fyne's default with the bundled CJK font for all text (so
@@ -26,13 +26,14 @@ var (
 // uiFontResource returns the bundled sans font (Noto Sans SC) as a Fyne resource, or nil.
 func uiFontResource() fyne.Resource {
 	uiFontOnce.Do(func() {
-		b, err := assets.Font("hei")
+		// the bundled face's one []byte copy per process, shared with the PDF writer
+		f, err := layout.DefaultFonts().Face(layout.FontID(layout.Hei))
 		if err != nil {
 			// Fyne's own font has no Chinese: the UI will show boxes, say why
 			fmt.Fprintf(os.Stderr, "gongwen: bundled UI font: %v\n", err)
 			return
 		}
-		uiFont = fyne.NewStaticResource("NotoSansSC-Medium.ttf", b)
+		uiFont = fyne.NewStaticResource("NotoSansSC-Medium.ttf", f.Bytes())
 	})
 	return uiFont
 }

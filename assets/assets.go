@@ -6,7 +6,6 @@ package assets
 import (
 	"embed"
 	"fmt"
-	"unsafe"
 )
 
 //go:embed fonts/licenses/*
@@ -52,18 +51,29 @@ func FontFile(role string) (string, bool) {
 	return f.name, ok
 }
 
-// Font returns the bytes of the bundled TrueType font for a role. The data is embedded in the
-// binary and is not copied: the slice is read-only and must never be written to.
-func Font(role string) ([]byte, error) {
+// Font returns the bundled TrueType font for a role. It is the read-only memory embedded in
+// the binary, handed out as a string so that nothing can write to it (a []byte over it would
+// crash the process on the first write); a library that needs a []byte copies it
+// (layout.Face.Bytes does so once per process).
+func Font(role string) (string, error) {
 	f, ok := fontFiles[role]
 	if !ok {
-		return nil, fmt.Errorf("no bundled font for role %q", role)
+		return "", fmt.Errorf("no bundled font for role %q", role)
 	}
-	s := *f.data
-	if s == "" {
-		return nil, fmt.Errorf("read bundled font %s: empty", f.name)
+	if *f.data == "" {
+		return "", fmt.Errorf("read bundled font %s: empty", f.name)
 	}
-	return unsafe.Slice(unsafe.StringData(s), len(s)), nil
+	return *f.data, nil
+}
+
+// FontBytes returns a fresh, writable copy of the bundled font for a role (several MB each
+// call): for tests and one-off tools. Writers use layout.Face.Bytes, one copy per process.
+func FontBytes(role string) ([]byte, error) {
+	s, err := Font(role)
+	if err != nil {
+		return nil, err
+	}
+	return []byte(s), nil
 }
 
 // FontLicenses returns the license texts of the bundled fonts by file name.

@@ -35,13 +35,15 @@ const bundledPrefix = "bundled-"
 // Face is one parsed TrueType font with cached per-rune metrics. Safe for concurrent use.
 type Face struct {
 	ID   FontID
-	Data []byte // the TrueType file, for writers that embed it
 	Name string // family name, for writers that need one
 	// File is the path the face was read from; empty for a bundled face.
 	File string
 
 	font *sfnt.Font
 	upem float64
+	// data is the TrueType file: a bundled face's is the read-only memory embedded in the
+	// binary (a string, so nothing can write to it), shared by every face of the same file.
+	data *fontData
 
 	bufs sync.Pool // *sfnt.Buffer
 
@@ -50,17 +52,57 @@ type Face struct {
 	adv map[rune]float32 // the same for runes beyond the BMP
 }
 
-// ParseFace parses TrueType data into a Face.
+// fontData is the TrueType file of a face. The embedded fonts are read-only memory: they
+// stay a string, and a []byte exists only when a library needs one (Bytes), copied once per
+// process and file.
+type fontData struct {
+	s     string
+	n     int // the file's size
+	once  sync.Once
+	bytes []byte
+}
+
+// ParseFace parses TrueType data into a Face. The face keeps data: the caller must not
+// modify it afterwards.
 func ParseFace(id FontID, data []byte) (*Face, error) {
 	f, err := sfnt.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("parse font %s: %w", id, err)
 	}
-	name, _ := f.Name(nil, sfnt.NameIDFamily)
-	fc := &Face{ID: id, Data: data, Name: name, font: f, upem: float64(f.UnitsPerEm()), adv: map[rune]float32{}}
-	fc.bufs.New = func() any { return new(sfnt.Buffer) }
-	return fc, nil
+	fd := &fontData{n: len(data), bytes: data}
+	fd.once.Do(func() {}) // the caller's slice is a []byte of its own: Bytes hands it back
+	return newFace(id, f, fd), nil
 }
+
+// parseEmbedded parses a bundled font from the binary's read-only memory without making a
+// []byte of it: sfnt reads it through an io.ReaderAt.
+func parseEmbedded(id FontID, data string) (*Face, error) {
+	f, err := sfnt.ParseReaderAt(strings.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("parse font %s: %w", id, err)
+	}
+	return newFace(id, f, &fontData{s: data, n: len(data)}), nil
+}
+
+func newFace(id FontID, f *sfnt.Font, data *fontData) *Face {
+	name, _ := f.Name(nil, sfnt.NameIDFamily)
+	fc := &Face{ID: id, Name: name, font: f, upem: float64(f.UnitsPerEm()), data: data, adv: map[rune]float32{}}
+	fc.bufs.New = func() any { return new(sfnt.Buffer) }
+	return fc
+}
+
+// Bytes returns the face's TrueType file as a []byte, for libraries that take one (gopdf,
+// the OFD and DOCX subsetters). For a bundled face it is a copy of the embedded font, made
+// once per process and face file and shared by every caller: callers must only read it.
+// (Embedded read-only memory is never handed out as a slice; writing to it would crash.)
+func (f *Face) Bytes() []byte {
+	d := f.data
+	d.once.Do(func() { d.bytes = []byte(d.s) })
+	return d.bytes
+}
+
+// Len returns the size of the face's TrueType file in bytes.
+func (f *Face) Len() int { return f.data.n }
 
 // SFNT returns the parsed font, for renderers that draw outlines. Its methods are safe for
 // concurrent use with a separate sfnt.Buffer per goroutine.
@@ -209,18 +251,21 @@ func parseSource(id FontID, src source) (*Face, error) {
 	}
 	parsedMu.Unlock()
 	e.once.Do(func() {
-		var data []byte
-		var err error
 		if src.file != "" {
-			data, err = readFontFile(src.file)
+			data, err := readFontFile(src.file)
+			if err != nil {
+				e.err = err
+				return
+			}
+			e.face, e.err = ParseFace(id, data)
 		} else {
-			data, err = assets.Font(src.bundled)
+			data, err := assets.Font(src.bundled)
+			if err != nil {
+				e.err = err
+				return
+			}
+			e.face, e.err = parseEmbedded(id, data)
 		}
-		if err != nil {
-			e.err = err
-			return
-		}
-		e.face, e.err = ParseFace(id, data)
 		if e.face != nil {
 			e.face.File = src.file
 		}
@@ -238,7 +283,7 @@ func parseSource(id FontID, src source) (*Face, error) {
 
 // withID returns a face that shares f's parsed font under another id.
 func (f *Face) withID(id FontID) *Face {
-	g := &Face{ID: id, Data: f.Data, Name: f.Name, File: f.File, font: f.font, upem: f.upem, adv: map[rune]float32{}}
+	g := &Face{ID: id, Name: f.Name, File: f.File, font: f.font, upem: f.upem, data: f.data, adv: map[rune]float32{}}
 	g.bufs.New = func() any { return new(sfnt.Buffer) }
 	return g
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"gongwen/assets"
 	"gongwen/internal/fonttest"
@@ -154,11 +155,11 @@ func TestUnknownFace(t *testing.T) {
 }
 
 func TestSystemFonts(t *testing.T) {
-	kai, err := assets.Font("kai")
+	kai, err := assets.FontBytes("kai")
 	if err != nil {
 		t.Fatal(err)
 	}
-	hei, err := assets.Font("hei")
+	hei, err := assets.FontBytes("hei")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +235,7 @@ func TestSystemFonts(t *testing.T) {
 func TestSystemFontRuneMissingFallsBackToBundledRole(t *testing.T) {
 	// A system 仿宋 that lacks a rune falls back to the bundled 仿宋 first.
 	dir := t.TempDir()
-	hei, _ := assets.Font("hei")
+	hei, _ := assets.FontBytes("hei")
 	if err := os.WriteFile(filepath.Join(dir, "fs.ttf"), fonttest.WithFamily(hei, "仿宋_GB2312"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +270,7 @@ func BenchmarkAdvanceCached(b *testing.B) {
 }
 
 func BenchmarkParseBundled(b *testing.B) {
-	data, err := assets.Font("fangsong")
+	data, err := assets.FontBytes("fangsong")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -283,7 +284,7 @@ func BenchmarkParseBundled(b *testing.B) {
 // FuzzFontInfo feeds arbitrary bytes to the folder scan's font header and name table reader:
 // it must never panic, whatever a font folder holds.
 func FuzzFontInfo(f *testing.F) {
-	kai, err := assets.Font("kai")
+	kai, err := assets.FontBytes("kai")
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -303,4 +304,58 @@ func FuzzFontInfo(f *testing.F) {
 		_, _ = readFontInfo(path)
 		_ = parseNameTable(data)
 	})
+}
+
+// TestFaceBytesCopiedOnce: a bundled face never hands out the binary's read-only memory as a
+// slice; its []byte is one copy per process and file, shared by every face of that file.
+func TestFaceBytesCopiedOnce(t *testing.T) {
+	for _, role := range []string{"fangsong", "hei", "gbkextra"} {
+		embedded, err := assets.Font(role)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := DefaultFonts().Face(FontID(role))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := f.Bytes()
+		if string(b) != embedded || f.Len() != len(embedded) {
+			t.Fatalf("%s: Bytes is not the font file (%d bytes, want %d)", role, len(b), len(embedded))
+		}
+		if unsafe.SliceData(b) == unsafe.StringData(embedded) {
+			t.Errorf("%s: Bytes hands out the embedded read-only memory", role)
+		}
+		if c := f.Bytes(); unsafe.SliceData(c) != unsafe.SliceData(b) {
+			t.Errorf("%s: Bytes copies on every call", role)
+		}
+		// the same file under another id (a bundled face beside a system font) shares the copy
+		other, err := NewFonts().Face(FontID(role))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if unsafe.SliceData(other.Bytes()) != unsafe.SliceData(b) {
+			t.Errorf("%s: a second font set copies the file again", role)
+		}
+	}
+	// a face parsed from the caller's bytes hands those back
+	data, _ := assets.FontBytes("kai")
+	f, err := ParseFace("kai", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if unsafe.SliceData(f.Bytes()) != unsafe.SliceData(data) {
+		t.Error("ParseFace: Bytes copies the caller's slice")
+	}
+}
+
+func BenchmarkParseEmbedded(b *testing.B) {
+	data, err := assets.Font("fangsong")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		if _, err := parseEmbedded("fangsong", data); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -30,7 +30,7 @@ func main() {
 	roundRect(img, 16, 16, 496, 496, 96, red)
 	roundRect(img, 112, 60, 400, 452, 18, white)
 	// 版头: 公文 in 小标宋, red
-	data, err := assets.Font("xiaobiaosong")
+	data, err := assets.FontBytes("xiaobiaosong")
 	if err != nil {
 		log.Fatal(err)
 	}

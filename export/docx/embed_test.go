@@ -70,7 +70,7 @@ func outline(t *testing.T, f *sfnt.Font, r rune) []sfnt.Segment {
 
 func TestSubsetKeepsUsedGlyphs(t *testing.T) {
 	for _, role := range []string{roleFang, roleXBS, roleHei, roleKai, roleSong} {
-		data, err := assets.Font(role)
+		data, err := assets.FontBytes(role)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,7 +120,7 @@ func mustGlyph(f *sfnt.Font, r rune) sfnt.GlyphIndex {
 }
 
 func TestEmbedPermission(t *testing.T) {
-	data, _ := assets.Font(roleFang)
+	data, _ := assets.FontBytes(roleFang)
 	tabs, _ := ttfsubset.Tables(data)
 	for _, tt := range []struct {
 		fsType        uint16
@@ -259,7 +259,7 @@ func TestEmbeddedFontParts(t *testing.T) {
 			t.Fatalf("FandolFang R: embedRegular %v, subsetted %q", ok, e.attr("subsetted"))
 		}
 		data, _ := obfuscate(ps["word/fonts/font1.odttf"], e.attr("fontKey"))
-		orig, _ := assets.Font(roleFang)
+		orig, _ := assets.FontBytes(roleFang)
 		if !bytes.Equal(data, orig) {
 			t.Error("the default embedding of FandolFang is not the whole face")
 		}

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/image/font/sfnt"
 
 	"gongwen/assets"
+	"gongwen/layout"
 )
 
 // Font roles of the 公文 elements (the same five roles as layout and assets).
@@ -75,7 +76,7 @@ func bundledFonts() (fontSet, error) {
 				bundledErr = err
 				return
 			}
-			f, err := sfnt.Parse(data)
+			f, err := sfnt.ParseReaderAt(strings.NewReader(data)) // read-only: no []byte of it
 			if err != nil {
 				bundledErr = fmt.Errorf("parse bundled font %s: %w", role, err)
 				return
@@ -144,10 +145,12 @@ func (b *builder) embedFonts(subset bool) ([]embedded, error) {
 		if len(used) == 0 {
 			continue
 		}
-		data, err := assets.Font(role)
+		// the bundled face's file, as the one []byte copy per process the writers share
+		face, err := layout.DefaultFonts().Face(layout.FontID(role))
 		if err != nil {
 			return nil, err
 		}
+		data := face.Bytes()
 		name, _ := assets.FontFile(role)
 		ok, mayCut, err := embedPermission(data)
 		if err != nil {

@@ -97,7 +97,7 @@ func latinOnlyFont(t *testing.T) string {
 func bundledPSNames(t *testing.T) map[string]string {
 	names := map[string]string{}
 	for _, role := range []string{roleFang, roleXBS, roleHei, roleKai, roleSong} {
-		data, err := assets.Font(role)
+		data, err := assets.FontBytes(role)
 		if err != nil {
 			t.Fatal(err)
 		}

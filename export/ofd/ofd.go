@@ -450,7 +450,7 @@ func safeSubset(f *layout.Face, runes []rune) (data []byte, err error) {
 			data, err = nil, fmt.Errorf("subset font %s: %v", f.ID, r)
 		}
 	}()
-	return subsetTrueType(f.Data, runes, func(r rune) uint16 { return uint16(f.GlyphIndex(r)) })
+	return subsetTrueType(f.Bytes(), runes, func(r rune) uint16 { return uint16(f.GlyphIndex(r)) })
 }
 
 func (w *writer) finish(out io.Writer, meta Meta) error {
@@ -474,7 +474,7 @@ func (w *writer) finish(out io.Writer, meta Meta) error {
 			sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
 			data, err := safeSubset(fr.face, runes)
 			if err != nil {
-				data = fr.face.Data
+				data = fr.face.Bytes()
 			}
 			file := fmt.Sprintf("font_%d.ttf", fr.id)
 			parts = append(parts, part{"Doc_0/Res/" + file, data})

@@ -95,12 +95,12 @@ func TestSubset(t *testing.T) {
 				t.Fatal(err)
 			}
 			runes := []rune(c.runes)
-			data, err := subsetTrueType(f.Data, runes, func(r rune) uint16 { return uint16(f.GlyphIndex(r)) })
+			data, err := subsetTrueType(f.Bytes(), runes, func(r rune) uint16 { return uint16(f.GlyphIndex(r)) })
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(data) >= len(f.Data)/10 {
-				t.Errorf("subset of %d characters is %d bytes, the face %d", len(runes), len(data), len(f.Data))
+			if len(data) >= f.Len()/10 {
+				t.Errorf("subset of %d characters is %d bytes, the face %d", len(runes), len(data), f.Len())
 			}
 			sub, err := sfnt.Parse(data)
 			if err != nil {

@@ -148,7 +148,7 @@ func (p *painter) face(id layout.FontID) (*layout.Face, error) {
 		return nil, err
 	}
 	name := subsetName(f, len(p.faces))
-	if err := p.gp.AddTTFFontDataWithOption(name, f.Data, gopdf.TtfOption{Style: gopdf.Regular}); err != nil {
+	if err := p.gp.AddTTFFontDataWithOption(name, f.Bytes(), gopdf.TtfOption{Style: gopdf.Regular}); err != nil {
 		// A system font gopdf cannot read: print the role in its bundled face (same
 		// positions, the bundled glyphs) rather than fail the export.
 		b, berr := p.fonts.Face(layout.FontID("bundled-" + string(id)))
@@ -156,7 +156,7 @@ func (p *painter) face(id layout.FontID) (*layout.Face, error) {
 			return nil, fmt.Errorf("embed font %s: %w", id, err)
 		}
 		name = subsetName(b, len(p.faces))
-		if err := p.gp.AddTTFFontDataWithOption(name, b.Data, gopdf.TtfOption{Style: gopdf.Regular}); err != nil {
+		if err := p.gp.AddTTFFontDataWithOption(name, b.Bytes(), gopdf.TtfOption{Style: gopdf.Regular}); err != nil {
 			return nil, fmt.Errorf("embed font %s: %w", b.ID, err)
 		}
 		f = b

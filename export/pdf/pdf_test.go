@@ -237,7 +237,7 @@ func TestEmptyAndErrors(t *testing.T) {
 // face instead of failing the export.
 func TestUnreadableSystemFont(t *testing.T) {
 	need(t, "pdffonts")
-	kai, err := assets.Font("kai")
+	kai, err := assets.FontBytes("kai")
 	if err != nil {
 		t.Fatal(err)
 	}
