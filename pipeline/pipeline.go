@@ -191,7 +191,7 @@ type Output struct {
 }
 
 // Run typesets and checks a prepared draft: what the app's preview shows and what gwcli
-// check --layout reports.
+// check reports by default.
 func (p *Pipeline) Run(d *Draft, explain bool) *Output {
 	out := &Output{Draft: d}
 	res, err := p.Typeset(d, TypesetOptions{Explain: explain, Warn: func(m string) { out.Warnings = append(out.Warnings, m) }})
