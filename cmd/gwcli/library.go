@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -34,18 +33,12 @@ const libraryUsage = `用法 (usage): gwcli library <子命令> [选项]   文�
 
 func cmdLibrary(args []string, stdout, stderr io.Writer) int {
 	usage := fmt.Sprintf(libraryUsage, defaultDBText())
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		if len(args) == 0 {
-			fmt.Fprint(stderr, usage)
-			return 2
-		}
-		fmt.Fprint(stdout, usage)
-		return 0
-	}
-	sub := args[0]
 	var d dbFlags
-	f := flag.NewFlagSet("library "+sub, flag.ContinueOnError)
-	d.add(f)
+	c, exit, done := startSubcommand("library", usage, args, &d, stdout, stderr)
+	if done {
+		return exit
+	}
+	sub, f, fail, usageErr := c.sub, c.flags, c.fail, c.usageErr
 	title := f.String("title", "", "")
 	number := f.String("number", "", "")
 	genre := f.String("genre", "", "")
@@ -60,14 +53,6 @@ func cmdLibrary(args []string, stdout, stderr io.Writer) int {
 	note := f.String("note", "", "")
 	out := f.String("o", "", "")
 	pos, err := parseInterleaved(f, args[1:])
-	fail := func(msg string) int {
-		fmt.Fprintf(stderr, "gwcli library %s: %s\n", sub, oneLine(msg))
-		return 2
-	}
-	usageErr := func(msg string) int {
-		fmt.Fprintf(stderr, "gwcli library %s: %s\n%s", sub, msg, usage)
-		return 2
-	}
 	if err != nil {
 		return usageErr(err.Error())
 	}

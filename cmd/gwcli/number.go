@@ -89,18 +89,12 @@ func defaultDBText() string {
 
 func cmdNumber(args []string, stdout, stderr io.Writer) int {
 	usage := fmt.Sprintf(numberUsage, defaultDBText())
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		if len(args) == 0 {
-			fmt.Fprint(stderr, usage)
-			return 2
-		}
-		fmt.Fprint(stdout, usage)
-		return 0
-	}
-	sub := args[0]
 	var d dbFlags
-	f := flag.NewFlagSet("number "+sub, flag.ContinueOnError)
-	d.add(f)
+	c, exit, done := startSubcommand("number", usage, args, &d, stdout, stderr)
+	if done {
+		return exit
+	}
+	sub, f, fail, usageErr := c.sub, c.flags, c.fail, c.usageErr
 	code := f.String("code", "", "")
 	year := f.Int("year", 0, "")
 	serial := f.Int("serial", 0, "")
@@ -118,14 +112,6 @@ func cmdNumber(args []string, stdout, stderr io.Writer) int {
 	asJSON := f.Bool("json", false, "")
 	out := f.String("o", "", "")
 	pos, err := parseInterleaved(f, args[1:])
-	fail := func(msg string) int {
-		fmt.Fprintf(stderr, "gwcli number %s: %s\n", sub, oneLine(msg))
-		return 2
-	}
-	usageErr := func(msg string) int {
-		fmt.Fprintf(stderr, "gwcli number %s: %s\n%s", sub, msg, usage)
-		return 2
-	}
 	if err != nil {
 		return usageErr(fmt.Sprintf("%v", err))
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -19,27 +18,14 @@ const profilesUsage = `用法 (usage): gwcli profiles <子命令> [--dir 目录]
 
 func cmdProfiles(args []string, stdout, stderr io.Writer) int {
 	usage := fmt.Sprintf(profilesUsage, templates.DefaultProfileDir())
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		if len(args) == 0 {
-			fmt.Fprint(stderr, usage)
-			return 2
-		}
-		fmt.Fprint(stdout, usage)
-		return 0
+	c, exit, done := startSubcommand("profiles", usage, args, nil, stdout, stderr)
+	if done {
+		return exit
 	}
-	sub := args[0]
-	f := flag.NewFlagSet("profiles", flag.ContinueOnError)
+	sub, f, fail, usageErr := c.sub, c.flags, c.fail, c.usageErr
 	dir := f.String("dir", "", "")
 	out := f.String("o", "", "")
 	pos, err := parseInterleaved(f, args[1:])
-	usageErr := func(msg string) int {
-		fmt.Fprintf(stderr, "gwcli profiles %s: %s\n%s", sub, msg, usage)
-		return 2
-	}
-	fail := func(msg string) int {
-		fmt.Fprintf(stderr, "gwcli profiles %s: %s\n", sub, oneLine(msg))
-		return 2
-	}
 	switch {
 	case err != nil:
 		return usageErr(err.Error())
