@@ -80,11 +80,11 @@ func newFindBar(ed *editor) *findBar {
 	b := &findBar{ed: ed, cur: -1}
 	b.find = newKeyEntry(b.Close)
 	b.find.SetPlaceHolder(T("findbar.find"))
-	b.find.OnChanged = func(string) { b.search(); b.cur = -1 }
-	b.find.OnSubmitted = func(string) { b.Next() }
+	b.find.OnChanged = func(string) { ed.u.safe(func() { b.search(); b.cur = -1 }) }
+	b.find.OnSubmitted = func(string) { ed.u.safe(b.Next) }
 	b.repl = newKeyEntry(b.Close)
 	b.repl.SetPlaceHolder(T("findbar.replace"))
-	b.repl.OnSubmitted = func(string) { b.ReplaceOne() }
+	b.repl.OnSubmitted = func(string) { ed.u.safe(b.ReplaceOne) }
 	b.count = widget.NewLabel("")
 	b.count.SizeName = theme.SizeNameCaptionText
 	btn := func(label string, icon fyne.Resource, f func()) *widget.Button {

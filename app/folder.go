@@ -124,7 +124,7 @@ func (u *UI) CheckFolder(dir string, done func([]FolderDoc, error)) {
 	prog := dialog.NewCustomWithoutButtons(T("folder.working"), container.NewVBox(newWrapLabel(dir), bar), u.Win)
 	prog.Show()
 	set := u.Model.Templates
-	go func() {
+	u.safeGo(func() {
 		docs, err := checkFolder(dir, set, func(i, n int) {
 			u.opts.Post(func() { bar.SetValue(float64(i) / float64(max(n, 1))) })
 		})
@@ -139,7 +139,7 @@ func (u *UI) CheckFolder(dir string, done func([]FolderDoc, error)) {
 				done(docs, err)
 			}
 		})
-	}()
+	})
 }
 
 // showFolder lists a folder's documents with their findings; a row opens its document.

@@ -200,6 +200,13 @@ func (p *Previewer) current(seq uint64) bool {
 }
 
 func (p *Previewer) loop() {
+	defer func() {
+		// a panic outside work (the extra pages) must not end the app: log it, serve on
+		if r := recover(); r != nil {
+			logPanic(r)
+			go p.loop()
+		}
+	}()
 	for {
 		select {
 		case <-p.stop:

@@ -79,7 +79,7 @@ func (u *UI) PrintJob(job printing.Job, ranges func(total int) ([]printing.Range
 	bar := widget.NewProgressBarInfinite()
 	prog := dialog.NewCustomWithoutButtons(T("print.working"), container.NewVBox(newWrapLabel(job.Title), bar), u.Win)
 	prog.Show()
-	go func() {
+	u.safeGo(func() {
 		id, err := printDoc(doc, g, job, ranges) // never panics
 		u.opts.Post(func() {
 			prog.Hide()
@@ -92,7 +92,7 @@ func (u *UI) PrintJob(job printing.Job, ranges func(total int) ([]printing.Range
 				u.toast(T("print.sent", job.Printer, id))
 			}
 		})
-	}()
+	})
 }
 
 // printDoc typesets a snapshot (without the trainer's boxes) and prints it.

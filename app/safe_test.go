@@ -5,12 +5,32 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
+
+// syncBuffer is a bytes.Buffer safe for a writer and a reader on two goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
 
 // dialogLabels is the text of the labels of the top overlay (the dialog shown).
 func dialogLabels(u *UI) string {
@@ -141,5 +161,42 @@ func TestExportAsksWhenUnfinished(t *testing.T) {
 		if written := err == nil; written != (how == "导出") {
 			t.Errorf("%s: file written %v", how, written)
 		}
+	}
+}
+
+// TestPreviewerSurvivesPanic: a panic in the preview worker outside its guarded work (here in
+// handing the result over) is logged and the worker serves the next request.
+func TestPreviewerSurvivesPanic(t *testing.T) {
+	log := &syncBuffer{}
+	panicLog = log
+	defer func() { panicLog = os.Stderr }()
+	calls := make(chan int, 4)
+	n := 0
+	post := func(f func()) {
+		n++ // only the worker goroutine posts
+		if n == 1 {
+			panic("boom in post")
+		}
+		f()
+	}
+	p := NewPreviewer(post, func(r PreviewResult) { calls <- int(r.Seq) })
+	defer p.Close()
+	p.Request(PreviewRequest{}, 0)
+	deadline := time.After(10 * time.Second)
+	for !strings.Contains(log.String(), "boom in post") {
+		select {
+		case <-deadline:
+			t.Fatal("the panic was not logged")
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	seq := p.Request(PreviewRequest{}, 0)
+	select {
+	case got := <-calls:
+		if got != int(seq) {
+			t.Errorf("result for request %d, want %d", got, seq)
+		}
+	case <-deadline:
+		t.Fatal("the worker did not serve a request after the panic")
 	}
 }

@@ -74,8 +74,8 @@ func (u *UI) showStart() {
 	}
 	grid := container.NewGridWrap(fyne.NewSize(296, 172), cards...)
 
-	openBtn := widget.NewButtonWithIcon(T("start.open"), theme.FolderOpenIcon(), u.openDialog)
-	importBtn := widget.NewButtonWithIcon(T("start.import"), theme.DocumentIcon(), u.importDialog)
+	openBtn := widget.NewButtonWithIcon(T("start.open"), theme.FolderOpenIcon(), u.wrap(u.openDialog))
+	importBtn := widget.NewButtonWithIcon(T("start.import"), theme.DocumentIcon(), u.wrap(u.importDialog))
 	importHelp := newHelp(T("start.import.help"))
 
 	recentBox := container.NewVBox()
@@ -85,7 +85,7 @@ func (u *UI) showStart() {
 	}
 	for _, p := range rec {
 		path := p
-		b := widget.NewButtonWithIcon(filepath.Base(path), theme.FileIcon(), func() { u.OpenPath(path) })
+		b := widget.NewButtonWithIcon(filepath.Base(path), theme.FileIcon(), u.wrap(func() { u.OpenPath(path) }))
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
 		recentBox.Add(container.NewVBox(b, newHelp(filepath.Dir(path))))
