@@ -287,7 +287,7 @@ func (ed *editor) fieldBlock(ff *formField) fyne.CanvasObject {
 		input = ed.dateInput(ff.entry)
 	}
 	if ff.spec.Path == pathSeal && ff.entry != nil {
-		pick := widget.NewButtonWithIcon(T("seal.choose"), theme.FolderOpenIcon(), func() { ed.chooseImage(ff.entry) })
+		pick := widget.NewButtonWithIcon(T("seal.choose"), theme.FolderOpenIcon(), ed.u.wrap(func() { ed.chooseImage(ff.entry) }))
 		input = container.NewBorder(nil, nil, nil, pick, ff.entry)
 	}
 	if ff.spec.Path == document.PathNumber && ff.entry != nil {

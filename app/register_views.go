@@ -80,7 +80,7 @@ func (v *libraryView) build() {
 	v.status = widget.NewSelect(statusOptions(), nil)
 	v.status.SetSelectedIndex(0)
 	v.status.OnChanged = func(string) { v.u.safe(v.refresh) }
-	v.text.OnSubmitted = func(string) { v.refresh() }
+	v.text.OnSubmitted = func(string) { v.u.safe(v.refresh) }
 	search := widget.NewButtonWithIcon(T("reg.search"), theme.SearchIcon(), func() { v.u.safe(v.refresh) })
 	filters := container.NewGridWithColumns(6, v.text, v.status, v.genre, v.from, v.to, search)
 
