@@ -808,5 +808,11 @@ func (s *setter) render() {
 				s.lastBottom[pl.page] = b
 			}
 		}
+		if pl.row >= 0 {
+			// drawn: the page holds its text now; let the glyphs go as the pages grow
+			// (a repeated table header is drawn again and stays)
+			r.glyphs = nil
+		}
 	}
+	s.paras = nil // reflow is over
 }
