@@ -61,8 +61,8 @@ func TestExportMemory(t *testing.T) {
 		maxMB int64
 	}{
 		{1000, "pdf", "150", 400},
-		{1000, "png", "50", 400}, // 150 dpi takes minutes; the pages are streamed alike
-		{5000, "pdf", "150", 1200},
+		{1000, "png", "50", 400},  // 150 dpi takes minutes; the pages are streamed alike
+		{5000, "pdf", "150", 800}, // measured 500–530 MB after layout's one-byte ids (was 790–980); not yet flat
 	}
 	for _, c := range cases {
 		t.Run(fmt.Sprintf("%d pages %s", c.pages, c.format), func(t *testing.T) {
