@@ -138,7 +138,15 @@ func Subset(data []byte, runes []rune, opt Options) ([]byte, error) {
 	if out["cmap"], err = buildCmap(cmap, opt.Format12); err != nil {
 		return nil, err
 	}
-	return Write(out), nil
+	// A damaged table that travels unchanged (a post, a name …) can make the subset
+	// unreadable although every table the subsetter builds is sound: a subset that does not
+	// parse is refused here, so that a writer embeds the face whole or reports it instead of
+	// shipping a font no reader opens.
+	res := Write(out)
+	if _, err := sfnt.Parse(res); err != nil {
+		return nil, fmt.Errorf("subset font: %w", err)
+	}
+	return res, nil
 }
 
 // keepIDs returns the tables of a subset that keeps every glyph id: the glyphs not kept have
