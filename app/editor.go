@@ -491,7 +491,7 @@ func (ed *editor) profileRow() fyne.CanvasObject {
 	sel.OnChanged = update
 	year.OnChanged = update
 	serial.OnChanged = update
-	apply := widget.NewButtonWithIcon(T("profile.apply"), theme.ConfirmIcon(), func() {
+	apply := widget.NewButtonWithIcon(T("profile.apply"), theme.ConfirmIcon(), u.wrap(func() {
 		p, y, s, ok := current()
 		if !ok {
 			u.showError(errorf("profile.none"))
@@ -501,7 +501,7 @@ func (ed *editor) profileRow() fyne.CanvasObject {
 		ed.fillAll()
 		ed.afterEdit()
 		u.toast(T("profile.applied", p.FullName))
-	})
+	}))
 	head := widget.NewLabelWithStyle(T("profile.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	help := newHelp(T("profile.help"))
 	nums := container.NewGridWithColumns(2,
@@ -589,10 +589,12 @@ func (ed *editor) buildFindings() fyne.CanvasObject {
 		},
 	)
 	ed.findings.OnSelected = func(id widget.ListItemID) {
-		ed.findings.UnselectAll()
-		if id < len(u.Model.Findings) {
-			ed.Focus(u.Model.Findings[id])
-		}
+		u.safe(func() {
+			ed.findings.UnselectAll()
+			if id < len(u.Model.Findings) {
+				ed.Focus(u.Model.Findings[id])
+			}
+		})
 	}
 	head := container.NewBorder(nil, nil, nil, ed.fixAllBtn, ed.findHead)
 	return container.NewBorder(container.NewVBox(widget.NewSeparator(), head), nil, nil, nil, ed.findings)

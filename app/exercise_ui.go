@@ -144,11 +144,11 @@ func (pp *practicePanel) refresh() {
 	for _, mk := range p.Marks {
 		path := mk.Path
 		label := pp.ed.pathLabel(path)
-		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), pp.ed.u.wrap(func() {
 			pp.ed.u.Model.ToggleMark(path)
 			pp.refresh()
 			pp.ed.pv.drawBoxes()
-		})
+		}))
 		rm.Importance = widget.LowImportance
 		pp.marks.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), rm, widget.NewLabel(label)))
 	}

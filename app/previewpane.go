@@ -94,11 +94,11 @@ func newPreviewPane(u *UI) *previewPane {
 	p.info = widget.NewLabel("")
 	p.info.SizeName = theme.SizeNameCaptionText
 	p.info.Truncation = fyne.TextTruncateEllipsis
-	p.prevBtn = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.gotoPage(p.page - 1) })
-	p.nextBtn = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.gotoPage(p.page + 1) })
-	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), p.zoomOut)
-	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), p.zoomIn)
-	zoomFit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), p.fitWidth)
+	p.prevBtn = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), u.wrap(func() { p.gotoPage(p.page - 1) }))
+	p.nextBtn = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), u.wrap(func() { p.gotoPage(p.page + 1) }))
+	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), u.wrap(p.zoomOut))
+	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), u.wrap(p.zoomIn))
+	zoomFit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), u.wrap(p.fitWidth))
 	redraw := func(bool) { p.explainChanged() }
 	p.explain = widget.NewCheck(T("pv.explain"), redraw)
 	p.explain.Checked = view.Explain

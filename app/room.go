@@ -27,7 +27,7 @@ func gongwenDate(t time.Time) string {
 func (ed *editor) dateInput(e *widget.Entry) fyne.CanvasObject {
 	today := widget.NewButton(T("date.today"), func() { e.SetText(gongwenDate(time.Now())) })
 	var cal *widget.Button
-	cal = widget.NewButtonWithIcon("", theme.CalendarIcon(), func() {
+	cal = widget.NewButtonWithIcon("", theme.CalendarIcon(), ed.u.wrap(func() {
 		start := time.Now()
 		if d, err := document.ParseDate(e.Text); err == nil {
 			start = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.Local)
@@ -40,7 +40,7 @@ func (ed *editor) dateInput(e *widget.Entry) fyne.CanvasObject {
 		pop = widget.NewPopUp(c, ed.u.Win.Canvas())
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(cal)
 		pop.ShowAtPosition(pos.Add(fyne.NewPos(0, cal.Size().Height)))
-	})
+	}))
 	return container.NewBorder(nil, nil, nil, container.NewHBox(today, cal), e)
 }
 
