@@ -113,12 +113,11 @@ func ReadImage(dir, file string) ([]byte, error) {
 // date it presses: its white background is made transparent (pixels within 12% of white in
 // every channel), and the image is returned as an RGBA PNG.
 func DecodeImage(data []byte) ([]byte, error) {
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || (format != "png" && format != "jpeg") {
-		return nil, &imageError{"%s图片“%s”不是 PNG 或 JPEG 图片", err}
-	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > MaxImageSide || cfg.Height > MaxImageSide ||
-		int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
+	cfg, format, err := ImageConfig(data)
+	if err != nil {
+		if cfg.Width == 0 {
+			return nil, &imageError{"%s图片“%s”不是 PNG 或 JPEG 图片", err}
+		}
 		return nil, &imageError{fmt.Sprintf("%%s图片“%%s”的尺寸 %d×%d 像素不可用（每边最多 %d 像素）", cfg.Width, cfg.Height, MaxImageSide), nil}
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
@@ -180,4 +179,27 @@ func (s *Source) file() string {
 		return ""
 	}
 	return s.File
+}
+
+// ErrImageFormat marks an image that is not a PNG or JPEG within the size limits.
+var ErrImageFormat = errors.New("not a png or jpeg image within the size limits")
+
+// ImageConfig reads an image's header and accepts it only as a PNG or JPEG within
+// MaxImageSide and MaxImagePixels, before anything allocates its pixels: the one check that
+// DecodeImage and the PDF and OFD writers make. A header that cannot be read returns the
+// decoder's error; another format, or a size out of the limits, an error wrapping
+// ErrImageFormat (with the config, whose Width is then non-zero for a size refusal).
+func ImageConfig(data []byte) (image.Config, string, error) {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return image.Config{}, "", err
+	}
+	if format != "png" && format != "jpeg" {
+		return image.Config{}, format, fmt.Errorf("%s: %w", format, ErrImageFormat)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > MaxImageSide || cfg.Height > MaxImageSide ||
+		int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
+		return cfg, format, fmt.Errorf("%d×%d pixels: %w", cfg.Width, cfg.Height, ErrImageFormat)
+	}
+	return cfg, format, nil
 }

@@ -17,9 +17,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"image"
-	_ "image/jpeg" // DecodeConfig of JPEG seals
-	_ "image/png"  // and PNG
 	"io"
 	"math"
 	"sort"
@@ -99,14 +96,9 @@ var familyOf = map[layout.FontID]string{
 // dash is the on/off pattern of a placeholder circle in millimetres: the PDF's 4 pt and 3 pt.
 var dash = [2]layout.Length{layout.Pt(4), layout.Pt(3)}
 
-// Limits of the images the writer embeds: those document.CheckImages holds drafts to.
-const (
-	maxImageSide   = document.MaxImageSide
-	maxImagePixels = document.MaxImagePixels
-)
-
-// ErrImageFormat marks an image that is not a PNG or JPEG within the size limits.
-var ErrImageFormat = errors.New("not a png or jpeg image within the size limits")
+// ErrImageFormat marks an image that is not a PNG or JPEG within the size limits
+// (document.ImageConfig's check).
+var ErrImageFormat = document.ErrImageFormat
 
 // Write paints pages as they are into an OFD package on w. fonts must be the set the pages were
 // typeset with (nil means layout.DefaultFonts()).
@@ -391,16 +383,9 @@ func (w *writer) image(b *bytes.Buffer, pageID uint32, im layout.Image) error {
 	if len(im.Data) == 0 {
 		return nil
 	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(im.Data))
+	_, format, err := document.ImageConfig(im.Data)
 	if err != nil {
 		return fmt.Errorf("image %s: %w", im.Element, err)
-	}
-	if format != "png" && format != "jpeg" {
-		return fmt.Errorf("image %s: %s: %w", im.Element, format, ErrImageFormat)
-	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > maxImageSide || cfg.Height > maxImageSide ||
-		int64(cfg.Width)*int64(cfg.Height) > maxImagePixels {
-		return fmt.Errorf("image %s: %d×%d pixels: %w", im.Element, cfg.Width, cfg.Height, ErrImageFormat)
 	}
 	key := sha256.Sum256(im.Data)
 	m, ok := w.media[key]

@@ -6,14 +6,10 @@
 package pdf
 
 import (
-	"bytes"
 	"compress/flate"
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"image"
-	_ "image/jpeg" // DecodeConfig of JPEG seals
-	_ "image/png"  // and PNG
 	"io"
 	"math"
 	"strings"
@@ -326,14 +322,9 @@ func (p *painter) circle(c layout.Circle) {
 	p.gp.Oval((c.CX - c.R).Pt(), (c.CY - c.R).Pt(), (c.CX + c.R).Pt(), (c.CY + c.R).Pt())
 }
 
-// Limits of the images the writer embeds: those document.CheckImages holds drafts to.
-const (
-	maxImageSide   = document.MaxImageSide
-	maxImagePixels = document.MaxImagePixels
-)
-
-// ErrImageFormat marks an image that is not a PNG or JPEG within the size limits.
-var ErrImageFormat = errors.New("not a png or jpeg image within the size limits")
+// ErrImageFormat marks an image that is not a PNG or JPEG within the size limits
+// (document.ImageConfig's check).
+var ErrImageFormat = document.ErrImageFormat
 
 func (p *painter) image(im layout.Image) error {
 	if len(im.Data) == 0 {
@@ -341,16 +332,8 @@ func (p *painter) image(im layout.Image) error {
 	}
 	// gopdf embeds PNG and JPEG; check the header first so that another format or a huge
 	// image is refused with a plain error instead of failing (or allocating) inside gopdf.
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(im.Data))
-	if err != nil {
+	if _, _, err := document.ImageConfig(im.Data); err != nil {
 		return fmt.Errorf("image %s: %w", im.Element, err)
-	}
-	if format != "png" && format != "jpeg" {
-		return fmt.Errorf("image %s: %s: %w", im.Element, format, ErrImageFormat)
-	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > maxImageSide || cfg.Height > maxImageSide ||
-		int64(cfg.Width)*int64(cfg.Height) > maxImagePixels {
-		return fmt.Errorf("image %s: %d×%d pixels: %w", im.Element, cfg.Width, cfg.Height, ErrImageFormat)
 	}
 	h, err := gopdf.ImageHolderByBytes(im.Data)
 	if err != nil {
