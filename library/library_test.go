@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"gongwen/document"
 	"gongwen/internal/storetest"
@@ -352,5 +353,29 @@ func TestPortable(t *testing.T) {
 	library.Portable(doc)
 	if doc.Issuers[0].Seal != filepath.Join(dir, "seal.png") || doc.Issuers[1].Seal != abs || doc.SignatureImage != filepath.Join(dir, "sig", "s.png") {
 		t.Errorf("Portable: %+v %q", doc.Issuers, doc.SignatureImage)
+	}
+}
+
+// TestExportEntryDates: every entry of the exchange ZIP carries a real date (the version's save
+// time or the export's), not the ZIP epoch of 1980 that unzip tools would show.
+func TestExportEntryDates(t *testing.T) {
+	lib := library.New(storetest.Open(t, store.SQLite))
+	d, _ := lib.Save(ctx, library.Save{Draft: draft(t, "甲", "2026年6月1日", "一。"), Who: "a"})
+	var buf bytes.Buffer
+	before := time.Now().Add(-time.Minute)
+	if err := lib.Export(ctx, &buf, []string{d.ID}, "tester"); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(zr.File) < 3 {
+		t.Fatalf("%d entries", len(zr.File))
+	}
+	for _, f := range zr.File {
+		if f.Modified.Before(before) || f.Modified.After(time.Now().Add(time.Minute)) {
+			t.Errorf("%s dated %v", f.Name, f.Modified)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"path"
 	"regexp"
+	"time"
 
 	"gongwen/store"
 )
@@ -49,15 +50,22 @@ func (l *Library) Export(ctx context.Context, w io.Writer, ids []string, who str
 		}
 	}
 	z := zip.NewWriter(w)
-	put := func(name string, data []byte) error {
-		f, err := z.Create(name)
+	exported := store.Now()
+	// put writes one entry dated when (an RFC 3339 time of the store; the export's time when it
+	// does not parse), so that an unzip tool shows real dates instead of the ZIP epoch of 1980.
+	put := func(name string, data []byte, when string) error {
+		t, err := time.Parse(time.RFC3339, when)
+		if err != nil {
+			t, _ = time.Parse(time.RFC3339, exported)
+		}
+		f, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: t.UTC()})
 		if err != nil {
 			return err
 		}
 		_, err = f.Write(data)
 		return err
 	}
-	m := manifest{Format: exchangeFormat, Version: exchangeVersion, ExportedAt: store.Now(), ExportedBy: who, Documents: ids}
+	m := manifest{Format: exchangeFormat, Version: exchangeVersion, ExportedAt: exported, ExportedBy: who, Documents: ids}
 	for _, id := range ids {
 		d, err := l.Get(ctx, id)
 		if err != nil {
@@ -76,17 +84,17 @@ func (l *Library) Export(ctx context.Context, w io.Writer, ids []string, who str
 			if err != nil {
 				return err
 			}
-			if err := put(fmt.Sprintf("docs/%s/v%d.yaml", id, v.N), []byte(full.Draft)); err != nil {
+			if err := put(fmt.Sprintf("docs/%s/v%d.yaml", id, v.N), []byte(full.Draft), v.SavedAt); err != nil {
 				return err
 			}
 		}
 		data, _ := json.MarshalIndent(docFile{Doc: d, Versions: vs, History: hist}, "", "  ")
-		if err := put("docs/"+id+"/document.json", data); err != nil {
+		if err := put("docs/"+id+"/document.json", data, exported); err != nil {
 			return err
 		}
 	}
 	data, _ := json.MarshalIndent(m, "", "  ")
-	if err := put("manifest.json", data); err != nil {
+	if err := put("manifest.json", data, exported); err != nil {
 		return err
 	}
 	return z.Close()
