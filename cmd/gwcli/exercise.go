@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -49,14 +50,14 @@ func cmdExercise(args []string, stdout, stderr io.Writer) int {
 
 func exerciseMake(args []string, stdout, stderr io.Writer) int {
 	f := flag.NewFlagSet("exercise make", flag.ContinueOnError)
-	f.SetOutput(stderr)
+	f.SetOutput(io.Discard)
 	level := f.String("difficulty", exercise.Medium, "easy|medium|hard")
 	n := f.Int("n", 0, "number of errors")
 	class := f.Int("class", 1, "exercises for a class")
 	seed := f.Int64("seed", 0, "random seed")
 	out := f.String("o", "", "output base name")
 	if err := f.Parse(args); err != nil {
-		return exitFailure
+		return exerciseFlagError(f.Name(), err, stdout, stderr)
 	}
 	if f.NArg() != 1 {
 		fmt.Fprintf(stderr, "gwcli exercise make: 需要一份草稿 (one DRAFT.yaml)\n%s", exerciseUsage)
@@ -102,10 +103,10 @@ func exerciseMake(args []string, stdout, stderr io.Writer) int {
 
 func exerciseScore(args []string, stdout, stderr io.Writer) int {
 	f := flag.NewFlagSet("exercise score", flag.ContinueOnError)
-	f.SetOutput(stderr)
+	f.SetOutput(io.Discard)
 	lang := f.String("lang", "zh", "zh|en")
 	if err := f.Parse(args); err != nil {
-		return exitFailure
+		return exerciseFlagError(f.Name(), err, stdout, stderr)
 	}
 	if f.NArg() < 2 {
 		fmt.Fprintf(stderr, "gwcli exercise score: 需要答案要点和至少一份作答 (KEY.json ANSWER.json...)\n")
@@ -134,10 +135,10 @@ func exerciseScore(args []string, stdout, stderr io.Writer) int {
 
 func exerciseAnswer(args []string, stdout, stderr io.Writer) int {
 	f := flag.NewFlagSet("exercise answer", flag.ContinueOnError)
-	f.SetOutput(stderr)
+	f.SetOutput(io.Discard)
 	out := f.String("o", "", "answer file")
 	if err := f.Parse(args); err != nil {
-		return exitFailure
+		return exerciseFlagError(f.Name(), err, stdout, stderr)
 	}
 	if f.NArg() < 1 || *out == "" {
 		fmt.Fprintf(stderr, "gwcli exercise answer: 需要 -o ANSWER.json 和练习文件 (EXERCISE.json PATH...)\n")
@@ -158,4 +159,15 @@ func exerciseAnswer(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "%s: %d 处标记 (marks)\n", *out, len(marks))
 	return exitOK
+}
+
+// exerciseFlagError answers a command line the flag package refused: -h prints the usage
+// (exit 0), anything else one Chinese line.
+func exerciseFlagError(name string, err error, stdout, stderr io.Writer) int {
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, exerciseUsage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "gwcli %s: %v\n", name, flagError(err))
+	return exitFailure
 }

@@ -79,7 +79,7 @@ func parseExportArgs(args []string, stderr io.Writer) (exportOptions, error) {
 	var pos []string
 	for {
 		if err := f.Parse(args); err != nil {
-			return o, err
+			return o, flagError(err)
 		}
 		args = f.Args()
 		if len(args) == 0 {

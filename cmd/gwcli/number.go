@@ -65,7 +65,7 @@ func parseInterleaved(f *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := f.Parse(args); err != nil {
-			return nil, err
+			return nil, flagError(err)
 		}
 		args = f.Args()
 		if len(args) == 0 {
