@@ -2,6 +2,7 @@ package document
 
 import (
 	"errors"
+	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -74,8 +75,9 @@ func stripMeta(d *Document) *Document {
 	return &c
 }
 
-func TestDraftRoundTrip(t *testing.T) {
-	docs := map[string]*Document{
+// roundTripDocs are documents with every element and every kind of awkward text.
+func roundTripDocs() map[string]*Document {
+	return map[string]*Document{
 		"empty":     {},
 		"full":      fullDoc(),
 		"minimal":   {Title: "关于召开会议的通知", Body: []string{"请准时参加。"}},
@@ -92,7 +94,10 @@ func TestDraftRoundTrip(t *testing.T) {
 		"widths":    {Attachments: []Attachment{{Table: &Table{Widths: []float64{0.5, 1e-3, 12345678}}}}},
 		"emptyrow":  {Attachments: []Attachment{{Table: &Table{Header: []string{"", "x"}, Rows: [][]string{{"", ""}}}}}},
 	}
-	for name, d := range docs {
+}
+
+func TestDraftRoundTrip(t *testing.T) {
+	for name, d := range roundTripDocs() {
 		t.Run(name, func(t *testing.T) {
 			out, err := Marshal(d)
 			if err != nil {
@@ -469,3 +474,29 @@ func TestTooDeepAllowsRealDrafts(t *testing.T) {
 		t.Error("unbalanced brackets accepted")
 	}
 }
+
+// TestMarshalGoldenModel: Marshal writes the documents of TestDraftRoundTrip exactly as their
+// golden files under testdata/marshal (see TestMarshalGolden; -update rewrites them).
+func TestMarshalGoldenModel(t *testing.T) {
+	for name, d := range roundTripDocs() {
+		out, err := Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", "marshal", "model-"+name+".yaml")
+		if *updateModelGolden {
+			if err := os.WriteFile(golden, out, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (go test -run TestMarshalGoldenModel -update-model writes it)", err)
+		}
+		if string(out) != string(want) {
+			t.Errorf("%s: Marshal differs from %s:\n%s", name, golden, out)
+		}
+	}
+}
+
+var updateModelGolden = flag.Bool("update-model", false, "rewrite testdata/marshal/model-*.yaml")
