@@ -134,6 +134,7 @@ type editor struct {
 	profYear   *widget.Entry
 	profSerial *widget.Entry
 	profApply  *widget.Button
+	profNote   *widget.Label // the number or 机关代字 the profile will fill
 
 	findings  *widget.List
 	findHead  *widget.Label
@@ -476,21 +477,22 @@ func (ed *editor) profileRow() fyne.CanvasObject {
 		s, _ := strconv.Atoi(strings.TrimSpace(serial.Text))
 		return m.Profiles[i], y, s, true
 	}
+	ed.profNote = preview
 	update := func(string) {
 		p, y, s, ok := current()
 		if !ok {
-			preview.SetText("")
+			ed.profNote.SetText("")
 			return
 		}
 		if p.Code != "" && y > 0 && s > 0 {
-			preview.SetText(T("profile.number", p.Number(y, s)))
+			ed.profNote.SetText(T("profile.number", p.Number(y, s)))
 		} else {
-			preview.SetText(T("profile.code", p.Code))
+			ed.profNote.SetText(T("profile.code", p.Code))
 		}
 	}
-	sel.OnChanged = update
-	year.OnChanged = update
-	serial.OnChanged = update
+	sel.OnChanged = wrapArg(u, update)
+	year.OnChanged = wrapArg(u, update)
+	serial.OnChanged = wrapArg(u, update)
 	apply := widget.NewButtonWithIcon(T("profile.apply"), theme.ConfirmIcon(), u.wrap(func() {
 		p, y, s, ok := current()
 		if !ok {

@@ -245,9 +245,9 @@ func (u *UI) TakeNumberDialog(e *widget.Entry) {
 		gap.Options = opts
 		gap.SetSelectedIndex(0)
 	}
-	code.OnChanged = refresh
-	year.OnChanged = refresh
-	refresh("")
+	code.OnChanged = wrapArg(u, refresh)
+	year.OnChanged = wrapArg(u, refresh)
+	u.safe(func() { refresh("") })
 	form := widget.NewForm(widget.NewFormItem(T("reg.code"), code), widget.NewFormItem(T("reg.year"), year),
 		widget.NewFormItem(T("reg.take.which"), gap))
 	body := container.NewVBox(newHelp(T("reg.take.help")), form, info)

@@ -100,8 +100,8 @@ func (v *libraryView) build() {
 			x := v.vers[i]
 			o.(*widget.Label).SetText(fmt.Sprintf("%d  %s  %s  %s", x.N, localTime(x.SavedAt), x.Author, x.Note))
 		})
-	v.versions.OnSelected = func(i widget.ListItemID) { v.versionSel = i }
-	v.versions.OnUnselected = func(widget.ListItemID) { v.versionSel = -1 }
+	v.versions.OnSelected = wrapArg(v.u, func(i widget.ListItemID) { v.versionSel = i })
+	v.versions.OnUnselected = wrapArg(v.u, func(widget.ListItemID) { v.versionSel = -1 })
 	v.history = widget.NewLabel("")
 	v.history.Wrapping = fyne.TextWrapWord
 	v.move = widget.NewSelect(nil, nil)
@@ -506,10 +506,10 @@ func (v *registerView) build() {
 	for c, w := range []float32{150, 70, 300, 110, 80, 160, 160, 80} {
 		v.table.SetColumnWidth(c, w)
 	}
-	v.table.OnSelected = func(id widget.TableCellID) {
+	v.table.OnSelected = wrapArg(v.u, func(id widget.TableCellID) {
 		v.sel = id.Row - 1
 		v.showInfo()
-	}
+	})
 	v.info = widget.NewLabel("")
 	v.info.Wrapping = fyne.TextWrapWord
 	release := widget.NewButton(T("reg.release"), func() { v.u.safe(v.doRelease) })

@@ -55,29 +55,77 @@ func TestPanicInHandlerBecomesDialog(t *testing.T) {
 	var log bytes.Buffer
 	panicLog = &log
 	defer func() { panicLog = os.Stderr }()
-	h := newHarness(t)
+	h := regHarness(t) // the 取号 dialog and the register window need the register's database
+	var windows []fyne.Window
+	defer func() {
+		for _, w := range windows {
+			w.Close()
+		}
+	}()
+	const nilLabel = "gongwen: internal error: runtime error: invalid memory address or nil pointer dereference"
 	cases := []struct {
 		name  string
 		start func()
+		log   string // what the log line must say ("gongwen: internal error: boom" when empty)
 	}{
 		{"dialog answer", func() {
 			h.u.ask("问题", dialogText("继续吗？"), nil, choice{"继续", widget.HighImportance, func() { panic("boom in answer") }})
 			if !tapButton(h.u.Win.Canvas().Overlays().Top(), "继续") {
 				t.Fatal("no 继续 button")
 			}
-		}},
+		}, ""},
 		{"dialog cancel", func() {
 			h.u.ask("问题", dialogText("继续吗？"), func() { panic("boom in cancel") }, choice{"继续", widget.HighImportance, nil})
 			if !tapButton(h.u.Win.Canvas().Overlays().Top(), T("cancel")) {
 				t.Fatal("no 取消 button")
 			}
-		}},
-		{"goroutine", func() { h.u.safeGo(func() { panic("boom in goroutine") }) }},
-		{"posted callback", func() { h.u.opts.Post(h.u.wrap(func() { panic("boom posted") })) }},
+		}, ""},
+		{"goroutine", func() { h.u.safeGo(func() { panic("boom in goroutine") }) }, ""},
+		{"posted callback", func() { h.u.opts.Post(h.u.wrap(func() { panic("boom posted") })) }, ""},
 		{"key handler", func() {
 			h.u.dialogs = append(h.u.dialogs, &escDialog{d: nil, onEsc: func() { panic("boom in key") }})
 			h.u.Win.Canvas().(test.WindowlessCanvas).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-		}},
+		}, ""},
+		// the unit profile's select: its preview label gone, choosing a profile panics
+		{"profile select", func() {
+			h.u.NewDocument("qingshi")
+			if len(h.u.Model.Profiles) == 0 || h.u.ed.profSel == nil {
+				t.Fatal("no unit profile to choose")
+			}
+			h.u.ed.profNote = nil
+			h.u.ed.profSel.SetSelectedIndex(0)
+		}, nilLabel},
+		// the 取号 dialog: typing a 机关代字 refreshes the gap list, whose handler panics
+		{"take-number entry", func() {
+			h.u.NewDocument("qingshi")
+			h.u.TakeNumberDialog(h.u.ed.fields["number"].entry)
+			var code *widget.SelectEntry
+			for _, o := range test.LaidOutObjects(h.u.Win.Canvas().Overlays().Top()) {
+				switch w := o.(type) {
+				case *widget.Select:
+					w.OnChanged = func(string) { panic("boom in the gap list") }
+				case *widget.SelectEntry:
+					code = w
+				}
+			}
+			if code == nil {
+				t.Fatal("no 机关代字 entry in the 取号 dialog")
+			}
+			code.SetText("江政办")
+		}, ""},
+		// the 发文登记簿 table: a selected line is shown in the info label, which is gone
+		{"register table", func() {
+			if _, err := h.u.TakeNumber("江政", 2026, 0); err != nil {
+				t.Fatal(err)
+			}
+			r := h.u.ShowRegister()
+			windows = append(windows, r.w)
+			r.code.SetText("江政")
+			r.year.SetText("2026")
+			r.refresh()
+			r.info = nil
+			r.table.Select(widget.TableCellID{Row: 1, Col: 0})
+		}, nilLabel},
 	}
 	for _, c := range cases {
 		log.Reset()
@@ -85,7 +133,11 @@ func TestPanicInHandlerBecomesDialog(t *testing.T) {
 		h.pumpUntil(c.name+": the error dialog", func() bool {
 			return strings.Contains(dialogLabels(h.u), T("err.internal"))
 		})
-		if !strings.Contains(log.String(), "gongwen: internal error: boom") || !strings.Contains(log.String(), "goroutine") {
+		want := c.log
+		if want == "" {
+			want = "gongwen: internal error: boom"
+		}
+		if !strings.Contains(log.String(), want) || !strings.Contains(log.String(), "goroutine") {
 			t.Errorf("%s: log line with the stack missing:\n%s", c.name, log.String())
 		}
 		// close the error dialog (and any broken entry under it) with Esc

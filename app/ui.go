@@ -202,6 +202,15 @@ func (u *UI) wrap(f func()) func() {
 	return func() { u.safe(f) }
 }
 
+// wrapArg is wrap for a callback that takes an argument (a widget's OnChanged or
+// OnSelected): func(x) { u.safe(func() { f(x) }) } (nil stays nil).
+func wrapArg[T any](u *UI, f func(T)) func(T) {
+	if f == nil {
+		return nil
+	}
+	return func(x T) { u.safe(func() { f(x) }) }
+}
+
 // safeGo runs f on a new goroutine; a panic there is logged and shown as safe shows it, on
 // the UI goroutine.
 func (u *UI) safeGo(f func()) {
