@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"gongwen/document"
 	"gongwen/internal/safeio"
@@ -77,7 +76,7 @@ type summaryRow struct {
 
 // printSummary prints the table of a batch: file, pages, error findings, prompts, result.
 func printSummary(w io.Writer, rows []summaryRow) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintln(tw, "文件 (file)\t页数 (pages)\t错误 (errors)\t待填写 (prompts)\t结果 (result)")
 	ok := 0
 	for _, r := range rows {

@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"gongwen/document"
 	"gongwen/library"
@@ -128,7 +127,7 @@ func cmdLibrary(args []string, stdout, stderr io.Writer) int {
 			printJSON(docs)
 			return 0
 		}
-		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		tw := newTable(stdout)
 		fmt.Fprintln(tw, "ID\t状态\t版本\t发文字号\t标题\t成文日期\t更新人\t更新时间")
 		for _, x := range docs {
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", x.ID, x.Status.Label(), x.Head, x.Number, x.Title, x.Date, x.UpdatedBy, x.UpdatedAt)

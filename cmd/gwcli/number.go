@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"gongwen/document"
@@ -229,7 +228,7 @@ func cmdNumber(args []string, stdout, stderr io.Writer) int {
 			enc.Encode(es)
 			return 0
 		}
-		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		tw := newTable(stdout)
 		fmt.Fprintln(tw, "发文字号\t状态\t标题\t成文日期\t签发人\t取号人")
 		for _, e := range es {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", e.Number(), e.State.Label(), e.Title, e.Date, e.Signer, e.TakenBy)
