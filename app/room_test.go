@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -250,4 +251,65 @@ func TestWheelOverAField(t *testing.T) {
 	if _, ok := pass.(desktop.Hoverable); ok {
 		t.Error("wheelPass takes the pointer")
 	}
+}
+
+// pressKey delivers a key as the desktop driver does: to the focused widget when there is
+// one, else to the window canvas's key handler.
+func pressKey(u *UI, name fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: name}
+	if f := u.Win.Canvas().Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	u.Win.Canvas().(test.WindowlessCanvas).OnTypedKey()(ev)
+}
+
+// TestHomeEndKeys: with nothing focused Home/End go to the preview's first and last page and
+// PgDn/PgUp turn one page; with a field focused they move the field's cursor and leave the
+// preview where it is.
+func TestHomeEndKeys(t *testing.T) {
+	h := newHarness(t)
+	h.u.OpenPath(examplePath(t, "changqi.yaml"))
+	h.settle()
+	ed := h.u.ed
+	if ed.pv.npages < 3 {
+		t.Fatalf("the example has %d pages, want 3 or more", ed.pv.npages)
+	}
+	last := ed.pv.npages - 1
+	h.u.Win.Canvas().Unfocus()
+	for _, c := range []struct {
+		key  fyne.KeyName
+		page int
+	}{
+		{fyne.KeyEnd, last},
+		{fyne.KeyHome, 0},
+		{fyne.KeyPageDown, 1},
+		{fyne.KeyPageDown, 2},
+		{fyne.KeyPageUp, 1},
+		{fyne.KeyEnd, last},
+	} {
+		pressKey(h.u, c.key)
+		if ed.pv.page != c.page {
+			t.Fatalf("%s with nothing focused: page %d, want %d", c.key, ed.pv.page+1, c.page+1)
+		}
+		h.pumpUntil(fmt.Sprintf("%s: the preview of page %d", c.key, c.page+1), func() bool { return h.u.LastPreview.Page == c.page })
+	}
+
+	// a field focused: the keys act in the field
+	title := ed.fields["title"].entry
+	h.u.Win.Canvas().Focus(title)
+	title.CursorRow, title.CursorColumn = 0, 0
+	pressKey(h.u, fyne.KeyEnd)
+	if line := []rune(strings.Split(title.Text, "\n")[0]); title.CursorColumn != len(line) {
+		t.Errorf("End in the title field: cursor column %d, want %d", title.CursorColumn, len(line))
+	}
+	pressKey(h.u, fyne.KeyHome)
+	if title.CursorColumn != 0 {
+		t.Errorf("Home in the title field: cursor column %d, want 0", title.CursorColumn)
+	}
+	pressKey(h.u, fyne.KeyPageDown)
+	if ed.pv.page != last {
+		t.Errorf("keys in a focused field turned the preview to page %d, want %d", ed.pv.page+1, last+1)
+	}
+	h.settle()
 }

@@ -127,8 +127,10 @@ func New(a fyne.App, opts Options) *UI {
 	return u
 }
 
-// typedKey is the window's key handler: Esc closes the top dialog, PageUp/PageDown turn the
-// preview's pages.
+// typedKey is the window's key handler, which gets the keys no focused widget takes: Esc
+// closes the top dialog, PageUp/PageDown turn the preview's pages, Home/End go to its first
+// and last page. With a field focused these keys act in the field (the driver gives them to
+// it); Ctrl+PgUp/PgDn/Home/End (menu shortcuts) turn the pages from anywhere.
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape && u.escape() {
 		return
@@ -141,6 +143,10 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 		u.ed.pv.gotoPage(u.ed.pv.page + 1)
 	case fyne.KeyPageUp:
 		u.ed.pv.gotoPage(u.ed.pv.page - 1)
+	case fyne.KeyHome:
+		u.ed.pv.gotoPage(0)
+	case fyne.KeyEnd:
+		u.ed.pv.gotoPage(u.ed.pv.npages - 1)
 	}
 }
 
