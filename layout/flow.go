@@ -30,6 +30,8 @@ type row struct {
 	from, to int
 	// keepNext: a heading alone on its line never ends a page.
 	keepNext bool
+	// note: a line of the 附件说明 (which may be set tighter with the sign-off, 7.3.5.5).
+	note bool
 	// pushed starts a new page unless the row already opens one (lines moved over to keep a
 	// sign-off or a heading company, 7.3.5.5).
 	pushed bool
@@ -96,10 +98,19 @@ func (s *setter) lines(p para) [][]glyph {
 		gs[i].path = p.path
 		adv[i] = gs[i].adv
 	}
+	var after []Length
+	if p.justify {
+		// the 28-a-line grid: runs of half-width characters take whole cells (grid.go)
+		after = make([]Length, n)
+		padRuns(gs, adv, Length(float64(p.size)*s.grid+0.5), after)
+	}
 	if cap(s.ruleBuf) < n {
 		s.ruleBuf = make([]bool, n)
 	}
 	s.endBuf = breakLines(p.rs, adv, p.width-p.first, p.width-p.rest, s.ruleBuf[:n], s.endBuf)
+	if after != nil {
+		padEdges(gs, s.endBuf, after)
+	}
 	out := make([][]glyph, 0, len(s.endBuf))
 	st := 0
 	dy := baselineIn(p.size)
@@ -297,6 +308,9 @@ func (s *setter) attachmentNotes() {
 			lines[0] = append(append([]glyph{}, label...), lines[0]...)
 		}
 		s.addLines(lines, false)
+	}
+	for i := start; i < len(s.rows); i++ {
+		s.rows[i].note = true
 	}
 	s.rowBox(start, len(s.rows)-start, ElemAttachNotes, x0, bodyRight-x0, "附件说明 · 7.3.4 · 正文下空一行，左空二字；多个附件时序号对齐，名称后不加标点")
 }
@@ -551,6 +565,10 @@ func (s *setter) fixSignOff() bool {
 	if s.tighten(p, s.places[lp].row+1, need-free) || s.loosen(p, s.places[lp].row+1, free+1) {
 		return true
 	}
+	// the 附件说明 of the group set tighter makes it shorter: then the body again
+	if s.tightenNotes(first) {
+		return true
+	}
 	// move the last lines of text (two, or one) over with the sign-off, keeping text on the
 	// page (and body text on page 1)
 	for want := 2; want >= 1; want-- {
@@ -573,6 +591,48 @@ func (s *setter) fixSignOff() bool {
 			continue
 		}
 		s.rows[s.places[k].row].pushed = true
+		return true
+	}
+	return false
+}
+
+// tightenNotes sets the 附件说明 lines of the sign-off group starting at row first with a
+// slightly smaller character pitch (7.3.5.5 allows adjusting the character spacing) when that
+// takes fewer lines; it reports whether it did. It is tried once.
+func (s *setter) tightenNotes(first int) bool {
+	g := s.rows[first].group
+	a, b := -1, -1
+	for i := first; i < len(s.rows) && s.rows[i].group == g; i++ {
+		if s.rows[i].note {
+			if a < 0 {
+				a = i
+			}
+			b = i
+		}
+	}
+	if a < 0 || s.rows[a].tight != 0 {
+		return false
+	}
+	saved, old := s.grid, s.rows
+	defer func() { s.grid, s.rows = saved, old }()
+	for _, cpl := range tightPitches {
+		s.grid = saved * 28 / (float64(cpl) + 0.001)
+		s.rows = nil
+		s.attachmentNotes()
+		if len(s.rows) >= b-a+1 {
+			continue
+		}
+		nr := make([]row, 0, len(old)-(b-a+1)+len(s.rows))
+		nr = append(nr, old[:a]...)
+		for _, r := range s.rows {
+			r.group, r.tight = g, 1
+			nr = append(nr, r)
+		}
+		nr = append(nr, old[b+1:]...)
+		if a == first {
+			nr[a].groupStart, nr[a].reserve = old[a].groupStart, old[a].reserve
+		}
+		old = nr
 		return true
 	}
 	return false
