@@ -174,7 +174,7 @@ const maxSpread = 1.5
 // the year and the serial of a citation.
 func relaxedBreak(rs []rune, i int) bool {
 	p, c := rs[i-1], rs[i]
-	if noStart[c] || noEnd[p] {
+	if noStart[c] || noEnd[p] || inShortBracket(rs, i) {
 		return false
 	}
 	switch {
@@ -187,6 +187,24 @@ func relaxedBreak(rs []rune, i int) bool {
 		return true
 	}
 	return false
+}
+
+// inShortBracket reports whether offset i falls inside a short bracketed word (（星期日）,
+// （试行）: at most four hanzi), which breakOpportunities keeps whole and a relaxed break
+// must not split either (issue 11: （星 / 期日）).
+func inShortBracket(rs []rune, i int) bool {
+	a := i - 1
+	for a >= 0 && i-a <= 4 && isHan(rs[a]) {
+		a--
+	}
+	if a < 0 || rs[a] != '（' {
+		return false
+	}
+	b := i
+	for b < len(rs) && b-a <= 5 && isHan(rs[b]) {
+		b++
+	}
+	return b < len(rs) && rs[b] == '）' && b-a <= 5
 }
 
 // breakLines cuts rs (with advances adv) into lines: the first of width first, the others of

@@ -98,10 +98,19 @@ func (s *setter) lines(p para) [][]glyph {
 		gs[i].path = p.path
 		adv[i] = gs[i].adv
 	}
+	var after []Length
+	if p.justify {
+		// the 28-a-line grid: runs of half-width characters take whole cells (grid.go)
+		after = make([]Length, n)
+		padRuns(gs, adv, Length(float64(p.size)*s.grid+0.5), after)
+	}
 	if cap(s.ruleBuf) < n {
 		s.ruleBuf = make([]bool, n)
 	}
 	s.endBuf = breakLines(p.rs, adv, p.width-p.first, p.width-p.rest, s.ruleBuf[:n], s.endBuf)
+	if after != nil {
+		padEdges(gs, s.endBuf, after)
+	}
 	out := make([][]glyph, 0, len(s.endBuf))
 	st := 0
 	dy := baselineIn(p.size)

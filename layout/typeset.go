@@ -109,6 +109,10 @@ type ginfo struct {
 	r    rune
 	em   Length
 	role roleID
+	// nat is the face's own advance when it is narrower than em (a punctuation mark widened
+	// to a whole cell, see fullCell); align says where it sits in the cell.
+	nat   Length
+	align cellAlign
 }
 
 // glyph is one placed character.
@@ -126,6 +130,9 @@ type glyph struct {
 	elem  elemID
 	// soft: the line breaker ended a line after this glyph (not a forced break).
 	soft bool
+	// off is where the glyph is drawn inside its box [x, x+adv): a narrow punctuation mark
+	// widened to a cell, the space padded before a run of half-width characters (grid.go).
+	off int16
 }
 
 // roleID is a Role in one byte (glyphs are many).
@@ -201,6 +208,9 @@ func (s *setter) resolve(role Role, r rune) ginfo {
 	g := ginfo{face: f, r: pr, role: idOfRole(role)}
 	if f != nil {
 		g.em = f.Advance(pr, emUnit)
+		if a, ok := fullCell[pr]; ok && g.em > 0 && g.em < emUnit*9/10 {
+			g.nat, g.align, g.em = g.em, a, emUnit
+		}
 	}
 	s.cache[k] = g
 	return g
@@ -226,7 +236,18 @@ func (s *setter) glyphIDs(r rune, role Role, size Length, color Color, elem elem
 	}
 	g := s.resolve(role, r)
 	adv := Length(float64(g.em)*float64(size)*s.grid/float64(emUnit) + 0.5)
-	return glyph{face: g.face, r: g.r, adv: adv, size: size, color: color, elem: elem, role: g.role}
+	gl := glyph{face: g.face, r: g.r, adv: adv, size: size, color: color, elem: elem, role: g.role}
+	if g.nat > 0 {
+		// the mark is drawn at its own width: flush right, left or centred in the cell
+		blank := adv - Length(float64(g.nat)*float64(size)/float64(emUnit)+0.5)
+		switch g.align {
+		case alignRight:
+			gl.setOff(blank)
+		case alignCentre:
+			gl.setOff(blank / 2)
+		}
+	}
+	return gl
 }
 
 func width(gs []glyph) Length {
@@ -356,7 +377,7 @@ func (p *Page) addGlyphs(gs []glyph, top Length) {
 		xs := make([]Length, 0, j-i)
 		for k := i; k < j; k++ {
 			b.WriteRune(gs[k].r)
-			xs = append(xs, gs[k].x)
+			xs = append(xs, gs[k].x+Length(gs[k].off))
 		}
 		var id FontID
 		if gs[i].face != nil {

@@ -1,0 +1,129 @@
+package layout
+
+// The 28-a-line grid (5.2.3): every full-width character of a 正文 line takes one cell. Two
+// things would put characters off the grid or space them unevenly, and are set right here:
+//
+//   - Punctuation that a face draws narrower than a cell (LXGW WenKai, the bundled 楷体, has
+//     “ ” ‘ ’ and · 0.35 em wide; several faces have a narrow ·) takes a whole cell in every
+//     face, as in the body's 仿宋: an opening quote flush right in its cell, a closing one
+//     flush left, a middle dot centred (fullCell, applied in setter.resolve).
+//   - A run of half-width characters (digits, Latin letters) whose width is not a whole
+//     number of cells: an even run of 仿宋 digits pairs up into cells, an odd one leaves half a
+//     cell over (1日, 30日 are fine, 1日至7日 puts everything after the 1 half a cell off). CLREQ
+//     asks that the half-width characters be paired so the gaps stay even: the run is padded
+//     to whole cells with the remainder split evenly before and after it (padRuns), so the
+//     gap before the run equals the gap after it, and the characters after it are back on the
+//     grid. At the start of a line the padding goes after the run, at the end before it
+//     (padEdges), so the line keeps its flush edges.
+//
+// The padding is part of the run's box (glyph.adv) and the offset of its first character
+// (glyph.off), so the breaker, the justification and the Records see whole cells.
+
+// cellAlign says where a narrow mark sits in its cell.
+type cellAlign uint8
+
+const (
+	alignLeft cellAlign = iota
+	alignRight
+	alignCentre
+)
+
+// fullCell lists the marks that take a whole cell however narrow a face draws them, and where.
+var fullCell = map[rune]cellAlign{
+	'“': alignRight, '‘': alignRight,
+	'”': alignLeft, '’': alignLeft,
+	'·': alignCentre, '・': alignCentre,
+}
+
+// setOff sets the drawing offset inside the glyph's box (clamped to the int16 it is kept in:
+// 32 mm, more than any mark).
+func (g *glyph) setOff(o Length) {
+	g.off = int16(min(max(o, 0), 32767))
+}
+
+// isHalfWidth reports whether r is set half-width, in a run that is padded to whole cells:
+// printable ASCII (a space only inside a run).
+func isHalfWidth(r rune) bool { return r >= ' ' && r < 0x7f }
+
+// padRuns pads every run of half-width characters in gs (with at least one graphic
+// character) to a whole number of cells: the blank is split evenly, the first half before the
+// run (in its first glyph's box, drawn after it), the rest after it (in its last glyph's box).
+// adv follows gs. after[i] > 0 records the padding after a run ending at i, for padEdges.
+func padRuns(gs []glyph, adv []Length, cell Length, after []Length) {
+	n := len(gs)
+	for a := 0; a < n; {
+		if !isHalfWidth(gs[a].r) {
+			a++
+			continue
+		}
+		b := a
+		var w Length
+		graphic := false
+		for b < n && isHalfWidth(gs[b].r) {
+			w += gs[b].adv
+			graphic = graphic || isASCIIGraphic(gs[b].r)
+			b++
+		}
+		// trailing and leading spaces of a run stay outside it
+		s, e := a, b
+		for s < e && gs[s].r == ' ' {
+			s++
+		}
+		for e > s && gs[e-1].r == ' ' {
+			e--
+		}
+		if graphic && cell > 0 {
+			w = 0
+			for k := s; k < e; k++ {
+				w += gs[k].adv
+			}
+			cells := (w + cell - lineTolerance - 1) / cell
+			if pad := cells*cell - w; pad > lineTolerance {
+				before := pad / 2
+				gs[s].adv += before
+				gs[s].setOff(Length(gs[s].off) + before)
+				gs[e-1].adv += pad - before
+				after[e-1] = pad - before
+				adv[s], adv[e-1] = gs[s].adv, gs[e-1].adv
+			}
+		}
+		a = b
+	}
+}
+
+// padEdges moves the padding of a run that starts a line after it, and of a run that ends a
+// line before it, so that lines keep flush edges; ends are the lines' end offsets.
+func padEdges(gs []glyph, ends []int, after []Length) {
+	st := 0
+	for _, e := range ends {
+		if e-st >= 2 {
+			// a run at the start: its padding before goes after it
+			if isASCIIGraphic(gs[st].r) && gs[st].off > 0 && (st == 0 || !isHalfWidth(gs[st-1].r)) {
+				k := st
+				for k+1 < e && isHalfWidth(gs[k+1].r) && gs[k+1].r != ' ' {
+					k++
+				}
+				pb := Length(gs[st].off)
+				gs[st].adv -= pb
+				gs[st].setOff(0)
+				gs[k].adv += pb
+				after[k] += pb
+			}
+			// a run at the end: its padding after goes before it
+			if l := e - 1; after[l] > 0 && isASCIIGraphic(gs[l].r) && l > st {
+				k := l
+				for k-1 >= st && isHalfWidth(gs[k-1].r) && gs[k-1].r != ' ' {
+					k--
+				}
+				if k > st {
+					pa := after[l]
+					gs[l].adv -= pa
+					after[l] = 0
+					gs[k].adv += pa
+					gs[k].setOff(Length(gs[k].off) + pa)
+				}
+			}
+		}
+		st = e
+	}
+}
