@@ -14,7 +14,7 @@ import (
 // ---- 发文字号 ----
 
 // numberRe splits a 发文字号: 代字, opening bracket, year, closing bracket, 第, serial, 号.
-var numberRe = regexp.MustCompile(`^(.*?)([〔\[【(（［{｛<〈]?)[ \x{3000}]*([0-9０-９]{2,4})[ \x{3000}]*([〕\]】)）］}｝>〉]?)[ \x{3000}]*(第?)[ \x{3000}]*([0-9０-９]+)[ \x{3000}]*(号?)[ \x{3000}]*$`)
+var numberRe = regexp.MustCompile(`^(.*?)([〔\[【(（［{｛<〈〖﹝]?)[ \x{3000}]*([0-9０-９]{2,4})[ \x{3000}]*([〕\]】)）］}｝>〉〗﹞]?)[ \x{3000}]*(第?)[ \x{3000}]*([0-9０-９]+)[ \x{3000}]*(号?)[ \x{3000}]*$`)
 
 type numberParts struct {
 	code, open, year, close, di, serial, hao string
@@ -47,7 +47,7 @@ func numberField(c *ctx, path, kind string) (field, bool) {
 	return field{path: path, kind: kind, text: v}, true
 }
 
-var reNumberLike = regexp.MustCompile(`^[ \x{3000}]*\p{Han}{1,12}[〔\[【(（［][0-9０-９]{2,4}[〕\]】)）］]第?[0-9０-９]+号?[ \x{3000}]*$`)
+var reNumberLike = regexp.MustCompile(`^[ \x{3000}]*\p{Han}{1,12}[〔\[【(（［〖﹝][0-9０-９]{2,4}[〕\]】)）］〗﹞]第?[0-9０-９]+号?[ \x{3000}]*$`)
 
 // numberInBody finds a 发文字号 the importer could not recognise (because it is malformed) in
 // the first paragraphs of the body.
@@ -205,7 +205,7 @@ var checkNumberFormat = func(c *ctx, r *rule) {
 var checkCitationNumberBrackets = pattern(patternSpec{
 	kinds: []string{"body", "attachment_body", "title", "note", "attachment_title"},
 	quick: "号",
-	re:    regexp.MustCompile(`(\p{Han})([\[【［(（]\s*([0-9]{4})\s*[\]】］)）]|〔\s*([0-9]{4})\s*〕)\s*(第?)\s*([0-9]+)号`),
+	re:    regexp.MustCompile(`(\p{Han})([\[【［(（〖﹝]\s*([0-9]{4})\s*[\]】］)）〗﹞]|〔\s*([0-9]{4})\s*〕)\s*(第?)\s*([0-9]+)号`),
 	judge: func(text string, sm []int) (match, bool) {
 		whole := text[sm[4]:sm[1]]
 		year := ""
@@ -231,7 +231,7 @@ var checkCitationNumberBrackets = pattern(patternSpec{
 // ---- dates ----
 
 var (
-	reCnDate   = regexp.MustCompile(`([〇○零Оo0一二三四五六七八九]{4})\s*年\s*([元正一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*日)?`)
+	reCnDate   = regexp.MustCompile(`([〇○◯零ОоOoＯｏ0０一二三四五六七八九]{4})\s*年\s*([元正一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*日)?`)
 	reNumDate  = regexp.MustCompile(`([0-9０-９]{4})\s*([-./／－])\s*([0-9０-９]{1,2})\s*([-./／－])\s*([0-9０-９]{1,2})`)
 	reYMD      = regexp.MustCompile(`^([0-9０-９]{2,4})?\s*年?\s*([0-9０-９]{1,2})?\s*月?\s*([0-9０-９]{1,2})?\s*[日号]?$`)
 	reDateLead = regexp.MustCompile(`([0-9]{4}年)(0[1-9])(月)|([0-9]{1,2}月)(0[1-9])(日)`)

@@ -88,7 +88,9 @@ var checkPifuCitation = func(c *ctx, r *rule) {
 			ni = strings.Index(cite, "号)")
 		}
 		switch {
-		case ni < 0 && strings.Contains(cite, "请示") || ni < 0 && strings.Contains(cite, "《"):
+		// Only a title in 《》 calls for its number: 国务院's own 批复 cite a request by its
+		// subject, without 《》 or number (你部关于……的请示收悉), and that is sound practice.
+		case ni < 0 && strings.Contains(cite, "《"):
 			c.reportMatch(r, f, match{start: start, end: i, msg: "引用来文应先引标题，后用圆括号注明发文字号：你单位《关于……的请示》（×〔2024〕5号）收悉"})
 		case ni >= 0 && ti >= 0 && ni < ti:
 			c.reportMatch(r, f, match{start: start, end: i, msg: "引用来文应先引标题，后引发文字号，此处次序颠倒"})

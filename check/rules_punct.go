@@ -237,6 +237,31 @@ var checkSpaceInText = scanner([]string{"body", "title", "attachment_body", "att
 	}
 })
 
+// reSpacedNumber finds a date (2018 年 11 月 19 日, 11 月 19 日, 2018 年) or a 发文字号
+// (国发〔2018〕2 号) that may have blanks inside; checkSpaceInNumber reports those that do.
+var reSpacedNumber = regexp.MustCompile(`(?:[0-9０-９]{4}[ \x{3000}]*年[ \x{3000}]*)?[0-9０-９]{1,2}[ \x{3000}]*月(?:[ \x{3000}]*[0-9０-９]{1,2}[ \x{3000}]*[日号])?|[0-9０-９]{4}[ \x{3000}]*年|[〔［\[【〖﹝(（][ \x{3000}]*[0-9０-９]{4}[ \x{3000}]*[〕\]］】〗﹞)）][ \x{3000}]*第?[ \x{3000}]*[0-9０-９]+[ \x{3000}]*号`)
+
+// checkSpaceInNumber removes the blanks a web page or Word's spacing left inside a 发文字号 or
+// a date: GB/T 9704-2012 7.2.5 and 7.3.5.1 write them solid (国发〔2018〕2号, 2018年11月19日).
+var checkSpaceInNumber = pattern(patternSpec{
+	kinds: []string{"number", "date", "title", "title_note", "body", "attachment_notes", "note", "attachment_title", "attachment_body", "table", "cc"},
+	quick: " |\u3000",
+	re:    reSpacedNumber,
+	judge: func(s string, sm []int) (match, bool) {
+		t := s[sm[0]:sm[1]]
+		fix := strings.Map(func(r rune) rune {
+			if r == ' ' || r == '\u3000' {
+				return -1
+			}
+			return r
+		}, t)
+		if fix == t {
+			return match{}, false
+		}
+		return match{start: sm[0], end: sm[1], fix: fix, hasFix: true, msg: "发文字号和日期内不留空格，“{text}”应写作“{fix}”"}, true
+	},
+})
+
 var checkFullwidthDigits = pattern(patternSpec{
 	quick: "０|１|２|３|４|５|６|７|８|９",
 	re:    regexp.MustCompile(`[０-９]+`),

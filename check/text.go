@@ -210,7 +210,7 @@ func compact(s string) string {
 	}, s)
 }
 
-var cnDigits = map[rune]int{'〇': 0, '○': 0, '零': 0, 'О': 0, 'o': 0, 'O': 0, '0': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+var cnDigits = map[rune]int{'〇': 0, '○': 0, '◯': 0, '零': 0, 'О': 0, 'о': 0, 'o': 0, 'O': 0, 'Ｏ': 0, 'ｏ': 0, '0': 0, '０': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 
 // cnYear reads a year written digit by digit in Chinese numerals (二〇二四).
 func cnYear(s string) (int, bool) {
