@@ -250,16 +250,18 @@ func TestRealDocsPDFCheck(t *testing.T) {
 					t.Logf("yardstick limit (a part's last page before an attachment): %s", c.Detail)
 					continue
 				}
-				if why, ok := knownPDFCheckFails[stem+"/"+c.Check]; ok {
+				if why, ok := knownPDFFail(stem + "/" + c.Check); ok {
 					seen[stem+"/"+c.Check] = true
 					t.Logf("known FAIL %s (%s): %s", c.Check, why, c.Detail)
 					continue
 				}
 				t.Errorf("FAIL %s: %s", c.Check, c.Detail)
 			}
-			for k := range knownPDFCheckFails {
-				if strings.HasPrefix(k, stem+"/") && !seen[k] {
-					t.Errorf("%s no longer fails: drop it from knownPDFCheckFails", k)
+			for _, known := range []map[string]string{knownPDFCheckFails, knownOwnPDFCheckFails} {
+				for k := range known {
+					if strings.HasPrefix(k, stem+"/") && !seen[k] {
+						t.Errorf("%s no longer fails: drop it from the known failures", k)
+					}
 				}
 			}
 			if rep.Passed == 0 {
@@ -277,6 +279,24 @@ var knownPDFCheckFails = map[string]string{
 	// lines with it to page 3 instead of the standard's remedy (7.3.5: adjust line and
 	// character spacing); the page-keeping in layout/flow.go, not line breaking. Same at d3b518c.
 	"28_通报/body.lines": "the sign-off takes body lines to the next page (layout/flow.go keep rules)",
+}
+
+// knownOwnPDFCheckFails are yardstick failures of the project's own real documents
+// (document/testdata/realdocs) that come from the document as published, with the reason.
+var knownOwnPDFCheckFails = map[string]string{
+	// the page's number has [ ] for 〔〕; gwcli check reports it (number-brackets) with the fix,
+	// export writes what was typed (issue 11: legacy brackets are read as the number and reported)
+	"16_议案_街道区划/number.format":     "the published number 长绿府议[2019]1号 has [ ]; gwcli check offers the fix to 〔〕",
+	"22_通知_文明工地管理规定/number.format": "the published number 沪建建[2003]89号 has [ ]; gwcli check offers the fix to 〔〕",
+}
+
+// knownPDFFail returns the reason of a known yardstick failure of a real document.
+func knownPDFFail(key string) (string, bool) {
+	if why, ok := knownPDFCheckFails[key]; ok {
+		return why, ok
+	}
+	why, ok := knownOwnPDFCheckFails[key]
+	return why, ok
 }
 
 // partEndPages lists the pages followed by a page that opens an attachment (附件, 附件N, 附：).
@@ -321,6 +341,28 @@ func onlyPartEnds(detail string, ends map[int]bool) bool {
 	return found
 }
 
+// knownSpreadLines are full body lines of real documents that still spread wider than 1.1
+// cells a character, "document/the line's first characters" → why and who fixes it; the test
+// logs them and fails when the line no longer spreads (so the list stays true).
+var knownSpreadLines = map[string]string{
+	// 为深入实施《国家中长期科学和技术发展规划纲要 / （2006-2020年）》，…: after 纲要 4 cells are
+	// left; （2006- would fit (3.5 cells) but no break is allowed after the hyphen of a numeric
+	// range (nor after an em dash: the same with 2006—2020), so 22 characters spread over 26
+	// cells (1.18); line breaking in layout (H-typo)
+	"12_通知_科技部专项规划/为深入实施《国家中长期": "no break inside （2006-2020年）》， leaves 22 characters over 26 cells (layout line breaking)",
+}
+
+// knownSpread finds the knownSpreadLines entry of a printed line of document name.
+func knownSpread(name, text string) (key, why string, ok bool) {
+	text = strings.ReplaceAll(text, " ", "")
+	for k, why := range knownSpreadLines {
+		if doc, start, _ := strings.Cut(k, "/"); doc == name && strings.HasPrefix(text, start) {
+			return k, why, true
+		}
+	}
+	return "", "", false
+}
+
 // TestRealDocsLines reads the exported PDFs back: no full body line (one that reaches the
 // 版心's right edge and is followed by the same paragraph) spreads its characters wider than
 // 1.1 times the 28-a-line cell, and no three consecutive body lines are set in 黑体.
@@ -331,6 +373,7 @@ func TestRealDocsLines(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			lines := pdfLines(t, realPDF(t, src))
 			hei, full, worst := 0, 0, 0.0
+			spread := map[string]bool{}
 			for i, l := range lines {
 				if len(l.sizes) == 0 || l.sizes[0] != bodySize || !isBodyFamily(l.families[0]) {
 					hei = 0
@@ -361,7 +404,18 @@ func TestRealDocsLines(t *testing.T) {
 				adv := (l.right - l.left) / cells(l.text)
 				worst = max(worst, adv/cell)
 				if adv > 1.1*cell {
+					key, why, ok := knownSpread(name, l.text)
+					if ok {
+						spread[key] = true
+						t.Logf("known: page %d: %q spreads to %.2f cells a character (%s)", l.page, l.text, adv/cell, why)
+						continue
+					}
 					t.Errorf("page %d: %q spreads to %.2f cells a character", l.page, l.text, adv/cell)
+				}
+			}
+			for k := range knownSpreadLines {
+				if strings.HasPrefix(k, name+"/") && !spread[k] {
+					t.Errorf("%s no longer spreads: drop it from knownSpreadLines", k)
 				}
 			}
 			t.Logf("%d full body lines, widest average advance %.3f cell", full, worst)
