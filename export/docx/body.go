@@ -44,6 +44,8 @@ type builder struct {
 	// a line of the page's 22-line grid as it does in the layout engine.
 	y        int
 	tracking bool
+	// onLine receives the page plan (Options.Plan).
+	onLine func(PlanLine)
 }
 
 type mediaFile struct {
@@ -59,7 +61,7 @@ func newBuilder(doc *document.Document, fonts fontSet, opts Options) *builder {
 	if warn == nil {
 		warn = func(string) {}
 	}
-	return &builder{doc: doc, fonts: fonts, warn: warn, nextRel: 10, nextPr: 1, used: map[string]map[rune]bool{}}
+	return &builder{doc: doc, fonts: fonts, warn: warn, onLine: opts.Plan, nextRel: 10, nextPr: 1, used: map[string]map[rune]bool{}}
 }
 
 func (b *builder) rel() string {
@@ -725,19 +727,19 @@ func (b *builder) mainText() {
 		for i, n := range d.AttachmentNotes {
 			b.startElement(fmt.Sprintf("attachment_notes.%d", i))
 			p := para{style: "GwAttachNote", jc: "both", left: 2*char3 + lw, hanging: lw}
-			if len(d.AttachmentNotes) == 1 {
-				p.runs = []string{b.run(label+n, body3)}
-			} else {
+			text := label + n
+			if len(d.AttachmentNotes) > 1 {
 				num := fmt.Sprintf("%d.", i+1)
 				p.left += width3(num)
 				p.hanging += width3(num)
-				if i == 0 {
-					p.runs = []string{b.run(label+num+n, body3)}
-				} else {
+				text = label + num + n
+				if i > 0 {
 					p.hanging = width3(num)
-					p.runs = []string{b.run(num+n, body3)}
+					text = num + n
 				}
 			}
+			// broken where the engine broke the note (the label on its first line)
+			p.runs = b.lineRuns(fmt.Sprintf("attachment_notes.%d", i), []seg{{text, body3}}, -p.hanging, p.left, 0)
 			if i == 0 {
 				p.before = pitch
 			}
@@ -967,6 +969,9 @@ func (b *builder) table(t *document.Table, path string) {
 			if path != "" {
 				// the cell's room: its width less the 85-twip margins on both sides
 				runs = b.lineRuns(fmt.Sprintf("%s.%d", rowPath, i), []seg{{c, f}}, 0, textW-ws[i]+170, 0)
+			}
+			if head && path != "" {
+				b.plannedRepeats(fmt.Sprintf("%s.%d", rowPath, i))
 			}
 			b.out.WriteString(b.p(para{style: "GwTableText", jc: jc, line: 378, mark: f, runs: runs}))
 			b.out.WriteString(`</w:tc>`)

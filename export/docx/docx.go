@@ -55,6 +55,9 @@ type Options struct {
 	// session shows boxes where the first one's subset lacks glyphs (measured with 7.4; see
 	// docs/docx.md); hence whole faces by default.
 	SubsetFonts bool
+	// Plan, when set, receives the writer's page plan line by line: each line of a
+	// paragraph the writer breaks where the layout engine broke the element (PlanLine).
+	Plan func(PlanLine)
 }
 
 // Page geometry in twips (1/20 pt), the same numbers as the layout engine.

@@ -65,6 +65,9 @@ func (p *plan) firstLines(path string) []layout.RecordLine {
 func (b *builder) brokenLines(path, text string) string {
 	ls := b.plan.lines(path)
 	if text == "" || len(ls) == 0 {
+		if text != "" {
+			b.planned(path, nil, 0, typedLines(text), 0)
+		}
 		return text
 	}
 	var parts []string
@@ -73,8 +76,10 @@ func (b *builder) brokenLines(path, text string) string {
 	}
 	if strings.Join(parts, "") != strings.ReplaceAll(text, "\n", "") {
 		b.warn(fmt.Sprintf("%s 的换行未能沿用排版结果（the layout's line breaks do not spell the text）", path))
+		b.planned(path, nil, 0, typedLines(text), 0)
 		return text
 	}
+	b.planned(path, ls, 0, parts, 0)
 	return strings.Join(parts, "\n")
 }
 
@@ -197,6 +202,11 @@ func (b *builder) lineRuns(path string, segs []seg, first, left, right int) []st
 		for _, s := range segs {
 			runs = append(runs, b.run(s.text, s.r))
 		}
+		label := 0
+		if sp := spell(ls); strings.HasSuffix(whole.String(), sp) {
+			label = len([]rune(whole.String())) - len([]rune(sp))
+		}
+		b.planned(path, ls, 0, typedLines(whole.String()), label)
 		return runs
 	}
 	label := len([]rune(whole.String())) - len([]rune(sb.String()))
@@ -227,6 +237,11 @@ func (b *builder) lineRuns(path string, segs []seg, first, left, right int) []st
 		}
 		line, lf := text[pos:pos+n], fmts[pos:pos+n]
 		pos += n
+		if k == 0 {
+			b.planned(path, ls, k, []string{string(line)}, label)
+		} else {
+			b.planned(path, ls, k, []string{string(line)}, 0)
+		}
 		spacing := -1 // the letter spacing of the line's characters; -1: the format's own
 		room := textW - left - right
 		if k == 0 {
