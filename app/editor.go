@@ -8,9 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -300,21 +298,8 @@ func (ed *editor) fieldBlock(ff *formField) fyne.CanvasObject {
 
 // chooseImage lets the user pick an image file for a path field.
 func (ed *editor) chooseImage(e *widget.Entry) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ed.u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		e.SetText(r.URI().Path()) // OnChanged stores it
-		r.Close()
-	}, ed.u.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
-	ed.u.placeDialog(d)
-	ed.u.sizeDialog(d)
-	d.Show()
+	ed.u.chooseFile(fileRequest{Kind: chooseOpen, Title: T("seal.choose"), Exts: []string{".png", ".jpg", ".jpeg"}},
+		func(path string) { e.SetText(path) }) // OnChanged stores it
 }
 
 // makeField builds the input of one field and binds it to the model.

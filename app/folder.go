@@ -75,7 +75,7 @@ func checkOne(path string, set *templates.Set) (fd FolderDoc) {
 			fd.Err = errorf("err.analyse.internal", r)
 		}
 	}()
-	doc, err := document.Load(path)
+	doc, err := document.LoadWith(path, set.GenreTable()) // pipeline.Genres(set)
 	if err != nil {
 		fd.Err = openError(path, err)
 		return fd
@@ -101,20 +101,7 @@ func checkOne(path string, set *templates.Set) (fd FolderDoc) {
 
 // ImportFolder is File → 导入文件夹: choose a folder, then check its documents.
 func (u *UI) ImportFolder() {
-	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if l == nil {
-			return
-		}
-		u.rememberDir(filepath.Join(l.Path(), "x"))
-		u.CheckFolder(l.Path(), nil)
-	}, u.Win)
-	u.placeDialog(d)
-	u.sizeDialog(d)
-	d.Show()
+	u.chooseFile(fileRequest{Kind: chooseFolder, Title: T("menu.importfolder")}, func(dir string) { u.CheckFolder(dir, nil) })
 }
 
 // CheckFolder checks a folder's documents in the background with a progress bar, then

@@ -118,16 +118,10 @@ func TestDialogBesideTheDraft(t *testing.T) {
 	if err := h.u.Model.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	var got string
-	h.u.placeDialog(locationFunc(func(l fyne.ListableURI) { got = l.Path() }))
-	if got != dir {
+	if got := h.u.dialogDir(); got != dir {
 		t.Errorf("dialog opens in %q, want %q", got, dir)
 	}
 }
-
-type locationFunc func(fyne.ListableURI)
-
-func (f locationFunc) SetLocation(l fyne.ListableURI) { f(l) }
 
 // TestWheelAndPageKeys: the wheel moves the form three of Fyne's steps a notch; Ctrl+PgDn
 // and Ctrl+End turn the preview's pages with a field focused (menu shortcuts come first).

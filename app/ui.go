@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
@@ -43,6 +42,9 @@ type Options struct {
 	Post func(func())
 	// ProfileDir is the folder of the user's unit profiles; "" means the default.
 	ProfileDir string
+	// NativeDialogs lets file dialogs use the platform's chooser (filedialog.go); off, they
+	// are Fyne's (tests).
+	NativeDialogs bool
 }
 
 // UI is the desktop application: one window that shows the start page or the editor.
@@ -64,6 +66,8 @@ type UI struct {
 	OnPreview func(PreviewResult)
 	// loadErrs are the templates and profiles that could not be loaded (shown on the start page).
 	loadErrs []error
+	// nativeOpen: a native file dialog is up; nativeFailed: one failed (logged once)
+	nativeOpen, nativeFailed bool
 	// dialogs are the dialogs shown, the top one last (Esc closes it).
 	dialogs []*escDialog
 	// reg is the register and library database (register_ui.go), opened on first use.
@@ -177,7 +181,7 @@ func (u *UI) Close() {
 
 // Run starts the desktop app: `gongwen [FILE]`. It returns when the window is closed.
 func Run(a fyne.App, args []string) {
-	u := New(a, Options{})
+	u := New(a, Options{NativeDialogs: true})
 	if len(args) > 0 && args[0] != "" {
 		u.OpenPath(args[0])
 	}
@@ -451,47 +455,15 @@ func (u *UI) NewDocument(genreID string) {
 	u.showEditor()
 }
 
-func (u *UI) openDialog() { u.fileOpen([]string{".yaml", ".yml", ".txt", ".docx", ".json"}) }
-
-func (u *UI) importDialog() { u.fileOpen([]string{".txt", ".docx"}) }
-
-// fileOpen shows the file chooser for the given extensions and opens the chosen file.
-func (u *UI) fileOpen(exts []string) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.rememberDir(path)
-		u.safe(func() { u.OpenPath(path) })
-	}, u.Win)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	u.placeDialog(d)
-	u.sizeDialog(d)
-	d.Show()
+func (u *UI) openDialog() {
+	u.fileOpen(T("menu.open"), []string{".yaml", ".yml", ".txt", ".docx", ".json"})
 }
 
-// placeDialog opens a file dialog in the folder of the open draft (or of the file it was
-// imported from), else in the folder last used, rather than in the home folder.
-func (u *UI) placeDialog(d interface{ SetLocation(fyne.ListableURI) }) {
-	for _, p := range []string{u.Model.Path, u.Model.Imported, u.App.Preferences().String(prefDialogDir)} {
-		if p == "" {
-			continue
-		}
-		dir := p
-		if st, err := os.Stat(p); err != nil || !st.IsDir() {
-			dir = filepath.Dir(p)
-		}
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-			return
-		}
-	}
+func (u *UI) importDialog() { u.fileOpen(T("menu.import"), []string{".txt", ".docx"}) }
+
+// fileOpen shows the file chooser for the given extensions and opens the chosen file.
+func (u *UI) fileOpen(title string, exts []string) {
+	u.chooseFile(fileRequest{Kind: chooseOpen, Title: title, Exts: exts}, u.OpenPath)
 }
 
 // rememberDir keeps the folder of a file chosen in a dialog for the next dialog.
@@ -537,27 +509,11 @@ func (u *UI) saveAs(next func()) {
 	})
 }
 
-// fileSave shows the native save dialog with a name suggested from the document and the
-// given extensions (the first is added to a name typed without one), and calls save with the
+// fileSave shows the save dialog with a name suggested from the document and the given
+// extensions (the first is added to a name typed without one), and calls save with the
 // chosen path; nothing happens when the user cancels.
 func (u *UI) fileSave(exts []string, save func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := chosenPath(w, exts...)
-		u.rememberDir(path)
-		u.safe(func() { save(path) })
-	}, u.Win)
-	d.SetFileName(u.suggestName(exts[0]))
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	u.placeDialog(d)
-	u.sizeDialog(d)
-	d.Show()
+	u.chooseFile(fileRequest{Kind: chooseSave, Title: T("dialog.save"), Name: u.suggestName(exts[0]), Exts: exts}, save)
 }
 
 // chosenPath closes the writer Fyne's save dialog opened and returns the path to write, with

@@ -63,7 +63,7 @@ if [ "$cli_only" = 0 ]; then
   have pkg-config || need_apt+=(pkg-config)
   if have pkg-config; then
     for pc in gl:libgl1-mesa-dev x11:libx11-dev xcursor:libxcursor-dev xrandr:libxrandr-dev \
-              xinerama:libxinerama-dev xi:libxi-dev xxf86vm:libxxf86vm-dev; do
+              xinerama:libxinerama-dev xi:libxi-dev xxf86vm:libxxf86vm-dev gtk+-3.0:libgtk-3-dev; do
       pkg-config --exists "${pc%%:*}" || need_apt+=("${pc#*:}")
     done
   fi

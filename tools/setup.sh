@@ -11,11 +11,11 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 pkgs=(gcc pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
-      libx11-dev xvfb x11-utils xdotool imagemagick poppler-utils fontconfig libreoffice-writer-nogui fonts-dejavu-core python3 time
+      libx11-dev libgtk-3-dev xvfb x11-utils xdotool imagemagick poppler-utils fontconfig libreoffice-writer-nogui fonts-dejavu-core python3 time
       cups cups-client printer-driver-cups-pdf libxml2-utils chromium postgresql)
 # what the tests only need (--run skips these)
 if [ "${1:-}" = "--run" ]; then
-  pkgs=(gcc pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libx11-dev)
+  pkgs=(gcc pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libx11-dev libgtk-3-dev)
 fi
 # node and npm for the OFD reader test (tools/ofdjs); a Node.js that brings its own npm is kept
 if [ "${1:-}" != "--run" ]; then

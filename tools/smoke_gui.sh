@@ -53,6 +53,10 @@ start() {
   export HOME="$tmp/home-$lang-$RANDOM" XDG_CONFIG_HOME="" XDG_DATA_HOME=""
   export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share"
   mkdir -p "$XDG_CONFIG_HOME/fyne/cn.gongwen.app"
+  # a CJK font for GTK's native file dialog (fontconfig), as a Chinese desktop has; GSettings
+  # in memory (no D-Bus session here)
+  mkdir -p "$XDG_DATA_HOME/fonts" && cp assets/fonts/NotoSansSC-Medium.ttf "$XDG_DATA_HOME/fonts/"
+  export GSETTINGS_BACKEND=memory
   printf '{"lang":"%s","window.width":1280,"window.height":860}\n' "$lang" > "$XDG_CONFIG_HOME/fyne/cn.gongwen.app/preferences.json"
   local t0; t0=$(date +%s%N)
   LANG=C.UTF-8 LIBGL_ALWAYS_SOFTWARE=1 "$tmp/gongwen" "$file" >"$tmp/app.log" 2>&1 &
@@ -113,6 +117,34 @@ a=$(compare -metric AE "$tmp/explain-60.png" "$tmp/explain-100.png" null: 2>&1 |
 b=$(compare -metric AE "$tmp/explain-100.png" "$tmp/explain-170.png" null: 2>&1 || true)
 awk -v a="${a%% *}" -v b="${b%% *}" 'BEGIN { exit !(a > 1000 && b > 1000) }' || fail "the zoom shortcuts changed nothing (differences $a, $b pixels)"
 
+# the native file dialog (GTK 3 through sqweek/dialog, whose Linux side titles it "Open
+# File"): Ctrl+O opens it beside the draft; a screenshot of it, then Esc closes it and the app
+# goes on (that it starts in the draft's folder is TestNativeFileDialog's)
+keys ctrl+o
+dlg=""
+for _ in $(seq 1 100); do
+  dlg=$(xdotool search --onlyvisible --name '^(Open File|打开草稿)$' 2>/dev/null | head -1 || true)
+  [ -n "$dlg" ] && break
+  sleep 0.1
+done
+[ -n "$dlg" ] || { cat "$tmp/app.log"; fail "Ctrl+O showed no native file dialog"; }
+grep -q "using the built-in file dialog" "$tmp/app.log" && fail "the native dialog failed: $(cat "$tmp/app.log")"
+sleep 1
+import -window "$dlg" "$tmp/native-dialog.png" || fail "screenshot of the native dialog failed"
+sd=$(convert "$tmp/native-dialog.png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
+awk -v sd="$sd" 'BEGIN { exit !(sd > 0.03) }' || fail "the native dialog looks blank (stddev $sd)"
+[ "${DOCS:-}" = 1 ] && cp "$tmp/native-dialog.png" docs/app-native-dialog.png
+xdotool windowfocus --sync "$dlg" 2>/dev/null || true
+xdotool key --clearmodifiers Escape
+for _ in $(seq 1 50); do
+  xdotool search --onlyvisible --name '^(Open File|打开草稿)$' >/dev/null 2>&1 || break
+  sleep 0.1
+done
+xdotool search --onlyvisible --name '^(Open File|打开草稿)$' >/dev/null 2>&1 && fail "Esc did not close the native dialog"
+kill -0 "$app_pid" 2>/dev/null || fail "the app exited after the native dialog closed"
+echo "smoke_gui: native file dialog $dlg shown (stddev $sd) and closed with Esc"
+xdotool windowfocus --sync "$win" 2>/dev/null || true
+
 # memory with the 6-page example open
 if [ -f examples/changqi.yaml ]; then
   start examples/changqi.yaml
@@ -129,4 +161,4 @@ shot exercise
 # the English editor
 start "$draft" en
 shot editor-en
-echo "smoke_gui: PASS (screenshots: explain-60/100/170, exercise, editor-en${DOCS:+, copied to docs/})"
+echo "smoke_gui: PASS (screenshots: explain-60/100/170, native-dialog, exercise, editor-en${DOCS:+, copied to docs/})"
