@@ -4,13 +4,36 @@ import (
 	"testing"
 
 	"gongwen/document"
+	"gongwen/templates"
 )
 
-// BenchmarkLoadTemplates: the built-in templates loaded with the pipeline's validation (what
-// every gwcli command that reads a draft pays once).
+// BenchmarkLoadTemplates: what loading the templates costs a gwcli command once: the
+// built-ins parsed (as templates.Builtins does once per process, shared with the checker)
+// and the user's folder (empty here) validated over them by LoadTemplates.
 func BenchmarkLoadTemplates(b *testing.B) {
+	b.ReportAllocs()
+	dir := b.TempDir()
 	for i := 0; i < b.N; i++ {
-		if _, errs := LoadTemplates(b.TempDir()); len(errs) > 0 {
+		if _, errs := templates.Load(templates.LoadOptions{NoUserDir: true}); len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		opts := TemplateOptions(dir, false)
+		opts.Builtins = templates.Builtins()
+		if _, errs := templates.Load(opts); len(errs) > 0 {
+			b.Fatal(errs)
+		}
+	}
+}
+
+// BenchmarkLoadTemplatesValidated: the built-ins parsed and validated with TemplateOptions,
+// which LoadTemplates did in every process besides the checker's parse (now only the tests
+// and gwcli templates lint).
+func BenchmarkLoadTemplatesValidated(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		opts := TemplateOptions(b.TempDir(), false)
+		opts.NoUserDir = true
+		if _, errs := templates.Load(opts); len(errs) > 0 {
 			b.Fatal(errs)
 		}
 	}

@@ -60,6 +60,9 @@ type LoadOptions struct {
 	// NoUserDir skips the user folder; NoBuiltins skips the embedded templates.
 	NoUserDir  bool
 	NoBuiltins bool
+	// Builtins, when not nil, are the built-in genres already loaded (Builtins()): they are
+	// taken as they are instead of parsing and validating the embedded templates again.
+	Builtins *Set
 	// ParseDraft parses an example draft (the caller passes document.Parse); nil: examples
 	// are not parsed. name is the name to put in the parser's messages.
 	ParseDraft func(name string, data []byte) (*document.Document, error)

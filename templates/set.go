@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed builtin/*.yaml builtin/profiles/*.yaml
@@ -31,10 +32,14 @@ func DefaultUserDir() string {
 }
 
 // Builtins loads only the embedded templates, without validating examples or rule ids.
-func Builtins() *Set {
+// The set is parsed once per process and shared by every caller (the checker, the pipeline):
+// it must not be changed.
+func Builtins() *Set { return builtins() }
+
+var builtins = sync.OnceValue(func() *Set {
 	s, _ := Load(LoadOptions{NoUserDir: true})
 	return s
-}
+})
 
 // Load reads the built-in templates and then the user folder, whose genres add to or replace
 // the built-ins by id. A broken template is reported in the returned errors and skipped; the
@@ -42,7 +47,11 @@ func Builtins() *Set {
 func Load(opts LoadOptions) (*Set, []error) {
 	s := &Set{byID: map[string]*Genre{}}
 	var errs []error
-	if !opts.NoBuiltins {
+	if opts.Builtins != nil {
+		for _, g := range opts.Builtins.Genres() {
+			s.byID[g.ID] = g
+		}
+	} else if !opts.NoBuiltins {
 		gs, es := loadFS(builtinFS, "builtin", "builtin:", opts)
 		errs = append(errs, es...)
 		for _, g := range gs {
