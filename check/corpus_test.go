@@ -242,7 +242,7 @@ func TestSharedCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := document.ImportDocx(f, data)
+		doc, err := document.ImportDocx(f, data, templateGenres)
 		if err != nil {
 			t.Errorf("import %s: %v", f, err)
 			continue

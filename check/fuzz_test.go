@@ -63,7 +63,7 @@ func FuzzImportRun(f *testing.F) {
 		if len(data) > 1<<16 {
 			return
 		}
-		d, err := document.ImportText("fuzz.txt", data)
+		d, err := document.ImportText("fuzz.txt", data, templateGenres)
 		if err != nil {
 			return
 		}

@@ -58,7 +58,7 @@ func TestDocxNumberingBounds(t *testing.T) {
 			}
 			var doc *Document
 			var err error
-			n := allocDuring(t, 5*time.Second, func() { doc, err = ImportDocx("n.docx", data) })
+			n := allocDuring(t, 5*time.Second, func() { doc, err = ImportDocx("n.docx", data, builtinGenres(t)) })
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -188,7 +188,7 @@ func checkLineElements(t *testing.T, corpus string, files []string, prefix strin
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := ImportText(f, data)
+			doc, err := ImportText(f, data, builtinGenres(t))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -226,7 +226,7 @@ func checkLineElements(t *testing.T, corpus string, files []string, prefix strin
 			}
 			if ddata, err := os.ReadFile(dx); dx != "" && err == nil {
 				docx++
-				ddoc, err := ImportDocx(dx, ddata)
+				ddoc, err := ImportDocx(dx, ddata, builtinGenres(t))
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -45,7 +45,7 @@ func TestDecodeAlmostUTF8(t *testing.T) {
 			if strings.Join(at, " ") != strings.Join(c.warns, " ") {
 				t.Errorf("warnings at %v, want %v (%v)", at, c.warns, warns)
 			}
-			doc, err := ImportText("f.txt", []byte(c.data))
+			doc, err := ImportText("f.txt", []byte(c.data), builtinGenres(t))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -47,7 +47,7 @@ func FuzzDocxNumbering(f *testing.F) {
 			lv.String() + `</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`
 		np := `<w:p><w:pPr><w:numPr><w:ilvl w:val="` + strconv.Itoa(int(ilvl%10)) + `"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>事项。</w:t></w:r></w:p>`
 		body := docxHead + wp("关于某某的通知") + wp("各单位：") + strings.Repeat(np, int(paras%16)+1) + docxTail
-		doc, err := ImportDocx("n.docx", makeDocx(t, map[string]string{"word/document.xml": body, "word/numbering.xml": numbering}))
+		doc, err := ImportDocx("n.docx", makeDocx(t, map[string]string{"word/document.xml": body, "word/numbering.xml": numbering}), builtinGenres(t))
 		if err != nil {
 			t.Fatalf("numbering failed the import: %v", err)
 		}

@@ -1,9 +1,6 @@
 package document
 
-import (
-	"path/filepath"
-	"strings"
-)
+import "strings"
 
 // Genre knowledge lives in the genre templates (package templates); the importers receive it
 // as a Genres table (pipeline.Genres builds it from the template set) instead of keeping
@@ -22,17 +19,23 @@ type GenreInfo struct {
 	// TitleWords, when not empty, are words the title must contain for this genre rather
 	// than another of the same name (印发 for 通知（印发）).
 	TitleWords []string
+	// TitleEndings are words other than the names that titles printed with this genre end
+	// with (the 办法 a 印发 notice issues, an attachment's 名单).
+	TitleEndings []string
 }
 
 // Genres is the genre table of a template set.
 type Genres []GenreInfo
 
-// OfTitle returns the genre of a title: the one with the longest name the title ends with
-// (spaces, a final full stop and a trailing note in brackets such as （征求意见稿） ignored),
-// among several of that name the one whose TitleWords the title contains, else the one
-// without TitleWords. It returns nil when none matches.
-func (gs Genres) OfTitle(title string) *GenreInfo {
-	t := strings.Join(strings.Fields(strings.ReplaceAll(title, "\n", "")), "")
+// titleCore is a title as the genre tables match it: blanks and line breaks dropped, a final
+// full stop and trailing notes in brackets such as （征求意见稿） or （试行） removed.
+func titleCore(title string) string {
+	t := strings.Map(func(r rune) rune {
+		if isBlank(r) {
+			return -1
+		}
+		return r
+	}, title)
 	t = strings.TrimRight(t, "。.")
 	for strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")") {
 		i := strings.LastIndexAny(t, "（(")
@@ -41,6 +44,32 @@ func (gs Genres) OfTitle(title string) *GenreInfo {
 		}
 		t = t[:i]
 	}
+	return t
+}
+
+// TitleEnding returns the longest 文种 name, alias or title ending of the table that the
+// title ends with (see titleCore), or "" when none: the importer's test of a title line.
+func (gs Genres) TitleEnding(title string) string {
+	t := titleCore(title)
+	best := ""
+	for _, g := range gs {
+		for _, list := range [][]string{g.Names, g.TitleEndings} {
+			for _, n := range list {
+				if n != "" && len(n) > len(best) && strings.HasSuffix(t, n) {
+					best = n
+				}
+			}
+		}
+	}
+	return best
+}
+
+// OfTitle returns the genre of a title: the one with the longest name the title ends with
+// (spaces, a final full stop and a trailing note in brackets such as （征求意见稿） ignored),
+// among several of that name the one whose TitleWords the title contains, else the one
+// without TitleWords. It returns nil when none matches.
+func (gs Genres) OfTitle(title string) *GenreInfo {
+	t := titleCore(title)
 	best := ""
 	for _, g := range gs {
 		for _, n := range g.Names {
@@ -73,6 +102,21 @@ func (gs Genres) OfTitle(title string) *GenreInfo {
 	return plain
 }
 
+// OfFormat returns the one genre of the table with the given format (纪要格式 → 纪要), or nil
+// when none or several have it.
+func (gs Genres) OfFormat(f Format) *GenreInfo {
+	var found *GenreInfo
+	for i := range gs {
+		if gs[i].Format == f {
+			if found != nil {
+				return nil
+			}
+			found = &gs[i]
+		}
+	}
+	return found
+}
+
 func containsString(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -82,41 +126,9 @@ func containsString(list []string, s string) bool {
 	return false
 }
 
-// Apply sets an imported document's genre, and its format and direction, from the genre its
-// title names. A 发文机关标志 ending in 命令, 令, 纪要 or 文件 decides the format; 签发人 make a
-// document 上行文. A title that names no genre of the table leaves the document as it is.
-func (gs Genres) Apply(doc *Document) {
-	g := gs.OfTitle(doc.Title)
-	if g == nil {
-		return
-	}
-	doc.Genre = g.ID
-	switch doc.MarkSuffix {
-	case "命令", "令", "纪要", "文件":
-	default:
-		// a 函-series number (国函, 国办函) keeps the 信函格式 the importer gave it
-		if g.Format != "" && !isLetterNumber(doc.Number) {
-			doc.Format = g.Format
-		}
-	}
-	if g.Direction != "" {
-		doc.Direction = g.Direction
-	}
-	if len(doc.Signers) > 0 {
-		doc.Direction = DirectionUp
-	}
-}
-
-// LoadWith is Load with a genre table: a plain-text or Word document takes its genre, format
-// and direction from the table (a draft names its genre itself). A nil table is Load.
+// LoadWith is Load with a genre table (pipeline.Genres): a plain-text or Word document is
+// imported with it, so its title, genre, format and direction are read with the 文种 of the
+// template set (a draft names its genre itself). With a nil table the importer knows no 文种.
 func LoadWith(path string, genres Genres) (*Document, error) {
-	doc, err := Load(path)
-	if err != nil || genres == nil {
-		return doc, err
-	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt", ".text", ".docx":
-		genres.Apply(doc)
-	}
-	return doc, nil
+	return load(path, genres)
 }

@@ -33,13 +33,14 @@ const (
 // that library hands back the document's raw XML as one string (it is made for search and
 // replace), not paragraphs, and reads the entries whole without any size limit. Here the
 // number of zip entries, the uncompressed size read and the XML nesting are bounded, and a
-// damaged file gives a Chinese error, never a panic.
-func ImportDocx(file string, data []byte) (*Document, error) {
+// damaged file gives a Chinese error, never a panic. genres is the template set's genre
+// table, as for ImportText.
+func ImportDocx(file string, data []byte, genres Genres) (*Document, error) {
 	lines, err := docxLines(file, data)
 	if err != nil {
 		return nil, err
 	}
-	return importLines(file, lines), nil
+	return importLines(file, lines, genres), nil
 }
 
 // errDocxTooDeep marks XML nested deeper than maxDocxDepth.

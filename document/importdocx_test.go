@@ -61,7 +61,7 @@ func TestImportDocx(t *testing.T) {
 		"[Content_Types].xml": `<Types/>`,
 		"word/document.xml":   docxHead + body + docxTail,
 	})
-	doc, err := ImportDocx("a.docx", data)
+	doc, err := ImportDocx("a.docx", data, builtinGenres(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestImportDocxNumbering(t *testing.T) {
 		np("1", "0", "总体要求") + np("1", "1", "指导思想。") + np("1", "1", "基本原则。") + np("1", "2", "坚持某某。") +
 		np("1", "0", "主要任务") + np("1", "1", "任务一。") + np("2", "0", "项目符号") + np("0", "0", "不编号")
 	data := makeDocx(t, map[string]string{"word/document.xml": docxHead + body + docxTail, "word/numbering.xml": numbering})
-	doc, err := ImportDocx("n.docx", data)
+	doc, err := ImportDocx("n.docx", data, builtinGenres(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +160,7 @@ func TestImportDocxBad(t *testing.T) {
 	defer func() { maxDocxXML = old }()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ImportDocx("bad.docx", tt.data)
+			_, err := ImportDocx("bad.docx", tt.data, builtinGenres(t))
 			var e *Error
 			if !errors.As(err, &e) || !strings.Contains(e.Msg, tt.msg) {
 				t.Fatalf("err = %v, want *Error containing %q", err, tt.msg)
@@ -178,7 +178,7 @@ func TestImportDocxBad(t *testing.T) {
 	w.Write([]byte(docxHead + big + docxTail))
 	zw.Close()
 	raw := buf.Bytes()
-	if _, err := ImportDocx("lie.docx", raw); err == nil {
+	if _, err := ImportDocx("lie.docx", raw, builtinGenres(t)); err == nil {
 		t.Error("oversized entry accepted")
 	}
 
@@ -190,7 +190,7 @@ func TestImportDocxBad(t *testing.T) {
 	for i := 0; i < 60; i++ {
 		files["x/"+strings.Repeat("a", i+1)] = ""
 	}
-	if _, err := ImportDocx("many.docx", makeDocx(t, files)); !errors.Is(err, ErrTooLarge) {
+	if _, err := ImportDocx("many.docx", makeDocx(t, files), builtinGenres(t)); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("many entries: %v", err)
 	}
 }
@@ -207,7 +207,7 @@ func TestImportDocxCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 		name := strings.TrimSuffix(filepath.Base(f), ".docx")
-		doc, err := ImportDocx(f, data)
+		doc, err := ImportDocx(f, data, builtinGenres(t))
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -251,7 +251,7 @@ func FuzzImportDocx(f *testing.F) {
 			zw.Close()
 			data = buf.Bytes()
 		}
-		doc, err := ImportDocx("f.docx", data)
+		doc, err := ImportDocx("f.docx", data, builtinGenres(t))
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) {
@@ -276,7 +276,7 @@ func TestLoadImports(t *testing.T) {
 		t.Fatal(err)
 	}
 	for path, title := range map[string]string{txt: "关于某某的通知", dx: "关于某某的函"} {
-		doc, err := Load(path)
+		doc, err := loadTest(t, path)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -17,12 +17,17 @@ import (
 // The text may be UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK; line
 // endings may be \n, \r\n or \r. Format, Direction and Genre are guessed from the title's
 // 文种 and the mark.
-func ImportText(file string, data []byte) (*Document, error) {
+//
+// genres is the genre table of the template set (pipeline.Genres): the importer knows no 文种
+// of its own. A title is a short line ending in a 文种 or another title ending of the table;
+// with a nil table only its place (before a 发文字号 or a 主送) makes a title, and no genre is
+// set.
+func ImportText(file string, data []byte, genres Genres) (*Document, error) {
 	text, warns, err := decodeTextReport(file, data)
 	if err != nil {
 		return nil, err
 	}
-	doc := importLines(file, splitTextLines(text))
+	doc := importLines(file, splitTextLines(text), genres)
 	doc.Warnings = append(doc.Warnings, warns...)
 	return doc, nil
 }
@@ -31,6 +36,8 @@ type importer struct {
 	L   []textLine // the non-blank lines
 	doc *Document
 	src *Source
+	// genres is the template set's genre table: the 文种 and title endings
+	genres Genres
 	// names of the 发文机关标志 and of the 署名, with their places, to build Issuers
 	markNames []placed
 	sigNames  []placed
@@ -53,8 +60,8 @@ func restOf(s string, end int) (string, int) {
 	return s[end:], utf8.RuneCountInString(s[:end])
 }
 
-func importLines(file string, all []textLine) *Document {
-	im := &importer{doc: &Document{}, src: NewSource(file)}
+func importLines(file string, all []textLine, genres Genres) *Document {
+	im := &importer{doc: &Document{}, src: NewSource(file), genres: genres}
 	for _, l := range all {
 		if l.text == "" || isDecoration(l.text) {
 			continue
@@ -158,7 +165,7 @@ func (im *importer) run() {
 		}
 		next := L[k+1].text
 		return isParenthesized(next) || reNoteWords.MatchString(next) || reAttendance.MatchString(next) ||
-			genreOfTitle(strings.Join(textsOf(L[k+1:min(k+4, firstAttach)]), "")) != ""
+			im.genres.TitleEnding(strings.Join(textsOf(L[k+1:min(k+4, firstAttach)]), "")) != ""
 	}
 	for k := i + 1; k < firstAttach; k++ {
 		if isDateLine(L[k].text) && endsMain(k) {
@@ -412,7 +419,7 @@ func (im *importer) title(i int) int {
 			strings.ContainsAny(strings.TrimSuffix(s, "。"), "，。；") {
 			break
 		}
-		g := genreOfTitle(s)
+		g := im.genres.TitleEnding(s)
 		if endsSentence(s) && (g == "" || !strings.HasSuffix(s, "。")) {
 			break
 		}
@@ -757,7 +764,7 @@ func (im *importer) attachments(from, to int) {
 		for end < to && !reAttachHead.MatchString(L[end].text) {
 			end++
 		}
-		nt := attachTitleLines(L[k:end])
+		nt := attachTitleLines(L[k:end], im.genres)
 		im.setJoined(&a.Title, p+"title", L[k:k+nt], "\n")
 		a.Body = im.paragraphs(L[k+nt:end], p+"body")
 		doc.Attachments = append(doc.Attachments, a)
@@ -766,7 +773,7 @@ func (im *importer) attachments(from, to int) {
 }
 
 // attachTitleLines says how many of the first lines of an attachment are its title.
-func attachTitleLines(ls []textLine) int {
+func attachTitleLines(ls []textLine, genres Genres) int {
 	ok := func(s string) bool {
 		return runeLen(s) <= 40 && !hasListMarker(s) && !endsSentence(s) && !isDateLine(s) &&
 			!isRecipientsLine(s, true)
@@ -775,9 +782,9 @@ func attachTitleLines(ls []textLine) int {
 		return 0
 	}
 	n := 1
-	if genreOfTitle(ls[0].text) == "" {
+	if genres.TitleEnding(ls[0].text) == "" {
 		for j := 1; j < len(ls) && j <= 2 && ok(ls[j].text); j++ {
-			if genreOfTitle(ls[j].text) != "" {
+			if genres.TitleEnding(ls[j].text) != "" {
 				n = j + 1
 				break
 			}
@@ -917,10 +924,11 @@ func needsSpace(prev, next string) bool {
 	return isLetter(a) && isLetter(b)
 }
 
-// guess sets Format, Direction and Genre from the title's 文种 and the mark.
+// guess sets Format, Direction and Genre from the mark and the title's 文种, as the genre
+// table says: a mark ending in 命令, 令, 纪要 or 文件 decides the format, then a 函-series
+// number (信函格式), then the genre; 签发人 make a document 上行文.
 func (im *importer) guess() {
 	doc := im.doc
-	g := genreOfTitle(doc.Title)
 	switch doc.MarkSuffix {
 	case "命令", "令":
 		doc.Format = FormatOrder
@@ -933,76 +941,24 @@ func (im *importer) guess() {
 		// 国函〔2018〕145号, 国办函, 浙政函: numbers of the 函 series take the 信函格式
 		doc.Format = FormatLetter
 	}
-	if doc.Format == "" {
-		switch g {
-		case "纪要":
-			doc.Format = FormatMinutes
-		case "函", "复函", "函复":
-			doc.Format = FormatLetter
-		case "命令", "令":
-			doc.Format = FormatOrder
-		default:
-			doc.Format = FormatFile
-		}
+	g := im.genres.OfTitle(doc.Title)
+	if g == nil && doc.Format == FormatMinutes {
+		g = im.genres.OfFormat(FormatMinutes) // a 纪要 mark names the genre
 	}
-	switch g {
-	case "请示", "报告":
-		doc.Direction = DirectionUp
-	case "函", "复函", "函复":
-		doc.Direction = DirectionParallel
-	default:
+	if g != nil {
+		doc.Genre = g.ID
+		if doc.Format == "" {
+			doc.Format = g.Format
+		}
+		doc.Direction = g.Direction
+	}
+	if doc.Format == "" {
+		doc.Format = FormatFile
+	}
+	if doc.Direction == "" {
 		doc.Direction = DirectionDown
 	}
 	if len(doc.Signers) > 0 {
 		doc.Direction = DirectionUp
-	}
-	title := strings.ReplaceAll(doc.Title, "\n", "")
-	switch g {
-	case "通知":
-		switch {
-		case strings.Contains(title, "批转"):
-			doc.Genre = "tongzhi-pizhuan"
-		case strings.Contains(title, "转发"):
-			doc.Genre = "tongzhi-zhuanfa"
-		case strings.Contains(title, "印发"):
-			doc.Genre = "tongzhi-yinfa"
-		default:
-			doc.Genre = "tongzhi"
-		}
-	case "请示":
-		doc.Genre = "qingshi"
-	case "报告":
-		doc.Genre = "baogao"
-	case "批复":
-		doc.Genre = "pifu"
-	case "函", "复函", "函复":
-		doc.Genre = "han"
-	case "意见", "实施意见", "指导意见":
-		doc.Genre = "yijian"
-	case "决定":
-		doc.Genre = "jueding"
-	case "决议":
-		doc.Genre = "jueyi"
-	case "通报":
-		doc.Genre = "tongbao"
-	case "纪要":
-		doc.Genre = "jiyao"
-	case "公告":
-		doc.Genre = "gonggao"
-	case "通告":
-		doc.Genre = "tonggao"
-	case "公报":
-		doc.Genre = "gongbao"
-	case "命令", "令":
-		doc.Genre = "mingling"
-	case "议案":
-		doc.Genre = "yian"
-	case "方案":
-		if strings.Contains(title, "整改") {
-			doc.Genre = "zhenggai"
-		}
-	}
-	if doc.Genre == "" && doc.Format == FormatMinutes {
-		doc.Genre = "jiyao"
 	}
 }

@@ -204,7 +204,7 @@ func TestImportCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 		name := strings.TrimSuffix(filepath.Base(f), ".txt")
-		doc, err := ImportText(f, data)
+		doc, err := ImportText(f, data, builtinGenres(t))
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -266,7 +266,7 @@ const fullText = "\ufeff000001\r\n" +
 	"某某市人民政府办公室　　　　　2024年1月5日印发\r\n"
 
 func TestImportTextFull(t *testing.T) {
-	doc, err := ImportText("full.txt", []byte(fullText))
+	doc, err := ImportText("full.txt", []byte(fullText), builtinGenres(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -340,7 +340,7 @@ func TestImportTextFull(t *testing.T) {
 		"unix":    strings.ReplaceAll(fullText, "\r\n", "\n"),
 		"mac":     strings.ReplaceAll(fullText, "\r\n", "\r"),
 	} {
-		d2, err := ImportText(name+".txt", []byte(data))
+		d2, err := ImportText(name+".txt", []byte(data), builtinGenres(t))
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -483,7 +483,7 @@ func TestImportTextForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := ImportText(tt.name, []byte(tt.text))
+			d, err := ImportText(tt.name, []byte(tt.text), builtinGenres(t))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -494,10 +494,10 @@ func TestImportTextForms(t *testing.T) {
 }
 
 func TestImportTextErrors(t *testing.T) {
-	if _, err := ImportText("bin.txt", []byte("PK\x03\x04\x00\x00binary")); err == nil || !strings.Contains(err.Error(), "纯文本") {
+	if _, err := ImportText("bin.txt", []byte("PK\x03\x04\x00\x00binary"), builtinGenres(t)); err == nil || !strings.Contains(err.Error(), "纯文本") {
 		t.Errorf("binary: %v", err)
 	}
-	d, err := ImportText("empty.txt", nil)
+	d, err := ImportText("empty.txt", nil, builtinGenres(t))
 	if err != nil || d.Title != "" || len(d.Body) != 0 {
 		t.Errorf("empty: %v %#v", err, d)
 	}
@@ -506,7 +506,7 @@ func TestImportTextErrors(t *testing.T) {
 	for _, r := range "关于某某的通知\r\n正文。\r\n" {
 		u16 = append(u16, byte(r), byte(r>>8))
 	}
-	d, err = ImportText("u16.txt", u16)
+	d, err = ImportText("u16.txt", u16, builtinGenres(t))
 	if err != nil || d.Title != "关于某某的通知" || len(d.Body) != 1 {
 		t.Errorf("utf-16: %v %#v", err, d)
 	}
@@ -533,7 +533,7 @@ func FuzzImportText(f *testing.F) {
 		if len(data) > maxFuzzText {
 			return // see FuzzParse; a text costs more per byte than a draft
 		}
-		doc, err := ImportText("f.txt", data)
+		doc, err := ImportText("f.txt", data, builtinGenres(t))
 		if err != nil {
 			return
 		}
@@ -566,7 +566,7 @@ func BenchmarkImportText1MB(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := ImportText("big.txt", data); err != nil {
+		if _, err := ImportText("big.txt", data, builtinGenres(b)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -576,7 +576,7 @@ func BenchmarkImportText1MB(b *testing.B) {
 func TestImportByContent(t *testing.T) {
 	a := "浙江省人民政府关于撤销湖州、嘉兴地区设立地级市的请示。\n浙政发〖1996〗173号\n国务院：\n为适应经济发展需要，拟撤销湖州地区，设立地级湖州市。\n妥否，请批示。\n" +
 		"附件：1.湖州市基本情况 2.嘉兴市基本情况　3.行政区划图\n浙江省人民政府\n一九九六年十二月五日\n主题词：行政区划　地级市　请示\n"
-	doc, err := ImportText("a.txt", []byte(a))
+	doc, err := ImportText("a.txt", []byte(a), builtinGenres(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -594,7 +594,7 @@ func TestImportByContent(t *testing.T) {
 	}
 
 	b := "宁波市审计局关于2023年度市级预算执行和其他财政收支的审计工作报告\n甬审〔2024〕2 号\n市人民政府：\n根据审计法，市审计局进行了审计。\n特此报告。\n2024年7月10日\n"
-	doc, err = ImportText("b.txt", []byte(b))
+	doc, err = ImportText("b.txt", []byte(b), builtinGenres(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -610,7 +610,7 @@ func TestImportByContent(t *testing.T) {
 		format Format
 	}{{"国函〔2018〕145号", FormatLetter}, {"国办函〔2018〕74号", FormatLetter}, {"浙政办函〔2020〕3号", FormatLetter}, {"国发〔2018〕5号", FormatFile}} {
 		txt := "国务院关于同意某某的批复\n" + c.number + "\n某某省人民政府：\n同意。\n国务院\n2018年11月23日\n"
-		doc, err := ImportText("c.txt", []byte(txt))
+		doc, err := ImportText("c.txt", []byte(txt), builtinGenres(t))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -621,7 +621,7 @@ func TestImportByContent(t *testing.T) {
 }
 
 func TestNotFound(t *testing.T) {
-	doc, err := ImportText("x.txt", []byte("关于做好安全生产工作的请示\n为进一步做好安全生产工作，特请示如下。\n妥否，请批示。\n"))
+	doc, err := ImportText("x.txt", []byte("关于做好安全生产工作的请示\n为进一步做好安全生产工作，特请示如下。\n妥否，请批示。\n"), builtinGenres(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -629,7 +629,7 @@ func TestNotFound(t *testing.T) {
 	if got != "主送机关 (recipients)|发文机关 (issuer)|成文日期 (date)" {
 		t.Errorf("NotFound = %q", got)
 	}
-	doc, _ = ImportText("y.txt", []byte("国务院关于同意某某的批复\n国函〔2018〕1号\n某某省人民政府：\n同意。\n国务院\n2018年1月5日\n"))
+	doc, _ = ImportText("y.txt", []byte("国务院关于同意某某的批复\n国函〔2018〕1号\n某某省人民政府：\n同意。\n国务院\n2018年1月5日\n"), builtinGenres(t))
 	if m := NotFound(doc); m != nil {
 		t.Errorf("complete document: NotFound = %q", m)
 	}

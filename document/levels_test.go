@@ -66,7 +66,7 @@ func TestHeadingRule(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := ImportText(f, data)
+		doc, err := ImportText(f, data, builtinGenres(t))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -15,17 +15,23 @@ const MaxInputSize = 64 << 20
 
 // Load reads a document from a file, by its extension: .yaml/.yml (draft), .txt (plain-text
 // 公文) or .docx. Doc.Dir is set to the file's folder, so relative seal paths resolve, and the
-// images the sign-off prints are read into Doc.Images (LoadImages).
+// images the sign-off prints are read into Doc.Images (LoadImages). The importers get no genre
+// table: a plain-text or Word document is read without knowing any 文种 (its title only by
+// its place), so programs load through LoadWith with the template set's table (pipeline.Genres).
 func Load(path string) (*Document, error) {
+	return load(path, nil)
+}
+
+func load(path string, genres Genres) (*Document, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	var parse func(string, []byte) (*Document, error)
 	switch ext {
 	case ".yaml", ".yml":
 		parse = Parse
 	case ".txt", ".text":
-		parse = ImportText
+		parse = func(file string, data []byte) (*Document, error) { return ImportText(file, data, genres) }
 	case ".docx":
-		parse = ImportDocx
+		parse = func(file string, data []byte) (*Document, error) { return ImportDocx(file, data, genres) }
 	default:
 		return nil, &Error{File: path, Msg: fmt.Sprintf("不支持的文件类型“%s”，请使用草稿（.yaml）、纯文本（.txt）或 Word 文档（.docx）", ext)}
 	}

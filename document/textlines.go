@@ -212,40 +212,6 @@ var (
 	rePageNumber = regexp.MustCompile(`^(?:[—–\-－]\s*[0-9０-９]+\s*[—–\-－]|第\s*[0-9]+\s*页(?:\s*[，,]?\s*共\s*[0-9]+\s*页)?)$`)
 )
 
-// titleEndings are the 文种 and other words a 公文 title ends with.
-var titleEndings = []string{
-	"通知", "通报", "请示", "报告", "批复", "复函", "函", "意见", "决定", "决议", "公告", "通告",
-	"公报", "命令", "令", "议案", "纪要", "方案", "办法", "规定", "细则", "条例", "规则", "计划",
-	"规划", "要点", "总结", "制度", "通知书", "倡议书", "建议", "说明", "章程", "守则", "指南",
-	"清单", "名单", "实施意见", "指导意见", "工作要点", "函复",
-}
-
-// genreOfTitle returns the 文种 a title ends with ("" when none), ignoring spaces, a final
-// 。 and trailing bracketed parts such as （试行） or （征求意见稿）.
-func genreOfTitle(title string) string {
-	t := strings.Map(func(r rune) rune {
-		if isBlank(r) {
-			return -1
-		}
-		return r
-	}, title)
-	t = strings.TrimRight(t, "。.")
-	for strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")") {
-		i := strings.LastIndexAny(t, "（(")
-		if i <= 0 {
-			break
-		}
-		t = t[:i]
-	}
-	best := ""
-	for _, e := range titleEndings {
-		if strings.HasSuffix(t, e) && len(e) > len(best) {
-			best = e
-		}
-	}
-	return best
-}
-
 // endsSentence reports whether a line ends a sentence or a clause that introduces a list.
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, "”’」』\"'）)")

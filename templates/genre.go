@@ -15,6 +15,10 @@ type Genre struct {
 	// Aliases are other words a title may end with for this 文种 (令 for 命令). Optional.
 	Aliases []string `yaml:"aliases"`
 	Use     string   `yaml:"use"` // one-line use
+	// TitleEndings are words other than the 文种 that the title of a document printed with
+	// this genre ends with (the 办法 a 印发 notice issues, an attachment's 名单): the text
+	// importer takes a short line ending in one of them for a title. Optional.
+	TitleEndings []string `yaml:"title_endings"`
 	// NameEN and UseEN are the genre's name and use in English (the app's English UI).
 	// Optional.
 	NameEN    string             `yaml:"name_en"`

@@ -129,17 +129,14 @@ func readStdin(r io.Reader) (*document.Document, error) {
 	var doc *document.Document
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		doc, err = document.ImportDocx(stdinName, data)
+		doc, err = document.ImportDocx(stdinName, data, pipeline.Genres(templateSet()))
 	case looksLikeDraft(data):
 		doc, err = document.Parse(stdinName, data)
 	default:
-		doc, err = document.ImportText(stdinName, data)
+		doc, err = document.ImportText(stdinName, data, pipeline.Genres(templateSet()))
 	}
 	if err != nil {
 		return nil, err
-	}
-	if !looksLikeDraft(data) {
-		pipeline.Genres(templateSet()).Apply(doc) // as document.LoadWith does for files
 	}
 	doc.Dir = "."
 	// as document.Load does: the seals are read once; a problem is reported where printed

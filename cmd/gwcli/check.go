@@ -354,7 +354,7 @@ func cmdFix(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	// Load first: it says in Chinese why a file cannot be read (missing, a folder, no permission).
-	doc, err := document.Load(in)
+	doc, err := loadDocument(in)
 	if err != nil {
 		fmt.Fprintf(stderr, "gwcli fix: %s\n", loadMessage(in, err))
 		return 2
@@ -473,7 +473,7 @@ func reload(file string, data []byte) (*document.Document, error) {
 	case ".yaml", ".yml":
 		return document.Parse(file, data)
 	default:
-		return document.ImportText(file, data)
+		return document.ImportText(file, data, pipeline.Genres(templateSet()))
 	}
 }
 

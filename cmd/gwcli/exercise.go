@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"gongwen/document"
 	"gongwen/exercise"
 )
 
@@ -68,7 +67,7 @@ func exerciseMake(args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	in := f.Arg(0)
-	doc, err := document.Load(in)
+	doc, err := loadDocument(in)
 	if err != nil {
 		fmt.Fprintf(stderr, "gwcli exercise make: %s: %v\n", in, err)
 		return exitFailure

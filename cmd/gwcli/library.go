@@ -90,7 +90,7 @@ func cmdLibrary(args []string, stdout, stderr io.Writer) int {
 	}
 	var draftText string
 	if sub == "save" {
-		doc, err := document.Load(pos[0]) // the same checks as every other command
+		doc, err := loadDocument(pos[0]) // the same checks as every other command
 		if err != nil {
 			return fail(err.Error())
 		}

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"gongwen/document"
 	"gongwen/register"
 	"gongwen/sheet"
 	"gongwen/store"
@@ -138,7 +137,7 @@ func cmdNumber(args []string, stdout, stderr io.Writer) int {
 	var iss register.Entry
 	if sub == "issue" {
 		if *draft != "" {
-			doc, err := document.Load(*draft)
+			doc, err := loadDocument(*draft)
 			if err != nil {
 				return fail(err.Error())
 			}

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"gongwen/check"
+	"gongwen/document"
 	"gongwen/layout"
 	"gongwen/pipeline"
 	"gongwen/templates"
@@ -36,4 +37,10 @@ func newPipeline(fonts *layout.Fonts) *pipeline.Pipeline {
 		knowledgeWarned.Do(func() { fmt.Fprintf(os.Stderr, "gwcli: 警告 (warning): %s\n", err) })
 	}
 	return &pipeline.Pipeline{Templates: templateSet(), Fonts: fonts, Knowledge: k}
+}
+
+// loadDocument reads a draft, a plain-text 公文 or a Word document as every command does: an
+// imported one with the template set's genre table (document.LoadWith, pipeline.Genres).
+func loadDocument(path string) (*document.Document, error) {
+	return document.LoadWith(path, pipeline.Genres(templateSet()))
 }
