@@ -144,43 +144,6 @@ func (s *setter) addLines(lines [][]glyph, pullable bool) {
 
 func (s *setter) blank() { s.rows = append(s.rows, row{blank: true}) }
 
-// bodyPara sets one 正文 paragraph: indented two characters, the heading sentence of a
-// level 1 or 2 heading in 黑体 or 楷体.
-func (s *setter) bodyPara(text string) para {
-	p := plain(text, FangSong, ElemBody)
-	p.first = 2 * CharPitch
-	h := document.ParseHeading(text)
-	var role Role
-	var elem Element
-	switch h.Level {
-	case 1:
-		role, elem = Hei, ElemHeading1
-	case 2:
-		role, elem = Kai, ElemHeading2
-	}
-	if role != "" {
-		rid, eid := idOfRole(role), idOfElem(elem)
-		for i := 0; i < h.SentenceEnd && i < len(p.rs); i++ {
-			p.roles[i], p.elems[i] = rid, eid
-		}
-	}
-	// run-in headings inside the paragraph take their level's face too (issue 11)
-	for _, in := range h.Inline {
-		r, e := Role(""), Element("")
-		switch in.Level {
-		case 1:
-			r, e = Hei, ElemHeading1
-		case 2:
-			r, e = Kai, ElemHeading2
-		}
-		rid, eid := idOfRole(r), idOfElem(e)
-		for i := in.Start; r != "" && i < in.End && i < len(p.rs); i++ {
-			p.roles[i], p.elems[i] = rid, eid
-		}
-	}
-	return p
-}
-
 // recipientsInBody reports whether the 主送 stays under the title: it moves to the 版记 when
 // asked, or when page 1 would otherwise show no body text.
 func (s *setter) recipientsInBody(start int) bool {
@@ -204,8 +167,9 @@ func (s *setter) mainRows(start int) {
 		s.addLines(lines, false)
 		s.rowBox(len(s.rows)-len(lines), len(lines), ElemRecipients, MarginLeft, BodyWidth, "主送机关 · 7.3.2 · 标题下空一行，居左顶格，回行顶格")
 	}
+	faces := document.HeadingFaces(d.Body)
 	for bi, t := range d.Body {
-		p := s.bodyPara(t)
+		p := s.bodyPara(t, faces[bi])
 		p.path = s.pathID("body." + strconv.Itoa(bi))
 		lines := s.lines(p)
 		s.paras = append(s.paras, p)
@@ -218,11 +182,11 @@ func (s *setter) mainRows(start int) {
 			st += len(r.glyphs)
 			r.to = st
 		}
-		if h := document.ParseHeading(t); (h.Level == 1 || h.Level == 2) && len(lines) == 1 {
+		if headingLine(t, faces[bi]) && len(lines) == 1 {
 			s.rows[first].keepNext = true
 		}
 		lab := "正文 · 7.3.3 · 3号仿宋，每段首行空二字，回行顶格"
-		switch document.ParseHeading(t).Level {
+		switch headingLevel(t, faces[bi]) {
 		case 1:
 			lab = "一级标题 · 7.3.3 · 黑体，只标题句（至第一个句号）用黑体"
 		case 2:
@@ -383,8 +347,9 @@ func (s *setter) attachmentRows(i int) {
 		s.rowBox(start, len(lines), ElemAttachTitle, MarginLeft, BodyWidth, "附件标题 · 7.3.7 · 第三行居中，2号小标宋")
 		s.blank()
 	}
+	faces := document.HeadingFaces(a.Body)
 	for j, t := range a.Body {
-		p := s.bodyPara(t)
+		p := s.bodyPara(t, faces[j])
 		p.path = s.pathID("attachments." + itoa(i) + ".body." + itoa(j))
 		s.addLines(s.lines(p), false)
 	}

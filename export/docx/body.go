@@ -681,9 +681,12 @@ func (b *builder) titleBlock(before int) {
 	b.firstBefore = before
 }
 
-// bodyParas writes paragraphs of 正文 with their heading faces, each broken where the
-// layout engine broke the element prefix.N; the first gets before.
+// bodyParas writes paragraphs of 正文 with their heading faces (document.HeadingFaces, the
+// layout engine's decision: the heading sentences of levels 1 and 2, run-in ones included, in
+// 黑体 or 楷体, the rest in 仿宋), each broken where the layout engine broke the element
+// prefix.N; the first gets before.
 func (b *builder) bodyParas(prefix string, ps []string, before int) {
+	faces := document.HeadingFaces(ps)
 	for i, t := range ps {
 		p := para{style: "GwBody", jc: "both", first: 2 * char3}
 		if i == 0 {
@@ -691,26 +694,32 @@ func (b *builder) bodyParas(prefix string, ps []string, before int) {
 		}
 		path := fmt.Sprintf("%s.%d", prefix, i)
 		b.startElement(path)
-		h := document.ParseHeading(t)
 		rs := []rune(t)
-		var segs []seg
-		switch h.Level {
-		case 1, 2:
-			face := hei3
-			p.style = "GwH1"
-			if h.Level == 2 {
-				face, p.style = kai3, "GwH2"
-			}
-			end := min(h.SentenceEnd, len(rs))
-			segs = append(segs, seg{string(rs[:end]), face})
-			if end < len(rs) {
-				segs = append(segs, seg{string(rs[end:]), body3})
-			}
-		case 3, 4:
+		if h := document.ParseHeadingMarker(strings.TrimLeft(t, " \u3000\t")); h.Level > 0 {
 			p.style = fmt.Sprintf("GwH%d", h.Level)
-			segs = append(segs, seg{t, body3})
-		default:
-			segs = append(segs, seg{t, body3})
+			if h.Level <= 2 && !document.OpensWithHeading(t, faces[i]) {
+				p.style = "GwBody" // a numbered statement: the body's style, its marker's face by run
+			}
+		}
+		var segs []seg
+		at := 0
+		for _, sp := range faces[i] {
+			face := hei3
+			if sp.Level == 2 {
+				face = kai3
+			}
+			st, end := max(sp.Start, at), min(sp.End, len(rs))
+			if st >= end {
+				continue
+			}
+			if st > at {
+				segs = append(segs, seg{string(rs[at:st]), body3})
+			}
+			segs = append(segs, seg{string(rs[st:end]), face})
+			at = end
+		}
+		if at < len(rs) || len(segs) == 0 {
+			segs = append(segs, seg{string(rs[at:]), body3})
 		}
 		p.runs = b.lineRuns(path, segs, p.first, p.left, p.right)
 		b.out.WriteString(b.p(p))

@@ -1,0 +1,108 @@
+package document
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// spanText renders the face spans of ps as "level:text" items, for table tests.
+func spanText(ps []string, faces [][]FaceSpan) []string {
+	var out []string
+	for i, fs := range faces {
+		rs := []rune(ps[i])
+		for _, f := range fs {
+			out = append(out, fmt.Sprintf("%d:%s", f.Level, string(rs[f.Start:f.End])))
+		}
+	}
+	return out
+}
+
+func TestHeadingFaces(t *testing.T) {
+	tests := []struct {
+		name string
+		ps   []string
+		want []string
+	}{
+		{"headings and a run-in sibling",
+			[]string{"一、总体要求", "（一）工作目标。到2025年，基本建成……", "（二）基本原则。坚持统筹推进。（三）组织保障。各地要加强领导。"},
+			[]string{"1:一、总体要求", "2:（一）工作目标。", "2:（二）基本原则。", "2:（三）组织保障。"}},
+		{"run-in heading after the level-1 sentence",
+			[]string{"三、主要活动。（一）开展宣传咨询日活动。6月16日在市民广场举办。", "（二）组织专题培训。邀请专家授课。"},
+			[]string{"1:三、主要活动。", "2:（一）开展宣传咨询日活动。", "2:（二）组织专题培训。"}},
+		{"a statement among heading siblings: its marker only",
+			[]string{"（一）加强政府的责任。各有关省人民政府应把援藏办学列入议事日程。", "（二）加强工作的领导。建立制度，理顺关系。", "（三）各有关省（市）教育主管部门要明确一位负责同志分管此项工作。"},
+			[]string{"2:（一）加强政府的责任。", "2:（二）加强工作的领导。", "2:（三）"}},
+		{"statements in the majority: all siblings in the body face",
+			[]string{"（一）各地区、各有关部门应按照有关文件的精神，结合本地区实际，尽快制定实施方案并抓紧组织实施。", "（二）做好应急预案的落实工作。要尽快制定或完善应急预案。", "（三）加强对工程抗震设防工作的管理，尽快将其纳入法制化轨道，各有关部门要切实做好有关工作。"},
+			nil},
+		{"numbered sentences at level 1",
+			[]string{"一、同意撤销某某村建制，设置某某社区；同意撤销某某镇建制。", "二、调整后的行政区划由你县负责公布，请认真做好有关工作。"},
+			nil},
+		{"a new parent starts new siblings",
+			[]string{"一、逐年扩招", "（一）扩大内地西藏初中班（校）招生规模，以1995年实招人数为基数，从1996年开始逐年扩招，分3年落实。", "二、加强领导", "（一）加强政府的责任。", "（二）加强工作的领导。"},
+			[]string{"1:一、逐年扩招", "1:二、加强领导", "2:（一）加强政府的责任。", "2:（二）加强工作的领导。"}},
+		{"levels 3 and 4 keep the body face",
+			[]string{"1.工作目标。到2025年完成。", "（1）主要任务。"},
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := spanText(tt.ps, HeadingFaces(tt.ps))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("HeadingFaces:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestHeadingFacesSiblingsAgree: on the real documents, the markers of one level under one
+// parent are all in a heading face or all in the body face.
+func TestHeadingFacesSiblingsAgree(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "docs", "*.txt"))
+	own, _ := filepath.Glob(filepath.Join("testdata", "realdocs", "*.txt"))
+	if len(files) == 0 && os.Getenv("CI") == "true" {
+		t.Fatal("../shared/corpus/docs is absent; CI=true requires it")
+	}
+	files = append(files, own...)
+	if len(files) == 0 {
+		t.Skip("no real documents")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ps []string
+		for _, l := range strings.Split(string(b), "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				ps = append(ps, l)
+			}
+		}
+		faces := HeadingFaces(ps)
+		// every level-1/2 marker at a paragraph's start: in a face or not, per parent
+		type key struct{ parent, level int }
+		seen := map[key]bool{}
+		parent := 0
+		for i, p := range ps {
+			h := ParseHeadingMarker(p)
+			if h.Level == 0 || h.Level > 2 {
+				continue
+			}
+			if h.Level == 1 {
+				parent = i
+			}
+			if h.Number == 1 {
+				delete(seen, key{parent, h.Level})
+			}
+			inFace := len(faces[i]) > 0 && faces[i][0].Start == 0
+			k := key{parent, h.Level}
+			if was, ok := seen[k]; ok && was != inFace {
+				t.Errorf("%s: %q in a heading face %v, its earlier siblings %v", filepath.Base(f), p[:min(len(p), 60)], inFace, was)
+			}
+			seen[k] = inFace
+		}
+	}
+}
