@@ -12,6 +12,7 @@ import (
 	"gongwen/check"
 	"gongwen/document"
 	"gongwen/layout"
+	"gongwen/pipeline"
 	"gongwen/templates"
 )
 
@@ -28,7 +29,10 @@ type Model struct {
 	Path string
 	// Imported is the .txt or .docx the document was imported from, if any.
 	Imported string
-	Dirty    bool
+	// ImportReport is what the import of Imported says (document.ImportReport: the issuer
+	// inferred and from what, numbers and dates normalised, elements not found); nil for a draft.
+	ImportReport []string
+	Dirty        bool
 
 	// Findings and Pages are the latest analysis of the document (Rev == AnalysedRev when
 	// they are current).
@@ -93,7 +97,7 @@ func (m *Model) NewFromExample(genreID string) error {
 
 func (m *Model) reset(doc *document.Document, g *templates.Genre) {
 	m.Doc, m.Genre = doc, g
-	m.Path, m.Imported = "", ""
+	m.Path, m.Imported, m.ImportReport = "", "", nil
 	m.Dirty = false
 	m.Findings, m.Pages = nil, nil
 	m.rev++
@@ -126,11 +130,16 @@ func (m *Model) Open(path string) error {
 		}
 		return openError(path, err)
 	}
+	if !isDraftName(path) {
+		// the issuer from the user's unit profiles (机关代字, 印发机关), as gwcli import does
+		document.InferIssuer(doc, pipeline.Units(m.Profiles))
+	}
 	m.reset(doc, m.genreFor(doc))
 	if isDraftName(path) {
 		m.Path = path
 	} else {
 		m.Imported = path
+		m.ImportReport = document.ImportReport(doc)
 		m.Dirty = true
 	}
 	return nil

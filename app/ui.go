@@ -443,6 +443,7 @@ func (u *UI) openPath(path string) {
 		u.toast(T("ex.started", u.Model.Practice.Count))
 	case u.Model.Imported != "":
 		u.toast(T("imported", filepath.Base(u.Model.Imported)))
+		u.showImportReport()
 	}
 }
 

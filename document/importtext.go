@@ -62,10 +62,16 @@ func restOf(s string, end int) (string, int) {
 
 func importLines(file string, all []textLine, genres Genres) *Document {
 	im := &importer{doc: &Document{}, src: NewSource(file), genres: genres}
+	blank := false // a blank line since the last line kept
 	for _, l := range all {
-		if l.text == "" || isDecoration(l.text) {
+		if l.text == "" {
+			blank = true
 			continue
 		}
+		if isDecoration(l.text) {
+			continue
+		}
+		l.afterBlank, blank = blank, false
 		if reSubjectWords.MatchString(l.text) {
 			// 主题词 was retired with GB/T 9704-1999: not an element any more, kept out
 			im.doc.Warnings = append(im.doc.Warnings, Error{File: file, Line: l.num, Col: l.lead + 1,
@@ -86,37 +92,6 @@ var reSubjectWords = regexp.MustCompile(`^主\s*题\s*词\s*[：:]`)
 // reNoteItems finds the numbers of the second and later names of a 附件说明 written on one
 // line ("1.甲 2.乙 3.丙"): a number after a blank.
 var reNoteItems = regexp.MustCompile(`[\s　]+[0-9０-９]+\s*[.．、]\s*`)
-
-// inferIssuer names the issuing organ when neither a 发文机关标志 nor a 署名 did: from the
-// title's prefix (户县人民政府办公室关于……). The inference is reported as a warning at the title.
-func (im *importer) inferIssuer(file string) {
-	doc := im.doc
-	if len(doc.Issuers) > 0 || doc.Title == "" {
-		return
-	}
-	title := strings.ReplaceAll(doc.Title, "\n", "")
-	k := strings.Index(title, "关于")
-	if k <= 0 {
-		return
-	}
-	prefix := title[:k]
-	names := splitNames(prefix)
-	if len(names) == 0 {
-		return
-	}
-	for _, nm := range names {
-		if !endsWithOrgan(nm) {
-			return
-		}
-	}
-	pos, _ := im.src.Locate(PathTitle, 0)
-	for i, nm := range names {
-		doc.Issuers = append(doc.Issuers, Issuer{Name: nm})
-		im.src.Set("issuers."+strconv.Itoa(i)+".name", Seg{Pos: pos})
-	}
-	doc.Warnings = append(doc.Warnings, Error{File: file, Line: pos.Line, Col: pos.Col,
-		Msg: "发文机关由标题推断为“" + strings.Join(names, "、") + "”，请核对 (issuer inferred from the title; please check)"})
-}
 
 func (im *importer) run() {
 	L, doc := im.L, im.doc
@@ -200,8 +175,7 @@ func (im *importer) run() {
 			sig = append(sig, *inlineSig)
 		}
 		im.signature(sig)
-		doc.Date = L[date].text
-		im.setLine(PathDate, L[date], 0)
+		im.setNormalized(&doc.Date, PathDate, "成文日期", L[date], 0, L[date].text, normalizeDate)
 		k := date + 1
 		// 附注: bracketed lines, or one 此件公开发布-like line, right after the date.
 		var noteLines []textLine
@@ -379,8 +353,7 @@ func (im *importer) mark(l textLine, names []string, suf string) {
 // number records a 发文字号 line (m from reNumber), with the 签发人 that may follow it.
 func (im *importer) number(l textLine, m []int) {
 	s := l.text
-	im.doc.Number = s[m[2]:m[3]]
-	im.setLine(PathNumber, l, 0)
+	im.setNormalized(&im.doc.Number, PathNumber, "发文字号", l, 0, s[m[2]:m[3]], normalizeNumber)
 	if m[4] >= 0 {
 		sub := s[m[4]:m[5]]
 		if mm := reSigner.FindStringSubmatchIndex(sub); mm != nil {
@@ -480,8 +453,7 @@ func (im *importer) banji(lo int) int {
 			if doc.Printer != "" {
 				im.setLine(PathPrinter, l, 0)
 			}
-			doc.PrintDate = strings.TrimSpace(s[m[4]:m[5]])
-			im.setLine(PathPrintDate, l, runeLen(s[:m[4]]))
+			im.setNormalized(&doc.PrintDate, PathPrintDate, "印发日期", l, runeLen(s[:m[4]]), strings.TrimSpace(s[m[4]:m[5]]), normalizeDate)
 			start = k
 			k--
 			continue
@@ -566,7 +538,7 @@ func (im *importer) notes(from, to int) {
 			items = append(items, item{lines: []textLine{l}})
 			continue
 		}
-		if len(items) == 0 {
+		if len(items) == 0 || l.afterBlank {
 			items = append(items, item{lines: []textLine{l}})
 		} else {
 			it := &items[len(items)-1]
@@ -685,10 +657,8 @@ func isLetterNumber(num string) bool {
 	return k > 0 && strings.HasSuffix(strings.TrimSpace(num[:k]), "函")
 }
 
-func validDate(s string) bool {
-	_, err := ParseDate(s)
-	return err == nil
-}
+// validDate reports whether s is a date once normalised (blanks inside, look-alikes of 〇).
+func validDate(s string) bool { return isDateText(s) }
 
 // isDecoration reports a line that carries no text of the document: a rule drawn with
 // characters (the 版头 separator or the 版记 lines pasted as ─── or ———) or a page number
@@ -860,7 +830,7 @@ func (im *importer) paragraphs(lines []textLine, prefix string) []string {
 	}
 	for k, l := range lines {
 		cont := false
-		if k > 0 && !hasListMarker(l.text) {
+		if k > 0 && !hasListMarker(l.text) && !l.afterBlank {
 			prev := lines[k-1].text
 			switch {
 			case wrapped && widths[k-1] >= maxW-6 && !endsSentence(prev) && indents[k] < 2:

@@ -19,6 +19,9 @@ type textLine struct {
 	text string // the line without its leading and trailing blanks
 	lead int    // number of leading blank characters (the column of text is lead+1)
 	raw  string // the line without its ending
+	// afterBlank is true when a blank line comes before this one: the importer never joins
+	// lines that a blank line separates.
+	afterBlank bool
 }
 
 // decodeText turns the bytes of a .txt into text: UTF-8 (with or without BOM), UTF-16 with
@@ -194,7 +197,7 @@ var (
 	reClassified = regexp.MustCompile(`^(绝密|机密|秘密)(?:\s*[★☆*＊]\s*([^\s]+))?(?:\s+(特急|加急))?$`)
 	reUrgency    = regexp.MustCompile(`^(特急|加急|特提|平急)$`)
 	// 发文字号: an organ code, the year in brackets, the serial and 号; 签发人 may follow.
-	reNumber = regexp.MustCompile(`^([^\s，。、；：:《》“”"（）()]{0,24}?[〔\[［【〖（(]\s*[0-9０-９]{2,4}\s*[〕\]］】〗）)]\s*第?\s*[0-9０-９]+\s*号)(?:[\s　]+(签发人[：:].*))?$`)
+	reNumber = regexp.MustCompile(`^([^\s，。、；：:《》“”"（）()]{0,24}?[\s　]*[〔\[［【〖﹝（(]\s*[0-9０-９]{2,4}\s*[〕\]］】〗﹞）)]\s*第?\s*[0-9０-９]+\s*号)(?:[\s　]+(签发人[：:].*))?$`)
 	reSigner = regexp.MustCompile(`^签\s*发\s*人\s*[：:]\s*(.*)$`)
 	reOrder  = regexp.MustCompile(`^第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号$`)
 	reIssue  = regexp.MustCompile(`^(?:[〔\[［【（(]\s*[0-9０-９]{4}\s*[〕\]］】）)]\s*)?第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*期$`)
@@ -205,9 +208,9 @@ var (
 	reAttachHead = regexp.MustCompile(`^(?:附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?|附\s*[：:]|附\s*表\s*[0-9０-９]*\s*[：:]?)$`)
 	reCC         = regexp.MustCompile(`^(?:抄\s*送|抄\s*报)\s*[：:]\s*`)
 	reBanjiTo    = regexp.MustCompile(`^主\s*送\s*[：:]\s*`)
-	rePrinted    = regexp.MustCompile(`^(.*?)[\s　]*([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[元一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})\s*印\s*发$`)
+	rePrinted    = regexp.MustCompile(`^(.*?)[\s　]*([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[〇○◯零OoОоＯｏ0０一二三四五六七八九]{4}\s*年\s*[元正一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})\s*印\s*发$`)
 	reAttendance = regexp.MustCompile(`^(出\s*席|请\s*假|列\s*席)(?:人员|同志|领导|单位)?\s*[：:]\s*`)
-	reSigDate    = regexp.MustCompile(`^(\S.*?)[\s　]{1,}([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[元一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$`)
+	reSigDate    = regexp.MustCompile(`^(\S.*?)[\s　]{1,}([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[〇○◯零OoОоＯｏ0０一二三四五六七八九]{4}\s*年\s*[元正一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$`)
 	reNoteWords  = regexp.MustCompile(`^(此件|本件|本文|联系人|联系电话)`)
 	rePageNumber = regexp.MustCompile(`^(?:[—–\-－]\s*[0-9０-９]+\s*[—–\-－]|第\s*[0-9]+\s*页(?:\s*[，,]?\s*共\s*[0-9]+\s*页)?)$`)
 )
@@ -227,17 +230,14 @@ func isParenthesized(s string) bool {
 		(strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")) && runeLen(s) >= 2
 }
 
-// isDateLine reports whether the whole line is a date.
+// isDateLine reports whether the whole line is a date, blanks inside and look-alikes of 〇
+// allowed (normalizeDate).
 func isDateLine(s string) bool {
-	if runeLen(s) > 20 {
-		return false
-	}
-	_, err := ParseDate(s)
-	return err == nil
+	return runeLen(dropBlanks(s)) <= 20 && isDateText(s)
 }
 
 // organSuffixes end the names of organs (and of groups of them, as in 主送 lines).
-var organSuffixes = []string{"政府", "机构", "部门", "委员会", "局", "厅", "部", "委", "办", "院", "署",
+var organSuffixes = []string{"政府", "中央", "机构", "部门", "委员会", "局", "厅", "部", "委", "办", "院", "署",
 	"会", "处", "室", "司", "所", "兵团", "单位", "公司", "中心", "党组", "党委", "总局", "组", "团", "校", "军区", "大学"}
 
 func endsWithOrgan(s string) bool {

@@ -31,6 +31,9 @@ type Pipeline struct {
 	Fonts *layout.Fonts
 	// Knowledge is the checker's organ types and basis register; nil means the built-in tables.
 	Knowledge *check.Knowledge
+	// Units are the unit profiles an imported document's issuer may be inferred from (its
+	// number's 机关代字, its 印发机关: document.InferIssuer); nil means none. See Units.
+	Units []document.Unit
 }
 
 // RuleGenerate is the id of the finding that says a genre's generation step failed (a
@@ -94,8 +97,13 @@ func (p *Pipeline) Load(path, genre string) (*Draft, error) {
 	if err != nil {
 		return nil, err
 	}
+	ext := strings.ToLower(filepath.Ext(path))
+	switch ext {
+	case ".txt", ".text", ".docx":
+		document.InferIssuer(doc, p.Units)
+	}
 	d := p.Prepare(doc, genre)
-	switch strings.ToLower(filepath.Ext(path)) {
+	switch ext {
 	case ".txt", ".text":
 		d.Raw, _ = safeio.ReadFile(path, document.MaxInputSize) // as document.Load read it
 	}
