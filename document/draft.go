@@ -31,6 +31,14 @@ const (
 	PathDirection      = "direction"
 	PathSignOff        = "sign_off"
 	PathSignatureImage = "signature_image"
+	// the lists and records (their items are "body.3", "issuers.0.name", …)
+	PathIssuers           = "issuers"
+	PathSigners           = "signers"
+	PathRecipientsInBanji = "recipients_in_banji"
+	PathBody              = "body"
+	PathAttachmentNotes   = "attachment_notes"
+	PathAttachments       = "attachments"
+	PathRectification     = "rectification"
 )
 
 // Parse reads a draft file (YAML, see docs/draft.md). It is strict: unknown keys, values of
@@ -218,14 +226,15 @@ func (d *decoder) errAt(n ast.Node, format string, args ...any) *Error {
 	return e
 }
 
-// topKeys lists the draft's top-level keys in model order (used for suggestions and Marshal).
-var topKeys = []string{
-	"version", "genre", "format", "direction", "copy_number", "classification", "classification_term",
-	"urgency", "issuers", "mark_suffix", "meeting_name", "number", "order_number", "signers", "title",
-	"title_note", "recipients", "recipients_in_banji", "body", "attachment_notes", "attachment_notes_label", "sign_off", "date",
-	"signer_title", "signer_name", "signature_image", "note", "present", "absent", "attending",
-	"attachments", "rectification", "cc", "printer", "print_date",
-}
+// topKeys lists the draft's top-level keys in model order (for suggestions): the version
+// and the keys of the element table.
+var topKeys = func() []string {
+	out := []string{PathVersion}
+	for _, e := range Elements {
+		out = append(out, e.Key)
+	}
+	return out
+}()
 
 // keyName reads a mapping key; keys are plain words.
 func (d *decoder) keyName(kv *ast.MappingValueNode) (string, error) {
@@ -266,93 +275,37 @@ func (d *decoder) document(m *ast.MappingNode, doc *Document) error {
 		if err != nil {
 			return err
 		}
-		v := kv.Value
-		switch key {
-		case "version":
-			// checked above
-		case "genre":
-			err = d.str(v, PathGenre, &doc.Genre)
-		case "format":
-			var s string
-			if err = d.enum(v, PathFormat, &s, "format", "file", "letter", "order", "minutes"); err == nil {
-				doc.Format = Format(s)
-			}
-		case "direction":
-			var s string
-			if err = d.enum(v, PathDirection, &s, "direction", "down", "up", "parallel"); err == nil {
-				doc.Direction = Direction(s)
-			}
-		case "copy_number":
-			err = d.str(v, PathCopyNumber, &doc.CopyNumber)
-		case "classification":
-			err = d.str(v, PathClassification, &doc.Classification)
-		case "classification_term":
-			err = d.str(v, PathClassificationTerm, &doc.ClassificationTerm)
-		case "urgency":
-			err = d.str(v, PathUrgency, &doc.Urgency)
-		case "issuers":
-			err = d.issuers(v, doc)
-		case "mark_suffix":
-			err = d.str(v, PathMarkSuffix, &doc.MarkSuffix)
-		case "meeting_name":
-			err = d.str(v, PathMeetingName, &doc.MeetingName)
-		case "number":
-			err = d.str(v, PathNumber, &doc.Number)
-		case "order_number":
-			err = d.str(v, PathOrderNumber, &doc.OrderNumber)
-		case "signers":
-			doc.Signers, err = d.strList(v, "signers")
-		case "title":
-			err = d.str(v, PathTitle, &doc.Title)
-		case "title_note":
-			err = d.str(v, PathTitleNote, &doc.TitleNote)
-		case "recipients":
-			err = d.str(v, PathRecipients, &doc.Recipients)
-		case "recipients_in_banji":
-			err = d.boolean(v, "recipients_in_banji", &doc.RecipientsInBanji)
-		case "body":
-			doc.Body, err = d.strList(v, "body")
-		case "attachment_notes":
-			doc.AttachmentNotes, err = d.strList(v, "attachment_notes")
-		case "attachment_notes_label":
-			err = d.str(v, PathAttachmentNotesLabel, &doc.AttachmentNotesLabel)
-		case "sign_off":
-			var s string
-			if err = d.enum(v, PathSignOff, &s, "sign_off", "seal", "noseal", "signature", "none"); err == nil {
-				doc.SignOff = SignOff(s)
-			}
-		case "date":
-			err = d.date(v, PathDate, "成文日期（date）", &doc.Date)
-		case "signer_title":
-			err = d.str(v, PathSignerTitle, &doc.SignerTitle)
-		case "signer_name":
-			err = d.str(v, PathSignerName, &doc.SignerName)
-		case "signature_image":
-			err = d.str(v, PathSignatureImage, &doc.SignatureImage)
-		case "note":
-			err = d.str(v, PathNote, &doc.Note)
-		case "present":
-			err = d.str(v, PathPresent, &doc.Present)
-		case "absent":
-			err = d.str(v, PathAbsent, &doc.Absent)
-		case "attending":
-			err = d.str(v, PathAttending, &doc.Attending)
-		case "attachments":
-			err = d.attachments(v, doc)
-		case "rectification":
-			err = d.rectification(v, doc)
-		case "cc":
-			err = d.str(v, PathCC, &doc.CC)
-		case "printer":
-			err = d.str(v, PathPrinter, &doc.Printer)
-		case "print_date":
-			err = d.date(v, PathPrintDate, "印发日期（print_date）", &doc.PrintDate)
-		default:
+		if key == PathVersion {
+			continue // checked above
+		}
+		e := ElementOf(key)
+		if e == nil {
 			return d.unknownKey(kv.Key, key, "", topKeys)
 		}
-		if err != nil {
+		if err := d.element(kv.Value, e, doc); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// element reads the value of a top-level element as its description says.
+func (d *decoder) element(v ast.Node, e *Element, doc *Document) error {
+	switch e.Shape {
+	case ShapeWord, ShapeText:
+		return d.str(v, e.Key, e.text(doc, 0))
+	case ShapeEnum:
+		return d.enum(v, e.Key, e.text(doc, 0), e.Key, e.Values...)
+	case ShapeDate:
+		return d.date(v, e.Key, e.Label+"（"+e.Key+"）", e.text(doc, 0))
+	case ShapeBool:
+		return d.boolean(v, e.Key, e.flag(doc))
+	case ShapeList:
+		l, err := d.strList(v, e.Key)
+		*e.list(doc, 0) = l
+		return err
+	case ShapeItems:
+		return d.records(v, e, doc)
 	}
 	return nil
 }
@@ -517,60 +470,38 @@ func (d *decoder) mapping(v ast.Node, where string, known []string, f func(key s
 	return nil
 }
 
-func (d *decoder) issuers(v ast.Node, doc *Document) error {
-	items, err := d.seq(v, "issuers", "\n  - name: 某某市人民政府")
+// records reads the list of a record element (issuers, attachments, rectification): each
+// item a mapping of the element's fields.
+func (d *decoder) records(v ast.Node, e *Element, doc *Document) error {
+	items, err := d.seq(v, e.Key, e.Example)
 	if err != nil {
 		return err
 	}
+	known := make([]string, len(e.Fields))
+	for k, f := range e.Fields {
+		known[k] = f.Key
+	}
 	for i, it := range items {
-		var is Issuer
-		p := "issuers." + strconv.Itoa(i) + "."
-		err := d.mapping(it, fmt.Sprintf("issuers 第%d项", i+1), []string{"name", "mark", "seal"}, func(k string, val ast.Node) error {
-			switch k {
-			case "name":
-				return d.str(val, p+"name", &is.Name)
-			case "mark":
-				return d.str(val, p+"mark", &is.Mark)
+		e.add(doc)
+		p := e.Key + "." + strconv.Itoa(i) + "."
+		err := d.mapping(it, fmt.Sprintf("%s 第%d项", e.Key, i+1), known, func(k string, val ast.Node) error {
+			f := e.field(k)
+			switch f.Shape {
+			case ShapeList:
+				l, err := d.strList(val, p+k)
+				*f.list(doc, i) = l
+				return err
+			case ShapeTable:
+				t, err := d.table(val, p+k)
+				*f.table(doc, i) = t
+				return err
 			default:
-				return d.str(val, p+"seal", &is.Seal)
+				return d.str(val, p+k, f.text(doc, i))
 			}
 		})
 		if err != nil {
 			return err
 		}
-		doc.Issuers = append(doc.Issuers, is)
-	}
-	return nil
-}
-
-func (d *decoder) attachments(v ast.Node, doc *Document) error {
-	items, err := d.seq(v, "attachments", "\n  - title: 附件标题\n    body: [段落]")
-	if err != nil {
-		return err
-	}
-	for i, it := range items {
-		var a Attachment
-		p := "attachments." + strconv.Itoa(i) + "."
-		err := d.mapping(it, fmt.Sprintf("attachments 第%d项", i+1), []string{"label", "title", "body", "table"}, func(k string, val ast.Node) error {
-			switch k {
-			case "label":
-				return d.str(val, p+"label", &a.Label)
-			case "title":
-				return d.str(val, p+"title", &a.Title)
-			case "body":
-				var err error
-				a.Body, err = d.strList(val, p+"body")
-				return err
-			default:
-				var err error
-				a.Table, err = d.table(val, p+"table")
-				return err
-			}
-		})
-		if err != nil {
-			return err
-		}
-		doc.Attachments = append(doc.Attachments, a)
 	}
 	return nil
 }
@@ -621,28 +552,6 @@ func (d *decoder) table(v ast.Node, path string) (*Table, error) {
 		}
 	})
 	return t, err
-}
-
-func (d *decoder) rectification(v ast.Node, doc *Document) error {
-	items, err := d.seq(v, "rectification", "\n  - problem: 某问题\n    content: 整改内容")
-	if err != nil {
-		return err
-	}
-	known := []string{"problem", "content", "goal", "measures", "deadline", "owner"}
-	for i, it := range items {
-		var r RectificationItem
-		p := "rectification." + strconv.Itoa(i) + "."
-		err := d.mapping(it, fmt.Sprintf("rectification 第%d项", i+1), known, func(k string, val ast.Node) error {
-			dst := map[string]*string{"problem": &r.Problem, "content": &r.Content, "goal": &r.Goal,
-				"measures": &r.Measures, "deadline": &r.Deadline, "owner": &r.Owner}[k]
-			return d.str(val, p+k, dst)
-		})
-		if err != nil {
-			return err
-		}
-		doc.Rectification = append(doc.Rectification, r)
-	}
-	return nil
 }
 
 // suggest returns the known key closest to key when it is close enough to be a typo.

@@ -9,10 +9,11 @@ import (
 	"unicode/utf8"
 )
 
-// Marshal writes doc as a draft: keys in model order, empty elements omitted, one body
-// paragraph a line in block style, plain text where YAML allows it and double quotes where
-// it does not (leading spaces, ASCII punctuation that means something in YAML, values that
-// would read as numbers or booleans). Parse(Marshal(d)) gives d back (Dir and Source aside).
+// Marshal writes doc as a draft: keys in the order of the element table (Elements), empty
+// elements omitted, one body paragraph a line in block style, plain text where YAML allows
+// it and double quotes where it does not (leading spaces, ASCII punctuation that means
+// something in YAML, values that would read as numbers or booleans). Parse(Marshal(d))
+// gives d back (Dir and Source aside).
 func Marshal(doc *Document) ([]byte, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("marshal draft: nil document")
@@ -20,58 +21,28 @@ func Marshal(doc *Document) ([]byte, error) {
 	w := &draftWriter{}
 	w.b.WriteString("# 公文写作助手草稿（Gongwen draft），格式说明见 docs/draft.md\n")
 	fmt.Fprintf(&w.b, "version: %d\n", DraftVersion)
-	w.word("genre", doc.Genre)
-	w.word("format", string(doc.Format))
-	w.word("direction", string(doc.Direction))
-	w.str("copy_number", doc.CopyNumber)
-	w.str("classification", doc.Classification)
-	w.str("classification_term", doc.ClassificationTerm)
-	w.str("urgency", doc.Urgency)
-	if len(doc.Issuers) > 0 {
-		w.b.WriteString("issuers:\n")
-		for _, is := range doc.Issuers {
-			w.item(1, [][2]string{{"name", is.Name}, {"mark", is.Mark}, {"seal", is.Seal}})
+	for k := range Elements {
+		e := &Elements[k]
+		switch e.Shape {
+		case ShapeWord, ShapeEnum:
+			w.word(e.Key, *e.text(doc, 0))
+		case ShapeText, ShapeDate:
+			w.str(e.Key, *e.text(doc, 0))
+		case ShapeBool:
+			if *e.flag(doc) {
+				w.b.WriteString(e.Key + ": true\n")
+			}
+		case ShapeList:
+			w.list(0, e.Key, *e.list(doc, 0))
+		case ShapeItems:
+			if n := e.count(doc); n > 0 {
+				w.b.WriteString(e.Key + ":\n")
+				for i := 0; i < n; i++ {
+					w.record(e, doc, i)
+				}
+			}
 		}
 	}
-	w.str("mark_suffix", doc.MarkSuffix)
-	w.str("meeting_name", doc.MeetingName)
-	w.str("number", doc.Number)
-	w.str("order_number", doc.OrderNumber)
-	w.list(0, "signers", doc.Signers)
-	w.str("title", doc.Title)
-	w.str("title_note", doc.TitleNote)
-	w.str("recipients", doc.Recipients)
-	if doc.RecipientsInBanji {
-		w.b.WriteString("recipients_in_banji: true\n")
-	}
-	w.list(0, "body", doc.Body)
-	w.list(0, "attachment_notes", doc.AttachmentNotes)
-	w.str("attachment_notes_label", doc.AttachmentNotesLabel)
-	w.word("sign_off", string(doc.SignOff))
-	w.str("date", doc.Date)
-	w.str("signer_title", doc.SignerTitle)
-	w.str("signer_name", doc.SignerName)
-	w.str("signature_image", doc.SignatureImage)
-	w.str("note", doc.Note)
-	w.str("present", doc.Present)
-	w.str("absent", doc.Absent)
-	w.str("attending", doc.Attending)
-	if len(doc.Attachments) > 0 {
-		w.b.WriteString("attachments:\n")
-		for _, a := range doc.Attachments {
-			w.attachment(a)
-		}
-	}
-	if len(doc.Rectification) > 0 {
-		w.b.WriteString("rectification:\n")
-		for _, r := range doc.Rectification {
-			w.item(1, [][2]string{{"problem", r.Problem}, {"content", r.Content}, {"goal", r.Goal},
-				{"measures", r.Measures}, {"deadline", r.Deadline}, {"owner", r.Owner}})
-		}
-	}
-	w.str("cc", doc.CC)
-	w.str("printer", doc.Printer)
-	w.str("print_date", doc.PrintDate)
 	return w.b.Bytes(), nil
 }
 
@@ -148,32 +119,10 @@ func (w *draftWriter) list(level int, key string, items []string) {
 	}
 }
 
-// item writes one mapping item of a list ("- k: v" then "  k: v"), omitting empty values.
-func (w *draftWriter) item(level int, kvs [][2]string) {
-	first := true
-	for _, kv := range kvs {
-		if kv[1] == "" {
-			continue
-		}
-		if first {
-			w.b.WriteString(indent(level) + "- ")
-			w.b.WriteString(kv[0] + ":")
-			w.value(level+1, kv[1])
-			first = false
-			continue
-		}
-		w.keyValue(level+1, kv[0], kv[1])
-	}
-	if first {
-		w.b.WriteString(indent(level) + "- {}\n")
-	}
-}
-
-func (w *draftWriter) attachment(a Attachment) {
-	if a.Label == "" && a.Title == "" && len(a.Body) == 0 && a.Table == nil {
-		w.b.WriteString(indent(1) + "- {}\n")
-		return
-	}
+// record writes record i of a record element as one item of its list: "- key: value" for
+// the first field that is not empty, then "  key: value", lists in block style and a table
+// in flow style; "- {}" when every field is empty.
+func (w *draftWriter) record(e *Element, doc *Document, i int) {
 	// "- " opens the item; the first key follows on the same line.
 	prefix := indent(1) + "- "
 	next := func() string {
@@ -181,43 +130,55 @@ func (w *draftWriter) attachment(a Attachment) {
 		prefix = indent(2)
 		return p
 	}
-	if a.Label != "" {
-		w.b.WriteString(next() + "label:")
-		w.value(2, a.Label)
-	}
-	if a.Title != "" {
-		w.b.WriteString(next() + "title:")
-		w.value(2, a.Title)
-	}
-	if len(a.Body) > 0 {
-		w.b.WriteString(next() + "body:\n")
-		for _, p := range a.Body {
-			w.b.WriteString(indent(3) + "-")
-			w.value(3, p)
-		}
-	}
-	if t := a.Table; t != nil {
-		if len(t.Header) == 0 && len(t.Rows) == 0 && len(t.Widths) == 0 {
-			w.b.WriteString(next() + "table: {}\n")
-			return
-		}
-		w.b.WriteString(next() + "table:\n")
-		if len(t.Header) > 0 {
-			w.b.WriteString(indent(3) + "header: " + flowList(t.Header) + "\n")
-		}
-		if len(t.Rows) > 0 {
-			w.b.WriteString(indent(3) + "rows:\n")
-			for _, r := range t.Rows {
-				w.b.WriteString(indent(4) + "- " + flowList(r) + "\n")
+	for k := range e.Fields {
+		f := &e.Fields[k]
+		switch f.Shape {
+		case ShapeText, ShapeDate:
+			if v := *f.text(doc, i); v != "" {
+				w.b.WriteString(next() + f.Key + ":")
+				w.value(2, v)
+			}
+		case ShapeList:
+			if l := *f.list(doc, i); len(l) > 0 {
+				w.b.WriteString(next() + f.Key + ":\n")
+				for _, p := range l {
+					w.b.WriteString(indent(3) + "-")
+					w.value(3, p)
+				}
+			}
+		case ShapeTable:
+			if t := *f.table(doc, i); t != nil {
+				w.table(next(), f.Key, t)
 			}
 		}
-		if len(t.Widths) > 0 {
-			ws := make([]string, len(t.Widths))
-			for i, x := range t.Widths {
-				ws[i] = strconv.FormatFloat(x, 'g', -1, 64)
-			}
-			w.b.WriteString(indent(3) + "widths: [" + strings.Join(ws, ", ") + "]\n")
+	}
+	if prefix == indent(1)+"- " {
+		w.b.WriteString(indent(1) + "- {}\n")
+	}
+}
+
+// table writes an attachment's table after prefix, the rows one a line in flow style.
+func (w *draftWriter) table(prefix, key string, t *Table) {
+	if len(t.Header) == 0 && len(t.Rows) == 0 && len(t.Widths) == 0 {
+		w.b.WriteString(prefix + key + ": {}\n")
+		return
+	}
+	w.b.WriteString(prefix + key + ":\n")
+	if len(t.Header) > 0 {
+		w.b.WriteString(indent(3) + "header: " + flowList(t.Header) + "\n")
+	}
+	if len(t.Rows) > 0 {
+		w.b.WriteString(indent(3) + "rows:\n")
+		for _, r := range t.Rows {
+			w.b.WriteString(indent(4) + "- " + flowList(r) + "\n")
 		}
+	}
+	if len(t.Widths) > 0 {
+		ws := make([]string, len(t.Widths))
+		for i, x := range t.Widths {
+			ws[i] = strconv.FormatFloat(x, 'g', -1, 64)
+		}
+		w.b.WriteString(indent(3) + "widths: [" + strings.Join(ws, ", ") + "]\n")
 	}
 }
 

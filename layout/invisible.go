@@ -56,7 +56,7 @@ func visibleCopy(doc *document.Document) *document.Document {
 }
 
 // isImagePath reports whether an element path names an image file (a seal, the signature
-// stamp): a file name is not text to print.
+// stamp): a file name is not text to print. The element table says which (document.Elements).
 func isImagePath(path string) bool {
-	return path == document.PathSignatureImage || strings.HasSuffix(path, ".seal")
+	return document.IsImagePath(path)
 }

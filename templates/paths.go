@@ -18,41 +18,28 @@ const (
 )
 
 // elementPaths are the top-level document paths (the draft file's keys) a template may name in
-// elements, required, fields and defaults, with the shape of their values.
-var elementPaths = map[string]valueShape{
-	"format":                        shapeText,
-	"direction":                     shapeText,
-	document.PathCopyNumber:         shapeText,
-	document.PathClassification:     shapeText,
-	document.PathClassificationTerm: shapeText,
-	document.PathUrgency:            shapeText,
-	"issuers":                       shapeList,
-	document.PathMarkSuffix:         shapeText,
-	document.PathMeetingName:        shapeText,
-	document.PathNumber:             shapeText,
-	document.PathOrderNumber:        shapeText,
-	"signers":                       shapeList,
-	document.PathTitle:              shapeText,
-	document.PathTitleNote:          shapeText,
-	document.PathRecipients:         shapeText,
-	"recipients_in_banji":           shapeBool,
-	"body":                          shapeList,
-	"attachment_notes":              shapeList,
-	"sign_off":                      shapeText,
-	document.PathDate:               shapeText,
-	document.PathSignerTitle:        shapeText,
-	document.PathSignerName:         shapeText,
-	"signature_image":               shapeText,
-	document.PathNote:               shapeText,
-	document.PathPresent:            shapeText,
-	document.PathAbsent:             shapeText,
-	document.PathAttending:          shapeText,
-	"attachments":                   shapeItems,
-	"rectification":                 shapeItems,
-	document.PathCC:                 shapeText,
-	document.PathPrinter:            shapeText,
-	document.PathPrintDate:          shapeText,
-}
+// elements, required, fields and defaults, with the shape of their values: every element of
+// document.Elements but the genre. The issuers are a list of names to a template (the form
+// edits one organ a line).
+var elementPaths = func() map[string]valueShape {
+	m := map[string]valueShape{}
+	for _, e := range document.Elements {
+		switch {
+		case e.Key == document.PathGenre:
+		case e.Key == document.PathIssuers:
+			m[e.Key] = shapeList
+		case e.Shape == document.ShapeBool:
+			m[e.Key] = shapeBool
+		case e.Shape == document.ShapeList:
+			m[e.Key] = shapeList
+		case e.Shape == document.ShapeItems:
+			m[e.Key] = shapeItems
+		default:
+			m[e.Key] = shapeText
+		}
+	}
+	return m
+}()
 
 // ElementPaths lists the document paths a template may name, sorted.
 func ElementPaths() []string {
@@ -99,33 +86,26 @@ func contains(list []string, s string) bool {
 // setText sets a text-valued (or bool-valued) path of doc; it reports false for a path that
 // does not hold one string.
 func setText(doc *document.Document, path, v string) bool {
-	switch path {
-	case "format":
-		doc.Format = document.Format(v)
-	case "direction":
-		doc.Direction = document.Direction(v)
-	case "recipients_in_banji":
-		doc.RecipientsInBanji = v == "true"
-	case "sign_off":
-		doc.SignOff = document.SignOff(v)
-	case "signers":
-		doc.Signers = splitLines(v)
-	case "attachment_notes":
-		doc.AttachmentNotes = splitLines(v)
-	case "body":
-		doc.Body = splitLines(v)
-	case "issuers":
+	if path == document.PathIssuers {
 		doc.Issuers = nil
 		for _, n := range splitLines(v) {
 			doc.Issuers = append(doc.Issuers, document.Issuer{Name: n})
 		}
-	default:
-		// a one-string element (not an indexed one: defaults name whole elements)
-		p := doc.Field(path)
-		if p == nil || strings.Contains(path, ".") {
-			return false
-		}
+		return true
+	}
+	// a whole element (not an indexed one: defaults name whole elements)
+	e := document.ElementOf(path)
+	if e == nil || path == document.PathGenre {
+		return false
+	}
+	if p := e.TextPtr(doc); p != nil {
 		*p = v
+	} else if b := e.BoolPtr(doc); b != nil {
+		*b = v == "true"
+	} else if l := e.ListPtr(doc); l != nil {
+		*l = splitLines(v)
+	} else {
+		return false
 	}
 	return true
 }

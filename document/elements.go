@@ -1,0 +1,321 @@
+package document
+
+import (
+	"strconv"
+	"strings"
+)
+
+// The elements of a document are described once, in Elements: each element's draft key
+// (which is also its path), the shape of its value, its name in Chinese and English and how
+// to reach it in the model. Field, Text and Walk (element paths, text access, the layout's
+// invisible-character cleaning), the draft reader's known keys, Marshal, the templates'
+// element paths and the app's form are all derived from this table: adding an element is
+// one entry here, its field in Document and its place in the layout.
+
+// Shape is what kind of value an element holds.
+type Shape int
+
+// The shapes.
+const (
+	ShapeText  Shape = iota // one string
+	ShapeDate               // one string that reads as a date (ParseDate)
+	ShapeWord               // an identifier, written plain when it can be (the genre id)
+	ShapeEnum               // one of Values (format, direction, sign_off)
+	ShapeBool               // true or false
+	ShapeList               // a list of strings, one item a line
+	ShapeItems              // a list of records, each with the Fields of its Element
+	ShapeTable              // an attachment's ruled table (header, rows, widths)
+)
+
+// Element describes one element of the document model, or one field of a record element
+// (an issuer's name, an attachment's body, a 整改 item's goal).
+type Element struct {
+	// Key is the draft's key, and the element's path (or the last part of it, in a record).
+	Key string
+	// GoField is the name of the field of Document (or of the record's type) that holds it.
+	GoField string
+	Shape   Shape
+	// Label and LabelEN name the element in Chinese and English (the form, messages).
+	Label, LabelEN string
+	// Values are the allowed values of a ShapeEnum.
+	Values []string
+	// Image is true for a file name of an image (a seal, the signature stamp): not text to
+	// print, so not cleaned of invisible characters.
+	Image bool
+	// Fields are the fields of each record of a ShapeItems element.
+	Fields []Element
+	// Example shows a record element's form in the draft reader's messages.
+	Example string
+
+	// the accessors: top-level elements take the document, record fields the document and
+	// the record's index
+	text  func(d *Document, i int) *string   // ShapeText, ShapeDate, ShapeWord, ShapeEnum
+	flag  func(d *Document) *bool            // ShapeBool
+	list  func(d *Document, i int) *[]string // ShapeList
+	table func(d *Document, i int) **Table   // ShapeTable
+	count func(d *Document) int              // ShapeItems: the number of records
+	add   func(d *Document)                  // ShapeItems: append an empty record
+}
+
+// IsText reports whether the element holds one string of text (ShapeText or ShapeDate): what
+// Field gives a pointer to.
+func (e *Element) IsText() bool { return e.Shape == ShapeText || e.Shape == ShapeDate }
+
+// top-level accessors
+func textOf(f func(d *Document) *string) func(*Document, int) *string {
+	return func(d *Document, _ int) *string { return f(d) }
+}
+func listOf(f func(d *Document) *[]string) func(*Document, int) *[]string {
+	return func(d *Document, _ int) *[]string { return f(d) }
+}
+
+func text(key, goField, label, en string, f func(d *Document) *string) Element {
+	return Element{Key: key, GoField: goField, Shape: ShapeText, Label: label, LabelEN: en, text: textOf(f)}
+}
+
+// Elements are the document's elements in draft order (the order Marshal writes them and
+// Walk visits them).
+var Elements = []Element{
+	{Key: PathGenre, GoField: "Genre", Shape: ShapeWord, Label: "文种", LabelEN: "Genre",
+		text: textOf(func(d *Document) *string { return &d.Genre })},
+	{Key: PathFormat, GoField: "Format", Shape: ShapeEnum, Label: "版式", LabelEN: "Format",
+		Values: []string{string(FormatFile), string(FormatLetter), string(FormatOrder), string(FormatMinutes)},
+		text:   textOf(func(d *Document) *string { return (*string)(&d.Format) })},
+	{Key: PathDirection, GoField: "Direction", Shape: ShapeEnum, Label: "行文方向", LabelEN: "Direction",
+		Values: []string{string(DirectionDown), string(DirectionUp), string(DirectionParallel)},
+		text:   textOf(func(d *Document) *string { return (*string)(&d.Direction) })},
+	text(PathCopyNumber, "CopyNumber", "份号", "Copy number", func(d *Document) *string { return &d.CopyNumber }),
+	text(PathClassification, "Classification", "密级", "Classification", func(d *Document) *string { return &d.Classification }),
+	text(PathClassificationTerm, "ClassificationTerm", "保密期限", "Classification term", func(d *Document) *string { return &d.ClassificationTerm }),
+	text(PathUrgency, "Urgency", "紧急程度", "Urgency", func(d *Document) *string { return &d.Urgency }),
+	{Key: PathIssuers, GoField: "Issuers", Shape: ShapeItems, Label: "发文机关", LabelEN: "Issuing organs",
+		Example: "\n  - name: 某某市人民政府",
+		count:   func(d *Document) int { return len(d.Issuers) },
+		add:     func(d *Document) { d.Issuers = append(d.Issuers, Issuer{}) },
+		Fields: []Element{
+			{Key: "name", GoField: "Name", Shape: ShapeText, Label: "发文机关署名", LabelEN: "Name",
+				text: func(d *Document, i int) *string { return &d.Issuers[i].Name }},
+			{Key: "mark", GoField: "Mark", Shape: ShapeText, Label: "发文机关标志", LabelEN: "Mark",
+				text: func(d *Document, i int) *string { return &d.Issuers[i].Mark }},
+			{Key: "seal", GoField: "Seal", Shape: ShapeText, Label: "印章图片", LabelEN: "Seal image", Image: true,
+				text: func(d *Document, i int) *string { return &d.Issuers[i].Seal }},
+		}},
+	text(PathMarkSuffix, "MarkSuffix", "标志后缀", "Mark suffix", func(d *Document) *string { return &d.MarkSuffix }),
+	text(PathMeetingName, "MeetingName", "会议名称", "Meeting name", func(d *Document) *string { return &d.MeetingName }),
+	text(PathNumber, "Number", "发文字号", "Document number", func(d *Document) *string { return &d.Number }),
+	text(PathOrderNumber, "OrderNumber", "令号", "Order number", func(d *Document) *string { return &d.OrderNumber }),
+	{Key: PathSigners, GoField: "Signers", Shape: ShapeList, Label: "签发人", LabelEN: "Signers",
+		list: listOf(func(d *Document) *[]string { return &d.Signers })},
+	text(PathTitle, "Title", "标题", "Title", func(d *Document) *string { return &d.Title }),
+	text(PathTitleNote, "TitleNote", "题注", "Title note", func(d *Document) *string { return &d.TitleNote }),
+	text(PathRecipients, "Recipients", "主送机关", "Recipients", func(d *Document) *string { return &d.Recipients }),
+	{Key: PathRecipientsInBanji, GoField: "RecipientsInBanji", Shape: ShapeBool, Label: "主送机关移至版记", LabelEN: "Recipients in the imprint",
+		flag: func(d *Document) *bool { return &d.RecipientsInBanji }},
+	{Key: PathBody, GoField: "Body", Shape: ShapeList, Label: "正文", LabelEN: "Body",
+		list: listOf(func(d *Document) *[]string { return &d.Body })},
+	{Key: PathAttachmentNotes, GoField: "AttachmentNotes", Shape: ShapeList, Label: "附件说明", LabelEN: "Attachment notes",
+		list: listOf(func(d *Document) *[]string { return &d.AttachmentNotes })},
+	text(PathAttachmentNotesLabel, "AttachmentNotesLabel", "附件说明标签", "Attachment notes label", func(d *Document) *string { return &d.AttachmentNotesLabel }),
+	{Key: PathSignOff, GoField: "SignOff", Shape: ShapeEnum, Label: "落款方式", LabelEN: "Sign-off",
+		Values: []string{string(SignOffSeal), string(SignOffNoSeal), string(SignOffSignature), string(SignOffNone)},
+		text:   textOf(func(d *Document) *string { return (*string)(&d.SignOff) })},
+	{Key: PathDate, GoField: "Date", Shape: ShapeDate, Label: "成文日期", LabelEN: "Date",
+		text: textOf(func(d *Document) *string { return &d.Date })},
+	text(PathSignerTitle, "SignerTitle", "签发人职务", "Signer's title", func(d *Document) *string { return &d.SignerTitle }),
+	text(PathSignerName, "SignerName", "签发人姓名", "Signer's name", func(d *Document) *string { return &d.SignerName }),
+	{Key: PathSignatureImage, GoField: "SignatureImage", Shape: ShapeText, Label: "签名章图片", LabelEN: "Signature stamp image", Image: true,
+		text: textOf(func(d *Document) *string { return &d.SignatureImage })},
+	text(PathNote, "Note", "附注", "Note", func(d *Document) *string { return &d.Note }),
+	text(PathPresent, "Present", "出席", "Present", func(d *Document) *string { return &d.Present }),
+	text(PathAbsent, "Absent", "请假", "Absent", func(d *Document) *string { return &d.Absent }),
+	text(PathAttending, "Attending", "列席", "Attending", func(d *Document) *string { return &d.Attending }),
+	{Key: PathAttachments, GoField: "Attachments", Shape: ShapeItems, Label: "附件", LabelEN: "Attachments",
+		Example: "\n  - title: 附件标题\n    body: [段落]",
+		count:   func(d *Document) int { return len(d.Attachments) },
+		add:     func(d *Document) { d.Attachments = append(d.Attachments, Attachment{}) },
+		Fields: []Element{
+			{Key: "label", GoField: "Label", Shape: ShapeText, Label: "附件标签", LabelEN: "Label",
+				text: func(d *Document, i int) *string { return &d.Attachments[i].Label }},
+			{Key: "title", GoField: "Title", Shape: ShapeText, Label: "附件标题", LabelEN: "Title",
+				text: func(d *Document, i int) *string { return &d.Attachments[i].Title }},
+			{Key: "body", GoField: "Body", Shape: ShapeList, Label: "附件正文", LabelEN: "Body",
+				list: func(d *Document, i int) *[]string { return &d.Attachments[i].Body }},
+			{Key: "table", GoField: "Table", Shape: ShapeTable, Label: "表格", LabelEN: "Table",
+				table: func(d *Document, i int) **Table { return &d.Attachments[i].Table }},
+		}},
+	{Key: PathRectification, GoField: "Rectification", Shape: ShapeItems, Label: "整改事项", LabelEN: "Rectification items",
+		Example: "\n  - problem: 某问题\n    content: 整改内容",
+		count:   func(d *Document) int { return len(d.Rectification) },
+		add:     func(d *Document) { d.Rectification = append(d.Rectification, RectificationItem{}) },
+		Fields: []Element{
+			{Key: "problem", GoField: "Problem", Shape: ShapeText, Label: "问题", LabelEN: "Problem",
+				text: func(d *Document, i int) *string { return &d.Rectification[i].Problem }},
+			{Key: "content", GoField: "Content", Shape: ShapeText, Label: "整改内容", LabelEN: "Content",
+				text: func(d *Document, i int) *string { return &d.Rectification[i].Content }},
+			{Key: "goal", GoField: "Goal", Shape: ShapeText, Label: "整改目标", LabelEN: "Goal",
+				text: func(d *Document, i int) *string { return &d.Rectification[i].Goal }},
+			{Key: "measures", GoField: "Measures", Shape: ShapeText, Label: "整改措施", LabelEN: "Measures",
+				text: func(d *Document, i int) *string { return &d.Rectification[i].Measures }},
+			{Key: "deadline", GoField: "Deadline", Shape: ShapeText, Label: "整改时限", LabelEN: "Deadline",
+				text: func(d *Document, i int) *string { return &d.Rectification[i].Deadline }},
+			{Key: "owner", GoField: "Owner", Shape: ShapeText, Label: "责任人", LabelEN: "Owner",
+				text: func(d *Document, i int) *string { return &d.Rectification[i].Owner }},
+		}},
+	text(PathCC, "CC", "抄送机关", "Copied to", func(d *Document) *string { return &d.CC }),
+	text(PathPrinter, "Printer", "印发机关", "Printing organ", func(d *Document) *string { return &d.Printer }),
+	{Key: PathPrintDate, GoField: "PrintDate", Shape: ShapeDate, Label: "印发日期", LabelEN: "Print date",
+		text: textOf(func(d *Document) *string { return &d.PrintDate })},
+}
+
+// elementIndex finds a top-level element by key.
+var elementIndex = func() map[string]*Element {
+	m := make(map[string]*Element, len(Elements))
+	for i := range Elements {
+		m[Elements[i].Key] = &Elements[i]
+	}
+	return m
+}()
+
+// ElementOf returns the description of the top-level element with the given key (the first
+// part of a path: "body" for "body.3"), or nil.
+func ElementOf(key string) *Element {
+	return elementIndex[key]
+}
+
+// field returns the description of a record's field by key, or nil.
+func (e *Element) field(key string) *Element {
+	for i := range e.Fields {
+		if e.Fields[i].Key == key {
+			return &e.Fields[i]
+		}
+	}
+	return nil
+}
+
+// IsImagePath reports whether an element path names an image file (a seal, the signature
+// stamp) rather than text to print.
+func IsImagePath(path string) bool {
+	parts := strings.Split(path, ".")
+	e := ElementOf(parts[0])
+	if e != nil && e.Shape == ShapeItems && len(parts) == 3 {
+		e = e.field(parts[2])
+	} else if len(parts) != 1 {
+		return false
+	}
+	return e != nil && e.Image
+}
+
+// Count returns the number of records of a ShapeItems element, or the number of items of a
+// ShapeList element, in d.
+func (e *Element) Count(d *Document) int {
+	switch e.Shape {
+	case ShapeItems:
+		return e.count(d)
+	case ShapeList:
+		return len(*e.list(d, 0))
+	}
+	return 0
+}
+
+// TextPtr returns a pointer to the string of a one-string element (text, date, word or enum)
+// of d, or nil for other shapes.
+func (e *Element) TextPtr(d *Document) *string {
+	if e.text == nil {
+		return nil
+	}
+	return e.text(d, 0)
+}
+
+// ListPtr returns a pointer to the list of a ShapeList element of d, or nil.
+func (e *Element) ListPtr(d *Document) *[]string {
+	if e.list == nil || e.Shape != ShapeList {
+		return nil
+	}
+	return e.list(d, 0)
+}
+
+// BoolPtr returns a pointer to the value of a ShapeBool element of d, or nil.
+func (e *Element) BoolPtr(d *Document) *bool {
+	if e.flag == nil {
+		return nil
+	}
+	return e.flag(d)
+}
+
+// walkRecord calls fn with the path and the text of every text of record i of e.
+func (e *Element) walkRecord(d *Document, i int, fn func(path string, text *string)) {
+	n := e.Key + "." + strconv.Itoa(i) + "."
+	for k := range e.Fields {
+		f := &e.Fields[k]
+		switch f.Shape {
+		case ShapeText, ShapeDate:
+			fn(n+f.Key, f.text(d, i))
+		case ShapeList:
+			l := *f.list(d, i)
+			for j := range l {
+				fn(n+f.Key+"."+strconv.Itoa(j), &l[j])
+			}
+		case ShapeTable:
+			t := *f.table(d, i)
+			if t == nil {
+				continue
+			}
+			for c := range t.Header {
+				fn(n+f.Key+".header."+strconv.Itoa(c), &t.Header[c])
+			}
+			for r, row := range t.Rows {
+				for c := range row {
+					fn(n+f.Key+".rows."+strconv.Itoa(r)+"."+strconv.Itoa(c), &row[c])
+				}
+			}
+		}
+	}
+}
+
+// recordField returns a pointer to the text at the rest of a path inside record i of e
+// ("name", "body.2", "table.rows.1.0"), or nil.
+func (e *Element) recordField(d *Document, i int, parts []string) *string {
+	if len(parts) == 0 {
+		return nil
+	}
+	f := e.field(parts[0])
+	if f == nil {
+		return nil
+	}
+	idx := func(k, n int) (int, bool) {
+		if k >= len(parts) {
+			return 0, false
+		}
+		j, err := strconv.Atoi(parts[k])
+		return j, err == nil && j >= 0 && j < n
+	}
+	switch f.Shape {
+	case ShapeText, ShapeDate:
+		if len(parts) == 1 {
+			return f.text(d, i)
+		}
+	case ShapeList:
+		l := *f.list(d, i)
+		if j, ok := idx(1, len(l)); ok && len(parts) == 2 {
+			return &l[j]
+		}
+	case ShapeTable:
+		t := *f.table(d, i)
+		if t == nil || len(parts) < 3 {
+			return nil
+		}
+		switch parts[1] {
+		case "header":
+			if j, ok := idx(2, len(t.Header)); ok && len(parts) == 3 {
+				return &t.Header[j]
+			}
+		case "rows":
+			if r, ok := idx(2, len(t.Rows)); ok && len(parts) == 4 {
+				if c, ok := idx(3, len(t.Rows[r])); ok {
+					return &t.Rows[r][c]
+				}
+			}
+		}
+	}
+	return nil
+}

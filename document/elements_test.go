@@ -1,0 +1,147 @@
+package document
+
+import (
+	"errors"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// notElements are the fields of Document that are not elements of the document: where it
+// was read from, what was read with it and what the readers met.
+var notElements = map[string]bool{"Dir": true, "Images": true, "imageErrs": true, "Source": true, "Warnings": true}
+
+// TestElementsDescribeModel: every field of Document (and of its record types Issuer,
+// Attachment, RectificationItem) is described by exactly one entry of the element table, and
+// each entry's accessor reaches that very field.
+func TestElementsDescribeModel(t *testing.T) {
+	check := func(typ reflect.Type, elems []Element, skip map[string]bool, where string) {
+		byField := map[string]*Element{}
+		for i := range elems {
+			e := &elems[i]
+			if byField[e.GoField] != nil {
+				t.Errorf("%s: field %s described twice", where, e.GoField)
+			}
+			byField[e.GoField] = e
+			if _, ok := typ.FieldByName(e.GoField); !ok {
+				t.Errorf("%s: %s describes %s, which %s has not", where, e.Key, e.GoField, typ.Name())
+			}
+			if e.Label == "" || e.LabelEN == "" {
+				t.Errorf("%s: %s has no Chinese or English label", where, e.Key)
+			}
+		}
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
+			if !skip[f.Name] && byField[f.Name] == nil {
+				t.Errorf("%s: field %s.%s is not in the element table", where, typ.Name(), f.Name)
+			}
+		}
+	}
+	check(reflect.TypeOf(Document{}), Elements, notElements, "Elements")
+	records := map[string]reflect.Type{PathIssuers: reflect.TypeOf(Issuer{}), PathAttachments: reflect.TypeOf(Attachment{}),
+		PathRectification: reflect.TypeOf(RectificationItem{})}
+	for key, typ := range records {
+		e := ElementOf(key)
+		if e == nil || e.Shape != ShapeItems {
+			t.Fatalf("%s is not a record element", key)
+		}
+		check(typ, e.Fields, nil, key)
+	}
+
+	// the accessors reach the fields they name
+	doc := &Document{Issuers: make([]Issuer, 2), Attachments: make([]Attachment, 2), Rectification: make([]RectificationItem, 2)}
+	dv := reflect.ValueOf(doc).Elem()
+	addr := func(v reflect.Value) uintptr { return v.Addr().Pointer() }
+	for k := range Elements {
+		e := &Elements[k]
+		want := addr(dv.FieldByName(e.GoField))
+		var got uintptr
+		switch e.Shape {
+		case ShapeText, ShapeDate, ShapeWord, ShapeEnum:
+			got = reflect.ValueOf(e.TextPtr(doc)).Pointer()
+		case ShapeBool:
+			got = reflect.ValueOf(e.BoolPtr(doc)).Pointer()
+		case ShapeList:
+			got = reflect.ValueOf(e.ListPtr(doc)).Pointer()
+		case ShapeItems:
+			if e.Count(doc) != 2 {
+				t.Errorf("%s: Count = %d, want 2", e.Key, e.Count(doc))
+			}
+			got = want
+			for j := range e.Fields {
+				f := &e.Fields[j]
+				fw := addr(dv.FieldByName(e.GoField).Index(1).FieldByName(f.GoField))
+				var fg uintptr
+				switch f.Shape {
+				case ShapeList:
+					fg = reflect.ValueOf(f.list(doc, 1)).Pointer()
+				case ShapeTable:
+					fg = reflect.ValueOf(f.table(doc, 1)).Pointer()
+				default:
+					fg = reflect.ValueOf(f.text(doc, 1)).Pointer()
+				}
+				if fg != fw {
+					t.Errorf("%s.1.%s: the accessor does not reach %s", e.Key, f.Key, f.GoField)
+				}
+			}
+		}
+		if got != want {
+			t.Errorf("%s: the accessor does not reach Document.%s", e.Key, e.GoField)
+		}
+	}
+}
+
+// TestElementKeysAreDraftKeys: the draft reader knows exactly the table's keys (and the
+// version), and an unknown key, at the top or in a record, is an error at its FILE:LINE:COL.
+func TestElementKeysAreDraftKeys(t *testing.T) {
+	for _, e := range Elements {
+		var src string
+		switch e.Shape {
+		case ShapeBool:
+			src = e.Key + ": true\n"
+		case ShapeList:
+			src = e.Key + ": [甲]\n"
+		case ShapeItems:
+			src = e.Key + ":\n  - " + e.Fields[0].Key + ": 甲\n"
+		case ShapeEnum:
+			src = e.Key + ": " + e.Values[0] + "\n"
+		case ShapeDate:
+			src = e.Key + ": 2024年1月5日\n"
+		default:
+			src = e.Key + ": 甲\n"
+		}
+		if _, err := Parse("k.yaml", []byte(src)); err != nil {
+			t.Errorf("%s: %v", e.Key, err)
+		}
+	}
+	tests := []struct {
+		src       string
+		line, col int
+		msg       string
+	}{
+		{"title: 甲\nbody: [乙]\ntitel: 丙\n", 3, 1, "未知的键“titel”（是不是“title”？）"},
+		{"attachments:\n  - title: 甲\n    tablee: {}\n", 3, 5, "attachments 第1项中未知的键“tablee”（是不是“table”？）"},
+		{"rectification:\n  - problem: 甲\n  - goal: 乙\n    owners: 丙\n", 4, 5, "rectification 第2项中未知的键“owners”（是不是“owner”？）"},
+	}
+	for _, tt := range tests {
+		_, err := Parse("d.yaml", []byte(tt.src))
+		var e *Error
+		if !errors.As(err, &e) || e.Line != tt.line || e.Col != tt.col || !strings.Contains(e.Msg, tt.msg) {
+			t.Errorf("%q: %v, want d.yaml:%d:%d %s", tt.src, err, tt.line, tt.col, tt.msg)
+		}
+		if err != nil && !strings.HasPrefix(err.Error(), "d.yaml:"+strconv.Itoa(tt.line)+":"+strconv.Itoa(tt.col)+":") {
+			t.Errorf("%q: %q does not start with FILE:LINE:COL", tt.src, err.Error())
+		}
+	}
+}
+
+// TestIsImagePath: the image file names are the table's Image fields.
+func TestIsImagePath(t *testing.T) {
+	for path, want := range map[string]bool{"signature_image": true, "issuers.0.seal": true, "issuers.12.seal": true,
+		"issuers.0.name": false, "title": false, "seal": false, "body.0": false, "attachments.0.title": false} {
+		if got := IsImagePath(path); got != want {
+			t.Errorf("IsImagePath(%q) = %v", path, got)
+		}
+	}
+}
