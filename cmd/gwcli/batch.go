@@ -138,6 +138,9 @@ func readStdin(r io.Reader) (*document.Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !looksLikeDraft(data) {
+		document.InferIssuer(doc, units()) // as loadDocument does for files
+	}
 	doc.Dir = "."
 	// as document.Load does: the seals are read once; a problem is reported where printed
 	_ = document.LoadImages(doc)

@@ -36,11 +36,16 @@ func newPipeline(fonts *layout.Fonts) *pipeline.Pipeline {
 	if err != nil {
 		knowledgeWarned.Do(func() { fmt.Fprintf(os.Stderr, "gwcli: 警告 (warning): %s\n", err) })
 	}
-	return &pipeline.Pipeline{Templates: templateSet(), Fonts: fonts, Knowledge: k}
+	return &pipeline.Pipeline{Templates: templateSet(), Fonts: fonts, Knowledge: k, Units: units()}
 }
 
 // loadDocument reads a draft, a plain-text 公文 or a Word document as every command does: an
-// imported one with the template set's genre table (document.LoadWith, pipeline.Genres).
+// imported one with the template set's genre table (document.LoadWith, pipeline.Genres) and
+// its issuer, when the text states none, from the user's unit profiles (inferIssuer).
 func loadDocument(path string) (*document.Document, error) {
-	return document.LoadWith(path, pipeline.Genres(templateSet()))
+	doc, err := document.LoadWith(path, pipeline.Genres(templateSet()))
+	if err == nil {
+		inferIssuer(path, doc)
+	}
+	return doc, err
 }
