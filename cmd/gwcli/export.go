@@ -386,7 +386,7 @@ func loadInput(input string) (*document.Document, error) {
 		doc, err = readStdin(stdin)
 	} else {
 		// an imported text or Word document takes its genre from the template set
-		doc, err = document.LoadWith(input, pipeline.Genres(templateSet()))
+		doc, err = loadDocument(input)
 	}
 	if err != nil {
 		return nil, err
