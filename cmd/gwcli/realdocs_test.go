@@ -303,6 +303,10 @@ var knownOwnPDFCheckFails = map[string]string{
 	// export writes what was typed (issue 11: legacy brackets are read as the number and reported)
 	"16_议案_街道区划/number.format":     "the published number 长绿府议[2019]1号 has [ ]; gwcli check offers the fix to 〔〕",
 	"22_通知_文明工地管理规定/number.format": "the published number 沪建建[2003]89号 has [ ]; gwcli check offers the fix to 〔〕",
+	// the importer misreads the number's line (document's knownLineMisreads, H-import), so no
+	// 发文字号 is printed above the red rule and the yardstick finds the number in the body
+	"26_通知_党委政府联合转发/number.format":  "（浙委办[2004]39号） is not read as the number (H-import); it is printed as body",
+	"27_通知_财政部经费管理办法/number.format": "2006年10月26日 财建〔2006〕689号 is not read as date and number (H-import); it is printed as body",
 }
 
 // knownPDFFail returns the reason of a known yardstick failure of a real document.
@@ -535,4 +539,107 @@ func TestRealTitlesBreakInPDF(t *testing.T) {
 		t.Errorf("%d titles, want at least 40", n)
 	}
 	t.Logf("%d titles exported, %d breaks read back from the PDFs", n, breaks)
+}
+
+// knownRealTitleBreaks are real documents whose printed title still breaks inside a word or
+// leaves a stub line, with the reason.
+var knownRealTitleBreaks = map[string]string{
+	// the title was pasted on two lines, 中共浙江省委办公厅、浙江省人民政府办公厅转发 / 《关于……》的
+	// 通知; the importer keeps the break (a web page's wrap, not the author's) and the first line,
+	// 22 characters, wraps again before 转发: 4 lines, one of 2 characters (H-import: join a
+	// title's pasted lines; layout: a forced line that overflows is rebalanced)
+	"26_通知_党委政府联合转发": "转发 alone on a line: the pasted line break is kept and the overlong first line wraps",
+}
+
+// TestRealTitlesInRealDocs reads the title of every real document back from its exported PDF:
+// the 2号 lines of page 1 join to the document's title, and each break falls between words
+// (wordseg) and never after 、, and no line is a stub of under 4 characters beside one of over
+// 10. A line break typed in the title ("\n", kept by the importer from the pasted lines) is the
+// author's and is not judged as a break.
+func TestRealTitlesInRealDocs(t *testing.T) {
+	checked, breaks := 0, 0
+	for _, src := range realDocs(t) {
+		name := docName(src)
+		t.Run(name, func(t *testing.T) {
+			doc, err := loadDocument(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Title == "" {
+				t.Skip("no title")
+			}
+			var want []rune
+			typed := map[int]bool{}
+			for i, l := range strings.Split(doc.Title, "\n") {
+				if i > 0 {
+					typed[len(want)] = true
+				}
+				want = append(want, []rune(strings.Join(strings.Fields(l), ""))...)
+			}
+			var cand []string
+			for _, pl := range pdfLines(t, realPDF(t, src)) {
+				if pl.page == 1 && len(pl.sizes) > 0 && pl.sizes[0] >= 30 && pl.sizes[0] <= 36 {
+					cand = append(cand, strings.Join(strings.Fields(pl.text), ""))
+				}
+			}
+			got := titleLines(cand, string(want))
+			if got == nil {
+				t.Fatalf("title %q not read back from the PDF's 2号 lines %q", string(want), cand)
+			}
+			checked++
+			report := t.Errorf
+			why, known := knownRealTitleBreaks[docStem(name)]
+			hit := false
+			if known {
+				report = func(format string, args ...any) {
+					hit = true
+					t.Logf("known: "+format+" ("+why+")", args...)
+				}
+				defer func() {
+					if !hit {
+						t.Errorf("the title now breaks well: drop %s from knownRealTitleBreaks", docStem(name))
+					}
+				}()
+			}
+			// the lines keep the trapezoid or diamond: none is a stub of a few characters
+			// under or over a long one
+			longest := 0
+			for _, g := range got {
+				longest = max(longest, len([]rune(g)))
+			}
+			for _, g := range got {
+				if n := len([]rune(g)); len(got) > 1 && n < 4 && longest > 10 {
+					report("a line of %d characters among lines of up to %d: %q", n, longest, got)
+				}
+			}
+			wb := wordseg.Boundaries(want, nil)
+			at := 0
+			for _, g := range got[:len(got)-1] {
+				at += len([]rune(g))
+				breaks++
+				switch {
+				case typed[at]:
+				case want[at-1] == '、':
+					report("a line ends with 、: %q", got)
+				case !wb[at]:
+					report("breaks inside a word: %q", got)
+				}
+			}
+		})
+	}
+	t.Logf("%d titles read back, %d breaks", checked, breaks)
+}
+
+// titleLines finds the consecutive lines of cand that join to title.
+func titleLines(cand []string, title string) []string {
+	for i := range cand {
+		s := ""
+		for j := i; j < len(cand) && len(s) < len(title); j++ {
+			s += cand[j]
+			if s == title {
+				return cand[i : j+1]
+			}
+		}
+	}
+	return nil
 }
