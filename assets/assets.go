@@ -4,6 +4,7 @@
 package assets
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
 )
@@ -11,26 +12,29 @@ import (
 //go:embed fonts/licenses/*
 var fontFS embed.FS
 
-// The fonts are embedded as strings, so that Font can hand out their bytes without copying
-// megabytes per face (embed.FS.ReadFile copies).
+// The fonts are embedded as []byte variables, so that Font can hand out their bytes without
+// copying megabytes per face (embed.FS.ReadFile copies): the linker puts them in the binary's
+// writable data segment, paged in as they are read, so no write can crash the process (a
+// []byte over a string's read-only memory would) and a process holds in memory only the
+// pages of a face it reads.
 var (
 	//go:embed fonts/FandolFang-Regular.ttf
-	fandolFang string
+	fandolFang []byte
 	//go:embed fonts/NotoSerifSC-Bold.ttf
-	notoSerifBold string
+	notoSerifBold []byte
 	//go:embed fonts/NotoSansSC-Medium.ttf
-	notoSansMedium string
+	notoSansMedium []byte
 	//go:embed fonts/WenKaiGB-Light.ttf
-	wenKaiLight string
+	wenKaiLight []byte
 	//go:embed fonts/NotoSerifSC-Regular.ttf
-	notoSerifRegular string
+	notoSerifRegular []byte
 	//go:embed fonts/NotoSerifSC-GBKExtra.ttf
-	notoSerifGBKExtra string
+	notoSerifGBKExtra []byte
 )
 
 type fontFile struct {
 	name string
-	data *string
+	data *[]byte
 }
 
 // Font files of the bundled set, by role name.
@@ -51,29 +55,28 @@ func FontFile(role string) (string, bool) {
 	return f.name, ok
 }
 
-// Font returns the bundled TrueType font for a role. It is the read-only memory embedded in
-// the binary, handed out as a string so that nothing can write to it (a []byte over it would
-// crash the process on the first write); a library that needs a []byte copies it
-// (layout.Face.Bytes does so once per process).
-func Font(role string) (string, error) {
+// Font returns the bundled TrueType font for a role: the bytes embedded in the binary
+// (writable memory, see above), shared by the whole process without a copy. Callers must only
+// read them: a write would change the face for every other user. FontBytes gives a copy.
+func Font(role string) ([]byte, error) {
 	f, ok := fontFiles[role]
 	if !ok {
-		return "", fmt.Errorf("no bundled font for role %q", role)
+		return nil, fmt.Errorf("no bundled font for role %q", role)
 	}
-	if *f.data == "" {
-		return "", fmt.Errorf("read bundled font %s: empty", f.name)
+	if len(*f.data) == 0 {
+		return nil, fmt.Errorf("read bundled font %s: empty", f.name)
 	}
 	return *f.data, nil
 }
 
 // FontBytes returns a fresh, writable copy of the bundled font for a role (several MB each
-// call): for tests and one-off tools. Writers use layout.Face.Bytes, one copy per process.
+// call): for tests and tools that change it. Writers use layout.Face.Bytes (Font's bytes).
 func FontBytes(role string) ([]byte, error) {
-	s, err := Font(role)
+	b, err := Font(role)
 	if err != nil {
 		return nil, err
 	}
-	return []byte(s), nil
+	return bytes.Clone(b), nil
 }
 
 // FontLicenses returns the license texts of the bundled fonts by file name.

@@ -1,7 +1,7 @@
 package assets
 
 import (
-	"strings"
+	"bytes"
 	"testing"
 	"unsafe"
 )
@@ -12,16 +12,19 @@ func TestFonts(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Font(%s): %v", role, err)
 		}
-		if len(b) < 1<<20 || !strings.HasPrefix(b, "\x00\x01\x00\x00") {
+		if len(b) < 1<<20 || !bytes.HasPrefix(b, []byte("\x00\x01\x00\x00")) {
 			t.Errorf("Font(%s): %d bytes, not a TrueType (glyf) font", role, len(b))
 		}
 		if name, ok := FontFile(role); !ok || name == "" {
 			t.Errorf("FontFile(%s) = %q, %v", role, name, ok)
 		}
-		// No copy: two calls hand out the same embedded (read-only) memory.
+		// No copy: two calls hand out the same embedded memory; FontBytes copies it.
 		c, _ := Font(role)
-		if unsafe.StringData(b) != unsafe.StringData(c) {
+		if unsafe.SliceData(b) != unsafe.SliceData(c) {
 			t.Errorf("Font(%s) copies its data", role)
+		}
+		if d, _ := FontBytes(role); unsafe.SliceData(d) == unsafe.SliceData(b) || !bytes.Equal(d, b) {
+			t.Errorf("FontBytes(%s) is not a copy of the font", role)
 		}
 	}
 	if _, err := Font("nosuch"); err == nil {

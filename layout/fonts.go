@@ -41,8 +41,8 @@ type Face struct {
 
 	font *sfnt.Font
 	upem float64
-	// data is the TrueType file: a bundled face's is the read-only memory embedded in the
-	// binary (a string, so nothing can write to it), shared by every face of the same file.
+	// data is the TrueType file: a bundled face's is the memory embedded in the binary
+	// (assets.Font, no copy), shared by every face of the same file.
 	data *fontData
 
 	bufs sync.Pool // *sfnt.Buffer
@@ -52,13 +52,10 @@ type Face struct {
 	adv map[rune]float32 // the same for runes beyond the BMP
 }
 
-// fontData is the TrueType file of a face. The embedded fonts are read-only memory: they
-// stay a string, and a []byte exists only when a library needs one (Bytes), copied once per
-// process and file.
+// fontData is the TrueType file of a face: the caller's bytes, or a bundled face's embedded
+// bytes (the binary's writable data segment, paged in as read: never copied).
 type fontData struct {
-	s     string
 	n     int // the file's size
-	once  sync.Once
 	bytes []byte
 }
 
@@ -69,19 +66,7 @@ func ParseFace(id FontID, data []byte) (*Face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse font %s: %w", id, err)
 	}
-	fd := &fontData{n: len(data), bytes: data}
-	fd.once.Do(func() {}) // the caller's slice is a []byte of its own: Bytes hands it back
-	return newFace(id, f, fd), nil
-}
-
-// parseEmbedded parses a bundled font from the binary's read-only memory without making a
-// []byte of it: sfnt reads it through an io.ReaderAt.
-func parseEmbedded(id FontID, data string) (*Face, error) {
-	f, err := sfnt.ParseReaderAt(strings.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("parse font %s: %w", id, err)
-	}
-	return newFace(id, f, &fontData{s: data, n: len(data)}), nil
+	return newFace(id, f, &fontData{n: len(data), bytes: data}), nil
 }
 
 func newFace(id FontID, f *sfnt.Font, data *fontData) *Face {
@@ -92,14 +77,10 @@ func newFace(id FontID, f *sfnt.Font, data *fontData) *Face {
 }
 
 // Bytes returns the face's TrueType file as a []byte, for libraries that take one (gopdf,
-// the OFD and DOCX subsetters). For a bundled face it is a copy of the embedded font, made
-// once per process and face file and shared by every caller: callers must only read it.
-// (Embedded read-only memory is never handed out as a slice; writing to it would crash.)
-func (f *Face) Bytes() []byte {
-	d := f.data
-	d.once.Do(func() { d.bytes = []byte(d.s) })
-	return d.bytes
-}
+// the OFD and DOCX subsetters). For a bundled face it is the font embedded in the binary
+// (assets.Font: writable memory, so a write cannot crash; no copy, and only the pages a
+// library reads are loaded), shared by every caller: callers must only read it.
+func (f *Face) Bytes() []byte { return f.data.bytes }
 
 // Len returns the size of the face's TrueType file in bytes.
 func (f *Face) Len() int { return f.data.n }
@@ -264,7 +245,7 @@ func parseSource(id FontID, src source) (*Face, error) {
 				e.err = err
 				return
 			}
-			e.face, e.err = parseEmbedded(id, data)
+			e.face, e.err = ParseFace(id, data)
 		}
 		if e.face != nil {
 			e.face.File = src.file

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"sort"
@@ -306,9 +307,9 @@ func FuzzFontInfo(f *testing.F) {
 	})
 }
 
-// TestFaceBytesCopiedOnce: a bundled face never hands out the binary's read-only memory as a
-// slice; its []byte is one copy per process and file, shared by every face of that file.
-func TestFaceBytesCopiedOnce(t *testing.T) {
+// TestFaceBytesShared: a bundled face's Bytes are the font embedded in the binary (assets.Font:
+// writable memory, no copy), the same for every face of that file and every font set.
+func TestFaceBytesShared(t *testing.T) {
 	for _, role := range []string{"fangsong", "hei", "gbkextra"} {
 		embedded, err := assets.Font(role)
 		if err != nil {
@@ -319,22 +320,19 @@ func TestFaceBytesCopiedOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 		b := f.Bytes()
-		if string(b) != embedded || f.Len() != len(embedded) {
+		if !bytes.Equal(b, embedded) || f.Len() != len(embedded) {
 			t.Fatalf("%s: Bytes is not the font file (%d bytes, want %d)", role, len(b), len(embedded))
 		}
-		if unsafe.SliceData(b) == unsafe.StringData(embedded) {
-			t.Errorf("%s: Bytes hands out the embedded read-only memory", role)
+		if unsafe.SliceData(b) != unsafe.SliceData(embedded) {
+			t.Errorf("%s: Bytes copies the embedded font", role)
 		}
-		if c := f.Bytes(); unsafe.SliceData(c) != unsafe.SliceData(b) {
-			t.Errorf("%s: Bytes copies on every call", role)
-		}
-		// the same file under another id (a bundled face beside a system font) shares the copy
+		// the same file under another id (a bundled face beside a system font) shares it
 		other, err := NewFonts().Face(FontID(role))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if unsafe.SliceData(other.Bytes()) != unsafe.SliceData(b) {
-			t.Errorf("%s: a second font set copies the file again", role)
+			t.Errorf("%s: a second font set copies the file", role)
 		}
 	}
 	// a face parsed from the caller's bytes hands those back
@@ -354,7 +352,7 @@ func BenchmarkParseEmbedded(b *testing.B) {
 		b.Fatal(err)
 	}
 	for i := 0; i < b.N; i++ {
-		if _, err := parseEmbedded("fangsong", data); err != nil {
+		if _, err := ParseFace("fangsong", data); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -76,7 +76,7 @@ func bundledFonts() (fontSet, error) {
 				bundledErr = err
 				return
 			}
-			f, err := sfnt.ParseReaderAt(strings.NewReader(data)) // read-only: no []byte of it
+			f, err := sfnt.Parse(data)
 			if err != nil {
 				bundledErr = fmt.Errorf("parse bundled font %s: %w", role, err)
 				return
