@@ -16,7 +16,9 @@ package layout
 //     grid. At the start of a line the padding goes after the run, at the end before it
 //     (padEdges), so the line keeps its flush edges. The padding is at most half a cell:
 //     a run that would need more (15. is 1.25 cells of 仿宋, 2024 in 黑体 2.28) is padded by
-//     half a cell and leaves the grid by the rest, rather than stand far apart.
+//     half a cell and leaves the grid by the rest, rather than stand far apart. The numbers
+//     of a cited 发文字号 (〔2013〕144号) are not padded: the number is one token, read back
+//     from the PDF without blanks.
 //
 // The padding is part of the run's box (glyph.adv) and the offset of its first character
 // (glyph.off), so the breaker, the justification and the Records see whole cells.
@@ -53,6 +55,22 @@ func isHalfWidth(r rune) bool { return r >= ' ' && r < 0x7f }
 // adv follows gs. after[i] > 0 records the padding after a run ending at i, for padEdges.
 func padRuns(gs []glyph, adv []Length, cell Length, after []Length) {
 	n := len(gs)
+	// a 发文字号 cited in the text (国办发〔2024〕5号) is one token: no blank inside it
+	var rs []rune
+	cited := func(i int) bool {
+		if rs == nil {
+			rs = make([]rune, n)
+			for k := range gs {
+				rs[k] = gs[k].r
+			}
+		}
+		for j := i - 1; j >= 0 && j >= i-8; j-- {
+			if rs[j] == '〔' {
+				return docNumberEnd(rs, j) > i
+			}
+		}
+		return false
+	}
 	for a := 0; a < n; {
 		if !isHalfWidth(gs[a].r) {
 			a++
@@ -74,7 +92,7 @@ func padRuns(gs []glyph, adv []Length, cell Length, after []Length) {
 		for e > s && gs[e-1].r == ' ' {
 			e--
 		}
-		if graphic && cell > 0 {
+		if graphic && cell > 0 && !cited(a) {
 			w = 0
 			for k := s; k < e; k++ {
 				w += gs[k].adv

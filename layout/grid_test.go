@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"gongwen/document"
@@ -183,4 +184,35 @@ func sharedDirIn() string {
 		return ""
 	}
 	return s
+}
+
+// TestCitedNumberNotPadded: the digits of a 发文字号 cited in the text are not padded (the
+// yardstick and any reader of the PDF take 〔2013〕 144 号 for a malformed number).
+func TestCitedNumberNotPadded(t *testing.T) {
+	d := sampleDoc(0)
+	d.Body = []string{"你县关于调整部分村级建制的请示（遵府呈〔2013〕7号）收悉。经研究，现批复如下：同意撤销某某村建制，共涉及3个村民小组。"}
+	found := 0
+	for _, l := range inkLines(t, typeset(t, d)) {
+		s := string(l.rs)
+		if i := strings.Index(s, "〔2013〕7号"); i >= 0 {
+			found++
+			a := len([]rune(s[:i]))
+			for k := a; k < a+len([]rune("〔2013〕7号"))-1; k++ {
+				if gap := l.x[k+1] - l.x[k] - l.w[k]; float64(gap) > 0.1*float64(CharPitch) {
+					t.Errorf("%q: %.2f cells between %c and %c", s, float64(gap)/float64(CharPitch), l.rs[k], l.rs[k+1])
+				}
+			}
+		}
+		// the 3 of 3个 is padded: a quarter cell on each side
+		if i := strings.Index(s, "3个"); i >= 0 {
+			found++
+			j := len([]rune(s[:i]))
+			if gap := l.x[j+1] - l.x[j] - l.w[j]; float64(gap) < 0.2*float64(CharPitch) {
+				t.Errorf("%q: 3 not padded (%.2f cells after it)", s, float64(gap)/float64(CharPitch))
+			}
+		}
+	}
+	if found != 2 {
+		t.Errorf("found %d of the citation and 3个 on one line each, want 2", found)
+	}
 }
