@@ -485,7 +485,7 @@ func (d *decoder) records(v ast.Node, e *Element, doc *Document) error {
 		e.add(doc)
 		p := e.Key + "." + strconv.Itoa(i) + "."
 		err := d.mapping(it, fmt.Sprintf("%s 第%d项", e.Key, i+1), known, func(k string, val ast.Node) error {
-			f := e.field(k)
+			f := e.Sub(k)
 			switch f.Shape {
 			case ShapeList:
 				l, err := d.strList(val, p+k)

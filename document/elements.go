@@ -37,6 +37,11 @@ type Element struct {
 	Shape   Shape
 	// Label and LabelEN name the element in Chinese and English (the form, messages).
 	Label, LabelEN string
+	// Part is the part of the 公文 the element is printed in (GB/T 9704-2012 7.1): 版头,
+	// 主体 or 版记 (the form's tabs); "" for the genre.
+	Part string
+	// Clause is the clause of GB/T 9704-2012 that rules the element (e.g. "7.2.2"), if any.
+	Clause string
 	// Values are the allowed values of a ShapeEnum.
 	Values []string
 	// Image is true for a file name of an image (a seal, the signature stamp): not text to
@@ -69,26 +74,26 @@ func listOf(f func(d *Document) *[]string) func(*Document, int) *[]string {
 	return func(d *Document, _ int) *[]string { return f(d) }
 }
 
-func text(key, goField, label, en string, f func(d *Document) *string) Element {
-	return Element{Key: key, GoField: goField, Shape: ShapeText, Label: label, LabelEN: en, text: textOf(f)}
+func text(key, part, clause, goField, label, en string, f func(d *Document) *string) Element {
+	return Element{Key: key, Part: part, Clause: clause, GoField: goField, Shape: ShapeText, Label: label, LabelEN: en, text: textOf(f)}
 }
 
 // Elements are the document's elements in draft order (the order Marshal writes them and
 // Walk visits them).
 var Elements = []Element{
-	{Key: PathGenre, GoField: "Genre", Shape: ShapeWord, Label: "文种", LabelEN: "Genre",
+	{Key: PathGenre, Part: "", Clause: "", GoField: "Genre", Shape: ShapeWord, Label: "文种", LabelEN: "Genre",
 		text: textOf(func(d *Document) *string { return &d.Genre })},
-	{Key: PathFormat, GoField: "Format", Shape: ShapeEnum, Label: "版式", LabelEN: "Format",
+	{Key: PathFormat, Part: "版头", Clause: "7", GoField: "Format", Shape: ShapeEnum, Label: "版式", LabelEN: "Format",
 		Values: []string{string(FormatFile), string(FormatLetter), string(FormatOrder), string(FormatMinutes)},
 		text:   textOf(func(d *Document) *string { return (*string)(&d.Format) })},
-	{Key: PathDirection, GoField: "Direction", Shape: ShapeEnum, Label: "行文方向", LabelEN: "Direction",
+	{Key: PathDirection, Part: "版头", Clause: "", GoField: "Direction", Shape: ShapeEnum, Label: "行文方向", LabelEN: "Direction",
 		Values: []string{string(DirectionDown), string(DirectionUp), string(DirectionParallel)},
 		text:   textOf(func(d *Document) *string { return (*string)(&d.Direction) })},
-	text(PathCopyNumber, "CopyNumber", "份号", "Copy number", func(d *Document) *string { return &d.CopyNumber }),
-	text(PathClassification, "Classification", "密级", "Classification", func(d *Document) *string { return &d.Classification }),
-	text(PathClassificationTerm, "ClassificationTerm", "保密期限", "Classification term", func(d *Document) *string { return &d.ClassificationTerm }),
-	text(PathUrgency, "Urgency", "紧急程度", "Urgency", func(d *Document) *string { return &d.Urgency }),
-	{Key: PathIssuers, GoField: "Issuers", Shape: ShapeItems, Label: "发文机关", LabelEN: "Issuing organs",
+	text(PathCopyNumber, "版头", "7.2.1", "CopyNumber", "份号", "Copy number", func(d *Document) *string { return &d.CopyNumber }),
+	text(PathClassification, "版头", "7.2.2", "Classification", "密级", "Classification", func(d *Document) *string { return &d.Classification }),
+	text(PathClassificationTerm, "版头", "7.2.2", "ClassificationTerm", "保密期限", "Classification term", func(d *Document) *string { return &d.ClassificationTerm }),
+	text(PathUrgency, "版头", "7.2.3", "Urgency", "紧急程度", "Urgency", func(d *Document) *string { return &d.Urgency }),
+	{Key: PathIssuers, Part: "版头", Clause: "7.2.4", GoField: "Issuers", Shape: ShapeItems, Label: "发文机关", LabelEN: "Issuing organs",
 		Example: "\n  - name: 某某市人民政府",
 		count:   func(d *Document) int { return len(d.Issuers) },
 		add:     func(d *Document) { d.Issuers = append(d.Issuers, Issuer{}) },
@@ -100,36 +105,36 @@ var Elements = []Element{
 			{Key: "seal", GoField: "Seal", Shape: ShapeText, Label: "印章图片", LabelEN: "Seal image", Image: true,
 				text: func(d *Document, i int) *string { return &d.Issuers[i].Seal }},
 		}},
-	text(PathMarkSuffix, "MarkSuffix", "标志后缀", "Mark suffix", func(d *Document) *string { return &d.MarkSuffix }),
-	text(PathMeetingName, "MeetingName", "会议名称", "Meeting name", func(d *Document) *string { return &d.MeetingName }),
-	text(PathNumber, "Number", "发文字号", "Document number", func(d *Document) *string { return &d.Number }),
-	text(PathOrderNumber, "OrderNumber", "令号", "Order number", func(d *Document) *string { return &d.OrderNumber }),
-	{Key: PathSigners, GoField: "Signers", Shape: ShapeList, Label: "签发人", LabelEN: "Signers",
+	text(PathMarkSuffix, "版头", "7.2.4", "MarkSuffix", "标志后缀", "Mark suffix", func(d *Document) *string { return &d.MarkSuffix }),
+	text(PathMeetingName, "版头", "10.3", "MeetingName", "会议名称", "Meeting name", func(d *Document) *string { return &d.MeetingName }),
+	text(PathNumber, "版头", "7.2.5", "Number", "发文字号", "Document number", func(d *Document) *string { return &d.Number }),
+	text(PathOrderNumber, "版头", "10.2", "OrderNumber", "令号", "Order number", func(d *Document) *string { return &d.OrderNumber }),
+	{Key: PathSigners, Part: "版头", Clause: "7.2.6", GoField: "Signers", Shape: ShapeList, Label: "签发人", LabelEN: "Signers",
 		list: listOf(func(d *Document) *[]string { return &d.Signers })},
-	text(PathTitle, "Title", "标题", "Title", func(d *Document) *string { return &d.Title }),
-	text(PathTitleNote, "TitleNote", "题注", "Title note", func(d *Document) *string { return &d.TitleNote }),
-	text(PathRecipients, "Recipients", "主送机关", "Recipients", func(d *Document) *string { return &d.Recipients }),
-	{Key: PathRecipientsInBanji, GoField: "RecipientsInBanji", Shape: ShapeBool, Label: "主送机关移至版记", LabelEN: "Recipients in the imprint",
+	text(PathTitle, "主体", "7.3.1", "Title", "标题", "Title", func(d *Document) *string { return &d.Title }),
+	text(PathTitleNote, "主体", "", "TitleNote", "题注", "Title note", func(d *Document) *string { return &d.TitleNote }),
+	text(PathRecipients, "主体", "7.3.2", "Recipients", "主送机关", "Recipients", func(d *Document) *string { return &d.Recipients }),
+	{Key: PathRecipientsInBanji, Part: "主体", Clause: "7.3.2", GoField: "RecipientsInBanji", Shape: ShapeBool, Label: "主送机关移至版记", LabelEN: "Recipients in the imprint",
 		flag: func(d *Document) *bool { return &d.RecipientsInBanji }},
-	{Key: PathBody, GoField: "Body", Shape: ShapeList, Label: "正文", LabelEN: "Body",
+	{Key: PathBody, Part: "主体", Clause: "7.3.3", GoField: "Body", Shape: ShapeList, Label: "正文", LabelEN: "Body",
 		list: listOf(func(d *Document) *[]string { return &d.Body })},
-	{Key: PathAttachmentNotes, GoField: "AttachmentNotes", Shape: ShapeList, Label: "附件说明", LabelEN: "Attachment notes",
+	{Key: PathAttachmentNotes, Part: "主体", Clause: "7.3.4", GoField: "AttachmentNotes", Shape: ShapeList, Label: "附件说明", LabelEN: "Attachment notes",
 		list: listOf(func(d *Document) *[]string { return &d.AttachmentNotes })},
-	text(PathAttachmentNotesLabel, "AttachmentNotesLabel", "附件说明标签", "Attachment notes label", func(d *Document) *string { return &d.AttachmentNotesLabel }),
-	{Key: PathSignOff, GoField: "SignOff", Shape: ShapeEnum, Label: "落款方式", LabelEN: "Sign-off",
+	text(PathAttachmentNotesLabel, "主体", "7.3.4", "AttachmentNotesLabel", "附件说明标签", "Attachment notes label", func(d *Document) *string { return &d.AttachmentNotesLabel }),
+	{Key: PathSignOff, Part: "主体", Clause: "7.3.5", GoField: "SignOff", Shape: ShapeEnum, Label: "落款方式", LabelEN: "Sign-off",
 		Values: []string{string(SignOffSeal), string(SignOffNoSeal), string(SignOffSignature), string(SignOffNone)},
 		text:   textOf(func(d *Document) *string { return (*string)(&d.SignOff) })},
-	{Key: PathDate, GoField: "Date", Shape: ShapeDate, Label: "成文日期", LabelEN: "Date",
+	{Key: PathDate, Part: "主体", Clause: "7.3.5.4", GoField: "Date", Shape: ShapeDate, Label: "成文日期", LabelEN: "Date",
 		text: textOf(func(d *Document) *string { return &d.Date })},
-	text(PathSignerTitle, "SignerTitle", "签发人职务", "Signer's title", func(d *Document) *string { return &d.SignerTitle }),
-	text(PathSignerName, "SignerName", "签发人姓名", "Signer's name", func(d *Document) *string { return &d.SignerName }),
-	{Key: PathSignatureImage, GoField: "SignatureImage", Shape: ShapeText, Label: "签名章图片", LabelEN: "Signature stamp image", Image: true,
+	text(PathSignerTitle, "主体", "7.3.5.3", "SignerTitle", "签发人职务", "Signer's title", func(d *Document) *string { return &d.SignerTitle }),
+	text(PathSignerName, "主体", "7.3.5.3", "SignerName", "签发人姓名", "Signer's name", func(d *Document) *string { return &d.SignerName }),
+	{Key: PathSignatureImage, Part: "主体", Clause: "7.3.5.3", GoField: "SignatureImage", Shape: ShapeText, Label: "签名章图片", LabelEN: "Signature stamp image", Image: true,
 		text: textOf(func(d *Document) *string { return &d.SignatureImage })},
-	text(PathNote, "Note", "附注", "Note", func(d *Document) *string { return &d.Note }),
-	text(PathPresent, "Present", "出席", "Present", func(d *Document) *string { return &d.Present }),
-	text(PathAbsent, "Absent", "请假", "Absent", func(d *Document) *string { return &d.Absent }),
-	text(PathAttending, "Attending", "列席", "Attending", func(d *Document) *string { return &d.Attending }),
-	{Key: PathAttachments, GoField: "Attachments", Shape: ShapeItems, Label: "附件", LabelEN: "Attachments",
+	text(PathNote, "主体", "7.3.6", "Note", "附注", "Note", func(d *Document) *string { return &d.Note }),
+	text(PathPresent, "主体", "10.3", "Present", "出席", "Present", func(d *Document) *string { return &d.Present }),
+	text(PathAbsent, "主体", "10.3", "Absent", "请假", "Absent", func(d *Document) *string { return &d.Absent }),
+	text(PathAttending, "主体", "10.3", "Attending", "列席", "Attending", func(d *Document) *string { return &d.Attending }),
+	{Key: PathAttachments, Part: "主体", Clause: "7.3.7", GoField: "Attachments", Shape: ShapeItems, Label: "附件", LabelEN: "Attachments",
 		Example: "\n  - title: 附件标题\n    body: [段落]",
 		count:   func(d *Document) int { return len(d.Attachments) },
 		add:     func(d *Document) { d.Attachments = append(d.Attachments, Attachment{}) },
@@ -143,7 +148,7 @@ var Elements = []Element{
 			{Key: "table", GoField: "Table", Shape: ShapeTable, Label: "表格", LabelEN: "Table",
 				table: func(d *Document, i int) **Table { return &d.Attachments[i].Table }},
 		}},
-	{Key: PathRectification, GoField: "Rectification", Shape: ShapeItems, Label: "整改事项", LabelEN: "Rectification items",
+	{Key: PathRectification, Part: "主体", Clause: "", GoField: "Rectification", Shape: ShapeItems, Label: "整改事项", LabelEN: "Rectification items",
 		Example: "\n  - problem: 某问题\n    content: 整改内容",
 		count:   func(d *Document) int { return len(d.Rectification) },
 		add:     func(d *Document) { d.Rectification = append(d.Rectification, RectificationItem{}) },
@@ -161,9 +166,9 @@ var Elements = []Element{
 			{Key: "owner", GoField: "Owner", Shape: ShapeText, Label: "责任人", LabelEN: "Owner",
 				text: func(d *Document, i int) *string { return &d.Rectification[i].Owner }},
 		}},
-	text(PathCC, "CC", "抄送机关", "Copied to", func(d *Document) *string { return &d.CC }),
-	text(PathPrinter, "Printer", "印发机关", "Printing organ", func(d *Document) *string { return &d.Printer }),
-	{Key: PathPrintDate, GoField: "PrintDate", Shape: ShapeDate, Label: "印发日期", LabelEN: "Print date",
+	text(PathCC, "版记", "7.4.2", "CC", "抄送机关", "Copied to", func(d *Document) *string { return &d.CC }),
+	text(PathPrinter, "版记", "7.4.3", "Printer", "印发机关", "Printing organ", func(d *Document) *string { return &d.Printer }),
+	{Key: PathPrintDate, Part: "版记", Clause: "7.4.3", GoField: "PrintDate", Shape: ShapeDate, Label: "印发日期", LabelEN: "Print date",
 		text: textOf(func(d *Document) *string { return &d.PrintDate })},
 }
 
@@ -182,8 +187,9 @@ func ElementOf(key string) *Element {
 	return elementIndex[key]
 }
 
-// field returns the description of a record's field by key, or nil.
-func (e *Element) field(key string) *Element {
+// Sub returns the description of a record element's field by key ("seal" of the issuers),
+// or nil.
+func (e *Element) Sub(key string) *Element {
 	for i := range e.Fields {
 		if e.Fields[i].Key == key {
 			return &e.Fields[i]
@@ -198,7 +204,7 @@ func IsImagePath(path string) bool {
 	parts := strings.Split(path, ".")
 	e := ElementOf(parts[0])
 	if e != nil && e.Shape == ShapeItems && len(parts) == 3 {
-		e = e.field(parts[2])
+		e = e.Sub(parts[2])
 	} else if len(parts) != 1 {
 		return false
 	}
@@ -215,6 +221,18 @@ func (e *Element) Count(d *Document) int {
 		return len(*e.list(d, 0))
 	}
 	return 0
+}
+
+// Filled reports whether the element has a value in d: a text that is not empty, true, a
+// list or records that are not empty.
+func (e *Element) Filled(d *Document) bool {
+	switch e.Shape {
+	case ShapeBool:
+		return *e.flag(d)
+	case ShapeList, ShapeItems:
+		return e.Count(d) > 0
+	}
+	return *e.text(d, 0) != ""
 }
 
 // TextPtr returns a pointer to the string of a one-string element (text, date, word or enum)
@@ -278,7 +296,7 @@ func (e *Element) recordField(d *Document, i int, parts []string) *string {
 	if len(parts) == 0 {
 		return nil
 	}
-	f := e.field(parts[0])
+	f := e.Sub(parts[0])
 	if f == nil {
 		return nil
 	}

@@ -30,6 +30,9 @@ func TestElementsDescribeModel(t *testing.T) {
 			if e.Label == "" || e.LabelEN == "" {
 				t.Errorf("%s: %s has no Chinese or English label", where, e.Key)
 			}
+			if where == "Elements" && e.Key != PathGenre && e.Part != "版头" && e.Part != "主体" && e.Part != "版记" {
+				t.Errorf("%s: part %q is not 版头, 主体 or 版记", e.Key, e.Part)
+			}
 		}
 		for i := 0; i < typ.NumField(); i++ {
 			f := typ.Field(i)

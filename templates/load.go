@@ -373,7 +373,7 @@ func (v *validator) validateFields() {
 	}
 	seen := map[string]int{}
 	for i, f := range g.Fields {
-		shape, ok := elementPaths[f.Path]
+		shape, top, ok := fieldShape(f.Path)
 		if !ok {
 			v.at(false, unknownPath(f.Path), "fields", i, "path")
 			continue
@@ -382,7 +382,7 @@ func (v *validator) validateFields() {
 			v.at(false, fmt.Sprintf("字段 %q 重复：第 %d 个字段已经填写这个要素 (duplicate field)", f.Path, j+1), "fields", i, "path")
 		}
 		seen[f.Path] = i
-		if !contains(g.Elements, f.Path) && f.Path != "format" && f.Path != "direction" {
+		if !contains(g.Elements, top) && f.Path != "format" && f.Path != "direction" {
 			v.at(false, fmt.Sprintf("字段 %q 不在 elements 中 (a field's element must be listed in elements)", f.Path), "fields", i, "path")
 		}
 		if strings.TrimSpace(f.Label) == "" {

@@ -84,44 +84,20 @@ func PlanTitle(title string) string {
 	return strings.TrimSpace(name)
 }
 
-// Filled lists the element paths that have a value in doc (format and direction aside).
+// Filled lists the element paths that have a value in doc (genre, format and direction
+// aside), in the order of the element table (document.Elements).
 func Filled(doc *document.Document) []string {
 	var out []string
-	add := func(path string, ok bool) {
-		if ok {
-			out = append(out, path)
+	for k := range document.Elements {
+		e := &document.Elements[k]
+		switch e.Key {
+		case document.PathGenre, document.PathFormat, document.PathDirection:
+			continue
+		}
+		if e.Filled(doc) {
+			out = append(out, e.Key)
 		}
 	}
-	add(document.PathCopyNumber, doc.CopyNumber != "")
-	add(document.PathClassification, doc.Classification != "")
-	add(document.PathClassificationTerm, doc.ClassificationTerm != "")
-	add(document.PathUrgency, doc.Urgency != "")
-	add("issuers", len(doc.Issuers) > 0)
-	add(document.PathMarkSuffix, doc.MarkSuffix != "")
-	add(document.PathMeetingName, doc.MeetingName != "")
-	add(document.PathNumber, doc.Number != "")
-	add(document.PathOrderNumber, doc.OrderNumber != "")
-	add("signers", len(doc.Signers) > 0)
-	add(document.PathTitle, doc.Title != "")
-	add(document.PathTitleNote, doc.TitleNote != "")
-	add(document.PathRecipients, doc.Recipients != "")
-	add("recipients_in_banji", doc.RecipientsInBanji)
-	add("body", len(doc.Body) > 0)
-	add("attachment_notes", len(doc.AttachmentNotes) > 0)
-	add("attachments", len(doc.Attachments) > 0)
-	add("rectification", len(doc.Rectification) > 0)
-	add("sign_off", doc.SignOff != "")
-	add(document.PathDate, doc.Date != "")
-	add(document.PathSignerTitle, doc.SignerTitle != "")
-	add(document.PathSignerName, doc.SignerName != "")
-	add("signature_image", doc.SignatureImage != "")
-	add(document.PathNote, doc.Note != "")
-	add(document.PathPresent, doc.Present != "")
-	add(document.PathAbsent, doc.Absent != "")
-	add(document.PathAttending, doc.Attending != "")
-	add(document.PathCC, doc.CC != "")
-	add(document.PathPrinter, doc.Printer != "")
-	add(document.PathPrintDate, doc.PrintDate != "")
 	return out
 }
 

@@ -41,6 +41,27 @@ var elementPaths = func() map[string]valueShape {
 	return m
 }()
 
+// fieldShape returns the shape of a form field's path: a top-level element, or a text of the
+// first record of a record element ("issuers.0.seal", the lead organ's seal), and the
+// top-level element it belongs to.
+func fieldShape(path string) (shape valueShape, top string, ok bool) {
+	if s, ok := elementPaths[path]; ok {
+		return s, path, true
+	}
+	parts := strings.Split(path, ".")
+	if len(parts) != 3 || parts[1] != "0" {
+		return 0, "", false
+	}
+	e := document.ElementOf(parts[0])
+	if e == nil || e.Shape != document.ShapeItems {
+		return 0, "", false
+	}
+	if f := e.Sub(parts[2]); f != nil && f.IsText() {
+		return shapeText, parts[0], true
+	}
+	return 0, "", false
+}
+
 // ElementPaths lists the document paths a template may name, sorted.
 func ElementPaths() []string {
 	out := make([]string, 0, len(elementPaths))
