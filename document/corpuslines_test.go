@@ -143,16 +143,7 @@ func TestOwnDocsLineElements(t *testing.T) {
 // element than the hand-reviewed table: "doc:line" → the element it gives and why (who fixes it).
 // The test logs them and fails when one is read right, so the list stays true; the tables keep
 // the right element.
-var knownLineMisreads = map[string]struct{ got, why string }{
-	"own-13_函_提案答复:5":       {"body", "a 主送 naming a person (谢开春委员：) after a 类别：C类 line is not found (H-import)"},
-	"own-18_令_最低工资规定:2":     {"body", "the 令号 in brackets under the 命令 mark, （第21号）, is not read as the order number (H-import)"},
-	"own-25_通知_公路标准设计:2":    {"body", "a pre-1988 number in brackets, （（78）交公路字412号）, is not read as the number (H-import)"},
-	"own-25_通知_公路标准设计:4":    {"body", "the 主送 after that unread number is not found (H-import)"},
-	"own-26_通知_党委政府联合转发:3":  {"body", "a number in brackets as law sites show it, （浙委办[2004]39号）, is not read as the number (H-import)"},
-	"own-26_通知_党委政府联合转发:4":  {"body", "the 主送 after that unread number is not found (H-import)"},
-	"own-27_通知_财政部经费管理办法:3": {"body", "a date and the number on one line, 2006年10月26日 财建〔2006〕689号, is not read as 成文日期 and 发文字号 (H-import)"},
-	"own-27_通知_财政部经费管理办法:5": {"body", "the 主送 after that unread line is not found (H-import)"},
-}
+var knownLineMisreads = map[string]struct{ got, why string }{}
 
 // applyKnownMisreads replaces, in got, each known misreading of document name by the element
 // of want (the reviewed table), logging it; a known misreading that no longer happens fails.

@@ -118,6 +118,12 @@ func (im *importer) run() {
 		} else if k := wrappedRecipients(L[i:]); k > 0 && i+k < n {
 			im.setJoined(&doc.Recipients, PathRecipients, L[i:i+k], "")
 			i += k
+		} else if i+2 < n && reFieldLine.MatchString(s) && isRecipientsLine(L[i+1].text, true) {
+			// a field line such as 类别：C类 (a 提案答复) above the 主送: it stays in the body
+			doc.Recipients = L[i+1].text
+			im.setLine(PathRecipients, L[i+1], 0)
+			L[i], L[i+1] = L[i+1], L[i]
+			i++
 		}
 	}
 	banji := im.banji(i)
@@ -320,6 +326,13 @@ func (im *importer) header(i int) int {
 			i++
 			continue
 		}
+		if (doc.MarkSuffix == "令" || doc.MarkSuffix == "命令") && doc.OrderNumber == "" && isParenthesized(s) && reOrder.MatchString(innerOf(s)) {
+			// （第21号）: the 令号 in brackets as web pages show it
+			doc.OrderNumber = innerOf(s)
+			im.setLine(PathOrderNumber, l, 1)
+			i++
+			continue
+		}
 		if doc.MarkSuffix == "纪要" && doc.Number == "" && reIssue.MatchString(s) {
 			doc.Number = s
 			im.setLine(PathNumber, l, 0)
@@ -423,6 +436,7 @@ func (im *importer) afterTitle(i int) int {
 		l := L[i]
 		s := l.text
 		switch {
+		case doc.Number == "" && im.numberForms(l):
 		case doc.Title != "" && doc.TitleNote == "" && isParenthesized(s) && runeLen(s) <= 80 &&
 			(strings.Contains(s, "通过") || strings.Contains(s, "批准") || strings.Contains(s, "发布") || strings.Contains(s, "年")):
 			doc.TitleNote = s

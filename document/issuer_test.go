@@ -256,3 +256,53 @@ func TestImportReport(t *testing.T) {
 		t.Error("a complete document has a report")
 	}
 }
+
+// TestNumberForms: the forms a 发文字号 takes under the title on law and news sites, and the
+// 主送 after it; the 令号 in brackets under a 命令 mark.
+func TestNumberForms(t *testing.T) {
+	cases := []struct {
+		name, line               string
+		number, date, recipients string
+	}{
+		{"in brackets", "（浙委办[2004]39号）", "浙委办[2004]39号", "", "各市人民政府："},
+		{"half-width brackets", "(国发〔2018〕2 号)", "国发〔2018〕2号", "", "各市人民政府："},
+		{"old form", "（（78）交公路字412号）", "（78）交公路字412号", "", "各市人民政府："},
+		{"old form bare", "(78)交公路字412号", "(78)交公路字412号", "", "各市人民政府："},
+		{"date and number", "2006年10月26日 财建〔2006〕689号", "财建〔2006〕689号", "2006年10月26日", "各市人民政府："},
+		{"date and number in brackets", "（2006 年 10 月 26 日　财建〔2006〕689号）", "财建〔2006〕689号", "2006年10月26日", "各市人民政府："},
+		{"a note stays a note", "（2006年10月26日第十届全国人民代表大会常务委员会第二十四次会议通过）", "", "", "各市人民政府："},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			txt := "关于做好某某工作的通知\n" + c.line + "\n各市人民政府：\n请遵照执行。\n"
+			doc, err := ImportText("f.txt", []byte(txt), builtinGenres(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Number != c.number || doc.Date != c.date || doc.Recipients != c.recipients {
+				t.Errorf("number %q date %q recipients %q, want %q %q %q", doc.Number, doc.Date, doc.Recipients, c.number, c.date, c.recipients)
+			}
+			if c.number != "" {
+				if pos, ok := doc.Source.Locate(PathNumber, 0); !ok || pos.Line != 2 {
+					t.Errorf("number at %v", pos)
+				}
+			}
+		})
+	}
+	// 类别：C类 between the number and a 主送 naming a person (a 提案答复)
+	doc, err := ImportText("p.txt", []byte("某某局关于某某提案答复的函\n某函〔2020〕28号\n类别：C类\n谢开春委员：\n您的提案收悉，现答复如下：\n某某局\n2020年7月6日\n"), builtinGenres(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Recipients != "谢开春委员：" || len(doc.Body) != 2 || doc.Body[0] != "类别：C类" {
+		t.Errorf("recipients %q body %q", doc.Recipients, doc.Body)
+	}
+	// （第21号） under a 令 mark
+	doc, err = ImportText("l.txt", []byte("中华人民共和国某某部令\n（第21号）\n《某某规定》已经部务会议通过，现予公布。\n部长　张三\n2004年1月20日\n"), builtinGenres(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.OrderNumber != "第21号" {
+		t.Errorf("order number %q", doc.OrderNumber)
+	}
+}

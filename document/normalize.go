@@ -1,6 +1,7 @@
 package document
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -120,3 +121,52 @@ func isDateText(s string) bool {
 	_, err := ParseDate(out)
 	return err == nil
 }
+
+// reOldNumber is a 发文字号 of the form before GB/T 9704-1988, the year first in brackets:
+// (78)交公路字412号.
+var reOldNumber = regexp.MustCompile(`^[（(]\s*[0-9０-９]{2,4}\s*[）)]\s*\p{Han}[^\s，。、；：:《》“”"（）()]{0,16}?\s*第?\s*[0-9０-９]+\s*号$`)
+
+// reNumberTail finds a 发文字号 at the end of a line (after a date: 2006年10月26日 财建〔2006〕689号).
+var reNumberTail = regexp.MustCompile(`[\s　]+(\p{Han}[^\s　，。、；：:《》“”"]{0,24}?[\s　]*[〔\[［【〖﹝（(]\s*[0-9０-９]{4}\s*[〕\]］】〗﹞）)]\s*第?\s*[0-9０-９]+\s*号)$`)
+
+// innerOf returns s without its outer round brackets.
+func innerOf(s string) string {
+	_, n1 := utf8.DecodeRuneInString(s)
+	_, n2 := utf8.DecodeLastRuneInString(s)
+	return strings.TrimFunc(s[n1:len(s)-n2], isBlank)
+}
+
+// numberForms reads the forms a 发文字号 takes under the title on law and news sites: in round
+// brackets ((浙委办[2004]39号), ((78)交公路字412号)), in the old form with the year first, or after
+// the 成文日期 on one line (2006年10月26日 财建〔2006〕689号, which also gives the date). It
+// reports whether l was one of them.
+func (im *importer) numberForms(l textLine) bool {
+	s, col := l.text, 0
+	if isParenthesized(s) {
+		inner := innerOf(s)
+		col = strings.Index(s, inner)
+		col = runeLen(s[:col])
+		s = inner
+	}
+	if m := reNumber.FindStringSubmatchIndex(s); m != nil && col > 0 && m[4] < 0 {
+		im.setNormalized(&im.doc.Number, PathNumber, "发文字号", l, col, s[m[2]:m[3]], normalizeNumber)
+		return true
+	}
+	if reOldNumber.MatchString(s) {
+		im.setNormalized(&im.doc.Number, PathNumber, "发文字号", l, col, s, normalizeNumber)
+		return true
+	}
+	if m := reNumberTail.FindStringSubmatchIndex(s); m != nil && im.doc.Date == "" {
+		head := strings.TrimRightFunc(s[:m[0]], isBlank)
+		if isDateText(head) {
+			im.setNormalized(&im.doc.Date, PathDate, "成文日期", l, col, head, normalizeDate)
+			im.setNormalized(&im.doc.Number, PathNumber, "发文字号", l, col+runeLen(s[:m[2]]), s[m[2]:m[3]], normalizeNumber)
+			return true
+		}
+	}
+	return false
+}
+
+// reFieldLine is a short "label：value" line between the number and the 主送 (类别：C类 on a
+// 提案答复, 公开方式：主动公开).
+var reFieldLine = regexp.MustCompile(`^[\p{Han}]{2,6}[：:]\s*[^：:，。；\s]{1,12}$`)
