@@ -22,6 +22,8 @@ func TestNumberDateQuiet(t *testing.T) {
 		{"space-in-number", "solid date", n, body(7, "汛期自2024年6月1日起实行24小时值班。")},
 		{"space-in-number", "grouped digits", n, body(7, "全市安排防汛资金12 000万元。")},
 		{"space-in-number", "words around a date", n, body(7, "汛期自 2024年6月1日 起实行24小时值班。")},
+		{"number-brackets", "pre-1988 form: number-format's", n, func(d *document.Document) { d.Number = "（78）交公路字412号" }},
+		{"number-year", "pre-1988 form: number-format's", n, func(d *document.Document) { d.Number = "（78）交公路字412号" }},
 		{"number-brackets", "tortoise shell", n, func(d *document.Document) { d.Number = "浙政发〔1996〕173号" }},
 		{"date-chinese-numerals", "arabic", n, func(d *document.Document) { d.Date = "2018年11月19日" }},
 	}

@@ -22,6 +22,9 @@ type numberParts struct {
 }
 
 func parseNumber(s string) (numberParts, bool) {
+	if reOldNumber.MatchString(s) {
+		return numberParts{}, false // the pre-1988 form: number-format's (oldNumberFix)
+	}
 	sm := numberRe.FindStringSubmatchIndex(s)
 	if sm == nil {
 		return numberParts{}, false
@@ -45,6 +48,28 @@ func numberField(c *ctx, path, kind string) (field, bool) {
 		return field{}, false
 	}
 	return field{path: path, kind: kind, text: v}, true
+}
+
+// reOldNumber is a 发文字号 in the form before GB/T 9704-1988, the year first in round brackets:
+// (78)交公路字412号, （1986）国发第97号.
+var reOldNumber = regexp.MustCompile(`^[ \x{3000}]*[（(][ \x{3000}]*([0-9０-９]{2,4})[ \x{3000}]*[）)][ \x{3000}]*(\p{Han}[^ \x{3000}0-9０-９（）()〔〕]{0,16}?)[ \x{3000}]*第?[ \x{3000}]*([0-9０-９]+)[ \x{3000}]*号[ \x{3000}]*$`)
+
+// oldNumberFix returns the current form of a pre-1988 number: (78)交公路字412号 → 交公路字〔1978〕412号
+// (a two-digit year is of the 1900s: the form went out of use in 1988).
+func oldNumberFix(s string) (string, bool) {
+	sm := reOldNumber.FindStringSubmatch(s)
+	if sm == nil {
+		return "", false
+	}
+	year := toHalfDigits(sm[1])
+	if len(year) == 2 {
+		year = "19" + year
+	}
+	serial := strings.TrimLeft(toHalfDigits(sm[3]), "0")
+	if len(year) != 4 || serial == "" {
+		return "", false
+	}
+	return sm[2] + "〔" + year + "〕" + serial + "号", true
 }
 
 var reNumberLike = regexp.MustCompile(`^[ \x{3000}]*\p{Han}{1,12}[〔\[【(（［〖﹝][0-9０-９]{2,4}[〕\]】)）］〗﹞]第?[0-9０-９]+号?[ \x{3000}]*$`)
@@ -186,6 +211,11 @@ var checkNumberFormat = func(c *ctx, r *rule) {
 	}
 	if strings.ContainsAny(f.text, "Xx×*○") {
 		return // a placeholder, reported by placeholder-x
+	}
+	if fix, ok := oldNumberFix(f.text); ok {
+		off, n := dateSpan(f.text)
+		c.report(r, f.path, f.text, off, n, "“"+trimSpace(f.text)+"”是年份在前的旧式发文字号，现行写法为机关代字、〔年份〕、序号：“"+fix+"”", fix, true)
+		return
 	}
 	p, ok := parseNumber(f.text)
 	if !ok {

@@ -128,6 +128,8 @@ func TestRules(t *testing.T) {
 	body := func(i int, s string) func(d *document.Document) { return func(d *document.Document) { d.Body[i] = s } }
 	cases := []tc{
 		{"number-brackets", "square", n, func(d *document.Document) { d.Number = "某政办发[2024]5号" }, "[2024]", "〔2024〕"},
+		{"number-format", "pre-1988", n, func(d *document.Document) { d.Number = "（78）交公路字412号" }, "（78）交公路字412号", "交公路字〔1978〕412号"},
+		{"number-format", "pre-1988 four digits", n, func(d *document.Document) { d.Number = "(1986)国发第097号" }, "(1986)国发第097号", "国发〔1986〕97号"},
 		{"number-brackets", "legacy", n, func(d *document.Document) { d.Number = "浙政发〖1996〗173号" }, "〖1996〗", "〔1996〕"},
 		{"number-brackets", "small form", n, func(d *document.Document) { d.Number = "国发﹝2018﹞2号" }, "﹝2018﹞", "〔2018〕"},
 		{"number-brackets", "lenticular", n, func(d *document.Document) { d.Number = "某政办发【2024】5号" }, "【2024】", "〔2024〕"},
