@@ -27,65 +27,52 @@ var fixedChoices = map[string][]string{
 	pathSignOff:                 {"seal", "noseal", "signature", "none"},
 }
 
-// fieldsFor returns the form fields of a genre: the template's, plus 密级 and the sign-off
-// mode when the genre uses them and the template has no field for them. Without a genre the
-// form offers the common elements.
+// fieldsFor returns the form fields of a genre: the template's, as it declares them (labels
+// and help in Chinese and English). Without a genre the form offers every element of the
+// document (genericFields).
 func fieldsFor(g *templates.Genre) []templates.Field {
 	if g == nil {
 		return genericFields()
 	}
-	out := append([]templates.Field(nil), g.Fields...)
-	has := map[string]bool{}
-	for _, f := range out {
-		has[f.Path] = true
-	}
-	if g.Uses(document.PathClassification) && !has[document.PathClassification] {
-		out = append([]templates.Field{{Path: document.PathClassification, Label: "密级", Kind: templates.KindChoice, Group: "版头",
-			Help: "涉密公文标注密级（绝密、机密、秘密），3号黑体顶格（GB/T 9704-2012 7.2.2）；不涉密的不标。"}}, out...)
-		if g.Uses(document.PathClassificationTerm) && !has[document.PathClassificationTerm] {
-			out = append(out[:1], append([]templates.Field{{Path: document.PathClassificationTerm, Label: "保密期限", Kind: templates.KindLine, Group: "版头",
-				Help: "需要时在密级后标注保密期限，如“5年”（GB/T 9704-2012 7.2.2）。", Example: "5年"}}, out[1:]...)...)
-		}
-	}
-	if !has[pathSignOff] && g.Format != document.FormatMinutes {
-		out = append(out, templates.Field{Path: pathSignOff, Label: "落款方式", Kind: templates.KindChoice, Group: "主体",
-			Help: "加盖印章、不加盖印章、加盖签发人签名章或不署名（GB/T 9704-2012 7.3.5）。"})
-	}
-	if g.Uses(pathIssuers) && g.Format != document.FormatMinutes {
-		seal := templates.Field{Path: pathSeal, Label: "印章图片", Kind: templates.KindLine, Group: "主体",
-			Help: "发文机关印章的图片（PNG 或 JPEG，透明底为佳），端正、居中下压署名和成文日期（GB/T 9704-2012 7.3.5.1）；不选时预览以虚线圆示意位置。"}
-		for i, f := range out {
-			if f.Path == pathSignOff {
-				out = append(out[:i+1], append([]templates.Field{seal}, out[i+1:]...)...)
-				return out
-			}
-		}
-		out = append(out, seal)
-	}
-	return out
+	return append([]templates.Field(nil), g.Fields...)
 }
 
+// genericFields are the form's fields without a genre template: one for each element of the
+// document's element table (the genre aside, which the genre list chooses), with its labels,
+// its part of the 公文 as the tab and its clause of GB/T 9704-2012 as the help.
 func genericFields() []templates.Field {
-	f := func(path, label, kind, group, help string) templates.Field {
-		return templates.Field{Path: path, Label: label, Kind: kind, Group: group, Help: help}
+	var out []templates.Field
+	for k := range document.Elements {
+		e := &document.Elements[k]
+		if e.Key == document.PathGenre {
+			continue
+		}
+		f := templates.Field{Path: e.Key, Label: e.Label, LabelEN: e.LabelEN, Group: e.Part, Kind: templates.KindLine}
+		if e.Clause != "" {
+			f.Help = "GB/T 9704-2012 " + e.Clause
+			f.HelpEN = f.Help
+		}
+		switch e.Shape {
+		case document.ShapeDate:
+			f.Kind = templates.KindDate
+		case document.ShapeEnum:
+			f.Kind, f.Choices = templates.KindChoice, e.Values
+		case document.ShapeBool:
+			f.Kind, f.Choices = templates.KindChoice, []string{"true", "false"}
+		case document.ShapeList:
+			f.Kind = templates.KindList
+			if e.Key == document.PathBody {
+				f.Kind = templates.KindParagraph
+			}
+		case document.ShapeItems:
+			f.Kind = templates.KindItems
+			if e.Key == document.PathIssuers {
+				f.Kind = templates.KindList // one organ a line
+			}
+		}
+		out = append(out, f)
 	}
-	return []templates.Field{
-		f(document.PathClassification, "密级", templates.KindChoice, "版头", "GB/T 9704-2012 7.2.2"),
-		f(document.PathUrgency, "紧急程度", templates.KindChoice, "版头", "GB/T 9704-2012 7.2.3"),
-		f(pathIssuers, "发文机关", templates.KindList, "版头", "一行一个；联合行文时主办机关在前（GB/T 9704-2012 7.2.4）"),
-		f(document.PathNumber, "发文字号", templates.KindLine, "版头", "机关代字〔年份〕序号号（GB/T 9704-2012 7.2.5）"),
-		f(pathSigners, "签发人", templates.KindList, "版头", "上行文标注签发人，一行一个（GB/T 9704-2012 7.2.6）"),
-		f(document.PathTitle, "标题", templates.KindLine, "主体", "发文机关＋事由＋文种（GB/T 9704-2012 7.3.1）"),
-		f(document.PathRecipients, "主送机关", templates.KindLine, "主体", "末尾加全角冒号（GB/T 9704-2012 7.3.2）"),
-		f(pathBody, "正文", templates.KindParagraph, "主体", "每行一段；层次序数依次为“一、”“（一）”“1.”“（1）”（GB/T 9704-2012 7.3.3）"),
-		f(pathAttachNotes, "附件说明", templates.KindList, "主体", "附件名称，一行一个（GB/T 9704-2012 7.3.4）"),
-		f(pathSignOff, "落款方式", templates.KindChoice, "主体", "GB/T 9704-2012 7.3.5"),
-		f(document.PathDate, "成文日期", templates.KindDate, "主体", "如 2024年1月5日（GB/T 9704-2012 7.3.5.4）"),
-		f(document.PathNote, "附注", templates.KindLine, "主体", "加圆括号（GB/T 9704-2012 7.3.6）"),
-		f(document.PathCC, "抄送机关", templates.KindParagraph, "版记", "名称之间用逗号，最后加句号（GB/T 9704-2012 7.4.2）"),
-		f(document.PathPrinter, "印发机关", templates.KindLine, "版记", "GB/T 9704-2012 7.4.3"),
-		f(document.PathPrintDate, "印发日期", templates.KindDate, "版记", "GB/T 9704-2012 7.4.3"),
-	}
+	return out
 }
 
 // signOffLabel names a sign-off mode.
@@ -677,6 +664,9 @@ var ruleFields = []struct{ word, path string }{
 // findingField returns the form field a finding belongs to: the one of its path, else the
 // one its rule id names.
 func (ed *editor) findingField(f check.Finding) (*formField, bool) {
+	if ff, ok := ed.fields[f.Path]; ok && f.Path != "" {
+		return ff, true // a field of one text of a record (issuers.0.seal)
+	}
 	if f.Path != "" {
 		ff, ok := ed.fields[topPath(f.Path)]
 		return ff, ok

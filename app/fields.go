@@ -21,8 +21,8 @@ const (
 	pathAttachments   = "attachments"
 	pathRectification = "rectification"
 	pathInBanji       = "recipients_in_banji"
-	// pathSeal is the form's field for the lead organ's seal image (issuers.0.seal).
-	pathSeal = "seal"
+	// pathSeal is the form's field for the lead organ's seal image, as the templates name it.
+	pathSeal = "issuers.0.seal"
 )
 
 // elementFields map the trainer's boxes to the form fields of their elements.

@@ -75,7 +75,7 @@ func checkOne(path string, set *templates.Set) (fd FolderDoc) {
 			fd.Err = errorf("err.analyse.internal", r)
 		}
 	}()
-	doc, err := document.Load(path)
+	doc, err := document.LoadWith(path, set.GenreTable()) // pipeline.Genres(set)
 	if err != nil {
 		fd.Err = openError(path, err)
 		return fd

@@ -441,7 +441,7 @@ func TestSealField(t *testing.T) {
 	}
 	seal, _ := filepath.Abs(examplePath(t, "seal.png"))
 	m.Set("sign_off", "seal")
-	if !m.Set("seal", seal) || m.Doc.Issuers[0].Seal != seal {
+	if !m.Set(pathSeal, seal) || m.Doc.Issuers[0].Seal != seal {
 		t.Fatalf("issuers %+v", m.Doc.Issuers)
 	}
 	if err := m.Analyse(); err != nil {
