@@ -174,34 +174,52 @@ type RectificationItem struct {
 	Owner    string // 责任人 or 责任单位
 }
 
-// Clone returns a deep copy of the document: its lists, attachments and tables are its own,
-// so a generation step or an editor may change one without the other. The images (read
-// only) and the Source are shared.
+// Clone returns a deep copy of the document: its lists, records and tables are its own, so a
+// generation step or an editor may change one without the other. The images (read only) and
+// the Source are shared. The copy follows the element table (Elements).
 func (d *Document) Clone() *Document {
 	if d == nil {
 		return nil
 	}
 	c := *d
-	c.Issuers = append([]Issuer(nil), d.Issuers...)
-	c.Signers = append([]string(nil), d.Signers...)
-	c.Body = append([]string(nil), d.Body...)
-	c.AttachmentNotes = append([]string(nil), d.AttachmentNotes...)
-	c.Rectification = append([]RectificationItem(nil), d.Rectification...)
 	c.Warnings = append([]Error(nil), d.Warnings...)
-	c.Attachments = nil
-	for _, a := range d.Attachments {
-		a.Body = append([]string(nil), a.Body...)
-		if a.Table != nil {
-			t := *a.Table
-			t.Header = append([]string(nil), t.Header...)
-			t.Widths = append([]float64(nil), t.Widths...)
-			t.Rows = make([][]string, len(a.Table.Rows))
-			for j, r := range a.Table.Rows {
-				t.Rows[j] = append([]string(nil), r...)
+	for k := range Elements {
+		e := &Elements[k]
+		switch e.Shape {
+		case ShapeList:
+			l := e.list(&c, 0)
+			*l = append([]string(nil), *l...)
+		case ShapeItems:
+			e.copyRecords(&c)
+			for i := 0; i < e.count(&c); i++ {
+				for j := range e.Fields {
+					f := &e.Fields[j]
+					switch f.Shape {
+					case ShapeList:
+						l := f.list(&c, i)
+						*l = append([]string(nil), *l...)
+					case ShapeTable:
+						t := f.table(&c, i)
+						*t = (*t).clone()
+					}
+				}
 			}
-			a.Table = &t
 		}
-		c.Attachments = append(c.Attachments, a)
+	}
+	return &c
+}
+
+// clone returns a deep copy of the table (nil for nil).
+func (t *Table) clone() *Table {
+	if t == nil {
+		return nil
+	}
+	c := *t
+	c.Header = append([]string(nil), t.Header...)
+	c.Widths = append([]float64(nil), t.Widths...)
+	c.Rows = make([][]string, len(t.Rows))
+	for j, r := range t.Rows {
+		c.Rows[j] = append([]string(nil), r...)
 	}
 	return &c
 }

@@ -60,6 +60,8 @@ type Element struct {
 	table func(d *Document, i int) **Table   // ShapeTable
 	count func(d *Document) int              // ShapeItems: the number of records
 	add   func(d *Document)                  // ShapeItems: append an empty record
+	// copyRecords gives d its own copy of the records' slice (ShapeItems; Clone)
+	copyRecords func(d *Document)
 }
 
 // IsText reports whether the element holds one string of text (ShapeText or ShapeDate): what
@@ -94,9 +96,10 @@ var Elements = []Element{
 	text(PathClassificationTerm, "版头", "7.2.2", "ClassificationTerm", "保密期限", "Classification term", func(d *Document) *string { return &d.ClassificationTerm }),
 	text(PathUrgency, "版头", "7.2.3", "Urgency", "紧急程度", "Urgency", func(d *Document) *string { return &d.Urgency }),
 	{Key: PathIssuers, Part: "版头", Clause: "7.2.4", GoField: "Issuers", Shape: ShapeItems, Label: "发文机关", LabelEN: "Issuing organs",
-		Example: "\n  - name: 某某市人民政府",
-		count:   func(d *Document) int { return len(d.Issuers) },
-		add:     func(d *Document) { d.Issuers = append(d.Issuers, Issuer{}) },
+		Example:     "\n  - name: 某某市人民政府",
+		count:       func(d *Document) int { return len(d.Issuers) },
+		add:         func(d *Document) { d.Issuers = append(d.Issuers, Issuer{}) },
+		copyRecords: func(d *Document) { d.Issuers = append([]Issuer(nil), d.Issuers...) },
 		Fields: []Element{
 			{Key: "name", GoField: "Name", Shape: ShapeText, Label: "发文机关署名", LabelEN: "Name",
 				text: func(d *Document, i int) *string { return &d.Issuers[i].Name }},
@@ -135,9 +138,10 @@ var Elements = []Element{
 	text(PathAbsent, "主体", "10.3", "Absent", "请假", "Absent", func(d *Document) *string { return &d.Absent }),
 	text(PathAttending, "主体", "10.3", "Attending", "列席", "Attending", func(d *Document) *string { return &d.Attending }),
 	{Key: PathAttachments, Part: "主体", Clause: "7.3.7", GoField: "Attachments", Shape: ShapeItems, Label: "附件", LabelEN: "Attachments",
-		Example: "\n  - title: 附件标题\n    body: [段落]",
-		count:   func(d *Document) int { return len(d.Attachments) },
-		add:     func(d *Document) { d.Attachments = append(d.Attachments, Attachment{}) },
+		Example:     "\n  - title: 附件标题\n    body: [段落]",
+		count:       func(d *Document) int { return len(d.Attachments) },
+		add:         func(d *Document) { d.Attachments = append(d.Attachments, Attachment{}) },
+		copyRecords: func(d *Document) { d.Attachments = append([]Attachment(nil), d.Attachments...) },
 		Fields: []Element{
 			{Key: "label", GoField: "Label", Shape: ShapeText, Label: "附件标签", LabelEN: "Label",
 				text: func(d *Document, i int) *string { return &d.Attachments[i].Label }},
@@ -149,9 +153,10 @@ var Elements = []Element{
 				table: func(d *Document, i int) **Table { return &d.Attachments[i].Table }},
 		}},
 	{Key: PathRectification, Part: "主体", Clause: "", GoField: "Rectification", Shape: ShapeItems, Label: "整改事项", LabelEN: "Rectification items",
-		Example: "\n  - problem: 某问题\n    content: 整改内容",
-		count:   func(d *Document) int { return len(d.Rectification) },
-		add:     func(d *Document) { d.Rectification = append(d.Rectification, RectificationItem{}) },
+		Example:     "\n  - problem: 某问题\n    content: 整改内容",
+		count:       func(d *Document) int { return len(d.Rectification) },
+		add:         func(d *Document) { d.Rectification = append(d.Rectification, RectificationItem{}) },
+		copyRecords: func(d *Document) { d.Rectification = append([]RectificationItem(nil), d.Rectification...) },
 		Fields: []Element{
 			{Key: "problem", GoField: "Problem", Shape: ShapeText, Label: "问题", LabelEN: "Problem",
 				text: func(d *Document, i int) *string { return &d.Rectification[i].Problem }},

@@ -148,3 +148,29 @@ func TestIsImagePath(t *testing.T) {
 		}
 	}
 }
+
+// TestCloneSharesNoText: a clone (made by the element table) shares no text, list, record or
+// table with the original: every text Walk gives in the clone is another string variable
+// with the same value, and changing it leaves the original as it was.
+func TestCloneSharesNoText(t *testing.T) {
+	orig := fullDoc()
+	before, _ := Marshal(orig)
+	c := orig.Clone()
+	if cm, _ := Marshal(c); string(cm) != string(before) { // empty lists may become nil
+		t.Fatal("the clone differs from the original")
+	}
+	n := 0
+	c.Walk(func(path string, p *string) {
+		n++
+		if q := orig.Field(path); q == p || q == nil || *q != *p {
+			t.Errorf("%s: shared with the original or not the same text", path)
+		}
+		*p += "改"
+	})
+	if after, _ := Marshal(orig); string(after) != string(before) {
+		t.Error("changing the clone changed the original")
+	}
+	if n < 40 {
+		t.Errorf("only %d texts walked in the full document", n)
+	}
+}
