@@ -303,10 +303,7 @@ var knownOwnPDFCheckFails = map[string]string{
 	// export writes what was typed (issue 11: legacy brackets are read as the number and reported)
 	"16_议案_街道区划/number.format":     "the published number 长绿府议[2019]1号 has [ ]; gwcli check offers the fix to 〔〕",
 	"22_通知_文明工地管理规定/number.format": "the published number 沪建建[2003]89号 has [ ]; gwcli check offers the fix to 〔〕",
-	// the importer misreads the number's line (document's knownLineMisreads, H-import), so no
-	// 发文字号 is printed above the red rule and the yardstick finds the number in the body
-	"26_通知_党委政府联合转发/number.format":  "（浙委办[2004]39号） is not read as the number (H-import); it is printed as body",
-	"27_通知_财政部经费管理办法/number.format": "2006年10月26日 财建〔2006〕689号 is not read as date and number (H-import); it is printed as body",
+	"26_通知_党委政府联合转发/number.format": "the published number 浙委办[2004]39号 has [ ]; gwcli check offers the fix to 〔〕",
 }
 
 // knownPDFFail returns the reason of a known yardstick failure of a real document.
