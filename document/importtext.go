@@ -643,8 +643,8 @@ func (im *importer) buildIssuers() {
 }
 
 // NotFound lists, in Chinese with English, the elements an imported document should have and
-// the importer did not find (标题, 发文字号 under a 版头, 主送机关 of a 上行文 or 平行文, 发文机关,
-// 成文日期), for the import report. Nil when nothing is missing.
+// the importer did not find (标题, 发文字号 under a 版头, 主送机关 of a 上行文 or 平行文, 发文机关 (not of a 纪要,
+// which is unsigned), 成文日期), for the import report. Nil when nothing is missing.
 func NotFound(doc *Document) []string {
 	var out []string
 	if doc.Title == "" {
@@ -656,7 +656,7 @@ func NotFound(doc *Document) []string {
 	if doc.Recipients == "" && doc.Direction != DirectionDown {
 		out = append(out, "主送机关 (recipients)")
 	}
-	if len(doc.Issuers) == 0 && doc.SignOff != SignOffNone {
+	if len(doc.Issuers) == 0 && doc.SignOff != SignOffNone && doc.Format != FormatMinutes {
 		out = append(out, "发文机关 (issuer)")
 	}
 	if doc.Date == "" && doc.SignOff != SignOffNone {

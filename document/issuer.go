@@ -97,8 +97,8 @@ func (s issuerSource) with(text string) issuerSource {
 // title's prefix, the number's 机关代字 (the built-in table) or the 印发机关, and reports it.
 func (im *importer) inferIssuer(file string) {
 	doc := im.doc
-	if len(doc.Issuers) > 0 {
-		return
+	if len(doc.Issuers) > 0 || doc.MarkSuffix == "纪要" {
+		return // a 纪要 is not signed: its mark names the meeting (GB/T 9704-2012 10.3)
 	}
 	if names := titleIssuers(doc.Title); len(names) > 0 {
 		pos, _ := im.src.Locate(PathTitle, 0)
@@ -172,7 +172,7 @@ func printerOrgan(printer string) string {
 // 发文机关标志 or 署名 and a title's prefix are kept. The inference replaces the importer's
 // report. It returns whether the issuer changed.
 func InferIssuer(doc *Document, units []Unit) bool {
-	if doc == nil || len(units) == 0 || doc.Source == nil {
+	if doc == nil || len(units) == 0 || doc.Source == nil || doc.MarkSuffix == "纪要" {
 		return false
 	}
 	numPos, numOK := doc.Source.Locate(PathNumber, 0)

@@ -54,6 +54,7 @@ func TestInferIssuer(t *testing.T) {
 		{"unit printer beats the office rule", "关于某某的通知\n各科室：\n请遵照执行。\n2024年1月5日\n江城市人民政府办公室　　2024年1月5日印发\n",
 			[]Unit{{Name: "江城市人民政府", Code: "江政", Printer: "江城市人民政府办公室"}}, "江城市人民政府", "单位信息中的印发机关", 5},
 		{"code beats 印发", "关于某某的通知\n国办发〔2018〕1号\n各省、自治区、直辖市人民政府：\n请遵照执行。\n2018年1月5日\n国务院办公厅秘书局　　2018年1月5日印发\n", nil, "国务院办公厅", "机关代字“国办发”", 2},
+		{"纪要 is not signed", "江城市人民政府常务会议纪要\n第5期\n会议研究了某某工作。\n江城市人民政府办公室　　2024年1月5日印发\n", nil, "", "", 0},
 		{"unit never replaces the title", "宁波市审计局关于某某的报告\n江政〔2024〕5号\n市人民政府：\n特此报告。\n2024年1月5日\n",
 			[]Unit{{Name: "江城市人民政府", Code: "江政"}}, "宁波市审计局", "由标题推断", 1},
 		{"unit never replaces a 署名", "关于某某的请示\n江政〔2024〕5号\n省人民政府：\n妥否，请批示。\n江城市发展和改革委员会\n2024年1月5日\n",
@@ -81,7 +82,7 @@ func TestInferIssuer(t *testing.T) {
 					t.Errorf("issuer placed at %v (%v), want line %d", pos, ok, c.line)
 				}
 			}
-			if c.issuer == "" {
+			if c.issuer == "" && doc.Format != FormatMinutes {
 				if miss := strings.Join(NotFound(doc), "|"); !strings.Contains(miss, "发文机关") {
 					t.Errorf("NotFound %q lacks the issuer", miss)
 				}
