@@ -242,7 +242,7 @@ var checkSpaceInText = scanner([]string{"body", "title", "attachment_body", "att
 var reSpacedNumber = regexp.MustCompile(`(?:[0-9０-９]{4}[ \x{3000}]*年[ \x{3000}]*)?[0-9０-９]{1,2}[ \x{3000}]*月(?:[ \x{3000}]*[0-9０-９]{1,2}[ \x{3000}]*[日号])?|[0-9０-９]{4}[ \x{3000}]*年|[〔［\[【〖﹝(（][ \x{3000}]*[0-9０-９]{4}[ \x{3000}]*[〕\]］】〗﹞)）][ \x{3000}]*第?[ \x{3000}]*[0-9０-９]+[ \x{3000}]*号`)
 
 // checkSpaceInNumber removes the blanks a web page or Word's spacing left inside a 发文字号 or
-// a date: GB/T 9704-2012 7.2.5 and 7.3.5.1 write them solid (国发〔2018〕2号, 2018年11月19日).
+// a date: GB/T 9704-2012 7.2.5 and 7.3.5.4 write them solid (国发〔2018〕2号, 2018年11月19日).
 var checkSpaceInNumber = pattern(patternSpec{
 	kinds: []string{"number", "date", "title", "title_note", "body", "attachment_notes", "note", "attachment_title", "attachment_body", "table", "cc"},
 	quick: " |\u3000",

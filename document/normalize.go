@@ -12,7 +12,7 @@ import (
 // dates, look-alikes typed for 〇 (二○一八年: ○ U+25CB WHITE CIRCLE, Latin O or o, the digit 0 or
 // ０). The importer keeps the element as it should have been typed and reports each change;
 // the checker still reports a Chinese-numeral date (date-chinese-numerals) with its fix to
-// Arabic numerals (GB/T 9704-2012 7.3.5.1).
+// Arabic numerals (GB/T 9704-2012 7.3.5.4).
 
 // zeroLookalikes are the characters typed for 〇 in a year written in Chinese numerals.
 const zeroLookalikes = "○◯OoОоＯｏ0０"
