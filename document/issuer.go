@@ -189,11 +189,8 @@ func InferIssuer(doc *Document, units []Unit) bool {
 	var from issuerSource
 	var pos Pos
 	if code := NumberCode(doc.Number); code != "" && numOK {
-		for _, u := range units {
-			if u.Code != "" && u.Code == code && u.Name != "" {
-				name, from, pos = u.Name, fromUnit.with(code), numPos
-				break
-			}
+		if n := codeUnit(code, units); n != "" {
+			name, from, pos = n, fromUnit.with(code), numPos
 		}
 	}
 	if name == "" && doc.Printer != "" && prOK && (len(doc.Issuers) == 0 || byPrinter) {
@@ -237,6 +234,29 @@ func printerUnit(printer string, units []Unit) string {
 		return names[0]
 	case containsString(names, printerOrgan(printer)):
 		return printerOrgan(printer)
+	}
+	return ""
+}
+
+// seriesSuffixes end the 机关代字 of one organ's series of documents: 江政 issues 江政发, 江政函,
+// 江政文 (not 江政办发, its office's).
+var seriesSuffixes = []string{"发", "函", "文", "字", "电", "发明电"}
+
+// codeUnit returns the unit whose 机关代字 the number's code is: the unit's code itself, else
+// the unit's code with a series suffix (江政 for 江政发). "" when none is.
+func codeUnit(code string, units []Unit) string {
+	for _, u := range units {
+		if u.Code != "" && u.Name != "" && u.Code == code {
+			return u.Name
+		}
+	}
+	for _, u := range units {
+		if u.Code == "" || u.Name == "" {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(code, u.Code); ok && containsString(seriesSuffixes, rest) {
+			return u.Name
+		}
 	}
 	return ""
 }
