@@ -45,17 +45,23 @@ func textField(doc *document.Document, path string) *string {
 	return doc.Field(path)
 }
 
-// listField returns a pointer to the list-of-strings element at a top-level path, or nil.
+// listField returns a pointer to the list-of-strings element at a top-level path, or nil
+// (the lists of the element table, document.Elements).
 func listField(doc *document.Document, path string) *[]string {
-	switch path {
-	case pathBody:
-		return &doc.Body
-	case pathAttachNotes:
-		return &doc.AttachmentNotes
-	case pathSigners:
-		return &doc.Signers
+	if e := document.ElementOf(path); e != nil {
+		return e.ListPtr(doc)
 	}
 	return nil
+}
+
+// enumField returns a pointer to the value of an enum (format, direction, sign_off) or the
+// bool (recipients_in_banji) at a top-level path, by the element table; nil otherwise.
+func enumField(doc *document.Document, path string) (*string, *bool) {
+	e := document.ElementOf(path)
+	if e == nil || e.Shape != document.ShapeEnum && e.Shape != document.ShapeBool {
+		return nil, nil
+	}
+	return e.TextPtr(doc), e.BoolPtr(doc)
 }
 
 // FieldText returns the value of a form field as the form shows it: lists one item a line.
@@ -66,23 +72,17 @@ func FieldText(doc *document.Document, path string) string {
 	if l := listField(doc, path); l != nil {
 		return strings.Join(*l, "\n")
 	}
+	if p, b := enumField(doc, path); p != nil {
+		return *p
+	} else if b != nil {
+		return strconv.FormatBool(*b)
+	}
 	switch path {
-	case pathFormat:
-		return string(doc.Format)
-	case pathDirection:
-		return string(doc.Direction)
-	case pathSignOff:
-		return string(doc.SignOff)
 	case pathSeal:
 		if len(doc.Issuers) > 0 {
 			return doc.Issuers[0].Seal
 		}
 		return ""
-	case pathInBanji:
-		if doc.RecipientsInBanji {
-			return "true"
-		}
-		return "false"
 	case pathIssuers:
 		names := make([]string, len(doc.Issuers))
 		for i, is := range doc.Issuers {
@@ -122,15 +122,14 @@ func SetFieldText(doc *document.Document, path, v string) bool {
 		*l = splitLines(v)
 		return true
 	}
+	if p, b := enumField(doc, path); p != nil {
+		*p = v
+		return true
+	} else if b != nil {
+		*b = v == "true"
+		return true
+	}
 	switch path {
-	case pathFormat:
-		doc.Format = document.Format(v)
-	case pathDirection:
-		doc.Direction = document.Direction(v)
-	case pathSignOff:
-		doc.SignOff = document.SignOff(v)
-	case pathInBanji:
-		doc.RecipientsInBanji = v == "true"
 	case pathSeal:
 		if len(doc.Issuers) == 0 {
 			if v == "" {
@@ -214,77 +213,6 @@ func pathIndex(path string) int {
 	return n
 }
 
-// elementText returns a pointer to the string at any element path, indexed ones included:
-// "title", "body.3", "signers.1", "issuers.0.name", "attachments.1.title",
-// "attachments.1.body.0", "rectification.2.problem". nil when the path names nothing.
-func elementText(doc *document.Document, path string) *string {
-	if p := textField(doc, path); p != nil {
-		return p
-	}
-	parts := strings.Split(path, ".")
-	if len(parts) < 2 {
-		return nil
-	}
-	i, err := strconv.Atoi(parts[1])
-	if err != nil || i < 0 {
-		return nil
-	}
-	if l := listField(doc, parts[0]); l != nil && len(parts) == 2 {
-		if i < len(*l) {
-			return &(*l)[i]
-		}
-		return nil
-	}
-	switch parts[0] {
-	case pathIssuers:
-		if i >= len(doc.Issuers) || len(parts) != 3 {
-			return nil
-		}
-		switch parts[2] {
-		case "name":
-			return &doc.Issuers[i].Name
-		case "mark":
-			return &doc.Issuers[i].Mark
-		case "seal":
-			return &doc.Issuers[i].Seal
-		}
-	case pathAttachments:
-		if i >= len(doc.Attachments) || len(parts) < 3 {
-			return nil
-		}
-		a := &doc.Attachments[i]
-		switch {
-		case parts[2] == "title" && len(parts) == 3:
-			return &a.Title
-		case parts[2] == "body" && len(parts) == 4:
-			j, err := strconv.Atoi(parts[3])
-			if err == nil && j >= 0 && j < len(a.Body) {
-				return &a.Body[j]
-			}
-		}
-	case pathRectification:
-		if i >= len(doc.Rectification) || len(parts) != 3 {
-			return nil
-		}
-		it := &doc.Rectification[i]
-		switch parts[2] {
-		case "problem":
-			return &it.Problem
-		case "content":
-			return &it.Content
-		case "goal":
-			return &it.Goal
-		case "measures":
-			return &it.Measures
-		case "deadline":
-			return &it.Deadline
-		case "owner":
-			return &it.Owner
-		}
-	}
-	return nil
-}
-
 // replaceRunes replaces length runes at rune offset off of s by repl, checking that the
 // replaced text is want. It is how a finding's mechanical fix is applied.
 func replaceRunes(s string, off, length int, want, repl string) (string, error) {
@@ -298,36 +226,13 @@ func replaceRunes(s string, off, length int, want, repl string) (string, error) 
 	return string(r[:off]) + repl + string(r[off+length:]), nil
 }
 
-// cloneDoc deep-copies a document, so that a worker goroutine may read it while the form
-// changes the original. The Source is dropped: the copy's text no longer matches the file.
+// cloneDoc deep-copies a document (document.Clone), so that a worker goroutine may read it
+// while the form changes the original. The Source is dropped: the copy's text no longer
+// matches the file.
 func cloneDoc(d *document.Document) *document.Document {
-	if d == nil {
-		return nil
+	c := d.Clone()
+	if c != nil {
+		c.Source = nil
 	}
-	c := *d
-	c.Issuers = append([]document.Issuer(nil), d.Issuers...)
-	c.Signers = append([]string(nil), d.Signers...)
-	c.Body = append([]string(nil), d.Body...)
-	c.AttachmentNotes = append([]string(nil), d.AttachmentNotes...)
-	c.Rectification = append([]document.RectificationItem(nil), d.Rectification...)
-	c.Attachments = make([]document.Attachment, len(d.Attachments))
-	for i, a := range d.Attachments {
-		c.Attachments[i] = a
-		c.Attachments[i].Body = append([]string(nil), a.Body...)
-		if a.Table != nil {
-			t := *a.Table
-			t.Header = append([]string(nil), a.Table.Header...)
-			t.Widths = append([]float64(nil), a.Table.Widths...)
-			t.Rows = make([][]string, len(a.Table.Rows))
-			for j, r := range a.Table.Rows {
-				t.Rows[j] = append([]string(nil), r...)
-			}
-			c.Attachments[i].Table = &t
-		}
-	}
-	if len(d.Attachments) == 0 {
-		c.Attachments = nil
-	}
-	c.Source = nil
-	return &c
+	return c
 }

@@ -2,6 +2,8 @@ package document
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -172,5 +174,42 @@ func TestCloneSharesNoText(t *testing.T) {
 	}
 	if n < 40 {
 		t.Errorf("only %d texts walked in the full document", n)
+	}
+}
+
+// TestDraftDocListsElements: the key table of docs/draft.md has a row for the version and
+// each element of the table, in the table's order, with a row for each field of a record
+// element (issuers[].name …) or, for the 整改 items, each field named in the element's row.
+func TestDraftDocListsElements(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "docs", "draft.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	rowText := map[string]string{}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "| `") {
+			k := strings.TrimPrefix(l, "| `")
+			k = k[:strings.Index(k, "`")]
+			rows = append(rows, k)
+			rowText[k] = l
+		}
+	}
+	want := []string{PathVersion}
+	for _, e := range Elements {
+		want = append(want, e.Key)
+		if e.Shape != ShapeItems {
+			continue
+		}
+		for _, f := range e.Fields {
+			if _, ok := rowText[e.Key+"[]."+f.Key]; ok || e.Key != PathRectification {
+				want = append(want, e.Key+"[]."+f.Key)
+			} else if !strings.Contains(rowText[e.Key], "`"+f.Key+"`") {
+				t.Errorf("docs/draft.md: the %s row does not name its field %s", e.Key, f.Key)
+			}
+		}
+	}
+	if strings.Join(rows, " ") != strings.Join(want, " ") {
+		t.Errorf("docs/draft.md key table\n %v\nwant the element table's keys\n %v", rows, want)
 	}
 }
