@@ -141,33 +141,37 @@ func (s *setter) banji() error {
 // right and even pages left one character in; none on a blank page, on the 版记 page after
 // it, nor on page 1 of a 信函.
 func (s *setter) pageNumbers() {
-	n := len(s.pages)
-	sz := Hao(4)
-	for i := range s.pages {
-		p := &s.pages[i]
-		num := i + 1
-		switch {
-		case p.Blank:
-			num = 0
-		case s.banjiAfterBlank && i == n-1:
-			num = 0
-		case i == 0 && s.doc.Format == document.FormatLetter:
-			num = 0
-		}
-		p.Number = num
-		if num == 0 {
-			continue
-		}
-		gs := s.shape(nil, "— "+itoa(num)+" —", Song, sz, Black, ElemPageNumber)
-		x := MarginLeft + CharPitch
-		lab := "页码 · 7.5 · 版心下边缘之下 7 mm，双页居左空一字"
-		if num%2 == 1 {
-			x = bodyRight - CharPitch - width(gs)
-			lab = "页码 · 7.5 · 版心下边缘之下 7 mm，单页居右空一字"
-		}
-		place(gs, x)
-		y := MarginTop + BodyHeight + pageNoDrop + sz*38/100
-		p.addGlyphs(gs, y)
-		s.glyphBox(p, gs, y, lab)
+	for i := s.floor; i < len(s.pages); i++ {
+		s.numberPage(i, i == len(s.pages)-1)
 	}
+}
+
+// numberPage numbers page i; last says whether it is the document's last page.
+func (s *setter) numberPage(i int, last bool) {
+	sz := Hao(4)
+	p := &s.pages[i]
+	num := i + 1
+	switch {
+	case p.Blank:
+		num = 0
+	case s.banjiAfterBlank && last:
+		num = 0
+	case i == 0 && s.doc.Format == document.FormatLetter:
+		num = 0
+	}
+	p.Number = num
+	if num == 0 {
+		return
+	}
+	gs := s.shape(nil, "— "+itoa(num)+" —", Song, sz, Black, ElemPageNumber)
+	x := MarginLeft + CharPitch
+	lab := "页码 · 7.5 · 版心下边缘之下 7 mm，双页居左空一字"
+	if num%2 == 1 {
+		x = bodyRight - CharPitch - width(gs)
+		lab = "页码 · 7.5 · 版心下边缘之下 7 mm，单页居右空一字"
+	}
+	place(gs, x)
+	y := MarginTop + BodyHeight + pageNoDrop + sz*38/100
+	p.addGlyphs(gs, y)
+	s.glyphBox(p, gs, y, lab)
 }

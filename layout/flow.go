@@ -193,6 +193,9 @@ func (s *setter) mainRows(start int) {
 			lab = "二级标题 · 7.3.3 · 楷体，只标题句用楷体"
 		}
 		s.rowBox(len(s.rows)-len(lines), len(lines), ElemBody, MarginLeft, BodyWidth, lab)
+		if s.settle(); s.err != nil {
+			return
+		}
 	}
 	s.group++
 	g := s.group
@@ -352,6 +355,9 @@ func (s *setter) attachmentRows(i int) {
 		p := s.bodyPara(t, faces[j])
 		p.path = s.pathID("attachments." + itoa(i) + ".body." + itoa(j))
 		s.addLines(s.lines(p), false)
+		if s.settle(); s.err != nil {
+			return
+		}
 	}
 	if a.Table != nil {
 		first := len(s.rows)
@@ -412,7 +418,7 @@ func (s *setter) paginate(start int) {
 		}
 		break
 	}
-	n := 1
+	n := max(1, s.floor)
 	for _, pl := range s.places {
 		if pl.page+1 > n {
 			n = pl.page + 1
@@ -437,6 +443,10 @@ func (s *setter) groupNeed(i int) int {
 func (s *setter) placeRows(start int) {
 	page := 0
 	y := slotTop(start)
+	if s.floor > 0 {
+		// the rows of the pages handed over are gone: the flow goes on from a full page
+		page, y = s.floor-1, BodyHeight
+	}
 	s.places = s.places[:0]
 	newPage := func() {
 		page++
@@ -684,7 +694,7 @@ func (s *setter) respace(p, limit, f int, cpls []int, grow bool) bool {
 	// only whole paragraphs, or their tails after a pushed line
 	for i := 0; i < len(segs); {
 		sg := segs[i]
-		if s.rows[sg.b].to != len(s.paras[s.rows[sg.b].para-1].rs) || s.rows[sg.a].pushed ||
+		if s.rows[sg.b].to != len(s.paras[s.rows[sg.b].para-1].rs) || s.rows[sg.a].pushed || s.rows[sg.a].from > 0 ||
 			(grow && s.rows[sg.a].tight != 0) || (!grow && s.rows[sg.a].tight < 0) {
 			segs = append(segs[:i], segs[i+1:]...)
 			continue
@@ -781,8 +791,16 @@ func (s *setter) headerIndex(h *row) int {
 
 // render draws the placed rows onto their pages.
 func (s *setter) render() {
-	s.lastBottom = make([]Length, len(s.pages))
-	for _, pl := range s.places {
+	s.renderPlaces(s.places)
+	s.paras = nil // reflow is over
+}
+
+// renderPlaces draws placed rows onto their pages.
+func (s *setter) renderPlaces(places []placement) {
+	for len(s.lastBottom) < len(s.pages) {
+		s.lastBottom = append(s.lastBottom, 0)
+	}
+	for _, pl := range places {
 		var r *row
 		if pl.row < 0 {
 			r = s.headers[-1-pl.row]
@@ -839,5 +857,4 @@ func (s *setter) render() {
 			r.glyphs = nil
 		}
 	}
-	s.paras = nil // reflow is over
 }

@@ -176,84 +176,77 @@ func baseElement(e Element) Element {
 	return e
 }
 
-// records builds the Records of a run from the pieces, images, circles and rules of its pages:
-// on each page in reading order (top to bottom, then left to right).
-func (s *setter) records(pages []Page) []Record {
-	// one allocation for the records and one for all their lines
-	n, nl := 0, 0
-	for pi := range pages {
-		pg := &pages[pi]
-		nl += len(pg.pieces)
-		n += len(pg.pieces) + len(pg.Images) + len(pg.Circles) + len(pg.Rules)
-	}
-	out := make([]Record, 0, n)
-	lines := make([]RecordLine, nl)
+// pageRecords builds the Records of page pi from its pieces, images, circles and rules, in
+// reading order (top to bottom, then left to right); an element's Part counts its pieces
+// on the pages before (s.parts).
+func (s *setter) pageRecords(pi int, pg *Page) []Record {
+	out := make([]Record, 0, len(pg.pieces)+len(pg.Images)+len(pg.Circles)+len(pg.Rules))
+	lines := make([]RecordLine, len(pg.pieces))
 	var keys []recordKey
 	var of, count []int // the record of each piece of the page; the lines of each record
-	type partKey struct {
-		path string
-		elem Element
+	// the records of the page, and how many lines each has
+	for _, pc := range pg.pieces {
+		k := recordKey{pc.path, baseElement(pc.elem)}
+		i := lastKey(keys, k)
+		if i < 0 || pc.path == 0 {
+			i = len(keys)
+			keys = append(keys, k)
+			count = append(count, 0)
+			out = append(out, Record{Path: s.paths[pc.path], Element: pc.elem, Page: pi, X: pc.x,
+				Y: pc.y - emAscent(pc.size), W: pc.w, H: pc.size, Role: pc.role, Size: pc.size})
+		}
+		of = append(of, i)
+		count[i]++
 	}
-	parts := map[partKey]int{}
-	for pi := range pages {
-		pg := &pages[pi]
-		first := len(out)
-		keys, of, count = keys[:0], of[:0], count[:0]
-		// the records of the page, and how many lines each has
-		for _, pc := range pg.pieces {
-			k := recordKey{pc.path, baseElement(pc.elem)}
-			i := lastKey(keys, k)
-			if i < 0 || pc.path == 0 {
-				i = len(keys)
-				keys = append(keys, k)
-				count = append(count, 0)
-				out = append(out, Record{Path: s.paths[pc.path], Element: pc.elem, Page: pi, X: pc.x,
-					Y: pc.y - emAscent(pc.size), W: pc.w, H: pc.size, Role: pc.role, Size: pc.size})
-			}
-			of = append(of, i)
-			count[i]++
+	for i, c := range count {
+		out[i].Lines, lines = lines[:0:c], lines[c:]
+	}
+	for j, pc := range pg.pieces {
+		r := &out[of[j]]
+		r.Lines = append(r.Lines, RecordLine{Text: pc.text, X: pc.x, Y: pc.y, W: pc.w, Forced: pc.forced})
+		top := pc.y - emAscent(pc.size)
+		grow(r, pc.x, top, pc.x+pc.w, top+pc.size)
+	}
+	for _, im := range pg.Images {
+		out = append(out, Record{Path: im.path, Element: im.Element, Page: pi, X: im.X, Y: im.Y, W: im.W, H: im.H})
+	}
+	for _, c := range pg.Circles {
+		out = append(out, Record{Path: c.path, Element: c.Element, Page: pi, X: c.CX - c.R, Y: c.CY - c.R, W: 2 * c.R, H: 2 * c.R})
+	}
+	for _, ru := range pg.Rules {
+		x, y := min(ru.X0, ru.X1), min(ru.Y0, ru.Y1)
+		w, h := max(ru.X0, ru.X1)-x, max(ru.Y0, ru.Y1)-y
+		if h == 0 {
+			y, h = y-ru.Width/2, ru.Width
 		}
-		for i, c := range count {
-			out[first+i].Lines, lines = lines[:0:c], lines[c:]
+		if w == 0 {
+			x, w = x-ru.Width/2, ru.Width
 		}
-		for j, pc := range pg.pieces {
-			r := &out[first+of[j]]
-			r.Lines = append(r.Lines, RecordLine{Text: pc.text, X: pc.x, Y: pc.y, W: pc.w, Forced: pc.forced})
-			top := pc.y - emAscent(pc.size)
-			grow(r, pc.x, top, pc.x+pc.w, top+pc.size)
+		out = append(out, Record{Element: ru.Element, Page: pi, X: x, Y: y, W: w, H: h})
+	}
+	slices.SortStableFunc(out, func(a, b Record) int {
+		if c := cmp.Compare(a.Y, b.Y); c != 0 {
+			return c
 		}
-		for _, im := range pg.Images {
-			out = append(out, Record{Path: im.path, Element: im.Element, Page: pi, X: im.X, Y: im.Y, W: im.W, H: im.H})
-		}
-		for _, c := range pg.Circles {
-			out = append(out, Record{Path: c.path, Element: c.Element, Page: pi, X: c.CX - c.R, Y: c.CY - c.R, W: 2 * c.R, H: 2 * c.R})
-		}
-		for _, ru := range pg.Rules {
-			x, y := min(ru.X0, ru.X1), min(ru.Y0, ru.Y1)
-			w, h := max(ru.X0, ru.X1)-x, max(ru.Y0, ru.Y1)-y
-			if h == 0 {
-				y, h = y-ru.Width/2, ru.Width
-			}
-			if w == 0 {
-				x, w = x-ru.Width/2, ru.Width
-			}
-			out = append(out, Record{Element: ru.Element, Page: pi, X: x, Y: y, W: w, H: h})
-		}
-		slices.SortStableFunc(out[first:], func(a, b Record) int {
-			if c := cmp.Compare(a.Y, b.Y); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.X, b.X)
-		})
+		return cmp.Compare(a.X, b.X)
+	})
+	if s.parts == nil {
+		s.parts = map[partKey]int{}
 	}
 	for i := range out {
 		if p := out[i].Path; p != "" {
 			k := partKey{p, baseElement(out[i].Element)}
-			out[i].Part = parts[k]
-			parts[k]++
+			out[i].Part = s.parts[k]
+			s.parts[k]++
 		}
 	}
 	return out
+}
+
+// partKey is an element whose pieces over pages are counted (Record.Part).
+type partKey struct {
+	path string
+	elem Element
 }
 
 // lastKey returns the index of key k in keys (the records of one page so far), or -1.

@@ -16,6 +16,11 @@ type Options struct {
 	// Warn, when set, receives a Chinese message for every problem the layout works around
 	// (a character no font has, printed as 〓).
 	Warn func(msg string)
+	// Page, when set, receives each page with its Records as soon as no later row can change
+	// it, in order (pages are numbered from 0 in the Records); Run then returns a Result
+	// without Pages and Records, and holds only the last pages of a long document. An error
+	// from Page ends the run with that error.
+	Page func(pg Page, recs []Record) error
 }
 
 // Typeset lays the document out into pages as GB/T 9704-2012 places them. It is Run without
@@ -54,11 +59,19 @@ func Run(doc *document.Document, opts Options) (*Result, error) {
 		paths:   []string{""},
 		pathIdx: map[string]int32{"": 0},
 	}
-	pages, err := s.run()
-	if err != nil {
+	res := &Result{}
+	s.emit = opts.Page
+	if s.emit == nil {
+		s.emit = func(pg Page, recs []Record) error {
+			res.Pages = append(res.Pages, pg)
+			res.Records = append(res.Records, recs...)
+			return nil
+		}
+	}
+	if err := s.run(); err != nil {
 		return nil, err
 	}
-	return &Result{Pages: pages, Records: s.records(pages)}, nil
+	return res, nil
 }
 
 // setter holds the state of one typesetting run.
@@ -95,6 +108,15 @@ type setter struct {
 	// paths interns the element paths glyphs carry (glyph.path indexes it; 0 is "").
 	paths   []string
 	pathIdx map[string]int32
+
+	// emit receives the pages as they are final (stream.go); pages before floor are handed
+	// over, their rows gone; settle runs again when len(rows) reaches nextSettle; paras before
+	// parasFreed are released; parts counts each element's pieces (Record.Part).
+	emit       func(Page, []Record) error
+	floor      int
+	nextSettle int
+	parasFreed int
+	parts      map[partKey]int
 }
 
 type gkey struct {
@@ -329,31 +351,24 @@ func snapSlot(y Length) int {
 	return int((y + p/2) / p)
 }
 
-func (s *setter) run() ([]Page, error) {
+func (s *setter) run() error {
 	d := s.doc
 	s.pages = append(s.pages, Page{})
 	start := s.head()
 	s.start = start
 	if s.err != nil {
-		return nil, s.err
+		return s.err
 	}
 	s.mainRows(start)
 	if s.err != nil {
-		return nil, s.err
+		return s.err
 	}
 	for i := range d.Attachments {
-		s.attachmentRows(i)
+		if s.attachmentRows(i); s.err != nil {
+			return s.err
+		}
 	}
-	s.paginate(start)
-	s.render()
-	if err := s.banji(); err != nil {
-		return nil, err
-	}
-	s.pageNumbers()
-	if s.err != nil {
-		return nil, s.err
-	}
-	return s.pages, nil
+	return s.finish()
 }
 
 // runGap splits a run where characters stand apart (印发机关 … 印发日期, table cells).

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"image"
 	"io"
 	"strings"
@@ -41,6 +42,41 @@ func (p *Pipeline) WritePDF(w io.Writer, d *Draft, res *layout.Result) error {
 	return pdf.Write(w, res.Pages, p.fonts(), d.PDFMeta())
 }
 
+// PDFWriter starts a PDF of the draft with the pipeline's fonts, to which pages are added as
+// a streaming typesetting run (Pages) hands them over.
+func (p *Pipeline) PDFWriter(d *Draft) *pdf.Writer {
+	return pdf.NewWriter(p.fonts(), d.PDFMeta())
+}
+
+// Pages typesets the prepared draft and hands each page over with its Records as soon as it
+// is final (layout.Options.Page): a long document is never held whole. It returns the number
+// of pages; an error from fn ends the run with that error.
+func (p *Pipeline) Pages(d *Draft, opts TypesetOptions, fn func(layout.Page, []layout.Record) error) (int, error) {
+	if d == nil || d.Doc == nil {
+		return 0, errors.New("没有公文可排版 (no document)")
+	}
+	n := 0
+	_, err := layout.Run(d.Doc, layout.Options{Fonts: p.fonts(), Explain: opts.Explain, Warn: opts.Warn,
+		Page: func(pg layout.Page, recs []layout.Record) error {
+			n++
+			return fn(pg, recs)
+		}})
+	return n, err
+}
+
+// StreamPDF typesets the prepared draft and writes it as PDF page by page (Pages, PDFWriter);
+// it returns the number of pages.
+func (p *Pipeline) StreamPDF(w io.Writer, d *Draft, warn func(string)) (int, error) {
+	pw := p.PDFWriter(d)
+	n, err := p.Pages(d, TypesetOptions{Warn: warn}, func(pg layout.Page, _ []layout.Record) error {
+		return pw.Add(&pg)
+	})
+	if err != nil {
+		return n, err
+	}
+	return n, pw.Finish(w)
+}
+
 // WriteOFD writes the pages as OFD (GB/T 33190).
 func (p *Pipeline) WriteOFD(w io.Writer, d *Draft, res *layout.Result) error {
 	meta := ofd.MetaOf(d.Doc)
@@ -60,7 +96,14 @@ func (p *Pipeline) RenderPNG(pg layout.Page, dpi float64, boxes bool) (*image.RG
 // pipeline's own typesetting run (its Records) with the pipeline's fonts; warn receives the
 // writer's warnings.
 func (p *Pipeline) WriteDOCX(w io.Writer, d *Draft, warn func(string)) error {
-	res, err := p.Typeset(d, TypesetOptions{Warn: warn})
+	// The page plan needs the Records and, of each page, whether it is the blank page before
+	// the 版记 and its seal circles: the pages' text is let go as the layout hands them over.
+	res := &layout.Result{}
+	_, err := p.Pages(d, TypesetOptions{Warn: warn}, func(pg layout.Page, recs []layout.Record) error {
+		res.Pages = append(res.Pages, layout.Page{Number: pg.Number, Blank: pg.Blank, Circles: pg.Circles})
+		res.Records = append(res.Records, recs...)
+		return nil
+	})
 	if err != nil {
 		return err
 	}

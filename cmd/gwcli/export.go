@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -288,58 +289,49 @@ func exportOne(o exportOptions, in, out, format string, fonts *layout.Fonts, std
 			return fail(fmt.Sprintf("%s: 导出 DOCX 失败：%s (export failed)", in, oneLine(err.Error())))
 		}
 		row.pages = -1
-	default:
-		res, err := p.Typeset(d, pipeline.TypesetOptions{Explain: o.boxes && format == "png", Warn: warn})
+	case "ofd":
+		res, err := p.Typeset(d, pipeline.TypesetOptions{Warn: warn})
 		if err != nil {
 			return fail(fmt.Sprintf("%s: 排版失败：%s (typesetting failed)", in, oneLine(err.Error())))
 		}
-		pages := res.Pages
-		row.pages = len(pages)
-		if format == "pdf" {
-			w, err := set.create(out, stdout)
-			if err != nil {
-				return fail(err.Error())
-			}
-			if err := p.WritePDF(w, d, res); err != nil {
-				set.abort()
+		row.pages = len(res.Pages)
+		w, err := set.create(out, stdout)
+		if err != nil {
+			return fail(err.Error())
+		}
+		if err := p.WriteOFD(w, d, res); err != nil {
+			set.abort()
+			return fail(fmt.Sprintf("%s: 生成 OFD 失败：%s (OFD failed)", in, oneLine(err.Error())))
+		}
+	case "pdf":
+		// The pages go to the PDF as the layout hands them over: memory holds the last
+		// pages of the layout, not the whole document.
+		w, err := set.create(out, stdout)
+		if err != nil {
+			return fail(err.Error())
+		}
+		pw := p.PDFWriter(d)
+		n, err := p.Pages(d, pipeline.TypesetOptions{Warn: warn}, func(pg layout.Page, _ []layout.Record) error {
+			return writeErr(pw.Add(&pg))
+		})
+		if err == nil {
+			err = writeErr(pw.Finish(w))
+		}
+		if err != nil {
+			set.abort()
+			if errors.As(err, new(pageWriteError)) {
 				return fail(fmt.Sprintf("%s: 生成 PDF 失败：%s (PDF failed)", in, oneLine(err.Error())))
 			}
-		} else if format == "ofd" {
-			w, err := set.create(out, stdout)
-			if err != nil {
-				return fail(err.Error())
-			}
-			if err := p.WriteOFD(w, d, res); err != nil {
-				set.abort()
-				return fail(fmt.Sprintf("%s: 生成 OFD 失败：%s (OFD failed)", in, oneLine(err.Error())))
-			}
-		} else {
-			if out == "-" && len(pages) > 1 {
-				return fail(fmt.Sprintf("%s: 有 %d 页，多页 PNG 不能写到标准输出，请用 -o 指定文件 (a multi-page PNG cannot go to standard output)", in, len(pages)))
-			}
-			names := pngNames(out, len(pages))
-			for i := range pages {
-				img, err := p.RenderPNG(pages[i], o.dpi, o.boxes)
-				if err == nil {
-					var w io.Writer
-					if w, err = set.create(names[i], stdout); err == nil {
-						err = png.Encode(w, img)
-					}
-				}
-				if err != nil {
-					set.abort()
-					return fail(fmt.Sprintf("%s: 生成 PNG 失败：%s (PNG failed)", in, oneLine(err.Error())))
-				}
-				// Each page goes to its file as it is rendered: memory holds one page of
-				// pixels, not the whole document's.
-				pages[i] = layout.Page{}
-				if o.dpi > 300 {
-					// A page at 600 dpi is 140 MB of pixels: free it before the next one
-					// rather than when the heap has doubled.
-					runtime.GC()
-				}
-			}
+			return fail(fmt.Sprintf("%s: 排版失败：%s (typesetting failed)", in, oneLine(err.Error())))
 		}
+		row.pages = n
+	default:
+		n, err := exportPNG(p, d, o, in, out, &set, warn, stdout)
+		if err != nil {
+			set.abort()
+			return fail(err.Error())
+		}
+		row.pages = n
 	}
 	if err := set.commit(); err != nil {
 		return fail(err.Error())
@@ -495,4 +487,84 @@ func sameFile(a, b string) bool {
 	aa, _ := filepath.Abs(a)
 	ab, _ := filepath.Abs(b)
 	return aa == ab
+}
+
+// pageWriteError is a writer's failure on a page, told apart from the layout's.
+type pageWriteError struct{ err error }
+
+func (e pageWriteError) Error() string { return e.err.Error() }
+func (e pageWriteError) Unwrap() error { return e.err }
+
+// writeErr marks a writer's error (nil stays nil).
+func writeErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	return pageWriteError{err}
+}
+
+// exportPNG renders the pages to PNG files as the layout hands them over (one page of
+// pixels in memory at a time) and returns their number. The first page is held until the
+// second arrives: a one-page document is OUT itself, a longer one OUT-1.png, OUT-2.png ...
+func exportPNG(p *pipeline.Pipeline, d *pipeline.Draft, o exportOptions, in, out string, set *outSet, warn func(string), stdout io.Writer) (int, error) {
+	pngFail := func(err error) error {
+		return fmt.Errorf("%s: 生成 PNG 失败：%s (PNG failed)", in, oneLine(err.Error()))
+	}
+	var first []byte // the first page, encoded, until the count is known
+	k := 0           // pages rendered
+	write := func(name string, data []byte) error {
+		w, err := set.create(name, stdout)
+		if err == nil {
+			_, err = w.Write(data)
+		}
+		return err
+	}
+	var buf bytes.Buffer
+	n, err := p.Pages(d, pipeline.TypesetOptions{Explain: o.boxes, Warn: warn}, func(pg layout.Page, _ []layout.Record) error {
+		img, err := p.RenderPNG(pg, o.dpi, o.boxes)
+		if err != nil {
+			return writeErr(err)
+		}
+		buf.Reset()
+		if err := png.Encode(&buf, img); err != nil {
+			return writeErr(err)
+		}
+		img = nil
+		if o.dpi > 300 {
+			// A page at 600 dpi is 140 MB of pixels: free it before the next one
+			// rather than when the heap has doubled.
+			runtime.GC()
+		}
+		k++
+		if k == 1 {
+			first = bytes.Clone(buf.Bytes())
+			return nil
+		}
+		if out == "-" {
+			return fmt.Errorf("多页 PNG 不能写到标准输出，请用 -o 指定文件 (a multi-page PNG cannot go to standard output)")
+		}
+		if first != nil {
+			if err := write(pngPage(out, 1), first); err != nil {
+				return writeErr(err)
+			}
+			first = nil
+		}
+		return writeErr(write(pngPage(out, k), buf.Bytes()))
+	})
+	if err != nil {
+		var we pageWriteError
+		if errors.As(err, &we) {
+			return n, pngFail(we.err)
+		}
+		if strings.HasPrefix(err.Error(), "多页 PNG") {
+			return n, fmt.Errorf("%s: 有多页，%s", in, err.Error())
+		}
+		return n, fmt.Errorf("%s: 排版失败：%s (typesetting failed)", in, oneLine(err.Error()))
+	}
+	if first != nil {
+		if err := write(out, first); err != nil {
+			return n, pngFail(err)
+		}
+	}
+	return n, nil
 }

@@ -75,18 +75,11 @@ func (s *outSet) abort() {
 	}
 }
 
-// pngNames are the files of an n-page PNG export to out: out itself for one page, else
-// OUT-1.png, OUT-2.png, ...
-func pngNames(out string, n int) []string {
-	if n <= 1 || out == "-" {
-		return []string{out}
-	}
+// pngPage is the file of page k (from 1) of a multi-page PNG export to out: OUT-k.png (a
+// one-page export is OUT itself).
+func pngPage(out string, k int) string {
 	base, ext := pngBase(out)
-	names := make([]string, n)
-	for i := range names {
-		names[i] = fmt.Sprintf("%s-%d%s", base, i+1, ext)
-	}
-	return names
+	return fmt.Sprintf("%s-%d%s", base, k, ext)
 }
 
 func pngBase(out string) (base, ext string) {

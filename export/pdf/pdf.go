@@ -43,6 +43,27 @@ func Write(w io.Writer, pages []layout.Page, fonts *layout.Fonts, meta Meta) err
 	if len(pages) == 0 {
 		return errors.New("write pdf: no pages")
 	}
+	pw := NewWriter(fonts, meta)
+	for i := range pages {
+		if err := pw.Add(&pages[i]); err != nil {
+			return err
+		}
+	}
+	return pw.Finish(w)
+}
+
+// Writer paints pages one at a time (a layout run hands them over as they are final) and
+// writes the PDF at the end. gopdf holds each page's drawing operations until then, a few
+// kilobytes a page; the page itself need not be kept.
+type Writer struct {
+	gp *gopdf.GoPdf
+	p  painter
+	n  int
+}
+
+// NewWriter starts a PDF; fonts must be the set the pages are typeset with (nil means
+// layout.DefaultFonts()).
+func NewWriter(fonts *layout.Fonts, meta Meta) *Writer {
 	if fonts == nil {
 		fonts = layout.DefaultFonts()
 	}
@@ -66,24 +87,34 @@ func Write(w io.Writer, pages []layout.Page, fonts *layout.Fonts, meta Meta) err
 		Producer:     "Gongwen (gopdf)",
 		CreationDate: meta.Date,
 	})
+	return &Writer{gp: gp, p: painter{gp: gp, fonts: fonts, faces: map[layout.FontID]*layout.Face{}, names: map[layout.FontID]string{}}}
+}
 
-	p := painter{gp: gp, fonts: fonts, faces: map[layout.FontID]*layout.Face{}, names: map[layout.FontID]string{}}
-	for i := range pages {
-		gp.AddPage()
-		p.resetPage()
-		pg := &pages[i]
-		if len(pg.Texts) == 0 && len(pg.Rules) == 0 && len(pg.Images) == 0 && len(pg.Circles) == 0 {
-			// gopdf writes an empty /Contents entry for a page with nothing on it (the blank
-			// page before the 版记), which poppler reports as a syntax error: give the page
-			// a content stream that only sets the line width.
-			gp.SetLineWidth(0)
-			continue
-		}
-		if err := p.page(pg); err != nil {
-			return fmt.Errorf("write pdf page %d: %w", i+1, err)
-		}
+// Add paints the next page.
+func (pw *Writer) Add(pg *layout.Page) error {
+	gp, p := pw.gp, &pw.p
+	pw.n++
+	gp.AddPage()
+	p.resetPage()
+	if len(pg.Texts) == 0 && len(pg.Rules) == 0 && len(pg.Images) == 0 && len(pg.Circles) == 0 {
+		// gopdf writes an empty /Contents entry for a page with nothing on it (the blank
+		// page before the 版记), which poppler reports as a syntax error: give the page
+		// a content stream that only sets the line width.
+		gp.SetLineWidth(0)
+		return nil
 	}
-	if _, err := gp.WriteTo(w); err != nil {
+	if err := p.page(pg); err != nil {
+		return fmt.Errorf("write pdf page %d: %w", pw.n, err)
+	}
+	return nil
+}
+
+// Finish writes the PDF of the pages added to w.
+func (pw *Writer) Finish(w io.Writer) error {
+	if pw.n == 0 {
+		return errors.New("write pdf: no pages")
+	}
+	if _, err := pw.gp.WriteTo(w); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
 	return nil
