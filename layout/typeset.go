@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"gongwen/document"
 )
@@ -104,6 +105,8 @@ type setter struct {
 	start int
 	// banjiAfterBlank: a blank page precedes the 版记 page (neither is numbered).
 	banjiAfterBlank bool
+	// banjiRecipients is the number of 版记 lines the moved 主送 takes.
+	banjiRecipients int
 
 	// paths interns the element paths glyphs carry (glyph.path indexes it; 0 is "").
 	paths   []string
@@ -359,6 +362,9 @@ func (s *setter) run() error {
 	if s.err != nil {
 		return s.err
 	}
+	if err := s.headFits(start); err != nil {
+		return err
+	}
 	s.mainRows(start)
 	if s.err != nil {
 		return s.err
@@ -389,6 +395,15 @@ func (p *Page) addGlyphs(gs []glyph, top Length) {
 			j++
 		}
 		b.Reset()
+		n := 0
+		for k := i; k < j; k++ {
+			if l := utf8.RuneLen(gs[k].r); l > 0 {
+				n += l
+			} else {
+				n += 3 // WriteRune writes U+FFFD
+			}
+		}
+		b.Grow(n) // one allocation for the run's text
 		xs := make([]Length, 0, j-i)
 		for k := i; k < j; k++ {
 			b.WriteRune(gs[k].r)
