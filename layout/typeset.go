@@ -105,8 +105,6 @@ type setter struct {
 	start int
 	// banjiAfterBlank: a blank page precedes the 版记 page (neither is numbered).
 	banjiAfterBlank bool
-	// banjiRecipients is the number of 版记 lines the moved 主送 takes.
-	banjiRecipients int
 
 	// paths interns the element paths glyphs carry (glyph.path indexes it; 0 is "").
 	paths   []string
@@ -361,9 +359,6 @@ func (s *setter) run() error {
 	s.start = start
 	if s.err != nil {
 		return s.err
-	}
-	if err := s.headFits(start); err != nil {
-		return err
 	}
 	s.mainRows(start)
 	if s.err != nil {
