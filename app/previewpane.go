@@ -712,6 +712,7 @@ func (u *UI) showPreview(res PreviewResult) {
 		}
 		u.ed.pv.show(res)
 		u.LastPreview = res
+		u.settleMemory()
 		if u.OnPreview != nil {
 			u.OnPreview(res)
 		}

@@ -68,6 +68,8 @@ type UI struct {
 	loadErrs []error
 	// nativeOpen: a native file dialog is up; nativeFailed: one failed (logged once)
 	nativeOpen, nativeFailed bool
+	// memTimer releases the memory a preview left once the app is quiet (memory.go)
+	memTimer *time.Timer
 	// dialogs are the dialogs shown, the top one last (Esc closes it).
 	dialogs []*escDialog
 	// reg is the register and library database (register_ui.go), opened on first use.
@@ -175,6 +177,9 @@ func (u *UI) Close() {
 	if u.autosaveTimer != nil {
 		u.autosaveTimer.Stop()
 		u.autosaveTimer = nil
+	}
+	if u.memTimer != nil {
+		u.memTimer.Stop()
 	}
 	u.prev.Close()
 }

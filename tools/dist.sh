@@ -168,7 +168,7 @@ if [ "$cli_only" = 0 ]; then
       convert "$icon" -resize 256x256 "$work/icon-256.png" && wicon="$work/icon-256.png"
     fi
     (cd "$appdir" && CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-      GOFLAGS="-ldflags=-X=main.version=$version" \
+      GOFLAGS="-ldflags=-X=main.version=$version -tags=no_emoji" \
       fyne package -os windows --release --icon "$wicon" --app-version "${version%%[-+]*}" \
         --app-build "$build" "${appid[@]}" >"$work/fyne-windows.log" 2>&1) \
       || { cat "$work/fyne-windows.log" >&2; die "Windows 构建失败 (Windows build failed)"; }
@@ -182,7 +182,7 @@ if [ "$cli_only" = 0 ]; then
   # ---- the Linux desktop app and archive -----------------------------------------------------------
   build_linux() {
     (cd "$appdir" && CGO_ENABLED=1 GOOS=linux GOARCH=amd64 \
-      GOFLAGS="-ldflags=-X=main.version=$version" \
+      GOFLAGS="-ldflags=-X=main.version=$version -tags=no_emoji" \
       fyne build --release -o "$work/gongwen" >"$work/fyne-linux.log" 2>&1) \
       || { cat "$work/fyne-linux.log" >&2; die "Linux 构建失败 (Linux build failed)"; }
   }

@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh --run
 . tools/env.sh
-go build -o bin/gongwen ./cmd/gongwen
+go build -tags no_emoji -o bin/gongwen ./cmd/gongwen
 exec ./bin/gongwen "${1:-examples/qingshi.yaml}"
