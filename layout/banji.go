@@ -40,6 +40,7 @@ func (s *setter) banjiLines() ([][]glyph, int) {
 	if s.recipientsMoved {
 		t := strings.TrimSpace(d.Recipients)
 		labelled("主送：", t, ElemRecipients)
+		s.banjiRecipients = len(out)
 	}
 	if strings.TrimSpace(d.CC) != "" {
 		labelled("抄送：", d.CC, ElemCC)
@@ -81,7 +82,8 @@ func (s *setter) banji() error {
 		// 7.4: the 版记 is on the last page, its last element on the last line; it cannot run
 		// over two pages, and cut lines would be lost silently.
 		what := "抄送机关"
-		if s.recipientsMoved && strings.TrimSpace(d.CC) == "" {
+		if s.recipientsMoved && 2*s.banjiRecipients >= k {
+			// the 主送 moved to the 版记 (7.3.2) takes most of it
 			what = "主送机关（移至版记）"
 		}
 		return fmt.Errorf("版记共 %d 行（%s过长），超过一页的 %d 行：GB/T 9704-2012 7.4 要求版记排在最后一面，不能跨页；请精简%s，例如用“各有关单位”等统称 (the 版记 is longer than a page)", k, what, LinesPerPage, what)

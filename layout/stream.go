@@ -8,7 +8,7 @@ package layout
 
 // windowRows is the number of rows held before the pages behind the last keepBack ones are
 // handed over: a document shorter than this (about 60 pages) is paginated in one piece.
-const windowRows = 60 * LinesPerPage
+var windowRows = 60 * LinesPerPage
 
 // keepBack is the number of pages behind the last placed one that stay open for the keep
 // rules: the sign-off and heading rules reflow or move lines on these pages only.

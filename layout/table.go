@@ -1,6 +1,10 @@
 package layout
 
-import "gongwen/document"
+import (
+	"fmt"
+
+	"gongwen/document"
+)
 
 // Simple ruled tables (e.g. the 整改任务清单 of a 整改方案): a header row in 黑体, cells in
 // 4号 仿宋 wrapped inside their column, black rules; a table split across pages repeats its
@@ -61,11 +65,37 @@ func (s *setter) table(t *document.Table) {
 		header = &hc
 		s.rows[len(s.rows)-1].header = header
 	}
-	for _, cells := range t.Rows {
+	for i, cells := range t.Rows {
 		r := s.tableRow(cells, xs, FangSong, false)
 		r.header = header
+		if hh := headerHeight(header); hh+r.height > BodyHeight && s.err == nil {
+			// a row is never split: one taller than a page would run off its bottom
+			s.err = fmt.Errorf("表格第 %d 行高于一页（“%s”），一页排不下：请把该行的内容分成几行，或移到附件正文中 (a table row is taller than a page)", i+1, cellStart(cells))
+		}
 		s.rows = append(s.rows, r)
 	}
+}
+
+// headerHeight is the height of a table's header row (0 when none).
+func headerHeight(h *row) Length {
+	if h == nil {
+		return 0
+	}
+	return h.height
+}
+
+// cellStart is the start of a row's longest cell, to name the row in a message.
+func cellStart(cells []string) string {
+	long := ""
+	for _, c := range cells {
+		if len([]rune(c)) > len([]rune(long)) {
+			long = c
+		}
+	}
+	if rs := []rune(long); len(rs) > 12 {
+		return string(rs[:12]) + "……"
+	}
+	return long
 }
 
 // shortCell is the length (in characters) up to which a cell's text counts as a short phrase

@@ -105,6 +105,8 @@ type setter struct {
 	start int
 	// banjiAfterBlank: a blank page precedes the 版记 page (neither is numbered).
 	banjiAfterBlank bool
+	// banjiRecipients is the number of 版记 lines the moved 主送 takes.
+	banjiRecipients int
 
 	// paths interns the element paths glyphs carry (glyph.path indexes it; 0 is "").
 	paths   []string
@@ -304,7 +306,7 @@ func justify(gs []glyph, x, w Length) {
 	}
 	gaps := 0
 	for i := 1; i < n; i++ {
-		if !(isASCIIGraphic(gs[i-1].r) && isASCIIGraphic(gs[i].r)) {
+		if !joined(gs[i-1].r, gs[i].r) {
 			gaps++
 		}
 	}
@@ -315,7 +317,7 @@ func justify(gs []glyph, x, w Length) {
 	k := 0
 	cx := x
 	for i := 0; i < n; i++ {
-		if i > 0 && (all || !(isASCIIGraphic(gs[i-1].r) && isASCIIGraphic(gs[i].r))) {
+		if i > 0 && (all || !joined(gs[i-1].r, gs[i].r)) {
 			k++
 		}
 		gs[i].x = cx + slack*Length(k)/Length(gaps)
@@ -359,6 +361,9 @@ func (s *setter) run() error {
 	s.start = start
 	if s.err != nil {
 		return s.err
+	}
+	if err := s.headFits(); err != nil {
+		return err
 	}
 	s.mainRows(start)
 	if s.err != nil {
