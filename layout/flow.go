@@ -103,9 +103,7 @@ func (s *setter) lines(p para) [][]glyph {
 	if p.justify {
 		// the 28-a-line grid: runs of half-width characters take whole cells (grid.go)
 		after = make([]Length, n)
-		cell := Length(float64(p.size)*s.grid + 0.5)
-		padRuns(gs, adv, cell, after)
-		widenDashes(gs, adv, cell)
+		padRuns(gs, adv, Length(float64(p.size)*s.grid+0.5), after)
 	}
 	if cap(s.ruleBuf) < n {
 		s.ruleBuf = make([]bool, n)
