@@ -248,9 +248,15 @@ func TestGeometryFromRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.Source.Title = "某某市人民政府办公室关于" + strings.Repeat("做好防汛工作", 60) + "的通知"
+	d.Source.Title = "某某市人民政府办公室关于" + strings.Repeat("做好防汛工作", 36) + "的通知"
 	d = p.Prepare(d.Source, "")
 	if got := ids(p.Run(d, false).Findings); len(got) == 0 || !strings.HasPrefix(got[0], "layout-page1-body") {
 		t.Errorf("a title filling page 1: %v", got)
+	}
+	// a title longer than page 1 is refused, naming it (issue 12: it ran off the page)
+	d.Source.Title = "某某市人民政府办公室关于" + strings.Repeat("做好防汛工作", 60) + "的通知"
+	d = p.Prepare(d.Source, "")
+	if out := p.Run(d, false); out.Err == nil || !strings.Contains(out.Err.Error(), "标题") {
+		t.Errorf("a title longer than page 1: err %v", out.Err)
 	}
 }

@@ -58,10 +58,41 @@ func Write(w io.Writer, p layout.Page, fonts *layout.Fonts, dpi float64) error {
 // Encode writes an image as PNG, favouring speed over size.
 func Encode(w io.Writer, img image.Image) error {
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if m, ok := img.(*image.RGBA); ok {
+		if g := grayOf(m); g != nil {
+			img = g
+		}
+	}
 	if err := enc.Encode(w, img); err != nil {
 		return fmt.Errorf("encode png: %w", err)
 	}
 	return nil
+}
+
+// grayOf returns the page as 8-bit gray when every pixel is opaque and gray (a page without
+// the red mark, separator or seal: most pages), nil otherwise. The file holds the same
+// pixels, and the encoder filters and compresses a third of the bytes (at 150 dpi a page
+// encoded in about a third of the time).
+func grayOf(m *image.RGBA) *image.Gray {
+	b := m.Bounds()
+	w := b.Dx()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		row := m.Pix[m.PixOffset(b.Min.X, y):][:4*w]
+		for i := 0; i < len(row); i += 4 {
+			if row[i] != row[i+1] || row[i+1] != row[i+2] || row[i+3] != 0xff {
+				return nil
+			}
+		}
+	}
+	g := image.NewGray(b)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		row := m.Pix[m.PixOffset(b.Min.X, y):][:4*w]
+		out := g.Pix[g.PixOffset(b.Min.X, y):][:w]
+		for x := range out {
+			out[x] = row[4*x]
+		}
+	}
+	return g
 }
 
 // RenderWith paints one page with options.
