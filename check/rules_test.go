@@ -523,7 +523,7 @@ func TestGeometryTypeset(t *testing.T) {
 	if fs := Run(d, nil, Options{Layout: true, Only: geo}); len(fs) != 0 {
 		t.Errorf("correct notice: %+v", fs)
 	}
-	d.Title = "某某市人民政府办公室关于" + strings.Repeat("做好防汛工作", 60) + "的通知"
+	d.Title = "某某市人民政府办公室关于" + strings.Repeat("做好防汛工作", 36) + "的通知" // fits page 1 (a longer one is refused)
 	if fs := Run(d, nil, Options{Layout: true, Only: geo}); len(findingsOf(fs, "layout-page1-body")) != 1 {
 		t.Errorf("a title filling page 1: %+v", fs)
 	}

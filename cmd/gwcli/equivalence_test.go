@@ -328,7 +328,7 @@ func TestCheckLayoutEquivalence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc.Title = "某某市人民政府办公室关于" + strings.Repeat("做好防汛工作", 60) + "的通知"
+	doc.Title = "某某市人民政府办公室关于" + strings.Repeat("做好防汛工作", 36) + "的通知" // fits page 1 (a longer one is refused)
 	data, err := document.Marshal(doc)
 	if err != nil {
 		t.Fatal(err)
