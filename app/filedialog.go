@@ -36,6 +36,7 @@ type fileRequest struct {
 	Dir   string
 	Name  string
 	Exts  []string
+	Win   fyne.Window // the window Fyne's fallback dialog shows on (nil: the main window)
 }
 
 // errNoNative says the native dialog is not available (turned off, or not on this platform).
@@ -114,6 +115,10 @@ func withExt(path string, exts []string) string {
 
 // fyneChooser shows Fyne's own dialog for r, started in r.Dir.
 func (u *UI) fyneChooser(r fileRequest, done func(path string)) {
+	win := r.Win
+	if win == nil {
+		win = u.Win
+	}
 	var d interface {
 		dialog.Dialog
 		SetLocation(fyne.ListableURI)
@@ -126,7 +131,7 @@ func (u *UI) fyneChooser(r fileRequest, done func(path string)) {
 			} else if l != nil {
 				done(l.Path())
 			}
-		}, u.Win)
+		}, win)
 	case chooseSave:
 		fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 			if err != nil {
@@ -134,7 +139,7 @@ func (u *UI) fyneChooser(r fileRequest, done func(path string)) {
 			} else if w != nil {
 				done(chosenPath(w, r.Exts...))
 			}
-		}, u.Win)
+		}, win)
 		fd.SetFileName(r.Name)
 		if len(r.Exts) > 0 {
 			fd.SetFilter(storage.NewExtensionFileFilter(r.Exts))
@@ -149,7 +154,7 @@ func (u *UI) fyneChooser(r fileRequest, done func(path string)) {
 				rc.Close()
 				done(path)
 			}
-		}, u.Win)
+		}, win)
 		if len(r.Exts) > 0 {
 			fd.SetFilter(storage.NewExtensionFileFilter(r.Exts))
 		}
@@ -158,7 +163,8 @@ func (u *UI) fyneChooser(r fileRequest, done func(path string)) {
 	if l, err := storage.ListerForURI(storage.NewFileURI(r.Dir)); err == nil {
 		d.SetLocation(l)
 	}
-	u.sizeDialog(d)
+	sz := win.Canvas().Size()
+	d.Resize(fyne.NewSize(sz.Width*0.8, sz.Height*0.8))
 	d.Show()
 }
 

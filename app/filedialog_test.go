@@ -133,3 +133,49 @@ func TestNativeFileDialog(t *testing.T) {
 		t.Error("the failure was not noted")
 	}
 }
+
+// TestRegisterFileDialogs: the 发文登记簿's xlsx export and import and the 文稿库's ZIP export
+// go through the same chooser: the file chosen is written, and read back.
+func TestRegisterFileDialogs(t *testing.T) {
+	h := regHarness(t)
+	h.u.opts.NativeDialogs = true
+	t.Setenv("GONGWEN_DIALOG", "")
+	defer func() { nativeChooser = platformChooser }()
+	dir := t.TempDir()
+	answer := func(path string) {
+		nativeChooser = func(fileRequest) (string, error) { return path, nil }
+	}
+	h.u.NewDocument("qingshi")
+	if _, err := h.u.TakeNumber("江政", 2026, 0); err != nil {
+		t.Fatal(err)
+	}
+	r := h.u.ShowRegister()
+	defer r.w.Close()
+	xlsx := filepath.Join(dir, "登记簿") // typed without the extension
+	answer(xlsx)
+	r.doExport()
+	h.pumpUntil("the register's xlsx", func() bool { _, err := os.Stat(xlsx + ".xlsx"); return err == nil })
+	answer(xlsx + ".xlsx")
+	r.doImport()
+	h.pumpUntil("the import's report", func() bool { return r.w.Canvas().Overlays().Top() != nil })
+	var text []string
+	for _, o := range test.LaidOutObjects(r.w.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok {
+			text = append(text, l.Text)
+		}
+	}
+	if got := strings.Join(text, "\n"); !strings.Contains(got, T("reg.xlsx.imported", 1)) {
+		t.Errorf("import of the exported register says %q, want %q", got, T("reg.xlsx.imported", 1))
+	}
+
+	h.u.Model.Set("title", "关于拨付防汛资金的请示")
+	if _, err := h.u.SaveToLibrary(); err != nil {
+		t.Fatal(err)
+	}
+	lib := h.u.ShowLibrary()
+	defer lib.w.Close()
+	zip := filepath.Join(dir, "文稿库.zip")
+	answer(zip)
+	lib.doExport()
+	h.pumpUntil("the library's ZIP", func() bool { st, err := os.Stat(zip); return err == nil && st.Size() > 0 })
+}

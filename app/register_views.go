@@ -12,11 +12,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"gongwen/document"
+	"gongwen/internal/safeio"
 	"gongwen/library"
 	"gongwen/register"
 	"gongwen/sheet"
@@ -374,23 +374,13 @@ func (v *libraryView) doExport() {
 	if d, ok := v.currentQuiet(); ok {
 		ids = []string{d.ID}
 	}
-	dlg := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			showOn(v.w, err)
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		err = v.u.exportLibrary(path, ids)
-		if err != nil {
+	req := fileRequest{Kind: chooseSave, Title: T("reg.lib.export"), Name: "文稿库.zip", Exts: []string{".zip"}, Win: v.w}
+	v.u.chooseFile(req, func(path string) {
+		if err := v.u.exportLibrary(path, ids); err != nil {
 			os.Remove(path)
 			showOn(v.w, err)
 		}
-	}, v.w)
-	dlg.SetFileName("文稿库.zip")
-	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
-	dlg.Resize(v.w.Canvas().Size())
-	dlg.Show()
+	})
 }
 
 func (u *UI) exportLibrary(path string, ids []string) error {
@@ -424,23 +414,21 @@ func (v *libraryView) currentQuiet() (library.Doc, bool) {
 }
 
 func (v *libraryView) doImport() {
-	dlg := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
+	v.u.chooseFile(fileRequest{Kind: chooseOpen, Title: T("reg.lib.import"), Exts: []string{".zip"}, Win: v.w}, func(path string) {
+		f, err := safeio.Open(path, 0) // the importer bounds what it reads
+		if err != nil {
 			showOn(v.w, err)
 			return
 		}
-		res, err := v.lib.Import(context.Background(), r)
-		r.Close()
+		res, err := v.lib.Import(context.Background(), f)
+		f.Close()
 		if err != nil {
 			showOn(v.w, err)
 			return
 		}
 		dialog.NewInformation(T("reg.lib.import"), T("reg.lib.imported", len(res.Added), len(res.Updated), len(res.Same), len(res.Copies)), v.w).Show()
 		v.refresh()
-	}, v.w)
-	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
-	dlg.Resize(v.w.Canvas().Size())
-	dlg.Show()
+	})
 }
 
 // registerView is the 发文登记簿 window: the lines of a 机关代字 and year, their state, and the
@@ -650,13 +638,8 @@ func (v *registerView) doIssue() {
 
 func (v *registerView) doExport() {
 	f := v.filter()
-	dlg := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			showOn(v.w, err)
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
+	req := fileRequest{Kind: chooseSave, Title: T("reg.xlsx.export"), Name: "发文登记簿.xlsx", Exts: []string{".xlsx"}, Win: v.w}
+	v.u.chooseFile(req, func(path string) {
 		es, err := v.reg.List(context.Background(), f)
 		if err == nil {
 			err = sheet.WriteRegisterFile(path, es)
@@ -664,20 +647,17 @@ func (v *registerView) doExport() {
 		if err != nil {
 			showOn(v.w, err)
 		}
-	}, v.w)
-	dlg.SetFileName("发文登记簿.xlsx")
-	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	dlg.Resize(v.w.Canvas().Size())
-	dlg.Show()
+	})
 }
 
 func (v *registerView) doImport() {
-	dlg := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
+	v.u.chooseFile(fileRequest{Kind: chooseOpen, Title: T("reg.xlsx.import"), Exts: []string{".xlsx"}, Win: v.w}, func(path string) {
+		r, err := safeio.Open(path, 0) // the reader bounds what it reads
+		if err != nil {
 			showOn(v.w, err)
 			return
 		}
-		es, err := sheet.ReadRegister(r, r.URI().Name())
+		es, err := sheet.ReadRegister(r, filepath.Base(path))
 		r.Close()
 		if err == nil {
 			err = v.reg.Put(context.Background(), es)
@@ -688,8 +668,5 @@ func (v *registerView) doImport() {
 		}
 		dialog.NewInformation(T("reg.xlsx.import"), T("reg.xlsx.imported", len(es)), v.w).Show()
 		v.refresh()
-	}, v.w)
-	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	dlg.Resize(v.w.Canvas().Size())
-	dlg.Show()
+	})
 }
