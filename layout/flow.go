@@ -103,7 +103,9 @@ func (s *setter) lines(p para) [][]glyph {
 	if p.justify {
 		// the 28-a-line grid: runs of half-width characters take whole cells (grid.go)
 		after = make([]Length, n)
-		padRuns(gs, adv, Length(float64(p.size)*s.grid+0.5), after)
+		cell := Length(float64(p.size)*s.grid + 0.5)
+		padRuns(gs, adv, cell, after)
+		widenDashes(gs, adv, cell)
 	}
 	if cap(s.ruleBuf) < n {
 		s.ruleBuf = make([]bool, n)

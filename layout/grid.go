@@ -7,6 +7,8 @@ package layout
 //     “ ” ‘ ’ and · 0.35 em wide; several faces have a narrow ·) takes a whole cell in every
 //     face, as in the body's 仿宋: an opening quote flush right in its cell, a closing one
 //     flush left, a middle dot centred (fullCell, applied in setter.resolve).
+//   - A 破折号 (——) in a face whose dash is narrower than a cell: each dash takes a cell,
+//     the two joined in the middle (widenDashes).
 //   - A run of half-width characters (digits, Latin letters) whose width is not a whole
 //     number of cells: an even run of 仿宋 digits pairs up into cells, an odd one leaves half a
 //     cell over (1日, 30日 are fine, 1日至7日 puts everything after the 1 half a cell off). CLREQ
@@ -148,4 +150,25 @@ func padEdges(gs []glyph, ends []int, after []Length) {
 		}
 		st = e
 	}
+}
+
+// widenDashes gives each dash of a 破折号 (——) a whole cell when the face draws it narrower
+// (黑体, 宋体 and 小标宋 draw — 0.9 em): the first dash flush right in its cell, the second
+// flush left, so the two still join in the middle and what follows stays on the grid.
+func widenDashes(gs []glyph, adv []Length, cell Length) {
+	for i := 0; i+1 < len(gs); i++ {
+		if gs[i].r != '—' || gs[i+1].r != '—' || gs[i].adv >= cell-lineTolerance || gs[i+1].adv >= cell-lineTolerance {
+			continue
+		}
+		gs[i].setOff(Length(gs[i].off) + cell - gs[i].adv)
+		gs[i].adv, gs[i+1].adv = cell, cell
+		adv[i], adv[i+1] = cell, cell
+		i++
+	}
+}
+
+// joined reports whether justification must not space a and b apart: inside a Latin word or
+// a number, and between the two halves of a 破折号 (——) or a 省略号 (……).
+func joined(a, b rune) bool {
+	return (isASCIIGraphic(a) && isASCIIGraphic(b)) || (a == b && (a == '—' || a == '…'))
 }

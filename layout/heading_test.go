@@ -104,3 +104,39 @@ func TestQuotesTakeFullCells(t *testing.T) {
 		t.Errorf("quotes checked per face: %v", checked)
 	}
 }
+
+// TestDashPairTakesTwoCells: a 破折号 in a 黑体 heading (whose dash is 0.9 em) takes two cells,
+// its two dashes joined, as in the 仿宋 body.
+func TestDashPairTakesTwoCells(t *testing.T) {
+	d := sampleDoc(0)
+	d.Body = []string{"一、总体要求——坚持统筹推进", "各地要坚持统筹推进——分类施策，确保各项措施落实到位。"}
+	fs := DefaultFonts()
+	checked := 0
+	for _, p := range typeset(t, d) {
+		for _, tx := range p.Texts {
+			rs := []rune(tx.S)
+			f, err := fs.Face(tx.Font)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 1; i+2 < len(rs); i++ {
+				if rs[i] != '—' || rs[i+1] != '—' {
+					continue
+				}
+				checked++
+				nat := f.Advance('—', tx.Size)
+				if end := tx.X[i] + nat; !near(end, tx.X[i+1], 100*um) {
+					t.Errorf("%s %q: the first dash ends at %d, the second starts at %d", tx.Font, tx.S, end, tx.X[i+1])
+				}
+				// from the character before to the one after: the dashes take two cells
+				prev := tx.X[i-1] + Length(float64(f.Advance(rs[i-1], tx.Size))*float64(CharPitch)/float64(Hao(3)))
+				if w := tx.X[i+2] - prev; w < 2*CharPitch-300*um {
+					t.Errorf("%s %q: the dashes take %d, less than two cells %d", tx.Font, tx.S, w, 2*CharPitch)
+				}
+			}
+		}
+	}
+	if checked != 2 {
+		t.Errorf("checked %d dash pairs, want 2", checked)
+	}
+}

@@ -306,7 +306,7 @@ func justify(gs []glyph, x, w Length) {
 	}
 	gaps := 0
 	for i := 1; i < n; i++ {
-		if !(isASCIIGraphic(gs[i-1].r) && isASCIIGraphic(gs[i].r)) {
+		if !joined(gs[i-1].r, gs[i].r) {
 			gaps++
 		}
 	}
@@ -317,7 +317,7 @@ func justify(gs []glyph, x, w Length) {
 	k := 0
 	cx := x
 	for i := 0; i < n; i++ {
-		if i > 0 && (all || !(isASCIIGraphic(gs[i-1].r) && isASCIIGraphic(gs[i].r))) {
+		if i > 0 && (all || !joined(gs[i-1].r, gs[i].r)) {
 			k++
 		}
 		gs[i].x = cx + slack*Length(k)/Length(gaps)
