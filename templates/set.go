@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"gongwen/document"
 )
 
 //go:embed builtin/*.yaml builtin/profiles/*.yaml
@@ -228,6 +230,30 @@ func (s *Set) Names() []string {
 		if !contains(out, g.Name) {
 			out = append(out, g.Name)
 		}
+	}
+	return out
+}
+
+// GenreTable is the genre table the importers take from the set: each genre's names (the
+// 文种 and its aliases), title endings, format and direction; where several genres share a
+// name (通知), the word of the label in brackets that sets one apart (通知（印发） → 印发).
+func (s *Set) GenreTable() document.Genres {
+	var out document.Genres
+	byName := map[string]int{}
+	for _, g := range s.Genres() {
+		byName[g.Name]++
+	}
+	for _, g := range s.Genres() {
+		gi := document.GenreInfo{ID: g.ID, Names: append([]string{g.Name}, g.Aliases...), Format: g.Format, Direction: g.Direction,
+			TitleEndings: append([]string(nil), g.TitleEndings...)}
+		if byName[g.Name] > 1 {
+			if _, rest, ok := strings.Cut(g.Label, "（"); ok {
+				if w, _, ok := strings.Cut(rest, "）"); ok && w != "" {
+					gi.TitleWords = []string{w}
+				}
+			}
+		}
+		out = append(out, gi)
 	}
 	return out
 }
