@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 
 	"gongwen/check"
@@ -92,25 +91,8 @@ func checkExample(doc *document.Document, g *templates.Genre) []templates.Exampl
 	return out
 }
 
-// Genres is the genre table the importers take from a template set: each genre's names
-// (the 文种 and its aliases), format and direction; where several genres share a name (通知),
-// the word of the label in brackets that sets one apart (通知（印发） → 印发).
+// Genres is the genre table the importers take from a template set (Set.GenreTable): each
+// genre's names (the 文种 and its aliases), title endings, format and direction.
 func Genres(set *templates.Set) document.Genres {
-	var out document.Genres
-	byName := map[string]int{}
-	for _, g := range set.Genres() {
-		byName[g.Name]++
-	}
-	for _, g := range set.Genres() {
-		gi := document.GenreInfo{ID: g.ID, Names: append([]string{g.Name}, g.Aliases...), Format: g.Format, Direction: g.Direction}
-		if byName[g.Name] > 1 {
-			if _, rest, ok := strings.Cut(g.Label, "（"); ok {
-				if w, _, ok := strings.Cut(rest, "）"); ok && w != "" {
-					gi.TitleWords = []string{w}
-				}
-			}
-		}
-		out = append(out, gi)
-	}
-	return out
+	return set.GenreTable()
 }
