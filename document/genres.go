@@ -27,9 +27,9 @@ type GenreInfo struct {
 // Genres is the genre table of a template set.
 type Genres []GenreInfo
 
-// titleCore is a title as the genre tables match it: blanks and line breaks dropped, a final
+// TitleCore is a title as the genre tables match it: blanks and line breaks dropped, a final
 // full stop and trailing notes in brackets such as （征求意见稿） or （试行） removed.
-func titleCore(title string) string {
+func TitleCore(title string) string {
 	t := strings.Map(func(r rune) rune {
 		if isBlank(r) {
 			return -1
@@ -48,9 +48,9 @@ func titleCore(title string) string {
 }
 
 // TitleEnding returns the longest 文种 name, alias or title ending of the table that the
-// title ends with (see titleCore), or "" when none: the importer's test of a title line.
+// title ends with (see TitleCore), or "" when none: the importer's test of a title line.
 func (gs Genres) TitleEnding(title string) string {
-	t := titleCore(title)
+	t := TitleCore(title)
 	best := ""
 	for _, g := range gs {
 		for _, list := range [][]string{g.Names, g.TitleEndings} {
@@ -69,7 +69,7 @@ func (gs Genres) TitleEnding(title string) string {
 // among several of that name the one whose TitleWords the title contains, else the one
 // without TitleWords. It returns nil when none matches.
 func (gs Genres) OfTitle(title string) *GenreInfo {
-	t := titleCore(title)
+	t := TitleCore(title)
 	best := ""
 	for _, g := range gs {
 		for _, n := range g.Names {

@@ -203,12 +203,7 @@ func (s *Set) ByName(name string) *Genre {
 // TitleGenre returns the genre whose name or alias the title ends with (the longest such word;
 // a trailing note in brackets such as （征求意见稿） and final punctuation are ignored), or nil.
 func (s *Set) TitleGenre(title string) *Genre {
-	t := strings.TrimRight(strings.Join(strings.Fields(title), ""), "。.，,；;：:！!？? \u3000")
-	if strings.HasSuffix(t, "）") {
-		if i := strings.LastIndex(t, "（"); i > 0 {
-			t = t[:i]
-		}
-	}
+	t := document.TitleCore(strings.TrimRight(strings.Join(strings.Fields(title), ""), "，,；;：:！!？?"))
 	best := ""
 	for _, g := range s.Genres() {
 		for _, w := range append([]string{g.Name}, g.Aliases...) {
