@@ -38,3 +38,28 @@ func TestTableAlignsChinese(t *testing.T) {
 		t.Errorf("padding: column 2 at %d", want)
 	}
 }
+
+// TestCellWidth: the terminal columns of the characters gwcli's tables hold.
+func TestCellWidth(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want int
+	}{
+		{"", 0},
+		{"a.yaml", 6},
+		{"请示", 4},
+		{"，。、；：（）", 14}, // fullwidth punctuation
+		{"“失败”", 6},     // ambiguous quotes: one column each
+		{"〔2024〕", 8},   // 〔 〕 are wide
+		{"ｱ", 1},        // halfwidth katakana
+		{"e\u0301", 1},  // a combining accent takes no column
+		{"a\u200bb", 2}, // zero-width space
+		{"\t\x7f", 0},   // control characters
+		{"😀", 2},
+		{"Ａ１", 4}, // fullwidth Latin and digits
+	} {
+		if got := cellWidth.StringWidth(c.s); got != c.want {
+			t.Errorf("StringWidth(%q) = %d, want %d", c.s, got, c.want)
+		}
+	}
+}
