@@ -143,13 +143,7 @@ func TestOwnDocsLineElements(t *testing.T) {
 // element than the hand-reviewed table: "doc:line" → the element it gives and why (who fixes it).
 // The test logs them and fails when one is read right, so the list stays true; the tables keep
 // the right element.
-var knownLineMisreads = map[string]struct{ got, why string }{
-	"own-28_令_主席令:1":  {"title", "the 命令 mark with its 令号 in brackets on one line, 中华人民共和国主席令（九届第37号）, is read as the title (H-import)"},
-	"own-28_令_主席令:5":  {"issuers.name", "the signer 中华人民共和国主席 江泽民 (title and name on one line, as 18's 部长 郑斯林) is read as two issuers (H-import)"},
-	"own-30_函_挂牌督办:2": {"recipients", "the organ's name alone above the 发文字号 (信函格式 mark) after the title is read as the 主送 (H-import)"},
-	"own-30_函_挂牌督办:3": {"body", "so the 发文字号 安委办函〔2017〕75号 after it is not read (H-import)"},
-	"own-30_函_挂牌督办:4": {"body", "nor the real 主送 黑龙江省人民政府： (H-import)"},
-}
+var knownLineMisreads = map[string]struct{ got, why string }{}
 
 // applyKnownMisreads replaces, in got, each known misreading of document name by the element
 // of want (the reviewed table), logging it; a known misreading that no longer happens fails.

@@ -48,6 +48,13 @@ type placed struct {
 	pos  Pos
 }
 
+// taken reports whether path already holds a line, even one whose value is empty (a bare
+// label such as 请假： or 主送：): a second line of the same element must not replace it.
+func (im *importer) taken(path string) bool {
+	_, ok := im.src.spans[path]
+	return ok
+}
+
 func (im *importer) pos(l textLine, off int) Pos { return Pos{Line: l.num, Col: l.lead + 1 + off} }
 
 // setLine sets path to the text of one line, from rune offset off of the line's text.
@@ -225,6 +232,9 @@ func textsOf(ls []textLine) []string {
 func wrappedRecipients(ls []textLine) int {
 	for k := 0; k < len(ls) && k < 3; k++ {
 		s := ls[k].text
+		if k > 0 && ls[k].afterBlank {
+			return 0 // a blank line ends what the lines above it were
+		}
 		if k > 0 && isRecipientsLine(s, true) {
 			return k + 1
 		}
@@ -274,6 +284,18 @@ func (im *importer) header(i int) int {
 				im.mark(l, names, suf)
 				i++
 				continue
+			}
+			if m := reOrderMark.FindStringSubmatchIndex(s); m != nil {
+				// 中华人民共和国主席令（九届第37号）: the 命令 mark and its 令号 on one line
+				ml := l
+				ml.text = s[m[2]:m[3]]
+				if names, suf, ok := isMarkLine(ml.text); ok {
+					im.mark(ml, names, suf)
+					doc.OrderNumber = s[m[4]:m[5]]
+					im.setLine(PathOrderNumber, l, runeLen(s[:m[4]]))
+					i++
+					continue
+				}
 			}
 			// 联合行文: organ names stacked on lines above a "…文件" line.
 			if organLike(s) && !isClosing(s) {
@@ -443,6 +465,11 @@ func (im *importer) afterTitle(i int) int {
 			im.setLine(PathTitleNote, l, 0)
 		case doc.Number == "" && reNumber.MatchString(s):
 			im.number(l, reNumber.FindStringSubmatchIndex(s))
+		case doc.Title != "" && doc.Number == "" && doc.MarkSuffix == "" && len(im.markNames) == 0 &&
+			organLike(s) && endsWithOrgan(s) && !isClosing(s) && i+1 < len(L) && reNumber.MatchString(L[i+1].text):
+			// 信函格式 as web pages show it: the title, then the organ's name alone (the mark)
+			// right above the 发文字号
+			im.mark(l, splitNames(s), "")
 		case len(doc.Signers) == 0 && reSigner.MatchString(s):
 			im.signers(l, reSigner.FindStringSubmatchIndex(s)[2])
 		default:
@@ -472,7 +499,7 @@ func (im *importer) banji(lo int) int {
 			k--
 			continue
 		}
-		if doc.CC == "" {
+		if doc.CC == "" && !im.taken(PathCC) {
 			// a 抄送 line, possibly continued on the lines below it (up to start)
 			j := -1
 			for t := k; t >= lo && k-t <= 3; t-- {
@@ -496,7 +523,7 @@ func (im *importer) banji(lo int) int {
 				continue
 			}
 		}
-		if loc := reBanjiTo.FindStringIndex(s); loc != nil && doc.Recipients == "" {
+		if loc := reBanjiTo.FindStringIndex(s); loc != nil && doc.Recipients == "" && !im.taken(PathRecipients) {
 			doc.Recipients, _ = restOf(s, loc[1])
 			doc.RecipientsInBanji = true
 			im.setLine(PathRecipients, l, runeLen(s[:loc[1]]))
@@ -643,11 +670,13 @@ func (im *importer) buildIssuers() {
 }
 
 // NotFound lists, in Chinese with English, the elements an imported document should have and
-// the importer did not find (标题, 发文字号 under a 版头, 主送机关 of a 上行文 or 平行文, 发文机关 (not of a 纪要,
-// which is unsigned), 成文日期), for the import report. Nil when nothing is missing.
+// the importer did not find (标题, not of a 命令 or 纪要, which have none; 发文字号 under a 版头;
+// 主送机关 of a 上行文 or 平行文; 发文机关, not of a 纪要, which is unsigned; 成文日期), for the
+// import report. Nil when nothing is missing.
 func NotFound(doc *Document) []string {
 	var out []string
-	if doc.Title == "" {
+	if doc.Title == "" && doc.Format != FormatOrder && doc.Format != FormatMinutes {
+		// a 命令 or 纪要 has none: its mark names it
 		out = append(out, "标题 (title)")
 	}
 	if doc.Number == "" && (doc.Format == FormatFile || doc.Format == FormatLetter) && doc.MarkSuffix != "" {
@@ -717,7 +746,8 @@ func (im *importer) attendance(l textLine) bool {
 	default:
 		dst, path = &im.doc.Attending, PathAttending
 	}
-	if *dst != "" {
+	if *dst != "" || im.taken(path) {
+		// a second 请假： line (even after a bare label) is not this list: it stays in the body
 		return false
 	}
 	rest, off := restOf(l.text, loc[1])

@@ -200,7 +200,10 @@ var (
 	reNumber = regexp.MustCompile(`^([^\s，。、；：:《》“”"（）()]{0,24}?[\s　]*[〔\[［【〖﹝（(]\s*[0-9０-９]{2,4}\s*[〕\]］】〗﹞）)]\s*第?\s*[0-9０-９]+\s*号)(?:[\s　]+(签发人[：:].*))?$`)
 	reSigner = regexp.MustCompile(`^签\s*发\s*人\s*[：:]\s*(.*)$`)
 	reOrder  = regexp.MustCompile(`^第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号$`)
-	reIssue  = regexp.MustCompile(`^(?:[〔\[［【（(]\s*[0-9０-９]{4}\s*[〕\]］】）)]\s*)?第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*期$`)
+	// reOrderMark is a 命令 mark with its 令号 on the same line, in brackets or after a blank
+	// (中华人民共和国主席令（九届第37号）, 某某省人民政府令 第5号); the 令号 may name the 届.
+	reOrderMark = regexp.MustCompile(`^(\S{2,20}?令)[\s　]*[（(]?\s*((?:[一二三四五六七八九十]+\s*届\s*)?第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号)\s*[）)]?$`)
+	reIssue     = regexp.MustCompile(`^(?:[〔\[［【（(]\s*[0-9０-９]{4}\s*[〕\]］】）)]\s*)?第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*期$`)
 	// list markers at the start of a line: 一、 （一） 1. （1） 1、 第一条 …
 	reListMarker = regexp.MustCompile(`^(?:[（(]\s*[一二三四五六七八九十百0-9０-９]+\s*[）)]|[一二三四五六七八九十百]+\s*[、.．]|[0-9０-９]+\s*[、.．)）]|第[一二三四五六七八九十百零0-9]+[条章节部分项])`)
 	reNoteNumber = regexp.MustCompile(`^[0-9０-９]+\s*[.．、]\s*`)
