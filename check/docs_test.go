@@ -40,7 +40,35 @@ func rulesMarkdown() string {
 			fix := map[FixPolicy]string{FixMechanical: "自动", FixSuggest: "建议"}[r.Fix]
 			var ps []string
 			for name, v := range r.Params {
-				ps = append(ps, fmt.Sprintf("`%s`: %v", name, v))
+				if name == "message" {
+					ps = append(ps, "`message`: 模板可改写提示语")
+					continue
+				}
+				if list, ok := v.([]string); !ok || len(list) > 0 {
+					ps = append(ps, fmt.Sprintf("`%s`: %v", name, v))
+				}
+				// the genres' own values are in their templates: list them by value
+				var vals []string
+				byVal := map[string][]string{}
+				for _, g := range builtinGenres().Genres() {
+					tv, ok := g.Rules[r.ID].Params[name]
+					if !ok {
+						continue
+					}
+					s := fmt.Sprint(tv)
+					if words := stringList(tv); len(words) > 0 {
+						s = strings.Join(words, "、")
+					}
+					if !contains(byVal[s], g.Name) {
+						if byVal[s] == nil {
+							vals = append(vals, s)
+						}
+						byVal[s] = append(byVal[s], g.Name)
+					}
+				}
+				for _, s := range vals {
+					ps = append(ps, fmt.Sprintf("`%s`（%s）: %s", name, strings.Join(byVal[s], "、"), s))
+				}
 			}
 			sort.Strings(ps)
 			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s | %s |\n", r.ID, r.Severity, r.Clause, mdCell(r.Summary), mdCell(r.SummaryEN),

@@ -40,6 +40,11 @@ type rule struct {
 	NotSpecial bool
 	// Source names where a rule declared in a template comes from ("" for the built-ins).
 	Source string
+	// Shared rules take their phrases from every genre template that gives them (a genre's own
+	// words, such as a 请示's request phrases, looked for in documents of any genre), each list
+	// with its template's message ({owner} is that template's 文种); where the rule runs is
+	// still decided as for any rule. See phraseLists.
+	Shared bool
 
 	// Data of the generic kinds (a rule with these needs no code of its own):
 	// Where lists the element kinds searched (body, title, cc, …; empty: every prose element).
@@ -55,7 +60,9 @@ type rule struct {
 	Phrases string
 	Mode    string
 	Closing int
-	// Message is the finding's message; {text} is replaced by the offending text, {fix} by Fix.
+	// Message is the finding's message; {text} is replaced by the offending text, {fix} by Fix,
+	// {genre} by the document's 文种 and {closing} by its template's closing (see expand). A
+	// phrase rule's template may give its own (parameter message).
 	Message string
 	// Fix, with HasFix, replaces the offending text ("" deletes it).
 	Fix    string
@@ -91,8 +98,8 @@ func generic(r *rule) func(c *ctx, r *rule) {
 
 // phraseEngine runs a phrase rule declared by data.
 func phraseEngine(c *ctx, r *rule) {
-	words := c.paramStrings(r, r.Phrases)
-	if len(words) == 0 {
+	lists := c.phraseLists(r, r.Phrases)
+	if len(lists) == 0 {
 		return
 	}
 	where := patternSpec{kinds: r.Where}
@@ -102,8 +109,11 @@ func phraseEngine(c *ctx, r *rule) {
 			if !where.applies(f.kind) {
 				continue
 			}
-			if w, at := containsAny(f.text, words); at >= 0 {
-				c.reportMatch(r, f, match{start: at, end: at + len(w), msg: r.Message})
+			for _, l := range lists {
+				if w, at := containsAny(f.text, l.words); at >= 0 {
+					c.reportMatch(r, f, match{start: at, end: at + len(w), msg: l.msg})
+					break
+				}
 			}
 		}
 	case "suffix":
@@ -113,14 +123,16 @@ func phraseEngine(c *ctx, r *rule) {
 			}
 			t := strings.TrimRight(f.text, " \t\r\n\u3000"+titlePunct)
 			ct := compact(t)
-			for _, w := range words {
-				if w != "" && strings.HasSuffix(ct, w) {
-					if i := strings.LastIndex(t, w); i >= 0 {
-						c.reportMatch(r, f, match{start: i, end: i + len(w), msg: r.Message})
-					} else {
-						c.reportAll(r, f.path, f.text, strings.ReplaceAll(r.Message, "{text}", w))
+			for _, l := range lists {
+				for _, w := range l.words {
+					if w != "" && strings.HasSuffix(ct, w) {
+						if i := strings.LastIndex(t, w); i >= 0 {
+							c.reportMatch(r, f, match{start: i, end: i + len(w), msg: l.msg})
+						} else {
+							c.reportAll(r, f.path, f.text, strings.ReplaceAll(l.msg, "{text}", w))
+						}
+						return
 					}
-					return
 				}
 			}
 		}
@@ -130,19 +142,99 @@ func phraseEngine(c *ctx, r *rule) {
 			return
 		}
 		for _, f := range last {
-			if _, at := containsAny(f.text, words); at >= 0 {
-				return
+			for _, l := range lists {
+				if _, at := containsAny(f.text, l.words); at >= 0 {
+					return
+				}
 			}
 		}
 		f := last[len(last)-1]
-		c.reportAll(r, f.path, f.text, r.Message)
+		c.reportAll(r, f.path, f.text, lists[0].msg)
 	}
+}
+
+// phraseList is one list of phrases a rule looks for and the message of its findings.
+type phraseList struct {
+	words []string
+	msg   string // expanded (see expand), {text} left for the match
+}
+
+// phraseLists returns the phrases of r's parameter name with their message: the document's
+// template's value (or the rule's default) with the template's message parameter (or the
+// rule's Message); for a Shared rule, one list for each genre template of the set (and the
+// document's own) that gives the parameter, with that template's message. A list without
+// phrases is left out.
+func (c *ctx) phraseLists(r *rule, name string) []phraseList {
+	if !r.Shared {
+		words := c.paramStrings(r, name)
+		if len(words) == 0 {
+			return nil
+		}
+		msg := r.Message
+		if m, ok := c.param(r, "message").(string); ok && m != "" {
+			msg = m
+		}
+		return []phraseList{{words: words, msg: c.expand(msg, "")}}
+	}
+	var out []phraseList
+	for _, g := range c.setGenres() {
+		cfg, ok := g.Rules[r.ID]
+		if !ok {
+			continue
+		}
+		words := stringList(cfg.Params[name])
+		if len(words) == 0 {
+			continue
+		}
+		msg := r.Message
+		if m, ok := cfg.Params["message"].(string); ok && m != "" {
+			msg = m
+		}
+		out = append(out, phraseList{words: words, msg: c.expand(msg, g.Name)})
+	}
+	return out
+}
+
+// setGenres are the genre templates the checker knows: the built-ins, with the document's
+// own template in the place of a built-in of its id (or after them).
+func (c *ctx) setGenres() []*templates.Genre {
+	gs := builtinGenres().Genres()
+	if c.g == nil {
+		return gs
+	}
+	for i, g := range gs {
+		if g == c.g {
+			return gs
+		}
+		if g.ID == c.g.ID {
+			gs[i] = c.g
+			return gs
+		}
+	}
+	return append(gs, c.g)
+}
+
+// expand fills the placeholders of a message but {text} and {fix}: {genre} is the document's
+// 文种, {closing} its template's closing sentence (特此报告。), {owner} the 文种 of the template
+// whose phrases matched (a Shared rule).
+func (c *ctx) expand(msg, owner string) string {
+	if !strings.Contains(msg, "{") {
+		return msg
+	}
+	closing := ""
+	if c.g != nil {
+		closing = c.g.Closing
+	}
+	return strings.NewReplacer("{genre}", c.genre, "{closing}", closing, "{owner}", owner).Replace(msg)
 }
 
 func (r *rule) info() RuleInfo {
 	params := map[string]any{}
 	for k, v := range r.Params {
 		params[k] = v
+	}
+	if r.Kind == KindPhrase && (r.Phrases != "" || r.Shared) {
+		params["message"] = r.Message // a template may word the findings for its genre
 	}
 	var g []string
 	for _, t := range builtinGenres().Genres() {
@@ -393,7 +485,12 @@ func (c *ctx) param(r *rule, name string) any {
 }
 
 func (c *ctx) paramStrings(r *rule, name string) []string {
-	switch v := c.param(r, name).(type) {
+	return stringList(c.param(r, name))
+}
+
+// stringList is a parameter's value as a list of strings (a YAML list, or one string).
+func stringList(p any) []string {
+	switch v := p.(type) {
 	case []string:
 		return v
 	case []any:

@@ -635,9 +635,11 @@ var checkTitleGenre = func(c *ctx, r *rule) {
 	if trimSpace(v) == "" || TitleGenre(v) != "" {
 		return
 	}
-	for _, w := range mixedGenreDefaults {
-		if strings.HasSuffix(compact(v), w) {
-			return // title-mixed-genre says it
+	for _, l := range c.phraseLists(&rule{ID: "title-mixed-genre", Shared: true}, "words") {
+		for _, w := range l.words {
+			if strings.HasSuffix(compact(v), w) {
+				return // title-mixed-genre says it
+			}
 		}
 	}
 	c.reportAll(r, document.PathTitle, v, "标题应以文种结尾（"+strings.Join(builtinGenres().Names(), "、")+"），构成“发文机关＋事由＋文种”")
@@ -664,8 +666,6 @@ var checkTitleRepeatedGuanyu = func(c *ctx, r *rule) {
 	f := field{path: document.PathTitle, kind: "title", text: v}
 	c.reportMatch(r, f, match{start: j, end: j + len("关于"), msg: "标题中“关于”重复，转发、印发类标题可省去被转发文件标题中的“关于”或改写"})
 }
-
-var mixedGenreDefaults = []string{"请示报告", "报告请示", "申请报告", "汇报", "请示函", "意见报告", "请求报告", "总结报告"}
 
 // ---- 版头 elements, 附注, 版记 ----
 

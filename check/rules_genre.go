@@ -32,7 +32,7 @@ var checkQingshiOneMatter = func(c *ctx, r *rule) {
 		}
 		count++
 		if count == 2 {
-			c.reportMatch(r, f, match{start: at, end: at + len(w), msg: "请示应一文一事：本文有不止一处请求事项（“{text}”），不同事项请分别行文"})
+			c.reportMatch(r, f, match{start: at, end: at + len(w), msg: c.genre + "应一文一事：本文有不止一处请求事项（“{text}”），不同事项请分别行文"})
 			return
 		}
 	}
@@ -40,7 +40,7 @@ var checkQingshiOneMatter = func(c *ctx, r *rule) {
 	if items := c.requestItems(); len(items) >= 2 {
 		f := items[1]
 		sm := reRequestVerb.FindStringIndex(f.text)
-		c.reportMatch(r, f, match{start: sm[0], end: sm[1], msg: "请示应一文一事：本文分项请求了不止一个事项（第二项“{text}……”），不同事项请分别行文"})
+		c.reportMatch(r, f, match{start: sm[0], end: sm[1], msg: c.genre + "应一文一事：本文分项请求了不止一个事项（第二项“{text}……”），不同事项请分别行文"})
 	}
 }
 
@@ -58,7 +58,7 @@ var checkQingshiContact = func(c *ctx, r *rule) {
 			return
 		}
 	}
-	c.reportDoc(r, "请示一般在附注中注明联系人姓名和电话，如“（联系人：张三，电话：12345678）”")
+	c.reportDoc(r, c.genre+"一般在附注中注明联系人姓名和电话，如“（联系人：张三，电话：12345678）”")
 }
 
 var checkPifuCitation = func(c *ctx, r *rule) {

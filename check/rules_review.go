@@ -146,34 +146,39 @@ var checkClosingDirection = func(c *ctx, r *rule) {
 		return
 	}
 	words := c.paramStrings(r, "directive")
+	msg := "“{text}”是对下级的指令性用语，上行文不能用"
+	if c.g != nil && c.g.Closing != "" {
+		msg += c.expand("；{genre}可用“{closing}”", "") // the closing of the document's own genre
+	}
 	for _, f := range c.closingParas(2) {
 		if w, at := containsAny(f.text, words); at >= 0 {
 			c.reportMatch(r, f, match{start: at, end: at + len(w),
-				msg: "“{text}”是对下级的指令性用语，上行文不能用；报告可用“特此报告。”，请示用“妥否，请批示。”"})
+				msg: msg})
 		}
 	}
 }
 
 var checkRequestOutsideQingshi = func(c *ctx, r *rule) {
 	if c.genre == "" || c.form != "" {
-		return // the genre's template switches the rule off for 请示 (and 报告, whose own rule is an error)
+		return // the owner's template switches the rule off for its own genre (请示; 报告 has its own rule)
 	}
-	words := c.paramStrings(r, "requests")
+	lists := c.phraseLists(r, "requests") // the request phrases the templates own (请示's)
 	for _, f := range c.fieldsOf("body") {
-		for _, w := range words {
-			for from := 0; w != ""; {
-				i := strings.Index(f.text[from:], w)
-				if i < 0 {
-					break
+		for _, l := range lists {
+			for _, w := range l.words {
+				for from := 0; w != ""; {
+					i := strings.Index(f.text[from:], w)
+					if i < 0 {
+						break
+					}
+					at := from + i
+					from = at + len(w)
+					if p := prevRune(f.text, at); strings.ContainsRune("报提申送呈", p) {
+						continue // 报请审批: submitting for approval, not asking for it
+					}
+					c.reportMatch(r, f, match{start: at, end: at + len(w), msg: l.msg})
+					return
 				}
-				at := from + i
-				from = at + len(w)
-				if p := prevRune(f.text, at); strings.ContainsRune("报提申送呈", p) {
-					continue // 报请审批: submitting for approval, not asking for it
-				}
-				c.reportMatch(r, f, match{start: at, end: at + len(w),
-					msg: "“{text}”是请示的请求批准用语，" + c.genre + "中不用；需要上级批准的事项应另行请示"})
-				return
 			}
 		}
 	}
@@ -266,8 +271,8 @@ var checkDepartmentDirective = func(c *ctx, r *rule) {
 			return // 经市（人民）政府同意: the department writes on the government's authority
 		}
 	}
-	if c.genre == "通知" || c.genre == "决定" {
-		// the genres that direct: the document itself is the directive
+	if d, _ := c.param(r, "directive").(bool); d {
+		// a genre that directs (its template says so: 通知, 决定): the document itself is the directive
 		c.reportAll(r, path, recip, fmt.Sprintf("“%s”是政府部门，不得向下级人民政府制发指令性的%s；确需行文的，应经本级人民政府同意并在文中注明（如“经市政府同意，现将……通知如下”），或改为函（条例 第十六条）", name, c.genre))
 		return
 	}

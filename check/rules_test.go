@@ -453,6 +453,56 @@ func TestGenreTemplate(t *testing.T) {
 	}
 }
 
+// TestGenreWordsInTemplates: the words of the genre rules are the templates' (a rule value holds
+// no genre's word list), and a template of a new genre gives its own words and message.
+func TestGenreWordsInTemplates(t *testing.T) {
+	for _, r := range registry {
+		if !r.ByTemplate && !r.Shared {
+			continue
+		}
+		for name, v := range r.Params {
+			if l, ok := v.([]string); ok && len(l) > 0 {
+				t.Errorf("%s: parameter %s has words in the rule value; they belong in the genre templates", r.ID, name)
+			}
+		}
+	}
+	// a 申请 template: its closing words and message, its mixed names, its own phrases
+	on, off := true, false
+	g := &templates.Genre{ID: "shenqing", Name: "申请", Closing: "特此申请。", Rules: map[string]templates.RuleConfig{
+		"qingshi-closing": {Enabled: &on, Params: map[string]any{"requests": []any{"特此申请"}}},
+		"title-mixed-genre": {Params: map[string]any{"words": []any{"申请书报告"},
+			"message": "“{text}”不是文种，请改用“{owner}”"}},
+		"request-outside-qingshi": {Enabled: &off, Params: map[string]any{"requests": []any{"恳请准予"}}},
+	}}
+	d := baseRequest()
+	d.Genre, d.Title = "shenqing", "某某县人民政府关于修建某某大桥的申请"
+	d.Body = []string{"我县某某大桥已属危桥，拟于2024年拆除重建。", "以上事项，请予支持。"}
+	fs := findingsOf(Run(d, g, Options{Only: []string{"qingshi-closing"}}), "qingshi-closing")
+	if len(fs) != 1 || fs[0].Message != "申请应以规定的结束语结尾，如“特此申请。”" {
+		t.Errorf("qingshi-closing in a 申请: %+v", fs)
+	}
+	d.Body[1] = "特此申请。"
+	if fs := Run(d, g, Options{Only: []string{"qingshi-closing"}}); len(fs) != 0 {
+		t.Errorf("qingshi-closing with the template's words: %+v", fs)
+	}
+	d.Title = "某某县人民政府关于修建某某大桥的申请书报告"
+	fs = findingsOf(Run(d, g, Options{}), "title-mixed-genre")
+	if len(fs) != 1 || fs[0].Message != "“申请书报告”不是文种，请改用“申请”" {
+		t.Errorf("title-mixed-genre with the template's words: %+v", fs)
+	}
+	// the 申请's own phrase is nobody's without its template, and not reported in the 申请
+	// itself (its template switches the rule off there)
+	n := baseNotice()
+	n.Body[7] = "恳请准予汛期值班补助。"
+	if fs := findingsOf(Run(n, nil, Options{}), "request-outside-qingshi"); len(fs) != 0 {
+		t.Errorf("request-outside-qingshi without the 申请 template: %+v", fs)
+	}
+	d.Body[0] = "恳请准予拆除重建。"
+	if fs := findingsOf(Run(d, g, Options{}), "request-outside-qingshi"); len(fs) != 0 {
+		t.Errorf("request-outside-qingshi in its owner's genre: %+v", fs)
+	}
+}
+
 func TestTitleGenre(t *testing.T) {
 	for title, want := range map[string]string{
 		"国务院关于同意某事的批复": "批复", "关于某事的请示": "请示", "某某的复函": "函", "某某市人民政府令": "命令",

@@ -19,7 +19,8 @@ func init() {
 		qingshi-one-matter qingshi-closing qingshi-contact title-mixed-genre report-no-request report-closing
 		closing-genre-mismatch attachment-title-mismatch attachment-count citation-order citation-number-brackets
 		title-repeated-guanyu recipients-missing issuer-missing han-tone pifu-citation recipients-forbidden
-		title-composition signoff-forbidden yian-recipient jueyi-meeting request-outside-qingshi`) {
+		title-composition signoff-forbidden yian-recipient jueyi-meeting request-outside-qingshi
+		department-directive`) {
 		knownRules[id] = true
 	}
 }
