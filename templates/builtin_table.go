@@ -5,7 +5,7 @@ package templates
 import "gongwen/document"
 
 // builtinTableSum is the checksum (builtinChecksum) of the YAML the table was made from.
-const builtinTableSum = 0xa8645940
+const builtinTableSum = 0x53f997a5
 
 // builtinTable returns the built-in genres as parsing templates/builtin/*.yaml gives them,
 // in file name order, each call a new copy.
@@ -180,11 +180,20 @@ func builtinTable() []*Genre {
 						"closings": []any{"特此报告", "专此报告", "现予报告"},
 					},
 				},
-				"report-no-request": RuleConfig{},
+				"report-no-request": RuleConfig{
+					Params: map[string]any{
+						"phrases": []any{"妥否", "当否", "请批示", "请批复", "请审批", "请批准", "请予批准", "请予审批", "请指示", "请批转", "请审定", "请审示", "请研究批复"},
+					},
+				},
 				"request-outside-qingshi": RuleConfig{
 					Enabled: boolPtr(false),
 				},
-				"title-mixed-genre":   RuleConfig{},
+				"title-mixed-genre": RuleConfig{
+					Params: map[string]any{
+						"message": "“{text}”是生造或混用的文种，请根据内容改用“请示”（请求批准）或“报告”（汇报工作）",
+						"words":   []any{"汇报", "意见报告", "总结报告"},
+					},
+				},
 				"up-no-lower-cc":      RuleConfig{},
 				"up-not-to-leader":    RuleConfig{},
 				"up-one-recipient":    RuleConfig{},
@@ -559,7 +568,12 @@ func builtinTable() []*Genre {
 				"closing-genre-mismatch": RuleConfig{
 					Enabled: boolPtr(false),
 				},
-				"han-tone":      RuleConfig{},
+				"han-tone": RuleConfig{
+					Params: map[string]any{
+						"forbidden": []any{"特此通知", "特此通报", "特此批复", "特此报告", "请遵照执行", "认真贯彻执行", "不得有误"},
+						"message":   "函用于不相隶属机关之间商洽、询问和答复，语气应平和，不用“{text}”等指令性用语（可用“特此函告”“请予支持”）",
+					},
+				},
 				"pifu-citation": RuleConfig{},
 			},
 			Example: "version: 1\ngenre: han\nformat: letter\ndirection: parallel\nissuers:\n  - name: 江城市人民政府办公室\nmark_suffix: \"\"\nnumber: 江政办函〔2024〕15号\ntitle: 江城市人民政府办公室关于商请支持江城港航道疏浚工程的函\nrecipients: 某某省交通运输厅：\nbody:\n  - 江城港航道自2015年疏浚以来，淤积日益严重，目前部分航段水深已不足6米，影响5000吨级船舶通航。为保障港口正常运营，我市拟于2024年汛期前实施航道疏浚工程，预计疏浚土方80万立方米。\n  - 恳请贵厅将该工程列入2024年全省内河航道养护计划，并在技术审查和资金安排方面给予支持。\n  - 特此函告。\nsign_off: seal\ndate: 2024年2月20日\nnote: （联系人：孙丽，电话：0000-12345678）\n",
@@ -857,7 +871,14 @@ func builtinTable() []*Genre {
 			},
 			Closings: []string{"特此决定"},
 			Scaffold: []string{"【请填写决定的缘由和依据】", "【请填写决定事项】", "【请填写希望和要求】"},
-			Example:  "version: 1\ngenre: jueding\nformat: file\ndirection: down\nissuers:\n  - name: 江城市人民政府\nmark_suffix: 文件\nnumber: 江政发〔2024〕9号\ntitle: 江城市人民政府关于表彰2023年度江城市科学技术奖获奖项目的决定\nrecipients: 各县（区）人民政府，市政府各部门：\nbody:\n  - 2023年，全市广大科技工作者锐意创新，取得了一批具有较高水平的科技成果。为表彰先进，根据《江城市科学技术奖励办法》，市人民政府决定，授予“沿江湿地生态修复关键技术研究”等5个项目江城市科学技术进步奖一等奖，授予“智能配电网故障快速定位系统”等12个项目二等奖。\n  - 希望获奖单位和个人珍惜荣誉，再接再厉，为建设创新型城市作出新的更大贡献。\nsign_off: seal\ndate: 2024年4月2日\nnote: （此件公开发布）\nprinter: 江城市人民政府办公室\nprint_date: 2024年4月2日\n",
+			Rules: map[string]RuleConfig{
+				"department-directive": RuleConfig{
+					Params: map[string]any{
+						"directive": true,
+					},
+				},
+			},
+			Example: "version: 1\ngenre: jueding\nformat: file\ndirection: down\nissuers:\n  - name: 江城市人民政府\nmark_suffix: 文件\nnumber: 江政发〔2024〕9号\ntitle: 江城市人民政府关于表彰2023年度江城市科学技术奖获奖项目的决定\nrecipients: 各县（区）人民政府，市政府各部门：\nbody:\n  - 2023年，全市广大科技工作者锐意创新，取得了一批具有较高水平的科技成果。为表彰先进，根据《江城市科学技术奖励办法》，市人民政府决定，授予“沿江湿地生态修复关键技术研究”等5个项目江城市科学技术进步奖一等奖，授予“智能配电网故障快速定位系统”等12个项目二等奖。\n  - 希望获奖单位和个人珍惜荣誉，再接再厉，为建设创新型城市作出新的更大贡献。\nsign_off: seal\ndate: 2024年4月2日\nnote: （此件公开发布）\nprinter: 江城市人民政府办公室\nprint_date: 2024年4月2日\n",
 			Meta: Meta{
 				Clauses: []string{"条例 第八条（二）"},
 				Sources: []string{"GB/T 9704-2012《党政机关公文格式》", "《党政机关公文处理工作条例》（中办发〔2012〕14号）"},
@@ -1450,15 +1471,33 @@ func builtinTable() []*Genre {
 			Closings: []string{"特此请示"},
 			Scaffold: []string{"【请填写请示的缘由：背景、依据和必要性】现将有关事项请示如下：", "一、【请填写请示事项：一文一事，写明请求批准或答复什么】", "二、【请填写有关安排：资金、时间等】"},
 			Rules: map[string]RuleConfig{
-				"qingshi-closing": RuleConfig{},
+				"qingshi-closing": RuleConfig{
+					Params: map[string]any{
+						"message":  "请示应以请求语结尾，如“妥否，请批示。”或“当否，请批复。”",
+						"requests": []any{"请批示", "请批复", "请审批", "请批准", "请审定", "请审示", "请予", "请指示", "妥否", "当否", "请批转", "请核准", "请示", "请研究", "请审核", "请同意", "恳请", "是否可行"},
+					},
+				},
 				"qingshi-contact": RuleConfig{
 					Severity: "warning",
 				},
-				"qingshi-one-matter": RuleConfig{},
+				"qingshi-one-matter": RuleConfig{
+					Params: map[string]any{
+						"requests": []any{"请批示", "请批复", "请审批", "请批准", "请审定", "请审示", "请予批准", "请予审批", "请指示", "妥否", "当否", "是否可行"},
+					},
+				},
 				"request-outside-qingshi": RuleConfig{
 					Enabled: boolPtr(false),
+					Params: map[string]any{
+						"message":  "“{text}”是请示的请求批准用语，{genre}中不用；需要上级批准的事项应另行请示",
+						"requests": []any{"妥否", "当否", "请批示", "请审示", "请审批"},
+					},
 				},
-				"title-mixed-genre":   RuleConfig{},
+				"title-mixed-genre": RuleConfig{
+					Params: map[string]any{
+						"message": "“{text}”是生造或混用的文种，请根据内容改用“请示”（请求批准）或“报告”（汇报工作）",
+						"words":   []any{"请示报告", "报告请示", "申请报告", "请示函", "请求报告"},
+					},
+				},
 				"up-no-lower-cc":      RuleConfig{},
 				"up-not-to-leader":    RuleConfig{},
 				"up-one-recipient":    RuleConfig{},
@@ -1928,6 +1967,11 @@ func builtinTable() []*Genre {
 			Scaffold: []string{"【请填写本机关】同意【请填写下级机关】《【请填写原文标题】》，现转发给你们，请认真贯彻执行。"},
 			Rules: map[string]RuleConfig{
 				"citation-order": RuleConfig{},
+				"department-directive": RuleConfig{
+					Params: map[string]any{
+						"directive": true,
+					},
+				},
 				"title-repeated-guanyu": RuleConfig{
 					Enabled: boolPtr(false),
 				},
@@ -2107,6 +2151,11 @@ func builtinTable() []*Genre {
 				"attachment-count":          RuleConfig{},
 				"attachment-title-mismatch": RuleConfig{},
 				"closing-genre-mismatch":    RuleConfig{},
+				"department-directive": RuleConfig{
+					Params: map[string]any{
+						"directive": true,
+					},
+				},
 			},
 			Example: "version: 1\ngenre: tongzhi-yinfa\nformat: file\ndirection: down\nissuers:\n  - name: 江城市人民政府\nmark_suffix: 文件\nnumber: 江政发〔2024〕2号\ntitle: 江城市人民政府关于印发《江城市优化营商环境三年行动方案》的通知\nrecipients: 各县（区）人民政府，市政府各部门：\nbody:\n  - 现将《江城市优化营商环境三年行动方案》印发给你们，请认真贯彻执行。\n  - 各县（区）人民政府、市政府各部门要按照方案确定的任务分工，制定具体落实措施，明确责任人和完成时限，于每季度末将工作进展情况报送市发展改革委，由市发展改革委汇总后报市人民政府。\nattachment_notes: [江城市优化营商环境三年行动方案]\nsign_off: seal\ndate: 2024年2月1日\nnote: （此件公开发布）\nattachments:\n  - title: 江城市优化营商环境三年行动方案\n    body:\n      - 为持续优化营商环境，激发市场主体活力，制定本方案。\n      - 一、工作目标\n      - 到2026年，全市营商环境主要指标进入全省前列，企业开办时间压缩至1个工作日以内。\n      - 二、主要任务\n      - （一）深化“一网通办”改革。市政务服务管理局牵头，2024年底前实现高频政务服务事项全程网办。\n      - （二）降低企业经营成本。市发展改革委牵头，落实减税降费政策，规范涉企收费。\n      - 三、保障措施\n      - 各县（区）、各部门要明确责任分工，每季度报送工作进展情况。\ncc: 市委办公室，市人大常委会办公室，市政协办公室。\nprinter: 江城市人民政府办公室\nprint_date: 2024年2月1日\n",
 			Meta: Meta{
@@ -2281,6 +2330,11 @@ func builtinTable() []*Genre {
 			Rules: map[string]RuleConfig{
 				"citation-number-brackets": RuleConfig{},
 				"citation-order":           RuleConfig{},
+				"department-directive": RuleConfig{
+					Params: map[string]any{
+						"directive": true,
+					},
+				},
 				"title-repeated-guanyu": RuleConfig{
 					Enabled: boolPtr(false),
 				},
@@ -2451,7 +2505,11 @@ func builtinTable() []*Genre {
 			Scaffold: []string{"【请填写发文的缘由和依据】现就有关事项通知如下：", "一、【请填写第一项事项】", "二、【请填写第二项事项】", "三、【请填写工作要求】"},
 			Rules: map[string]RuleConfig{
 				"closing-genre-mismatch": RuleConfig{},
-				"title-mixed-genre":      RuleConfig{},
+				"department-directive": RuleConfig{
+					Params: map[string]any{
+						"directive": true,
+					},
+				},
 			},
 			Example: "version: 1\ngenre: tongzhi\nformat: file\ndirection: down\nissuers:\n  - name: 江城市人民政府办公室\nmark_suffix: 文件\nnumber: 江政办发〔2024〕3号\ntitle: 江城市人民政府办公室关于做好2024年春节期间安全防范工作的通知\nrecipients: 各县（区）人民政府，市政府各部门：\nbody:\n  - 2024年春节将至，为确保全市人民群众度过一个欢乐祥和的节日，经市人民政府同意，现就做好春节期间安全防范工作有关事项通知如下：\n  - 一、加强重点场所安全检查。各县（区）要组织对商场、车站、景区等人员密集场所开展检查，及时消除火灾隐患。\n  - 二、严格落实值班值守制度。节日期间各单位实行领导带班和24小时值班，遇有重大情况及时报告。\n  - 三、做好应急处置准备。各有关部门要完善应急预案，备足应急物资，确保突发事件处置及时有效。\n  - 特此通知。\nsign_off: seal\ndate: 2024年1月25日\nnote: （此件公开发布）\ncc: 市委办公室，市人大常委会办公室，市政协办公室。\nprinter: 江城市人民政府办公室\nprint_date: 2024年1月25日\n",
 			Meta: Meta{
