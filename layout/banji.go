@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"fmt"
 	"strings"
 
 	"gongwen/document"
@@ -86,7 +85,7 @@ func (s *setter) banji() error {
 			// the 主送 moved to the 版记 (7.3.2) takes most of it
 			what = "主送机关（移至版记）"
 		}
-		return fmt.Errorf("版记共 %d 行（%s过长），超过一页的 %d 行：GB/T 9704-2012 7.4 要求版记排在最后一面，不能跨页；请精简%s，例如用“各有关单位”等统称 (the 版记 is longer than a page)", k, what, LinesPerPage, what)
+		return fitErrorf("版记共 %d 行（%s过长），超过一页的 %d 行：GB/T 9704-2012 7.4 要求版记排在最后一面，不能跨页；请精简%s，例如用“各有关单位”等统称 (the 版记 is longer than a page)", k, what, LinesPerPage, what)
 	}
 	firstSlot := LinesPerPage - k
 	bottom := s.lastBottom[last]

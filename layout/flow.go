@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -251,9 +250,9 @@ func (s *setter) headFits() error {
 	d := s.doc
 	n := len(s.titleLines(d.Title, Hao(2), ElemTitle))
 	if n >= LinesPerPage/2 || len(s.issuerNames()) < 2 {
-		return fmt.Errorf("标题共 %d 字，排成 %d 行，首页排不下：GB/T 9704-2012 7.3.1 标题应准确简要地概括公文的主要内容，请精简标题 (the title does not fit on page 1)", len([]rune(strings.ReplaceAll(d.Title, "\n", ""))), n)
+		return fitErrorf("标题共 %d 字，排成 %d 行，首页排不下：GB/T 9704-2012 7.3.1 标题应准确简要地概括公文的主要内容，请精简标题 (the title does not fit on page 1)", len([]rune(strings.ReplaceAll(d.Title, "\n", ""))), n)
 	}
-	return fmt.Errorf("版头有 %d 个联合发文机关的标志，首页排不下：GB/T 9704-2012 7.2.4 联合行文时可以只用主办机关名称作发文机关标志，请减少标志中的机关 (the 版头 does not fit on page 1)", len(s.issuerNames()))
+	return fitErrorf("版头有 %d 个联合发文机关的标志，首页排不下：GB/T 9704-2012 7.2.4 联合行文时可以只用主办机关名称作发文机关标志，请减少标志中的机关 (the 版头 does not fit on page 1)", len(s.issuerNames()))
 }
 
 // rowBox adds an explanation box spanning n slot rows from row i.

@@ -1,8 +1,6 @@
 package layout
 
 import (
-	"fmt"
-
 	"gongwen/document"
 )
 
@@ -70,7 +68,7 @@ func (s *setter) table(t *document.Table) {
 		r.header = header
 		if hh := headerHeight(header); hh+r.height > BodyHeight && s.err == nil {
 			// a row is never split: one taller than a page would run off its bottom
-			s.err = fmt.Errorf("表格第 %d 行高于一页（“%s”），一页排不下：请把该行的内容分成几行，或移到附件正文中 (a table row is taller than a page)", i+1, cellStart(cells))
+			s.err = fitErrorf("表格第 %d 行高于一页（“%s”），一页排不下：请把该行的内容分成几行，或移到附件正文中 (a table row is taller than a page)", i+1, cellStart(cells))
 		}
 		s.rows = append(s.rows, r)
 	}
