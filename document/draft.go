@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 )
@@ -68,10 +69,12 @@ func Parse(file string, data []byte) (doc *Document, err error) {
 	}()
 	// The YAML library's time and memory grow with the square of the nesting depth and of
 	// the number of documents: refuse what goes past the bounds before parsing.
-	if e := CheckYAMLLimits(text); e != nil {
+	// One tokenization serves the check and the parser (parser.ParseBytes would tokenize again).
+	toks := lexer.Tokenize(text)
+	if e := CheckYAMLTokens(toks); e != nil {
 		return nil, &Error{File: file, Line: e.Line, Col: e.Col, Msg: "草稿的" + e.Msg + "，这不是正常的草稿"}
 	}
-	f, perr := parser.ParseBytes([]byte(text), 0)
+	f, perr := parser.Parse(toks, 0)
 	if perr != nil {
 		return nil, yamlError(file, perr)
 	}

@@ -37,7 +37,12 @@ func (e *YAMLLimitError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line
 // it nests deeper than MaxDraftDepth, holds more than MaxYAMLDocuments documents or uses more
 // than MaxYAMLAliases aliases; nil when within bounds (syntax errors are the parser's to say).
 func CheckYAMLLimits(text string) *YAMLLimitError {
-	toks := lexer.Tokenize(text)
+	return CheckYAMLTokens(lexer.Tokenize(text))
+}
+
+// CheckYAMLTokens is CheckYAMLLimits on the tokens of go-yaml's lexer, so that a reader
+// checks and then parses (parser.Parse) one tokenization instead of two.
+func CheckYAMLTokens(toks token.Tokens) *YAMLLimitError {
 	depth, docs, aliases := 0, 0, 0
 	var prev *token.Token
 	at := func(tk *token.Token, msg string) *YAMLLimitError {

@@ -12,7 +12,9 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 
 	"gongwen/document"
 )
@@ -77,12 +79,11 @@ type LoadOptions struct {
 // ParseGenre reads one genre template strictly. file names the template in messages. It
 // returns the genre (nil when it cannot be used) and every problem found.
 func ParseGenre(file string, data []byte, opts LoadOptions) (g *Genre, errs []error) {
-	return parseGenre(file, data, opts, false)
+	return parseGenre(file, data, opts)
 }
 
-// parseGenre is ParseGenre; builtin skips the nesting limits (tooDeep, a second tokenization
-// of the file: a fifth of the parse) for the embedded templates, which the tests load.
-func parseGenre(file string, data []byte, opts LoadOptions, builtin bool) (g *Genre, errs []error) {
+// parseGenre is ParseGenre.
+func parseGenre(file string, data []byte, opts LoadOptions) (g *Genre, errs []error) {
 	defer func() {
 		// The YAML library is third-party code: a panic in it must never reach the user.
 		if r := recover(); r != nil {
@@ -96,12 +97,12 @@ func parseGenre(file string, data []byte, opts LoadOptions, builtin bool) (g *Ge
 		return nil, []error{&Error{File: file, Msg: "模板文件不是有效的 UTF-8 编码，请以 UTF-8 保存 (not UTF-8)"}}
 	}
 	data = []byte(strings.ReplaceAll(strings.TrimPrefix(string(data), "\ufeff"), "\r\n", "\n"))
-	if !builtin {
-		if err := tooDeep(file, data); err != nil {
-			return nil, []error{err}
-		}
+	// One tokenization serves the nesting limits and the parser.
+	toks := lexer.Tokenize(string(data))
+	if err := tooDeep(file, toks); err != nil {
+		return nil, []error{err}
 	}
-	f, err := parser.ParseBytes(data, 0)
+	f, err := parser.Parse(toks, 0)
 	if err != nil {
 		return nil, []error{yamlError(file, err)}
 	}
@@ -137,8 +138,8 @@ func parseGenre(file string, data []byte, opts LoadOptions, builtin bool) (g *Ge
 
 // tooDeep refuses absurd nesting before the YAML parser, whose time and memory grow with
 // the square of the depth.
-func tooDeep(file string, data []byte) error {
-	if e := document.CheckYAMLLimits(string(data)); e != nil {
+func tooDeep(file string, toks token.Tokens) error {
+	if e := document.CheckYAMLTokens(toks); e != nil {
 		return &Error{File: file, Line: e.Line, Col: e.Col, Msg: e.Msg + "(" + e.EN + ")"}
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 
 	"gongwen/document"
@@ -88,10 +89,11 @@ func ParseProfile(file string, data []byte) (p Profile, err error) {
 			p, err = Profile{}, &Error{File: file, Msg: fmt.Sprintf("无法解析单位信息（YAML 解析器内部错误：%v）", r)}
 		}
 	}()
-	if err := tooDeep(file, data); err != nil {
+	toks := lexer.Tokenize(string(data))
+	if err := tooDeep(file, toks); err != nil {
 		return p, err
 	}
-	f, err := parser.ParseBytes(data, 0)
+	f, err := parser.Parse(toks, 0)
 	if err != nil {
 		return p, yamlError(file, err)
 	}

@@ -189,7 +189,7 @@ func loadFS(fsys fs.FS, dir, prefix string, opts LoadOptions) ([]*Genre, []error
 			errs = append(errs, &Error{File: file, Msg: "无法读取 (cannot read)：" + readError(err)})
 			continue
 		}
-		g, es := parseGenre(file, data, opts, fsys == fs.FS(builtinFS))
+		g, es := parseGenre(file, data, opts)
 		errs = append(errs, es...)
 		if g == nil {
 			continue
