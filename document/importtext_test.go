@@ -717,3 +717,25 @@ func TestLineForms(t *testing.T) {
 		})
 	}
 }
+
+// TestTitlePastedWrap: a title's line breaks are kept when every line fits a printed title line
+// (20 characters: the author's breaks, as typeset) and dropped when one is longer (a web
+// page's wrap; the layout breaks the title itself).
+func TestTitlePastedWrap(t *testing.T) {
+	for _, c := range []struct{ lines, want string }{
+		{"国务院办公厅关于2019年\n部分节假日安排的通知", "国务院办公厅关于2019年\n部分节假日安排的通知"},
+		{"人力资源社会保障部　财政部关于2024年\n调整退休人员基本养老金的通知", "人力资源社会保障部　财政部关于2024年\n调整退休人员基本养老金的通知"},
+		{"中共浙江省委办公厅、浙江省人民政府办公厅转发\n《关于做好2004年高校毕业生就业工作意见》的通知", "中共浙江省委办公厅、浙江省人民政府办公厅转发《关于做好2004年高校毕业生就业工作意见》的通知"},
+		{"青岛市人民政府安全生产委员会办公室\n转发省政府安委会办公室关于枣庄市山亭区“5·2”电力铁塔倾倒事故情况的通报", "青岛市人民政府安全生产委员会办公室转发省政府安委会办公室关于枣庄市山亭区“5·2”电力铁塔倾倒事故情况的通报"},
+	} {
+		text := c.lines + "\n各区人民政府：\n正文。\n某某市人民政府\n2024年1月5日\n"
+		doc, err := ImportText("t.txt", []byte(text), builtinGenres(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkNoLineLost(t, c.want, text, doc)
+		if doc.Title != c.want {
+			t.Errorf("title %q, want %q", doc.Title, c.want)
+		}
+	}
+}

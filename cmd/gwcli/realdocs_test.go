@@ -610,13 +610,7 @@ func TestRealTitlesBreakInPDF(t *testing.T) {
 
 // knownRealTitleBreaks are real documents whose printed title still breaks inside a word or
 // leaves a stub line, with the reason.
-var knownRealTitleBreaks = map[string]string{
-	// the title was pasted on two lines, 中共浙江省委办公厅、浙江省人民政府办公厅转发 / 《关于……》的
-	// 通知; the importer keeps the break (a web page's wrap, not the author's) and the first line,
-	// 22 characters, wraps again before 转发: 4 lines, one of 2 characters (H-import: join a
-	// title's pasted lines; layout: a forced line that overflows is rebalanced)
-	"26_通知_党委政府联合转发": "转发 alone on a line: the pasted line break is kept and the overlong first line wraps",
-}
+var knownRealTitleBreaks = map[string]string{}
 
 // TestRealTitlesInRealDocs reads the title of every real document back from its exported PDF:
 // the 2号 lines of page 1 join to the document's title, and each break falls between words
