@@ -206,13 +206,17 @@ func (e *Element) Sub(key string) *Element {
 // IsImagePath reports whether an element path names an image file (a seal, the signature
 // stamp) rather than text to print.
 func IsImagePath(path string) bool {
-	parts := strings.Split(path, ".")
-	e := ElementOf(parts[0])
-	if e != nil && e.Shape == ShapeItems && len(parts) == 3 {
-		e = e.Sub(parts[2])
-	} else if len(parts) != 1 {
+	key, rest, nested := strings.Cut(path, ".")
+	e := ElementOf(key)
+	if !nested {
+		return e != nil && e.Image
+	}
+	// KEY.INDEX.FIELD of a record element
+	_, field, ok := strings.Cut(rest, ".")
+	if e == nil || e.Shape != ShapeItems || !ok || strings.Contains(field, ".") {
 		return false
 	}
+	e = e.Sub(field)
 	return e != nil && e.Image
 }
 

@@ -144,7 +144,8 @@ func TestElementKeysAreDraftKeys(t *testing.T) {
 // TestIsImagePath: the image file names are the table's Image fields.
 func TestIsImagePath(t *testing.T) {
 	for path, want := range map[string]bool{"signature_image": true, "issuers.0.seal": true, "issuers.12.seal": true,
-		"issuers.0.name": false, "title": false, "seal": false, "body.0": false, "attachments.0.title": false} {
+		"issuers.0.name": false, "title": false, "seal": false, "body.0": false, "attachments.0.title": false,
+		"issuers.seal": false, "issuers.0.seal.x": false, "signature_image.0": false, "signature_image.0.seal": false, "": false} {
 		if got := IsImagePath(path); got != want {
 			t.Errorf("IsImagePath(%q) = %v", path, got)
 		}

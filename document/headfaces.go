@@ -34,36 +34,57 @@ func HeadingFaces(ps []string) [][]FaceSpan {
 	}
 	var occs []occ
 	for i, p := range ps {
-		rs := []rune(p)
-		lead := 0
-		for lead < len(rs) && (rs[lead] == ' ' || rs[lead] == '\u3000' || rs[lead] == '\t') {
-			lead++
+		// Offsets are in runes; the text is read in place (byte offsets kept alongside), not
+		// copied per paragraph and per sentence.
+		if !utf8.ValidString(p) {
+			p = string([]rune(p)) // each bad byte one U+FFFD, as a rune slice has it
 		}
-		add := func(at int, h Heading) {
+		n := utf8.RuneCountInString(p)
+		lead, leadB := 0, 0
+		for leadB < len(p) {
+			r, size := utf8.DecodeRuneInString(p[leadB:])
+			if r != ' ' && r != '\u3000' && r != '\t' {
+				break
+			}
+			lead, leadB = lead+1, leadB+size
+		}
+		add := func(at, atB int, h Heading) {
 			ms := utf8.RuneCountInString(h.Marker)
-			end := min(at+h.SentenceEnd, len(rs))
+			end := min(at+h.SentenceEnd, n)
+			from := min(at+ms, end)
+			fromB := skipRunes(p, atB, from-at)
+			endB := skipRunes(p, fromB, end-from)
 			occs = append(occs, occ{para: i, level: h.Level, number: h.Number, start: at, markEnd: at + ms,
-				end: end, heading: IsHeadingSentence(string(rs[min(at+ms, end):end]))})
+				end: end, heading: IsHeadingSentence(p[fromB:endB])})
 		}
 		level, number := 0, 0
-		if h := ParseHeadingMarker(string(rs[lead:])); h.Level > 0 {
-			add(lead, h)
+		if h := ParseHeadingMarker(p[leadB:]); h.Level > 0 {
+			add(lead, leadB, h)
 			level, number = h.Level, h.Number
 		}
-		for k := lead + 1; k < len(rs); k++ {
-			if rs[k-1] != '。' && rs[k-1] != '：' {
-				continue
+		if lead >= n {
+			continue
+		}
+		// k is a rune offset (from lead+1), kB its byte offset, prev the rune before it.
+		prev, size := utf8.DecodeRuneInString(p[leadB:])
+		k, kB := lead+1, leadB+size
+		for k < n {
+			steps := 1
+			if prev == '。' || prev == '：' {
+				h := ParseHeadingMarker(p[kB:])
+				// a lower level, or the next sibling run in (（二）……。（三）……)
+				if !(h.Level == 0 || h.Level < level || (h.Level == level && h.Number != number+1)) {
+					if h.Level == level {
+						number++
+					}
+					add(k, kB, h)
+					steps = max(h.SentenceEnd, 1)
+				}
 			}
-			h := ParseHeadingMarker(string(rs[k:]))
-			// a lower level, or the next sibling run in (（二）……。（三）……)
-			if h.Level == 0 || h.Level < level || (h.Level == level && h.Number != number+1) {
-				continue
+			for ; steps > 0 && k < n; steps-- {
+				prev, size = utf8.DecodeRuneInString(p[kB:])
+				k, kB = k+1, kB+size
 			}
-			if h.Level == level {
-				number++
-			}
-			add(k, h)
-			k += h.SentenceEnd - 1
 		}
 	}
 	// siblings: the current group of each level
@@ -110,4 +131,13 @@ func OpensWithHeading(p string, spans []FaceSpan) bool {
 	lead := utf8.RuneCountInString(p) - utf8.RuneCountInString(strings.TrimLeft(p, " \u3000\t"))
 	h := ParseHeadingMarker(strings.TrimLeft(p, " \u3000\t"))
 	return spans[0].Start == lead && spans[0].End > lead+utf8.RuneCountInString(h.Marker)
+}
+
+// skipRunes returns the byte offset k runes after byte offset b of s (at most len(s)).
+func skipRunes(s string, b, k int) int {
+	for ; k > 0 && b < len(s); k-- {
+		_, size := utf8.DecodeRuneInString(s[b:])
+		b += size
+	}
+	return b
 }

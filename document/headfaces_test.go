@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // spanText renders the face spans of ps as "level:text" items, for table tests.
@@ -105,4 +107,126 @@ func TestHeadingFacesSiblingsAgree(t *testing.T) {
 			seen[k] = inFace
 		}
 	}
+}
+
+// TestHeadingFacesSameAsRuneSlices: HeadingFaces, which reads each paragraph in place, gives
+// what the version that copied every paragraph and sentence into rune slices gave
+// (headingFacesRef), on the real documents, the examples' bodies and generated paragraphs
+// with markers, run-in headings, blanks and invalid UTF-8.
+func TestHeadingFacesSameAsRuneSlices(t *testing.T) {
+	var sets [][]string
+	files, _ := filepath.Glob(filepath.Join("testdata", "realdocs", "*.txt"))
+	corpus, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "docs", "*.txt"))
+	for _, f := range append(files, corpus...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sets = append(sets, strings.Split(string(b), "\n"))
+	}
+	pieces := []string{"一、", "二、", "三、", "（一）", "（二）", "（三）", "1.", "2.", "（1）", "总体要求", "主要任务。",
+		"加强组织领导，", "：", "。", "　", " ", "\t", "\xff", "\xe4\xb8", "工作", "各地区各部门要认真贯彻落实。", "（四）", "十、"}
+	seed := uint32(1)
+	rnd := func(n int) int { seed = seed*1664525 + 1013904223; return int(seed>>8) % n }
+	for range 400 {
+		var ps []string
+		for range 1 + rnd(6) {
+			var b strings.Builder
+			for range rnd(12) {
+				b.WriteString(pieces[rnd(len(pieces))])
+			}
+			ps = append(ps, b.String())
+		}
+		sets = append(sets, ps)
+	}
+	spans := 0
+	for i, ps := range sets {
+		got, want := HeadingFaces(ps), headingFacesRef(ps)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("set %d: HeadingFaces = %v, the rune-slice version %v\n%q", i, got, want, ps)
+		}
+		for _, f := range got {
+			spans += len(f)
+		}
+	}
+	if spans < 200 {
+		t.Errorf("only %d face spans in %d sets: the comparison tests little", spans, len(sets))
+	}
+}
+
+// headingFacesRef is HeadingFaces as it was before it read paragraphs in place (rune slices).
+func headingFacesRef(ps []string) [][]FaceSpan {
+	type occ struct {
+		para, level, number int
+		start, markEnd, end int
+		heading             bool
+		group               int
+	}
+	var occs []occ
+	for i, p := range ps {
+		rs := []rune(p)
+		lead := 0
+		for lead < len(rs) && (rs[lead] == ' ' || rs[lead] == '\u3000' || rs[lead] == '\t') {
+			lead++
+		}
+		add := func(at int, h Heading) {
+			ms := utf8.RuneCountInString(h.Marker)
+			end := min(at+h.SentenceEnd, len(rs))
+			occs = append(occs, occ{para: i, level: h.Level, number: h.Number, start: at, markEnd: at + ms,
+				end: end, heading: IsHeadingSentence(string(rs[min(at+ms, end):end]))})
+		}
+		level, number := 0, 0
+		if h := ParseHeadingMarker(string(rs[lead:])); h.Level > 0 {
+			add(lead, h)
+			level, number = h.Level, h.Number
+		}
+		for k := lead + 1; k < len(rs); k++ {
+			if rs[k-1] != '。' && rs[k-1] != '：' {
+				continue
+			}
+			h := ParseHeadingMarker(string(rs[k:]))
+			// a lower level, or the next sibling run in (（二）……。（三）……)
+			if h.Level == 0 || h.Level < level || (h.Level == level && h.Number != number+1) {
+				continue
+			}
+			if h.Level == level {
+				number++
+			}
+			add(k, h)
+			k += h.SentenceEnd - 1
+		}
+	}
+	// siblings: the current group of each level
+	cur := [5]int{-1, -1, -1, -1, -1}
+	groups := 0
+	for i := range occs {
+		o := &occs[i]
+		for l := o.level + 1; l < len(cur); l++ {
+			cur[l] = -1
+		}
+		if cur[o.level] < 0 || o.number == 1 {
+			cur[o.level] = groups
+			groups++
+		}
+		o.group = cur[o.level]
+	}
+	total, heads := make([]int, groups), make([]int, groups)
+	for _, o := range occs {
+		total[o.group]++
+		if o.heading {
+			heads[o.group]++
+		}
+	}
+	out := make([][]FaceSpan, len(ps))
+	for _, o := range occs {
+		if o.level > 2 || 2*heads[o.group] < total[o.group] {
+			continue
+		}
+		end := o.end
+		if !o.heading {
+			end = o.markEnd
+		}
+		out[o.para] = append(out[o.para], FaceSpan{Level: o.level, Start: o.start, End: end})
+	}
+	return out
 }

@@ -41,7 +41,7 @@ func dropInvisible(s string) string {
 func visibleCopy(doc *document.Document) *document.Document {
 	found := false
 	doc.Walk(func(path string, p *string) {
-		found = found || !isImagePath(path) && hasInvisible(*p)
+		found = found || hasInvisible(*p) && !isImagePath(path)
 	})
 	if !found {
 		return doc
