@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -195,23 +196,14 @@ func (c *ctx) phraseLists(r *rule, name string) []phraseList {
 	return out
 }
 
-// setGenres are the genre templates the checker knows: the built-ins, with the document's
-// own template in the place of a built-in of its id (or after them).
+// setGenres are the genre templates the checker knows: the built-ins, after the document's own
+// template when it is not one of them (its lists come first).
 func (c *ctx) setGenres() []*templates.Genre {
 	gs := builtinGenres().Genres()
-	if c.g == nil {
+	if c.g == nil || slices.Contains(gs, c.g) {
 		return gs
 	}
-	for i, g := range gs {
-		if g == c.g {
-			return gs
-		}
-		if g.ID == c.g.ID {
-			gs[i] = c.g
-			return gs
-		}
-	}
-	return append(gs, c.g)
+	return append([]*templates.Genre{c.g}, gs...)
 }
 
 // expand fills the placeholders of a message but {text} and {fix}: {genre} is the document's
@@ -472,16 +464,35 @@ func (c *ctx) severity(r *rule) string {
 	return r.Severity
 }
 
-// param returns the parameter name of r, the template's value over the default.
+// param returns the parameter name of r: the template's value, else (for a user's template of a
+// built-in 文种, which may switch a rule on without its words) the built-in template's, else the
+// rule's default.
 func (c *ctx) param(r *rule, name string) any {
-	if c.g != nil {
-		if cfg, ok := c.g.Rules[r.ID]; ok {
-			if v, ok := cfg.Params[name]; ok {
+	for _, g := range []*templates.Genre{c.g, c.builtinOf()} {
+		if g != nil {
+			if v, ok := g.Rules[r.ID].Params[name]; ok {
 				return v
 			}
 		}
 	}
 	return r.Params[name]
+}
+
+// builtinOf is the built-in template of the document's 文种 when its own template is not a
+// built-in: the built-in it replaces (same id and 文种), else the first of its 文种; nil otherwise.
+func (c *ctx) builtinOf() *templates.Genre {
+	if c.g == nil {
+		return nil
+	}
+	set := builtinGenres()
+	b, ok := set.Genre(c.g.ID)
+	switch {
+	case ok && b == c.g:
+		return nil // a built-in itself
+	case ok && b.Name == c.g.Name:
+		return b // the built-in it replaces
+	}
+	return set.ByName(c.g.Name)
 }
 
 func (c *ctx) paramStrings(r *rule, name string) []string {
@@ -589,8 +600,8 @@ func runeSlice(s string, off, n int) string {
 	return s[start:end]
 }
 
-// TitleGenre returns the 文种 a title ends with (请示, 通知, 函, …) among the built-in genre
-// templates' names and aliases (令 gives 命令), or "" when it names none.
+// TitleGenre returns the 文种 of a title by the built-in genre templates (Set.TitleGenre: a name
+// or alias the title ends with; 令 gives 命令), or "" when it names none.
 func TitleGenre(title string) string {
 	if g := builtinGenres().TitleGenre(title); g != nil {
 		return g.Name
@@ -619,18 +630,9 @@ func resolveGenre(doc *document.Document) *templates.Genre {
 			return g // a title the importer left in the body (it ended in punctuation)
 		}
 	}
-	// the special formats (命令格式, 纪要格式) name their genre: the one template of that format
+	// a special format (命令格式, 纪要格式) names its genre when one template of the set has it
 	if doc.Format == document.FormatOrder || doc.Format == document.FormatMinutes {
-		var only *templates.Genre
-		for _, g := range set.Genres() {
-			if g.Format == doc.Format {
-				if only != nil && only.Name != g.Name {
-					return nil
-				}
-				only = g
-			}
-		}
-		return only
+		return set.FormatGenre(doc.Format)
 	}
 	return nil
 }

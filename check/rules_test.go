@@ -185,7 +185,8 @@ func TestRules(t *testing.T) {
 		{"title-mixed-genre", "申请报告", r, func(d *document.Document) { d.Title = "某某县人民政府关于修建某某大桥的申请报告" }, "申请报告", ""},
 		{"title-composition", "", n, func(d *document.Document) { d.Title = "做好防汛工作的通知" }, "", ""},
 		{"title-repeated-guanyu", "", n, func(d *document.Document) {
-			d.Title = "某某市人民政府办公室关于转发省政府关于防汛工作的通知"
+			// (a 转发 title is a 通知（转发）, whose template switches the rule off)
+			d.Title = "某某市人民政府办公室关于开展关于防汛工作检查的通知"
 		}, "关于", ""},
 		{"heading-order", "", n, body(1, "（三）提高认识"), "", ""},
 		{"heading-sequence", "skip", n, body(6, "三、强化值守"), "", ""},
@@ -489,6 +490,14 @@ func TestGenreWordsInTemplates(t *testing.T) {
 	fs = findingsOf(Run(d, g, Options{}), "title-mixed-genre")
 	if len(fs) != 1 || fs[0].Message != "“申请书报告”不是文种，请改用“申请”" {
 		t.Errorf("title-mixed-genre with the template's words: %+v", fs)
+	}
+	// a user's 请示 template that switches the rule on without words takes the built-in 请示's
+	u := &templates.Genre{ID: "my-qingshi", Name: "请示", Rules: map[string]templates.RuleConfig{"qingshi-closing": {}}}
+	q := baseRequest()
+	q.Body = q.Body[:1]
+	fs = findingsOf(Run(q, u, Options{}), "qingshi-closing")
+	if len(fs) != 1 || fs[0].Message != "请示应以请求语结尾，如“妥否，请批示。”或“当否，请批复。”" {
+		t.Errorf("qingshi-closing in a user's 请示 template without words: %+v", fs)
 	}
 	// the 申请's own phrase is nobody's without its template, and not reported in the 申请
 	// itself (its template switches the rule off there)

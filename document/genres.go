@@ -65,11 +65,13 @@ func (gs Genres) TitleEnding(title string) string {
 }
 
 // OfTitle returns the genre of a title: the one with the longest name the title ends with
-// (spaces, a final full stop and a trailing note in brackets such as （征求意见稿） ignored),
-// among several of that name the one whose TitleWords the title contains, else the one
-// without TitleWords. It returns nil when none matches.
+// (blanks, final punctuation and trailing notes in brackets such as （征求意见稿） ignored: see
+// TitleCore), among several of that name the one whose TitleWords the title contains, else the
+// one without TitleWords. It returns nil when none matches. It is the one reading of a title's
+// genre: templates.Set.TitleGenre is OfTitle on the set's table.
 func (gs Genres) OfTitle(title string) *GenreInfo {
-	t := TitleCore(title)
+	// a stray mark at the end (关于……的通知；) hides no genre: title-end-punct reports it
+	t := TitleCore(strings.TrimRight(TitleCore(title), "，,；;：:！!？?"))
 	best := ""
 	for _, g := range gs {
 		for _, n := range g.Names {
