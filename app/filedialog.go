@@ -13,8 +13,9 @@ import (
 	"fyne.io/fyne/v2/storage"
 )
 
-// File dialogs (issue 14): the platform's own file chooser (GTK 3 on Linux, the common
-// dialogs on Windows, NSOpenPanel/NSSavePanel on macOS, through github.com/sqweek/dialog),
+// File dialogs (issue 14): the platform's own file chooser (GTK 3 on Linux and the BSDs,
+// loaded when first used, filedialog_gtk.go; the common dialogs on Windows and
+// NSOpenPanel/NSSavePanel on macOS through github.com/sqweek/dialog),
 // opening beside the current draft; Fyne's dialog, started in the same folder, when the
 // native one cannot run (no display GTK can open, a platform error) or is turned off with
 // GONGWEN_DIALOG=fyne. Tests (Options.NativeDialogs false) always get Fyne's dialog.

@@ -1,4 +1,4 @@
-//go:build cgo || windows
+//go:build windows || (cgo && darwin)
 
 package app
 
@@ -10,10 +10,11 @@ import (
 	sqdialog "github.com/sqweek/dialog"
 )
 
-// platformChooser is nativeChooser through github.com/sqweek/dialog: GTK 3 on Linux and
-// the BSDs (cgo), the common dialogs on Windows (system calls), Cocoa panels on macOS
-// (cgo). Its GTK side panics when GTK could not be initialised (no display it can open):
-// that becomes an error, and the caller falls back to Fyne's dialog.
+// platformChooser is nativeChooser through github.com/sqweek/dialog: the common dialogs on
+// Windows (system calls), Cocoa panels on macOS (cgo). (Linux and the BSDs have their own,
+// filedialog_gtk.go: sqweek/dialog initialises GTK when the program starts and titles its
+// GTK dialog "Open File" with English buttons.) A panic becomes an error, and the caller
+// falls back to Fyne's dialog.
 func platformChooser(r fileRequest) (path string, err error) {
 	defer func() {
 		if p := recover(); p != nil {

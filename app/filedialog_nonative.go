@@ -1,9 +1,9 @@
-//go:build !cgo && !windows
+//go:build !windows && !(cgo && (linux || freebsd || openbsd || netbsd || darwin))
 
 package app
 
-// Built without cgo there is no native file dialog on Linux or macOS (sqweek/dialog needs
-// GTK or Cocoa through cgo): Fyne's dialog is used.
+// Built without cgo there is no native file dialog on Linux or macOS (GTK is called and
+// Cocoa linked through cgo): Fyne's dialog is used.
 
 func platformChooser(fileRequest) (string, error) { return "", errNoNative }
 

@@ -99,6 +99,13 @@ func errorf(key string, args ...any) error {
 	return fmt.Errorf(T(key), args...)
 }
 
+// languageOurs tells that LANGUAGE holds ourLanguage, set by the app (quietCLocale, the
+// GTK file dialog's language), not by the user.
+var (
+	languageOurs bool
+	ourLanguage  string
+)
+
 // QuietLocale is quietCLocale for the command: it must run before the Fyne app is made.
 func QuietLocale() { quietCLocale() }
 
@@ -116,6 +123,7 @@ func quietCLocale() {
 		base, _, _ := strings.Cut(v, ".")
 		if (base == "C" || base == "POSIX") && v != base && os.Getenv("LANGUAGE") == "" {
 			os.Setenv("LANGUAGE", "en")
+			languageOurs, ourLanguage = true, "en"
 		}
 		return
 	}
