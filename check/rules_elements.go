@@ -417,7 +417,7 @@ var checkDateInvalid = func(c *ctx, r *rule) {
 var checkDateMissing = func(c *ctx, r *rule) {
 	d := c.doc
 	if trimSpace(d.Date) != "" || c.signOff() == document.SignOffNone || c.genreUnsigned() || len(d.Body) == 0 {
-		return // 决议, 公报 and 纪要 are not signed: their templates' sign-off is none
+		return // a genre that is not signed: its template's sign-off is none (or 纪要格式)
 	}
 	c.reportDoc(r, "缺少成文日期：署名下方应标注成文日期，如“2024年1月5日”")
 }
@@ -506,7 +506,7 @@ var checkRecipientsColon = func(c *ctx, r *rule) {
 
 var checkRecipientsMissing = func(c *ctx, r *rule) {
 	d := c.doc
-	// the genres without 主送 (公告, 通告, 决议, 公报, 纪要, 命令) switch the rule off in their templates
+	// a genre without 主送 switches the rule off in its template (recipients-missing: enabled: false)
 	if v, _ := c.recipientsText(); v != "" || len(d.Body) == 0 || c.g == nil || d.RecipientsInBanji {
 		return
 	}
@@ -648,7 +648,7 @@ var checkTitleGenre = func(c *ctx, r *rule) {
 var checkTitleComposition = func(c *ctx, r *rule) {
 	v := compact(c.doc.Title)
 	if v == "" || c.genre == "" {
-		return // 公告, 通告, 命令, 纪要, 公报 and 议案 switch the rule off in their templates
+		return // a genre whose title has no matter switches the rule off in its template
 	}
 	if strings.Contains(v, "关于") || strings.Contains(v, "转发") || strings.Contains(v, "印发") || strings.Contains(v, "批转") {
 		return
