@@ -1,11 +1,13 @@
 package app
 
 import (
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
 
 	"gongwen/check"
+	"gongwen/document"
 	"gongwen/templates"
 )
 
@@ -22,17 +24,33 @@ func wrapMode() fyne.TextWrap {
 	return fyne.TextWrapBreak // Chinese has no spaces: break between any characters
 }
 
-// specLabel is a field's label in the UI language.
+// specLabel is a field's label in the UI language: in English the template's, else its
+// element's in the element table (document.Elements: the one place of the elements' English
+// names).
 func specLabel(f templates.Field) string {
 	if Language() == LangEn {
 		if f.LabelEN != "" {
 			return f.LabelEN
 		}
-		if s := T("field." + f.Path); s != "field."+f.Path {
-			return s
+		if e := elementAt(f.Path); e != nil && e.LabelEN != "" {
+			return e.LabelEN
 		}
 	}
 	return f.Label
+}
+
+// elementAt is the element table's description of the element at a form path: body, or a
+// record's field such as issuers.0.seal. It is nil for a path the table does not describe.
+func elementAt(path string) *document.Element {
+	key, rest, _ := strings.Cut(path, ".")
+	e := document.ElementOf(key)
+	if e == nil || rest == "" {
+		return e
+	}
+	if _, sub, ok := strings.Cut(rest, "."); ok {
+		return e.Sub(sub)
+	}
+	return nil
 }
 
 // specHelp is a field's help in the UI language. The sign-off's help is the app's own: the

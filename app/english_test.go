@@ -3,9 +3,12 @@ package app
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"gongwen/templates"
 )
 
 // TestEnglishEditor: in English the form's labels and help, the genre's name, the findings
@@ -41,5 +44,34 @@ func TestEnglishEditor(t *testing.T) {
 	}
 	if wrapMode() != fyne.TextWrapWord {
 		t.Error("English does not wrap between words")
+	}
+}
+
+// TestFieldLabelsFromElements: in English every field of every built-in template has a label,
+// its own or its element's from the element table (the app keeps no copy of the elements'
+// names), and the element's label is the table's.
+func TestFieldLabelsFromElements(t *testing.T) {
+	SetLanguage(LangEn)
+	defer SetLanguage(LangZh)
+	for _, g := range templates.Builtins().Genres() {
+		for _, f := range g.Fields {
+			l := specLabel(f)
+			if l == "" || strings.ContainsFunc(l, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+				t.Errorf("%s %s: no English label (%q)", g.ID, f.Path, l)
+			}
+			if e := elementAt(f.Path); f.LabelEN == "" && (e == nil || l != e.LabelEN) {
+				t.Errorf("%s %s: label %q is not the element table's", g.ID, f.Path, l)
+			}
+		}
+	}
+	for path, want := range map[string]string{"recipients": "Main recipients", "issuers.0.seal": "Seal image",
+		"attachments.1.title": "Title", "issuers": "Issuing organs", "no_such": "", "issuers.0.nope": ""} {
+		got := ""
+		if e := elementAt(path); e != nil {
+			got = e.LabelEN
+		}
+		if got != want {
+			t.Errorf("elementAt(%q) = %q, want %q", path, got, want)
+		}
 	}
 }
