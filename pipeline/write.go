@@ -77,13 +77,26 @@ func (p *Pipeline) StreamPDF(w io.Writer, d *Draft, warn func(string)) (int, err
 	return n, pw.Finish(w)
 }
 
-// WriteOFD writes the pages as OFD (GB/T 33190).
-func (p *Pipeline) WriteOFD(w io.Writer, d *Draft, res *layout.Result) error {
+// OFDMeta is the OFD's document information: the 公文's (ofd.MetaOf) with the genre's 文种
+// as the subject.
+func (d *Draft) OFDMeta() ofd.Meta {
 	meta := ofd.MetaOf(d.Doc)
 	if d.Genre != nil {
 		meta.Subject = d.Genre.Name
 	}
-	return ofd.Write(w, res.Pages, p.fonts(), meta)
+	return meta
+}
+
+// WriteOFD writes the pages as OFD (GB/T 33190).
+func (p *Pipeline) WriteOFD(w io.Writer, d *Draft, res *layout.Result) error {
+	return ofd.Write(w, res.Pages, p.fonts(), d.OFDMeta())
+}
+
+// OFDWriter starts an OFD of the draft on w with the pipeline's fonts, to which pages are
+// added as a streaming typesetting run (Pages) hands them over: each page goes into the
+// package as it comes.
+func (p *Pipeline) OFDWriter(w io.Writer, d *Draft) *ofd.Writer {
+	return ofd.NewWriter(w, p.fonts(), d.OFDMeta())
 }
 
 // RenderPNG paints one page at dpi; boxes draws the trainer's boxes of a page typeset with
@@ -94,20 +107,18 @@ func (p *Pipeline) RenderPNG(pg layout.Page, dpi float64, boxes bool) (*image.RG
 
 // WriteDOCX writes the prepared document as .docx, following the page plan of the
 // pipeline's own typesetting run (its Records) with the pipeline's fonts; warn receives the
-// writer's warnings.
+// writer's warnings. The writer follows the run as it hands the pages over (Pages) and
+// writes the document part as it goes: a long document is never held whole.
 func (p *Pipeline) WriteDOCX(w io.Writer, d *Draft, warn func(string)) error {
-	// The page plan needs the Records and, of each page, whether it is the blank page before
-	// the 版记 and its seal circles: the pages' text is let go as the layout hands them over.
-	res := &layout.Result{}
-	_, err := p.Pages(d, TypesetOptions{Warn: warn}, func(pg layout.Page, recs []layout.Record) error {
-		res.Pages = append(res.Pages, layout.Page{Number: pg.Number, Blank: pg.Blank, Circles: pg.Circles})
-		res.Records = append(res.Records, recs...)
-		return nil
-	})
-	if err != nil {
+	if d == nil || d.Doc == nil {
+		return errors.New("没有公文可排版 (no document)")
+	}
+	opts := p.docxOptions(nil, warn)
+	opts.Pages = func(emit func(layout.Page, []layout.Record) error) error {
+		_, err := p.Pages(d, TypesetOptions{Warn: warn}, emit)
 		return err
 	}
-	return docx.Write(w, d.Doc, p.docxOptions(res, warn))
+	return docx.Write(w, d.Doc, opts)
 }
 
 // docxOptions are the DOCX writer's options for a typeset result: its page plan, the

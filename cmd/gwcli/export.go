@@ -290,19 +290,26 @@ func exportOne(o exportOptions, in, out, format string, fonts *layout.Fonts, std
 		}
 		row.pages = -1
 	case "ofd":
-		res, err := p.Typeset(d, pipeline.TypesetOptions{Warn: warn})
-		if err != nil {
-			return fail(fmt.Sprintf("%s: 排版失败：%s (typesetting failed)", in, oneLine(err.Error())))
-		}
-		row.pages = len(res.Pages)
+		// Each page goes into the package as the layout hands it over, as for the PDF.
 		w, err := set.create(out, stdout)
 		if err != nil {
 			return fail(err.Error())
 		}
-		if err := p.WriteOFD(w, d, res); err != nil {
-			set.abort()
-			return fail(fmt.Sprintf("%s: 生成 OFD 失败：%s (OFD failed)", in, oneLine(err.Error())))
+		ow := p.OFDWriter(w, d)
+		n, err := p.Pages(d, pipeline.TypesetOptions{Warn: warn}, func(pg layout.Page, _ []layout.Record) error {
+			return writeErr(ow.Add(&pg))
+		})
+		if err == nil {
+			err = writeErr(ow.Finish())
 		}
+		if err != nil {
+			set.abort()
+			if errors.As(err, new(pageWriteError)) {
+				return fail(fmt.Sprintf("%s: 生成 OFD 失败：%s (OFD failed)", in, oneLine(err.Error())))
+			}
+			return fail(fmt.Sprintf("%s: 排版失败：%s (typesetting failed)", in, oneLine(err.Error())))
+		}
+		row.pages = n
 	case "pdf":
 		// The pages go to the PDF as the layout hands them over: memory holds the last
 		// pages of the layout, not the whole document.

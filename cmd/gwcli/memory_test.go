@@ -41,17 +41,22 @@ func TestMemoryChild(t *testing.T) {
 
 // memBoundMB is the bound on the peak resident memory of one export, the same at 1000 and
 // 5000 pages: layout hands each page over as soon as no keep rule can change it
-// (layout/stream.go) and the PDF and PNG writers take the pages as they come. Measured on
-// the loaded 2-core build machine: PDF 1000 pages 89–130 MB, 5000 pages 220–258 MB (gopdf
-// holds each page's drawing operations, about 12 KB a page, until it writes the file, and
-// allocates a 1 MB compressor for each page's content then); PNG at 10 dpi 1000 pages 55 MB,
-// 5000 pages 109 MB. Before the streaming (f7e3f9f): PDF 136–141 MB and 470–530 MB.
+// (layout/stream.go) and every writer takes the pages as they come: the PDF and PNG writers
+// paint them, the OFD writer puts each page's Content.xml into the package, the DOCX writer
+// reads the page plan as it writes word/document.xml into the package (export/docx/stream.go).
+// Measured on the loaded 2-core build machine: PDF 1000 pages 89–130 MB, 5000 pages
+// 215–258 MB (gopdf holds each page's drawing operations, about 7 KB a page, until it writes
+// the file, and allocates a 1 MB compressor for each page's content then); PNG at 10 dpi
+// 1000 pages 55 MB, 5000 pages 109 MB; DOCX 69 and 133 MB; OFD 50 and 93 MB. Before the
+// streaming (f7e3f9f): PDF 136–141 MB and 470–530 MB; DOCX (whole page plan and
+// document.xml in memory) 107 and 290 MB; OFD (whole layout) 78 and 275 MB.
 const memBoundMB = 320
 
 // memGrowthMB bounds the growth of the peak per 1000 pages between the 1000- and 5000-page
-// runs of one format, with room for the collector's timing (measured: PDF 35, PNG 13 MB per
-// 1000 pages; before the streaming 91 MB for PDF).
-var memGrowthMB = map[string]int64{"pdf": 50, "png": 25}
+// runs of one format, with room for the collector's timing (measured: PDF 29–35, PNG 13,
+// DOCX 16, OFD 11 MB per 1000 pages, most of it the document's own text and the collector's
+// headroom over it; before the streaming 91 MB for PDF, 46 for DOCX, 49 for OFD).
+var memGrowthMB = map[string]int64{"pdf": 50, "png": 25, "docx": 30, "ofd": 25}
 
 // TestExportMemory exports generated documents of 1000 and 5000 pages in a child process and
 // bounds its peak resident memory (memBoundMB, both sizes) and its growth per 1000 pages
@@ -61,7 +66,7 @@ func TestExportMemory(t *testing.T) {
 		t.Skip("peak RSS from getrusage on Linux")
 	}
 	if testing.Short() {
-		t.Skip("exports 12000 pages")
+		t.Skip("exports 24000 pages")
 	}
 	dir := t.TempDir()
 	cases := []struct {
@@ -73,6 +78,10 @@ func TestExportMemory(t *testing.T) {
 		{5000, "pdf", "150"},
 		{1000, "png", "10"}, // 150 dpi takes minutes; the pages are streamed alike
 		{5000, "png", "10"},
+		{1000, "docx", "150"},
+		{5000, "docx", "150"},
+		{1000, "ofd", "150"},
+		{5000, "ofd", "150"},
 	}
 	peaks := map[string]map[int]int64{}
 	for _, c := range cases {

@@ -41,14 +41,19 @@ func TestCheckReportsOverflow(t *testing.T) {
 			if code != exitFindings || !strings.Contains(out.String(), "layout-fails") || !strings.Contains(out.String(), c.want) {
 				t.Errorf("check: exit %d, want %d and a layout-fails finding naming %s:\n%s%s", code, exitFindings, c.want, out.String(), errb.String())
 			}
-			out.Reset()
-			errb.Reset()
-			code = run([]string{"export", "-o", filepath.Join(dir, "d.pdf"), in}, &out, &errb)
-			if code != exitFailure || !strings.Contains(errb.String(), c.want) {
-				t.Errorf("export: exit %d, want %d and a message naming %s:\n%s", code, exitFailure, c.want, errb.String())
-			}
-			if _, err := os.Stat(filepath.Join(dir, "d.pdf")); err == nil {
-				t.Error("export wrote a PDF")
+			// every writer follows the layout as it hands the pages over: the refusal (of the
+			// 版头 before page 1 is handed over, of the 版记 at the end) leaves no file
+			for _, format := range []string{"pdf", "docx", "ofd"} {
+				out.Reset()
+				errb.Reset()
+				file := filepath.Join(dir, "d."+format)
+				code = run([]string{"export", "-o", file, in}, &out, &errb)
+				if code != exitFailure || !strings.Contains(errb.String(), c.want) {
+					t.Errorf("export %s: exit %d, want %d and a message naming %s:\n%s", format, code, exitFailure, c.want, errb.String())
+				}
+				if _, err := os.Stat(file); err == nil {
+					t.Errorf("export wrote %s", file)
+				}
 			}
 		})
 	}

@@ -1,12 +1,14 @@
 package docx
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"image"
 	"image/color"
 	_ "image/jpeg" // seal and signature images
 	"image/png"
+	"io"
 	"math"
 	"strings"
 	"unicode/utf8"
@@ -21,7 +23,8 @@ type builder struct {
 	fonts fontSet
 	warn  func(string)
 
-	out     strings.Builder
+	// out is word/document.xml, written as it is built (into the package's zip entry)
+	out     *bufio.Writer
 	media   []mediaFile
 	footers []subPart
 	headers []subPart
@@ -61,7 +64,8 @@ func newBuilder(doc *document.Document, fonts fontSet, opts Options) *builder {
 	if warn == nil {
 		warn = func(string) {}
 	}
-	return &builder{doc: doc, fonts: fonts, warn: warn, onLine: opts.Plan, nextRel: 10, nextPr: 1, used: map[string]map[rune]bool{}}
+	return &builder{doc: doc, fonts: fonts, warn: warn, onLine: opts.Plan, nextRel: 10, nextPr: 1, used: map[string]map[rune]bool{},
+		out: bufio.NewWriter(io.Discard)}
 }
 
 func (b *builder) rel() string {
@@ -347,7 +351,8 @@ func markSize(lines ...string) float64 {
 	return math.Min(50, math.Floor(414/n*2)/2)
 }
 
-func (b *builder) build() string {
+// build writes word/document.xml to b.out, reading the page plan as it goes.
+func (b *builder) build() error {
 	d := b.doc
 	b.tracking = d.Format != document.FormatLetter
 	b.out.WriteString(xmlHeader)
@@ -379,14 +384,14 @@ func (b *builder) build() string {
 			empty := b.p(para{style: "GwFooter", line: 360, mark: rs{role: roleSong, sz: sz4}})
 			b.out.WriteString(b.sectXML(nil, []subPart{b.addFooter("default", empty), b.addFooter("even", empty)}, "nextPage", false, false))
 			b.out.WriteString(`</w:body></w:document>`)
-			return b.out.String()
+			return b.out.Flush()
 		}
 		b.out.WriteString(b.p(para{style: "GwBanji", pageBreak: true, line: 12, mark: rs{role: roleFang, sz: 2}}))
 	}
 	b.banji()
 	b.out.WriteString(b.mainSection())
 	b.out.WriteString(`</w:body></w:document>`)
-	return b.out.String()
+	return b.out.Flush()
 }
 
 // preLines writes the 份号, 密级和保密期限 and 紧急程度 lines flush left, one a line, and
@@ -583,11 +588,11 @@ func (b *builder) jointMark(top, used int) int {
 	nameW := widthPt(longest, size) + 40
 	sufW := widthPt(d.MarkSuffix, size) + 40
 	tw := nameW + sufW
-	fmt.Fprintf(&b.out, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="%d"/><w:gridCol w:w="%d"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr>`, tw, nameW, sufW, nameW)
+	fmt.Fprintf(b.out, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="%d"/><w:gridCol w:w="%d"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr>`, tw, nameW, sufW, nameW)
 	for _, n := range names {
 		b.out.WriteString(b.p(para{style: "GwMark", jc: "distribute", line: h, mark: r, runs: []string{b.run(n, r)}}))
 	}
-	fmt.Fprintf(&b.out, `</w:tc><w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>`, sufW)
+	fmt.Fprintf(b.out, `</w:tc><w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>`, sufW)
 	tr := b.tracking
 	b.tracking = false // the suffix sits beside the names
 	b.out.WriteString(b.p(para{style: "GwMark", jc: "right", line: h, mark: r, runs: []string{b.run(d.MarkSuffix, r)}}))
@@ -693,7 +698,9 @@ func (b *builder) bodyParas(prefix string, ps []string, before int) {
 			p.before = before
 		}
 		path := fmt.Sprintf("%s.%d", prefix, i)
-		b.startElement(path)
+		if t != "" { // an empty paragraph has no records to read ahead for
+			b.startElement(path)
+		}
 		rs := []rune(t)
 		if h := document.ParseHeadingMarker(strings.TrimLeft(t, " \u3000\t")); h.Level > 0 {
 			p.style = fmt.Sprintf("GwH%d", h.Level)
@@ -791,7 +798,7 @@ func (b *builder) signOff() {
 	}
 	if mode == document.SignOffNone {
 		// the date alone, where the engine prints one (not under a 题注 that carries it)
-		if d.Date != "" && len(b.plan.byPath[document.PathDate]) > 0 {
+		if d.Date != "" && len(b.plan.held(document.PathDate)) > 0 {
 			b.out.WriteString(b.p(para{style: "GwDate", jc: "right", before: pitch, right: 4 * char3, runs: []string{b.run(d.Date, body3)}}))
 		}
 		return
@@ -950,9 +957,9 @@ func (b *builder) table(t *document.Table, path string) {
 	}
 	ws[cols-1] += textW - sum
 	line := `w:val="single" w:sz="6" w:space="0" w:color="000000"` // 0.25 mm, as the layout engine
-	fmt.Fprintf(&b.out, `<w:tbl><w:tblPr><w:tblStyle w:val="GwTable"/><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders><w:top %s/><w:left %s/><w:bottom %s/><w:right %s/><w:insideH %s/><w:insideV %s/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="85" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, textW, line, line, line, line, line, line)
+	fmt.Fprintf(b.out, `<w:tbl><w:tblPr><w:tblStyle w:val="GwTable"/><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders><w:top %s/><w:left %s/><w:bottom %s/><w:right %s/><w:insideH %s/><w:insideV %s/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="85" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`, textW, line, line, line, line, line, line)
 	for _, w := range ws {
-		fmt.Fprintf(&b.out, `<w:gridCol w:w="%d"/>`, w)
+		fmt.Fprintf(b.out, `<w:gridCol w:w="%d"/>`, w)
 	}
 	b.out.WriteString(`</w:tblGrid>`)
 	row := func(cells []string, head bool, rowPath string) {
@@ -972,7 +979,7 @@ func (b *builder) table(t *document.Table, path string) {
 				f = rs{role: roleHei, sz: sz4}
 				jc = "center"
 			}
-			fmt.Fprintf(&b.out, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>`, ws[i])
+			fmt.Fprintf(b.out, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>`, ws[i])
 			// 4号 lines 1.35 em apart, 1.5 mm padding: the layout engine's table
 			runs := []string{b.run(c, f)}
 			if path != "" {

@@ -14,22 +14,6 @@ import (
 // same as the PDF's when the caller hands it over in Options.Layout) say where each line of
 // each element breaks, on which page it sits, the mark's size and where the text starts.
 
-// plan is the layout engine's page plan of the document.
-type plan struct {
-	res    *layout.Result
-	byPath map[string][]layout.Record // records of each element path, in page order
-}
-
-func newPlan(res *layout.Result) *plan {
-	p := &plan{res: res, byPath: map[string][]layout.Record{}}
-	for _, r := range res.Records {
-		if r.Path != "" {
-			p.byPath[r.Path] = append(p.byPath[r.Path], r)
-		}
-	}
-	return p
-}
-
 // runLayout typesets the document once, with the caller's fonts, for its page plan.
 func runLayout(doc *document.Document, opts Options) (res *layout.Result, err error) {
 	defer func() {
@@ -40,11 +24,20 @@ func runLayout(doc *document.Document, opts Options) (res *layout.Result, err er
 	return layout.Run(doc, layout.Options{Fonts: opts.Faces, Warn: opts.Warn})
 }
 
+// layoutSource typesets the document with the caller's fonts, handing the pages over as
+// they are final.
+func layoutSource(doc *document.Document, opts Options) PageSource {
+	return func(emit func(layout.Page, []layout.Record) error) error {
+		_, err := layout.Run(doc, layout.Options{Fonts: opts.Faces, Warn: opts.Warn, Page: emit})
+		return err
+	}
+}
+
 // lines returns the engine's lines of the element at path on all its pages (the element's
 // text without the line breaks typed in it), or nil when it has none.
 func (p *plan) lines(path string) []layout.RecordLine {
 	var ls []layout.RecordLine
-	for _, r := range p.byPath[path] {
+	for _, r := range p.records(path) {
 		ls = append(ls, r.Lines...)
 	}
 	return ls
@@ -53,8 +46,8 @@ func (p *plan) lines(path string) []layout.RecordLine {
 // firstLines returns the lines of the first record of path only (a table header repeated on
 // the next page has a record on each).
 func (p *plan) firstLines(path string) []layout.RecordLine {
-	if rs := p.byPath[path]; len(rs) > 0 {
-		return rs[0].Lines
+	if r := p.first(path); r != nil {
+		return r.Lines
 	}
 	return nil
 }
@@ -89,26 +82,16 @@ func (b *builder) titleLines() string { return b.brokenLines(document.PathTitle,
 // banjiAlone reports whether the layout engine puts the 版记 on a page of its own (an even
 // page after the text), and whether a blank page precedes that page.
 func (b *builder) banjiAlone() (alone, blankBefore bool) {
-	page := -1
-	for _, r := range b.plan.res.Records {
-		switch r.Element {
-		case layout.ElemCC, layout.ElemPrint, layout.ElemBanjiRule:
-			page = max(page, r.Page)
-		}
-	}
-	if page <= 0 {
+	p := b.plan
+	p.all()
+	page := p.banjiEnd
+	if page <= 0 || page >= len(p.facts) {
 		return false, false
 	}
-	for _, r := range b.plan.res.Records {
-		switch r.Element {
-		case layout.ElemCC, layout.ElemPrint, layout.ElemBanjiRule, layout.ElemPageNumber:
-		default:
-			if r.Page == page {
-				return false, false
-			}
-		}
+	if p.facts[page].other {
+		return false, false
 	}
-	return true, b.plan.res.Pages[page-1].Blank
+	return true, p.facts[page-1].blank
 }
 
 // hasBanji reports whether the document has a 版记 to write.
@@ -123,8 +106,8 @@ func (b *builder) hasBanji() bool {
 func (b *builder) markSizeFor(text string) float64 {
 	var sb strings.Builder
 	size := 0.0
-	for _, r := range b.plan.res.Records {
-		if r.Element == layout.ElemMark && r.Page == 0 {
+	for _, r := range b.plan.firstPage() {
+		if r.Element == layout.ElemMark {
 			for _, l := range r.Lines {
 				sb.WriteString(l.Text)
 			}
@@ -141,10 +124,10 @@ func (b *builder) markSizeFor(text string) float64 {
 // engine starts the text after the 版头 and title on page 1 (主送 or 正文).
 func (b *builder) firstTextSlot() (int, bool) {
 	first := layout.Length(-1)
-	for _, r := range b.plan.res.Records {
+	for _, r := range b.plan.firstPage() {
 		switch r.Element {
 		case layout.ElemRecipients, layout.ElemBody, layout.ElemHeading1, layout.ElemHeading2:
-			if r.Page == 0 && len(r.Lines) > 0 && (first < 0 || r.Lines[0].Y < first) {
+			if len(r.Lines) > 0 && (first < 0 || r.Lines[0].Y < first) {
 				first = r.Lines[0].Y // the baseline
 			}
 		}
@@ -184,7 +167,6 @@ func (b *builder) lineRuns(path string, segs []seg, first, left, right int) []st
 	for _, s := range segs {
 		whole.WriteString(s.text)
 	}
-	ls := b.plan.lines(path)
 	spell := func(ls []layout.RecordLine) string {
 		var sb strings.Builder
 		for _, l := range ls {
@@ -192,7 +174,15 @@ func (b *builder) lineRuns(path string, segs []seg, first, left, right int) []st
 		}
 		return sb.String()
 	}
-	if !strings.HasSuffix(whole.String(), spell(ls)) {
+	var ls []layout.RecordLine
+	if whole.Len() == 0 {
+		// no text, no records (an empty table cell): nothing to read ahead for
+	} else if strings.Contains(path, ".table.header.") {
+		// a header cell the engine repeats on each page of the table: its lines are those
+		// of its first record (all of them spell the text as often as it is repeated), read
+		// without holding the table's pages
+		ls = b.plan.firstLines(path)
+	} else if ls = b.plan.lines(path); !strings.HasSuffix(whole.String(), spell(ls)) {
 		ls = b.plan.firstLines(path)
 	}
 	var sb strings.Builder
@@ -316,7 +306,7 @@ func scriptClass(r rune) int {
 // first piece on a later page than the text written before it (a page break its keep rules
 // made, not the page filling up), the next paragraph starts a page.
 func (b *builder) startElement(path string) {
-	rs := b.plan.byPath[path]
+	rs := b.plan.records(path)
 	if len(rs) == 0 {
 		return
 	}
@@ -325,16 +315,8 @@ func (b *builder) startElement(path string) {
 
 // startSignOff is startElement for the 署名, 成文日期 and seals as one block.
 func (b *builder) startSignOff() {
-	first, last := -1, -1
-	for _, r := range b.plan.res.Records {
-		switch r.Element {
-		case layout.ElemIssuerSign, layout.ElemDate, layout.ElemSeal, layout.ElemSignature:
-			if first < 0 || r.Page < first {
-				first = r.Page
-			}
-			last = max(last, r.Page)
-		}
-	}
+	b.plan.signOff()
+	first, last := b.plan.signFirst, b.plan.signLast
 	if first >= 0 {
 		b.moveTo(first, last)
 	}
@@ -347,23 +329,6 @@ func (b *builder) moveTo(first, last int) {
 	b.page = max(b.page, last)
 }
 
-// endsFull reports whether the engine filled page's last line of the 版心 with text (the
-// next page then starts by itself).
-func (p *plan) endsFull(page int) bool {
-	bottom := layout.MarginTop + layout.BodyHeight - layout.LinePitch
-	for _, r := range p.res.Records {
-		if r.Page != page || r.Element == layout.ElemPageNumber {
-			continue
-		}
-		for _, l := range r.Lines {
-			if l.Y > bottom {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // signRows returns the rows of the 署名 as the engine placed them in the seal mode: the
 // issuer indexes of each row, the centre of each name in twips from the left margin, and
 // for each row the grid lines from the previous row's baseline to its own; nil when the
@@ -374,9 +339,10 @@ func (b *builder) signRows(n int) (rows [][]int, centres [][]int, lines []int) {
 		y, c layout.Length
 	}
 	var ns []name
+	b.plan.signOff()
 	for i := 0; i < n; i++ {
 		found := false
-		for _, r := range b.plan.byPath[fmt.Sprintf("issuers.%d.name", i)] {
+		for _, r := range b.plan.held(fmt.Sprintf("issuers.%d.name", i)) {
 			if r.Element == layout.ElemIssuerSign && len(r.Lines) > 0 {
 				ns = append(ns, name{i, layout.Length(r.Page)*layout.PageHeight + r.Lines[0].Y, r.X + r.W/2})
 				found = true
@@ -409,8 +375,8 @@ func (b *builder) signRows(n int) (rows [][]int, centres [][]int, lines []int) {
 // numberBaseline is the baseline of the 发文字号 on page 1 in twips below the 版心's top, as
 // the engine placed it.
 func (b *builder) numberBaseline() (int, bool) {
-	for _, r := range b.plan.byPath[document.PathNumber] {
-		if r.Page == 0 && len(r.Lines) > 0 {
+	for _, r := range b.plan.onPage0(document.PathNumber) {
+		if len(r.Lines) > 0 {
 			return twips(r.Lines[len(r.Lines)-1].Y - layout.MarginTop), true
 		}
 	}
@@ -420,8 +386,8 @@ func (b *builder) numberBaseline() (int, bool) {
 // separatorCentre is the centre line of the red separator on page 1 in twips below the
 // 版心's top, as the engine drew it.
 func (b *builder) separatorCentre() (int, bool) {
-	for _, r := range b.plan.res.Records {
-		if r.Element == layout.ElemSeparator && r.Page == 0 {
+	for _, r := range b.plan.firstPage() {
+		if r.Element == layout.ElemSeparator {
 			return twips(r.Y + r.H/2 - layout.MarginTop), true
 		}
 	}
@@ -431,8 +397,8 @@ func (b *builder) separatorCentre() (int, bool) {
 // titleBaseline is the baseline of the 标题's first line on page 1 in twips below the 版心's
 // top, as the engine placed it.
 func (b *builder) titleBaseline() (int, bool) {
-	for _, r := range b.plan.byPath[document.PathTitle] {
-		if r.Page == 0 && len(r.Lines) > 0 {
+	for _, r := range b.plan.onPage0(document.PathTitle) {
+		if len(r.Lines) > 0 {
 			return twips(r.Lines[0].Y - layout.MarginTop), true
 		}
 	}
@@ -447,12 +413,13 @@ func emu(l layout.Length) int64 { return int64(l) * 36 }
 // to the page at the engine's seal rectangle, behind the text; empty when the engine
 // placed no seal for the issuer.
 func (b *builder) sealPlaceholder(i int) string {
-	for _, r := range b.plan.byPath[fmt.Sprintf("issuers.%d.seal", i)] {
+	b.plan.signOff()
+	for _, r := range b.plan.held(fmt.Sprintf("issuers.%d.seal", i)) {
 		if r.Element != layout.ElemSeal || r.W <= 0 {
 			continue
 		}
 		width := layout.Mm(0.3)
-		for _, c := range b.plan.res.Pages[r.Page].Circles {
+		for _, c := range b.plan.circles[r.Page] {
 			if c.CX == r.X+r.W/2 && c.CY == r.Y+r.H/2 && c.Width > 0 {
 				width = c.Width
 			}

@@ -29,7 +29,7 @@ type PlanLine struct {
 // plan.lines (firstLines is its beginning).
 func (p *plan) linePages(path string) []int {
 	var pages []int
-	for _, r := range p.byPath[path] {
+	for _, r := range p.held(path) {
 		for range r.Lines {
 			pages = append(pages, r.Page)
 		}
@@ -64,7 +64,8 @@ func (b *builder) plannedRepeats(path string) {
 	if b.onLine == nil {
 		return
 	}
-	for _, r := range b.plan.byPath[path][min(1, len(b.plan.byPath[path])):] {
+	rs := b.plan.records(path) // all of them: the table's pages are held while its header is written
+	for _, r := range rs[min(1, len(rs)):] {
 		for _, l := range r.Lines {
 			b.onLine(PlanLine{Path: path, Page: r.Page, X: l.X, Y: l.Y, Text: l.Text})
 		}

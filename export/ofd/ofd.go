@@ -11,12 +11,15 @@ package ofd
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"math"
 	"sort"
@@ -106,6 +109,30 @@ func Write(w io.Writer, pages []layout.Page, fonts *layout.Fonts, meta Meta) err
 	if len(pages) == 0 {
 		return errors.New("write ofd: no pages")
 	}
+	ow := NewWriter(w, fonts, meta)
+	for i := range pages {
+		if err := ow.Add(&pages[i]); err != nil {
+			return err
+		}
+	}
+	return ow.Finish()
+}
+
+// Writer writes an OFD package page by page (a layout run hands the pages over as they are
+// final): each page's Content.xml goes into the package as the page is added, and the
+// parts that list the pages, fonts, images and tags follow at Finish. It keeps a few bytes
+// a page (its ID and its objects' tags), not the pages.
+type Writer struct {
+	wr   *writer
+	zw   *zip.Writer
+	meta Meta
+	hash hash.Hash // the DocID's digest of the pages
+	err  error
+}
+
+// NewWriter starts an OFD package on out; fonts must be the set the pages are typeset with
+// (nil means layout.DefaultFonts()).
+func NewWriter(out io.Writer, fonts *layout.Fonts, meta Meta) *Writer {
 	if fonts == nil {
 		fonts = layout.DefaultFonts()
 	}
@@ -115,13 +142,51 @@ func Write(w io.Writer, pages []layout.Page, fonts *layout.Fonts, meta Meta) err
 	if meta.Date.IsZero() {
 		meta.Date = time.Now()
 	}
-	wr := &writer{fonts: fonts, faces: map[layout.FontID]*fontRes{}, media: map[[32]byte]*mediaRes{}, tags: map[layout.Element][]objRef{}}
-	for i := range pages {
-		if err := wr.page(&pages[i]); err != nil {
-			return fmt.Errorf("write ofd page %d: %w", i+1, err)
-		}
+	wr := &writer{fonts: fonts, faces: map[layout.FontID]*fontRes{}, media: map[[32]byte]*mediaRes{}, tags: map[layout.Element]*tagRefs{}}
+	return &Writer{wr: wr, zw: zip.NewWriter(out), meta: meta, hash: sha256.New()}
+}
+
+// Add writes the next page into the package.
+func (ow *Writer) Add(pg *layout.Page) error {
+	if ow.err != nil {
+		return ow.err
 	}
-	return wr.finish(w, meta)
+	i := len(ow.wr.pages)
+	data, err := ow.wr.page(pg)
+	if err != nil {
+		return fmt.Errorf("write ofd page %d: %w", i+1, err)
+	}
+	ow.hash.Write(data)
+	if err := ow.put(fmt.Sprintf("Doc_0/Pages/Page_%d/Content.xml", i), data); err != nil {
+		ow.err = fmt.Errorf("write ofd: %w", err)
+		return ow.err
+	}
+	return nil
+}
+
+// Finish writes the document's parts and closes the package.
+func (ow *Writer) Finish() error {
+	if ow.err != nil {
+		return ow.err
+	}
+	if len(ow.wr.pages) == 0 {
+		return errors.New("write ofd: no pages")
+	}
+	return ow.wr.finish(ow, ow.meta)
+}
+
+// put writes one part of the package.
+func (ow *Writer) put(name string, data []byte) error {
+	fw, err := ow.create(name)
+	if err != nil {
+		return err
+	}
+	_, err = fw.Write(data)
+	return err
+}
+
+func (ow *Writer) create(name string) (io.Writer, error) {
+	return ow.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: ow.meta.Date})
 }
 
 type fontRes struct {
@@ -136,11 +201,30 @@ type mediaRes struct {
 	data   []byte
 }
 
-type objRef struct{ page, obj uint32 }
+// tagRefs are the page objects of one element, as pairs of varints: the page ID and the
+// object ID, each less the previous pair's (both grow), about three bytes an object.
+type tagRefs struct {
+	buf           []byte
+	lastPage, obj uint32
+}
 
-type pageOut struct {
-	id  uint32
-	xml []byte
+func (t *tagRefs) add(page, obj uint32) {
+	t.buf = binary.AppendUvarint(t.buf, uint64(page-t.lastPage))
+	t.buf = binary.AppendUvarint(t.buf, uint64(obj-t.obj))
+	t.lastPage, t.obj = page, obj
+}
+
+// each calls fn with each page and object ID in the order they were added.
+func (t *tagRefs) each(fn func(page, obj uint32)) {
+	var page, obj uint32
+	for b := t.buf; len(b) > 0; {
+		dp, n := binary.Uvarint(b)
+		b = b[n:]
+		do, m := binary.Uvarint(b)
+		b = b[m:]
+		page, obj = page+uint32(dp), obj+uint32(do)
+		fn(page, obj)
+	}
 }
 
 // writer collects the parts of one package. IDs (ST_ID) are unique across the document.
@@ -151,8 +235,8 @@ type writer struct {
 	faceOrder []layout.FontID
 	media     map[[32]byte]*mediaRes
 	mediaList []*mediaRes
-	pages     []pageOut
-	tags      map[layout.Element][]objRef
+	pages     []uint32 // the ID of each page written
+	tags      map[layout.Element]*tagRefs
 	tagOrder  []layout.Element
 }
 
@@ -189,10 +273,13 @@ func (w *writer) tag(e layout.Element, page, obj uint32) {
 	if !xmlName(string(e)) {
 		return // an element name that cannot be an XML element name is left untagged
 	}
-	if _, ok := w.tags[e]; !ok {
+	t, ok := w.tags[e]
+	if !ok {
+		t = &tagRefs{}
+		w.tags[e] = t
 		w.tagOrder = append(w.tagOrder, e)
 	}
-	w.tags[e] = append(w.tags[e], objRef{page, obj})
+	t.add(page, obj)
 }
 
 // xmlName reports whether s can be an XML element name without a prefix: letters (any
@@ -223,7 +310,8 @@ func (w *writer) face(id layout.FontID) (*fontRes, error) {
 	return f, nil
 }
 
-func (w *writer) page(pg *layout.Page) error {
+// page returns the Content.xml of a page.
+func (w *writer) page(pg *layout.Page) ([]byte, error) {
 	pageID := w.next()
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
@@ -234,20 +322,20 @@ func (w *writer) page(pg *layout.Page) error {
 	}
 	for i := range pg.Texts {
 		if err := w.text(&b, pageID, &pg.Texts[i]); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	for _, im := range pg.Images {
 		if err := w.image(&b, pageID, im); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	for _, c := range pg.Circles {
 		w.circle(&b, pageID, c)
 	}
 	b.WriteString("</ofd:Layer>\n</ofd:Content>\n</ofd:Page>\n")
-	w.pages = append(w.pages, pageOut{pageID, b.Bytes()})
-	return nil
+	w.pages = append(w.pages, pageID)
+	return b.Bytes(), nil
 }
 
 // text writes a run as TextObjects: one per stretch of characters in one face (a character the
@@ -438,7 +526,9 @@ func safeSubset(f *layout.Face, runes []rune) (data []byte, err error) {
 	return subsetTrueType(f.Bytes(), runes, func(r rune) uint16 { return uint16(f.GlyphIndex(r)) })
 }
 
-func (w *writer) finish(out io.Writer, meta Meta) error {
+// finish writes the parts after the pages: OFD.xml, Document.xml, the resources, the custom
+// tags, the font subsets and the images.
+func (w *writer) finish(ow *Writer, meta Meta) error {
 	type part struct {
 		name string
 		data []byte
@@ -487,49 +577,9 @@ func (w *writer) finish(out io.Writer, meta Meta) error {
 		docRes = dr.String()
 	}
 
-	// Custom tags: one element per GB/T 9704 element with ObjectRefs to its page objects.
-	tagFile := ""
-	if len(w.tagOrder) > 0 {
-		var tb bytes.Buffer
-		tb.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<gw:公文 xmlns:gw="` + TagNamespace + `">` + "\n")
-		for _, e := range w.tagOrder {
-			fmt.Fprintf(&tb, "<gw:%s>\n", e)
-			for _, r := range w.tags[e] {
-				fmt.Fprintf(&tb, "<gw:ObjectRef PageRef=\"%d\">%d</gw:ObjectRef>\n", r.page, r.obj)
-			}
-			fmt.Fprintf(&tb, "</gw:%s>\n", e)
-		}
-		tb.WriteString("</gw:公文>\n")
-		tagFile = tb.String()
-	}
-
-	var d bytes.Buffer
-	d.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<ofd:Document xmlns:ofd="` + Namespace + `">` + "\n<ofd:CommonData>\n")
-	fmt.Fprintf(&d, "<ofd:MaxUnitID>%d</ofd:MaxUnitID>\n", w.last)
-	fmt.Fprintf(&d, "<ofd:PageArea><ofd:PhysicalBox>0 0 %s %s</ofd:PhysicalBox></ofd:PageArea>\n", num(layout.PageWidth), num(layout.PageHeight))
-	if pubRes != "" {
-		d.WriteString("<ofd:PublicRes>PublicRes.xml</ofd:PublicRes>\n")
-	}
-	if docRes != "" {
-		d.WriteString("<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>\n")
-	}
-	d.WriteString("</ofd:CommonData>\n<ofd:Pages>\n")
-	for i, p := range w.pages {
-		fmt.Fprintf(&d, "<ofd:Page ID=\"%d\" BaseLoc=\"Pages/Page_%d/Content.xml\"/>\n", p.id, i)
-	}
-	d.WriteString("</ofd:Pages>\n")
-	if tagFile != "" {
-		d.WriteString("<ofd:CustomTags>Tags/CustomTags.xml</ofd:CustomTags>\n")
-	}
-	d.WriteString("</ofd:Document>\n")
-
 	// The DocID: a digest of the pages, so that the same pages give the same identifier.
-	h := sha256.New()
-	for _, p := range w.pages {
-		h.Write(p.xml)
-	}
-	h.Write([]byte(meta.Title))
-	docID := hex.EncodeToString(h.Sum(nil)[:16])
+	ow.hash.Write([]byte(meta.Title))
+	docID := hex.EncodeToString(ow.hash.Sum(nil)[:16])
 
 	var o bytes.Buffer
 	o.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<ofd:OFD xmlns:ofd="` + Namespace + `" Version="1.0" DocType="OFD">` + "\n<ofd:DocBody>\n<ofd:DocInfo>\n")
@@ -553,39 +603,88 @@ func (w *writer) finish(out io.Writer, meta Meta) error {
 		o.WriteString("</ofd:CustomDatas>\n")
 	}
 	o.WriteString("</ofd:DocInfo>\n<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>\n</ofd:DocBody>\n</ofd:OFD>\n")
-
-	zw := zip.NewWriter(out)
-	put := func(name string, data []byte) error {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: meta.Date})
-		if err != nil {
-			return err
-		}
-		_, err = fw.Write(data)
-		return err
+	if err := ow.put("OFD.xml", o.Bytes()); err != nil {
+		return fmt.Errorf("write ofd: %w", err)
 	}
-	all := []part{{"OFD.xml", o.Bytes()}, {"Doc_0/Document.xml", d.Bytes()}}
+
+	// Document.xml and the tag file list every page and tagged object: written straight
+	// into the package
+	err := ow.stream("Doc_0/Document.xml", func(d *bufio.Writer) {
+		d.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<ofd:Document xmlns:ofd="` + Namespace + `">` + "\n<ofd:CommonData>\n")
+		fmt.Fprintf(d, "<ofd:MaxUnitID>%d</ofd:MaxUnitID>\n", w.last)
+		fmt.Fprintf(d, "<ofd:PageArea><ofd:PhysicalBox>0 0 %s %s</ofd:PhysicalBox></ofd:PageArea>\n", num(layout.PageWidth), num(layout.PageHeight))
+		if pubRes != "" {
+			d.WriteString("<ofd:PublicRes>PublicRes.xml</ofd:PublicRes>\n")
+		}
+		if docRes != "" {
+			d.WriteString("<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>\n")
+		}
+		d.WriteString("</ofd:CommonData>\n<ofd:Pages>\n")
+		for i, id := range w.pages {
+			fmt.Fprintf(d, "<ofd:Page ID=\"%d\" BaseLoc=\"Pages/Page_%d/Content.xml\"/>\n", id, i)
+		}
+		d.WriteString("</ofd:Pages>\n")
+		if len(w.tagOrder) > 0 {
+			d.WriteString("<ofd:CustomTags>Tags/CustomTags.xml</ofd:CustomTags>\n")
+		}
+		d.WriteString("</ofd:Document>\n")
+	})
+	if err != nil {
+		return fmt.Errorf("write ofd: %w", err)
+	}
+	var all []part
 	if pubRes != "" {
 		all = append(all, part{"Doc_0/PublicRes.xml", []byte(pubRes)})
 	}
 	if docRes != "" {
 		all = append(all, part{"Doc_0/DocumentRes.xml", []byte(docRes)})
 	}
-	for i, p := range w.pages {
-		all = append(all, part{fmt.Sprintf("Doc_0/Pages/Page_%d/Content.xml", i), p.xml})
-	}
-	if tagFile != "" {
-		ct := `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<ofd:CustomTags xmlns:ofd="` + Namespace + `">` + "\n" +
-			`<ofd:CustomTag NameSpace="` + TagNamespace + `"><ofd:FileLoc>Tag_GongWen.xml</ofd:FileLoc></ofd:CustomTag>` + "\n</ofd:CustomTags>\n"
-		all = append(all, part{"Doc_0/Tags/CustomTags.xml", []byte(ct)}, part{"Doc_0/Tags/Tag_GongWen.xml", []byte(tagFile)})
-	}
-	all = append(all, parts...)
 	for _, p := range all {
-		if err := put(p.name, p.data); err != nil {
+		if err := ow.put(p.name, p.data); err != nil {
 			return fmt.Errorf("write ofd: %w", err)
 		}
 	}
-	if err := zw.Close(); err != nil {
+
+	// Custom tags: one element per GB/T 9704 element with ObjectRefs to its page objects.
+	if len(w.tagOrder) > 0 {
+		ct := `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<ofd:CustomTags xmlns:ofd="` + Namespace + `">` + "\n" +
+			`<ofd:CustomTag NameSpace="` + TagNamespace + `"><ofd:FileLoc>Tag_GongWen.xml</ofd:FileLoc></ofd:CustomTag>` + "\n</ofd:CustomTags>\n"
+		if err := ow.put("Doc_0/Tags/CustomTags.xml", []byte(ct)); err != nil {
+			return fmt.Errorf("write ofd: %w", err)
+		}
+		err := ow.stream("Doc_0/Tags/Tag_GongWen.xml", func(tb *bufio.Writer) {
+			tb.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<gw:公文 xmlns:gw="` + TagNamespace + `">` + "\n")
+			for _, e := range w.tagOrder {
+				fmt.Fprintf(tb, "<gw:%s>\n", e)
+				w.tags[e].each(func(page, obj uint32) {
+					fmt.Fprintf(tb, "<gw:ObjectRef PageRef=\"%d\">%d</gw:ObjectRef>\n", page, obj)
+				})
+				fmt.Fprintf(tb, "</gw:%s>\n", e)
+			}
+			tb.WriteString("</gw:公文>\n")
+		})
+		if err != nil {
+			return fmt.Errorf("write ofd: %w", err)
+		}
+	}
+	for _, p := range parts {
+		if err := ow.put(p.name, p.data); err != nil {
+			return fmt.Errorf("write ofd: %w", err)
+		}
+	}
+	if err := ow.zw.Close(); err != nil {
 		return fmt.Errorf("write ofd: %w", err)
 	}
 	return nil
+}
+
+// stream writes a part of the package as fn writes it.
+func (ow *Writer) stream(name string, fn func(*bufio.Writer)) error {
+	fw, err := ow.create(name)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(fw, 32<<10)
+	fn(bw)
+	return bw.Flush()
 }
