@@ -84,18 +84,16 @@ func rulesMarkdown() string {
 	for _, t := range k.Types {
 		fmt.Fprintf(&b, "| %s（`%s`） | %s | %s | %s |\n", t.Name, t.ID, strings.Join(t.Suffixes, "、"), strings.Join(t.Require, "、"), strings.Join(t.Except, "、"))
 	}
-	b.WriteString("\n| 文种 | 可以制发的机关类型 |\n|---|---|\n")
-	var gs []string
-	for g := range k.Genres {
-		gs = append(gs, g)
-	}
-	sort.Strings(gs)
-	for _, g := range gs {
+	b.WriteString("\n哪些机关类型可以制发某文种由文种模板给出（规则 `authority-genre` 的参数 `issuers`）；未列出的文种不限。\n")
+	b.WriteString("Which organ types may issue a genre is its template's (`authority-genre`'s `issuers`).\n\n| 文种 | 可以制发的机关类型 |\n|---|---|\n")
+	for _, g := range builtinGenres().Genres() {
 		var names []string
-		for _, id := range k.Genres[g] {
+		for _, id := range stringList(g.Rules["authority-genre"].Params["issuers"]) {
 			names = append(names, k.typeName(id))
 		}
-		fmt.Fprintf(&b, "| %s | %s |\n", g, strings.Join(names, "、"))
+		if len(names) > 0 {
+			fmt.Fprintf(&b, "| %s | %s |\n", g.Name, strings.Join(names, "、"))
+		}
 	}
 	b.WriteString("\n### 依据登记表（check/data/basis.yaml，`basis-repealed`、`basis-not-effective`）\n\n| 文件或标准 | 施行 | 废止 | 替代 | 出处 |\n|---|---|---|---|---|\n")
 	for _, e := range k.Basis {

@@ -17,11 +17,14 @@ import (
 )
 
 // Knowledge is the reviewer's data the checker reads beside the templates: the organ types
-// (who may issue which genre, check/data/organs.yaml) and the basis register (repealed,
+// (check/data/organs.yaml; which types may issue a genre is its template's, see authority-genre,
+// or a user table's Genres) and the basis register (repealed,
 // replaced and not yet effective regulations and standards, check/data/basis.yaml). The
 // built-in tables are embedded; a user folder may add to them (LoadKnowledge).
 type Knowledge struct {
-	Types  []OrganType         `yaml:"types"`
+	Types []OrganType `yaml:"types"`
+	// Genres are the organ types that may issue a 文种, given by a user's organs.yaml: they
+	// replace its template's (the built-in table has none).
 	Genres map[string][]string `yaml:"genres"`
 	Basis  []BasisEntry        `yaml:"entries"`
 }

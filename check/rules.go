@@ -358,7 +358,8 @@ var registry = withEngines([]*rule{
 
 	// authority by organ type (check/data/organs.yaml)
 	{ID: "authority-genre", Clause: tiaoli + "第八条", Severity: SeverityError, Kind: KindCrossRef,
-		Summary:   "发文机关有权使用该文种：命令（令）、议案、决议、公报只由相应机关制发（机关类型表 check/data/organs.yaml）",
+		Params:    map[string]any{"issuers": []string{}},
+		Summary:   "发文机关有权使用该文种：命令（令）、议案、决议、公报只由相应机关制发（文种模板列出机关类型，类型见 check/data/organs.yaml）",
 		SummaryEN: "The issuer may use the genre: 命令, 议案, 决议 and 公报 only by the organs entitled (organ table)", check: checkAuthorityGenre},
 	{ID: "yian-recipient", Clause: tiaoli + "第八条（十二）", Severity: SeverityError, Kind: KindCrossRef, ByTemplate: true,
 		Summary:   "议案主送同级人民代表大会或其常务委员会",

@@ -208,9 +208,14 @@ var checkAuthorityGenre = func(c *ctx, r *rule) {
 	if c.genre == "" {
 		return
 	}
+	// the organ types that may issue the genre: its template's (authority-genre's issuers),
+	// unless a user's organs.yaml gives them for the 文种
 	k := c.knowledge()
 	allowed, ok := k.Genres[c.genre]
 	if !ok {
+		allowed = c.paramStrings(r, "issuers")
+	}
+	if len(allowed) == 0 {
 		return
 	}
 	t, name := c.leadIssuerType()

@@ -467,6 +467,15 @@ func TestGenreWordsInTemplates(t *testing.T) {
 			}
 		}
 	}
+	// the organ types a template lets issue its genre are types of the organ table
+	k := builtinKnowledge()
+	for _, g := range builtinGenres().Genres() {
+		for _, id := range stringList(g.Rules["authority-genre"].Params["issuers"]) {
+			if k.typeName(id) == id {
+				t.Errorf("%s: authority-genre names organ type %q, not in check/data/organs.yaml", g.ID, id)
+			}
+		}
+	}
 	// a 申请 template: its closing words and message, its mixed names, its own phrases
 	on, off := true, false
 	g := &templates.Genre{ID: "shenqing", Name: "申请", Closing: "特此申请。", Rules: map[string]templates.RuleConfig{

@@ -5,7 +5,7 @@ package templates
 import "gongwen/document"
 
 // builtinTableSum is the checksum (builtinChecksum) of the YAML the table was made from.
-const builtinTableSum = 0x53f997a5
+const builtinTableSum = 0x21dbe840
 
 // builtinTable returns the built-in genres as parsing templates/builtin/*.yaml gives them,
 // in file name order, each call a new copy.
@@ -277,6 +277,11 @@ func builtinTable() []*Genre {
 			},
 			Scaffold: []string{"一、【请填写综合情况】", "二、【请填写分项情况】"},
 			Rules: map[string]RuleConfig{
+				"authority-genre": RuleConfig{
+					Params: map[string]any{
+						"issuers": []any{"congress", "party", "government", "ministry", "department"},
+					},
+				},
 				"issuer-missing": RuleConfig{
 					Enabled: boolPtr(false),
 				},
@@ -956,6 +961,11 @@ func builtinTable() []*Genre {
 			},
 			Scaffold: []string{"【请填写会议名称】审议了【请填写审议事项】，决定【请填写决议内容】。"},
 			Rules: map[string]RuleConfig{
+				"authority-genre": RuleConfig{
+					Params: map[string]any{
+						"issuers": []any{"congress", "party", "government"},
+					},
+				},
 				"issuer-missing": RuleConfig{
 					Enabled: boolPtr(false),
 				},
@@ -1119,6 +1129,11 @@ func builtinTable() []*Genre {
 			},
 			Scaffold: []string{"《【请填写规章名称】》已经【请填写通过日期和会议】通过，现予公布，自【请填写施行日期】起施行。"},
 			Rules: map[string]RuleConfig{
+				"authority-genre": RuleConfig{
+					Params: map[string]any{
+						"issuers": []any{"government", "ministry"},
+					},
+				},
 				"issuer-missing": RuleConfig{
 					Enabled: boolPtr(false),
 				},
@@ -2645,6 +2660,11 @@ func builtinTable() []*Genre {
 			Closing:  "现提请审议。",
 			Scaffold: []string{"【请填写提请审议的事项、必要性和起草经过】"},
 			Rules: map[string]RuleConfig{
+				"authority-genre": RuleConfig{
+					Params: map[string]any{
+						"issuers": []any{"government"},
+					},
+				},
 				"title-composition": RuleConfig{
 					Enabled: boolPtr(false),
 				},

@@ -20,7 +20,7 @@ func init() {
 		closing-genre-mismatch attachment-title-mismatch attachment-count citation-order citation-number-brackets
 		title-repeated-guanyu recipients-missing issuer-missing han-tone pifu-citation recipients-forbidden
 		title-composition signoff-forbidden yian-recipient jueyi-meeting request-outside-qingshi
-		department-directive`) {
+		department-directive authority-genre`) {
 		knownRules[id] = true
 	}
 }
