@@ -303,7 +303,7 @@ var registry = withEngines([]*rule{
 
 	// genre rules
 	{ID: "qingshi-one-matter", Clause: tiaoli + "第十五条（四）", Severity: SeverityWarning, Kind: KindCount, ByTemplate: true,
-		Params:    map[string]any{"requests": []string{}},
+		Params:    map[string]any{"requests": []string{}, "items": []string{}},
 		Summary:   "请示一文一事，只有一个请求事项",
 		SummaryEN: "A 请示 asks for one matter only", check: checkQingshiOneMatter},
 	{ID: "qingshi-closing", Clause: tiaoli + "第十五条（四） / " + cPract, Severity: SeverityWarning, Kind: KindPhrase, ByTemplate: true,

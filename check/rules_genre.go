@@ -37,10 +37,11 @@ var checkQingshiOneMatter = func(c *ctx, r *rule) {
 		}
 	}
 	// the matters counted by the requests: two numbered items that each ask for something
-	if items := c.requestItems(); len(items) >= 2 {
-		f := items[1]
-		sm := reRequestVerb.FindStringIndex(f.text)
-		c.reportMatch(r, f, match{start: sm[0], end: sm[1], msg: c.genre + "应一文一事：本文分项请求了不止一个事项（第二项“{text}……”），不同事项请分别行文"})
+	items := c.paramStrings(r, "items")
+	if its := c.requestItems(items); len(its) >= 2 {
+		f := its[1]
+		w, at := containsAny(f.text, items)
+		c.reportMatch(r, f, match{start: at, end: at + len(w), msg: c.genre + "应一文一事：本文分项请求了不止一个事项（第二项“{text}……”），不同事项请分别行文"})
 	}
 }
 

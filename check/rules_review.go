@@ -184,18 +184,19 @@ var checkRequestOutsideQingshi = func(c *ctx, r *rule) {
 	}
 }
 
-// reRequestVerb marks a request for approval in a 请示's item: 恳请……, 请求……, 拟申请…….
-var reRequestVerb = regexp.MustCompile(`恳请|请求(?:省|市|县|区|上级|给予|解决|批准|拨付|安排|增加|核定)|申请(?:增加|核定|拨付|安排|追加|调剂)|拟请|请予(?:批准|安排|核定|增加|拨付|解决)`)
-
-// requestItems returns the body paragraphs of a 请示 that hold a request, numbered items only
-// (一、 or （一）): two of them are two matters.
-func (c *ctx) requestItems() []field {
+// requestItems returns the body paragraphs that hold one of the words (a 请示's request verbs:
+// 恳请……, 请求……, 申请拨付……, its template's), numbered items only (一、 or （一）): two of
+// them are two matters.
+func (c *ctx) requestItems(words []string) []field {
 	var out []field
+	if len(words) == 0 {
+		return nil
+	}
 	for _, f := range c.fieldsOf("body") {
 		if l, _ := headingOf(f.text); l == 0 || l > 2 {
 			continue
 		}
-		if reRequestVerb.MatchString(f.text) {
+		if _, at := containsAny(f.text, words); at >= 0 {
 			out = append(out, f)
 		}
 	}

@@ -5,7 +5,7 @@ package templates
 import "gongwen/document"
 
 // builtinTableSum is the checksum (builtinChecksum) of the YAML the table was made from.
-const builtinTableSum = 0x21dbe840
+const builtinTableSum = 0x0b4a1e7e
 
 // builtinTable returns the built-in genres as parsing templates/builtin/*.yaml gives them,
 // in file name order, each call a new copy.
@@ -1497,6 +1497,7 @@ func builtinTable() []*Genre {
 				},
 				"qingshi-one-matter": RuleConfig{
 					Params: map[string]any{
+						"items":    []any{"恳请", "请求省", "请求市", "请求县", "请求区", "请求上级", "请求给予", "请求解决", "请求批准", "请求拨付", "请求安排", "请求增加", "请求核定", "申请增加", "申请核定", "申请拨付", "申请安排", "申请追加", "申请调剂", "拟请", "请予批准", "请予安排", "请予核定", "请予增加", "请予拨付", "请予解决"},
 						"requests": []any{"请批示", "请批复", "请审批", "请批准", "请审定", "请审示", "请予批准", "请予审批", "请指示", "妥否", "当否", "是否可行"},
 					},
 				},
