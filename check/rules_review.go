@@ -234,27 +234,46 @@ var checkAuthorityGenre = func(c *ctx, r *rule) {
 	c.reportAll(r, path, text, fmt.Sprintf("“%s”是%s，不能制发%s：%s只由%s制发（条例 第八条）", name, t.Name, c.genre, c.genre, strings.Join(names, "、")))
 }
 
+// checkYianRecipient: the 主送 names one of the organs the template gives (a 议案 goes to the
+// people's congress: 人民代表大会, 人大).
 var checkYianRecipient = func(c *ctx, r *rule) {
 	v, path := c.recipientsText()
-	if trimSpace(v) == "" {
+	organs := c.paramStrings(r, "organs")
+	if trimSpace(v) == "" || len(organs) == 0 {
 		return
 	}
-	if !strings.Contains(v, "人民代表大会") && !strings.Contains(v, "人大") {
-		c.reportAll(r, path, v, "议案由人民政府提请同级人民代表大会或其常务委员会审议，主送机关应为“××人民代表大会常务委员会”，不是“"+strings.TrimRight(trimSpace(v), "：:")+"”")
+	if _, at := containsAny(v, organs); at < 0 {
+		msg := c.paramMessage(r, "{genre}的主送机关应为{organs}，不是“{text}”")
+		msg = strings.NewReplacer("{organs}", "“"+strings.Join(organs, "”或“")+"”", "{text}", strings.TrimRight(trimSpace(v), "：:")).Replace(msg)
+		c.reportAll(r, path, v, msg)
 	}
 }
 
+// checkJueyiMeeting: the 题注, the title or the first paragraph names the meeting (one of the
+// template's meeting words) and its adoption (one of its adopted words).
 var checkJueyiMeeting = func(c *ctx, r *rule) {
 	d := c.doc
-	if len(d.Body) == 0 {
+	meeting, adopted := c.paramStrings(r, "meeting"), c.paramStrings(r, "adopted")
+	if len(d.Body) == 0 || len(meeting) == 0 || len(adopted) == 0 {
 		return
 	}
 	for _, t := range []string{d.TitleNote, d.Title, d.Body[0]} {
-		if (strings.Contains(t, "会议") || strings.Contains(t, "大会") || strings.Contains(t, "全会")) && strings.Contains(t, "通过") {
-			return
+		if _, m := containsAny(t, meeting); m >= 0 {
+			if _, a := containsAny(t, adopted); a >= 0 {
+				return
+			}
 		}
 	}
-	c.reportDoc(r, "决议是会议讨论通过的决策，应在标题下的题注中写明通过的会议和日期，如“（2024年1月5日江城市第十届人民代表大会第三次会议通过）”")
+	c.reportDoc(r, c.paramMessage(r, "{genre}应在标题下的题注中写明通过它的会议和日期"))
+}
+
+// paramMessage is the template's message parameter of r, else def, with {genre} and {closing}
+// filled (see expand).
+func (c *ctx) paramMessage(r *rule, def string) string {
+	if m, ok := c.param(r, "message").(string); ok && m != "" {
+		def = m
+	}
+	return c.expand(def, "")
 }
 
 // reDirective marks an order in a 部门's document to lower governments.

@@ -5,7 +5,7 @@ package templates
 import "gongwen/document"
 
 // builtinTableSum is the checksum (builtinChecksum) of the YAML the table was made from.
-const builtinTableSum = 0x0b4a1e7e
+const builtinTableSum = 0x53ba6f8d
 
 // builtinTable returns the built-in genres as parsing templates/builtin/*.yaml gives them,
 // in file name order, each call a new copy.
@@ -969,7 +969,13 @@ func builtinTable() []*Genre {
 				"issuer-missing": RuleConfig{
 					Enabled: boolPtr(false),
 				},
-				"jueyi-meeting":        RuleConfig{},
+				"jueyi-meeting": RuleConfig{
+					Params: map[string]any{
+						"adopted": []any{"通过"},
+						"meeting": []any{"会议", "大会", "全会"},
+						"message": "决议是会议讨论通过的决策，应在标题下的题注中写明通过的会议和日期，如“（2024年1月5日江城市第十届人民代表大会第三次会议通过）”",
+					},
+				},
 				"recipients-forbidden": RuleConfig{},
 				"recipients-missing": RuleConfig{
 					Enabled: boolPtr(false),
@@ -2669,7 +2675,12 @@ func builtinTable() []*Genre {
 				"title-composition": RuleConfig{
 					Enabled: boolPtr(false),
 				},
-				"yian-recipient": RuleConfig{},
+				"yian-recipient": RuleConfig{
+					Params: map[string]any{
+						"message": "议案由人民政府提请同级人民代表大会或其常务委员会审议，主送机关应为“××人民代表大会常务委员会”，不是“{text}”",
+						"organs":  []any{"人民代表大会", "人大"},
+					},
+				},
 			},
 			Example: "version: 1\ngenre: yian\nformat: file\ndirection: parallel\nissuers:\n  - name: 江城市人民政府\nmark_suffix: 文件\nnumber: 江政〔2024〕15号\ntitle: 江城市人民政府关于提请审议《江城市养犬管理条例（草案）》的议案\nrecipients: 江城市人民代表大会常务委员会：\nbody:\n  - 为规范养犬行为，保障公民人身安全，维护市容环境和社会公共秩序，市人民政府起草了《江城市养犬管理条例（草案）》。该草案已经2024年5月15日市人民政府第十五次常务会议讨论通过。\n  - 现提请审议。\nsign_off: signature\nsigner_title: 市长\nsigner_name: 王明\ndate: 2024年5月20日\n",
 			Meta: Meta{
