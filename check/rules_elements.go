@@ -635,6 +635,17 @@ var checkTitleGenre = func(c *ctx, r *rule) {
 	if trimSpace(v) == "" || TitleGenre(v) != "" {
 		return
 	}
+	names := builtinGenres().Names()
+	if c.g != nil {
+		// the document's own template (a user's genre such as 申请) names a 文种 too
+		own := document.Genres{{ID: c.g.ID, Names: append([]string{c.g.Name}, c.g.Aliases...)}}
+		if own.OfTitle(v) != nil {
+			return
+		}
+		if !contains(names, c.g.Name) {
+			names = append(names, c.g.Name)
+		}
+	}
 	for _, l := range c.phraseLists(&rule{ID: "title-mixed-genre", Shared: true}, "words") {
 		for _, w := range l.words {
 			if strings.HasSuffix(compact(v), w) {
@@ -642,7 +653,7 @@ var checkTitleGenre = func(c *ctx, r *rule) {
 			}
 		}
 	}
-	c.reportAll(r, document.PathTitle, v, "标题应以文种结尾（"+strings.Join(builtinGenres().Names(), "、")+"），构成“发文机关＋事由＋文种”")
+	c.reportAll(r, document.PathTitle, v, "标题应以文种结尾（"+strings.Join(names, "、")+"），构成“发文机关＋事由＋文种”")
 }
 
 var checkTitleComposition = func(c *ctx, r *rule) {

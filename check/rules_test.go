@@ -492,8 +492,8 @@ func TestGenreWordsInTemplates(t *testing.T) {
 		t.Errorf("qingshi-closing in a 申请: %+v", fs)
 	}
 	d.Body[1] = "特此申请。"
-	if fs := Run(d, g, Options{Only: []string{"qingshi-closing"}}); len(fs) != 0 {
-		t.Errorf("qingshi-closing with the template's words: %+v", fs)
+	if fs := Run(d, g, Options{Only: []string{"qingshi-closing", "title-genre"}}); len(fs) != 0 {
+		t.Errorf("qingshi-closing with the template's words, title-genre with its name: %+v", fs)
 	}
 	d.Title = "某某县人民政府关于修建某某大桥的申请书报告"
 	fs = findingsOf(Run(d, g, Options{}), "title-mixed-genre")
