@@ -17,6 +17,10 @@ type Options struct {
 	// Warn, when set, receives a Chinese message for every problem the layout works around
 	// (a character no font has, printed as 〓).
 	Warn func(msg string)
+	// TitleEndings are the words a title may end with after 的 (the 文种 and title endings of
+	// the template set: pipeline gives them); a title breaks best before that 的. Layout keeps
+	// no list of its own: nil knows none.
+	TitleEndings []string
 	// Page, when set, receives each page with its Records as soon as no later row can change
 	// it, in order (pages are numbered from 0 in the Records); Run then returns a Result
 	// without Pages and Records, and holds only the last pages of a long document. An error
@@ -122,21 +126,23 @@ type setter struct {
 	parts      map[partKey]int
 }
 
+// The role is its one-byte id, so a key is 8 bytes and hashes without a string.
 type gkey struct {
-	role Role
+	role roleID
 	r    rune
 }
 
 // ginfo is a resolved character: the face that prints it, the rune printed (〓 for a
-// character no font has) and its advance in millionths of an em.
+// character no font has) and its advance in millionths of an em. (Fields ordered so that it
+// packs into 32 bytes: the cache holds one per character and role.)
 type ginfo struct {
 	face *Face
-	r    rune
 	em   Length
-	role roleID
 	// nat is the face's own advance when it is narrower than em (a punctuation mark widened
 	// to a whole cell, see fullCell); align says where it sits in the cell.
 	nat   Length
+	r     rune
+	role  roleID
 	align cellAlign
 }
 
@@ -199,18 +205,27 @@ func (id elemID) Element() Element { return elemOrder[id] }
 const emUnit = Length(1000000)
 
 func (s *setter) resolve(role Role, r rune) ginfo {
-	k := gkey{role, r}
+	id := idOfRole(role)
+	if id == 0 && role != "" {
+		return s.resolveUncached(role, r) // not one of roleOrder: no key of its own
+	}
+	k := gkey{id, r}
 	if g, ok := s.cache[k]; ok {
 		return g
 	}
+	g := s.resolveUncached(role, r)
+	s.cache[k] = g
+	return g
+}
+
+// resolveUncached is resolve without the cache.
+func (s *setter) resolveUncached(role Role, r rune) ginfo {
 	f, ok, err := s.fonts.Resolve(role, r)
 	if err != nil {
 		if s.err == nil {
 			s.err = fmt.Errorf("layout: 载入字体失败 (load fonts): %w", err)
 		}
-		g := ginfo{r: r, role: idOfRole(role)}
-		s.cache[k] = g
-		return g
+		return ginfo{r: r, role: idOfRole(role)}
 	}
 	pr := r
 	if !ok {
@@ -237,7 +252,6 @@ func (s *setter) resolve(role Role, r rune) ginfo {
 			g.nat, g.align, g.em = g.em, a, emUnit
 		}
 	}
-	s.cache[k] = g
 	return g
 }
 
