@@ -44,18 +44,22 @@ func TestMemoryChild(t *testing.T) {
 // (layout/stream.go) and every writer takes the pages as they come: the PDF and PNG writers
 // paint them, the OFD writer puts each page's Content.xml into the package, the DOCX writer
 // reads the page plan as it writes word/document.xml into the package (export/docx/stream.go).
-// Measured on the loaded 2-core build machine: PDF 1000 pages 89–130 MB, 5000 pages
-// 215–258 MB (gopdf holds each page's drawing operations, about 7 KB a page, until it writes
-// the file, and allocates a 1 MB compressor for each page's content then); PNG at 10 dpi
-// 1000 pages 55 MB, 5000 pages 109 MB; DOCX 69 and 133 MB; OFD 50 and 93 MB. Before the
-// streaming (f7e3f9f): PDF 136–141 MB and 470–530 MB; DOCX (whole page plan and
-// document.xml in memory) 107 and 290 MB; OFD (whole layout) 78 and 275 MB.
+// Measured on the loaded 2-core build machine: PDF 1000 pages 81–130 MB, 5000 pages
+// 215–258 MB (gopdf holds each page's drawing operations until it writes the file, about
+// 400 bytes for each run of text set with one spacing: 5–7 KB a page of this text, 16 KB a
+// page of real text with figures, and allocates a 1 MB compressor for each page's content
+// then); PNG at 10 dpi 1000 pages 51–55 MB, 5000 pages 98–109 MB; DOCX 69–76 and 133–136
+// MB; OFD 50–56 and 93–103 MB. Before the streaming (f7e3f9f): PDF 136–141 MB and 470–530
+// MB; DOCX (whole page plan and document.xml in memory) 107 and 290 MB; OFD (whole layout)
+// 78 and 275 MB.
 const memBoundMB = 320
 
 // memGrowthMB bounds the growth of the peak per 1000 pages between the 1000- and 5000-page
-// runs of one format, with room for the collector's timing (measured: PDF 29–35, PNG 13,
-// DOCX 16, OFD 11 MB per 1000 pages, most of it the document's own text and the collector's
-// headroom over it; before the streaming 91 MB for PDF, 46 for DOCX, 49 for OFD).
+// runs of one format, with room for the collector's timing (measured: PDF 29–35, PNG 11–13,
+// DOCX 15–16, OFD 11 MB per 1000 pages: but for the PDF's gopdf operations, the document
+// itself (its paragraphs and its decoded source text, about 2.5 times the input) and layout's
+// bookkeeping per paragraph, and the collector's headroom over them; before the streaming 91
+// MB for PDF, 46 for DOCX, 49 for OFD).
 var memGrowthMB = map[string]int64{"pdf": 50, "png": 25, "docx": 30, "ofd": 25}
 
 // TestExportMemory exports generated documents of 1000 and 5000 pages in a child process and
