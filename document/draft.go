@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -142,35 +143,44 @@ func yamlError(file string, err error) error {
 }
 
 // yamlMessages translates the go-yaml messages people meet most often.
+// The patterns are compiled when a draft first has a syntax error (yamlMessageRes).
 var yamlMessages = []struct {
-	re  *regexp.Regexp
+	re  string
 	msg string
 }{
-	{regexp.MustCompile(`^mapping key "(.*)" already defined at \[(\d+):\d+\]`), "键“${1}”重复（第${2}行已有）"},
-	{regexp.MustCompile(`sequence end token '\]' not found`), "缺少与“[”配对的“]”"},
-	{regexp.MustCompile(`could not find flow map content|flow map end token '\}' not found`), "缺少与“{”配对的“}”"},
-	{regexp.MustCompile(`could not find end character of double-quoted text`), "双引号没有结束（缺少右边的 \"）"},
-	{regexp.MustCompile(`could not find end character of single-quoted text`), "单引号没有结束（缺少右边的 '）"},
-	{regexp.MustCompile(`(?i)tab character|found character '\t'`), "不能用制表符（Tab）缩进，请用空格"},
-	{regexp.MustCompile(`mapping value is not allowed in this context`), "此处不能出现“键: 值”：文字中的“: ”请用引号括起，或检查缩进"},
-	{regexp.MustCompile(`non-map value is specified`), "这里应为“键: 值”：检查是否漏了冒号，或缩进不对"},
-	{regexp.MustCompile(`value is not allowed in this context`), "此处的内容不合语法：检查缩进是否对齐"},
-	{regexp.MustCompile(`'(.)' is a reserved character`), "“${1}”不能作为文字的开头，请把整段文字用双引号括起"},
-	{regexp.MustCompile(`found unknown escape character '(.*)'`), "双引号中有无法识别的转义“\\${1}”（反斜杠本身请写成 \\\\）"},
-	{regexp.MustCompile(`',' or '\]' must be specified`), "列表“[……]”的各项之间应以逗号分隔，或缺少右边的“]”"},
-	{regexp.MustCompile(`',' or '\}' must be specified`), "映射“{……}”的各项之间应以逗号分隔，或缺少右边的“}”"},
-	{regexp.MustCompile(`could not find flow mapping end token '\}'`), "缺少与“{”配对的“}”"},
-	{regexp.MustCompile(`could not find '\[' character corresponding to '\]'`), "多了一个“]”：没有与之配对的“[”"},
-	{regexp.MustCompile(`could not find '\{' character corresponding to '\}'`), "多了一个“}”：没有与之配对的“{”"},
-	{regexp.MustCompile(`unexpected directive`), "“%”开头的行是 YAML 指令，只能写在文件开头；文字以“%”开头时请用双引号括起"},
-	{regexp.MustCompile(`surrogate`), "双引号中的“\\u”转义不是有效的字符（单独的 UTF-16 代理项 D800–DFFF）"},
-	{regexp.MustCompile(`unexpected scalar value type`), "此处的内容不合语法（列表“[……]”中是否有空项或多余的逗号？）"},
+	{`^mapping key "(.*)" already defined at \[(\d+):\d+\]`, "键“${1}”重复（第${2}行已有）"},
+	{`sequence end token '\]' not found`, "缺少与“[”配对的“]”"},
+	{`could not find flow map content|flow map end token '\}' not found`, "缺少与“{”配对的“}”"},
+	{`could not find end character of double-quoted text`, "双引号没有结束（缺少右边的 \"）"},
+	{`could not find end character of single-quoted text`, "单引号没有结束（缺少右边的 '）"},
+	{`(?i)tab character|found character '\t'`, "不能用制表符（Tab）缩进，请用空格"},
+	{`mapping value is not allowed in this context`, "此处不能出现“键: 值”：文字中的“: ”请用引号括起，或检查缩进"},
+	{`non-map value is specified`, "这里应为“键: 值”：检查是否漏了冒号，或缩进不对"},
+	{`value is not allowed in this context`, "此处的内容不合语法：检查缩进是否对齐"},
+	{`'(.)' is a reserved character`, "“${1}”不能作为文字的开头，请把整段文字用双引号括起"},
+	{`found unknown escape character '(.*)'`, "双引号中有无法识别的转义“\\${1}”（反斜杠本身请写成 \\\\）"},
+	{`',' or '\]' must be specified`, "列表“[……]”的各项之间应以逗号分隔，或缺少右边的“]”"},
+	{`',' or '\}' must be specified`, "映射“{……}”的各项之间应以逗号分隔，或缺少右边的“}”"},
+	{`could not find flow mapping end token '\}'`, "缺少与“{”配对的“}”"},
+	{`could not find '\[' character corresponding to '\]'`, "多了一个“]”：没有与之配对的“[”"},
+	{`could not find '\{' character corresponding to '\}'`, "多了一个“}”：没有与之配对的“{”"},
+	{`unexpected directive`, "“%”开头的行是 YAML 指令，只能写在文件开头；文字以“%”开头时请用双引号括起"},
+	{`surrogate`, "双引号中的“\\u”转义不是有效的字符（单独的 UTF-16 代理项 D800–DFFF）"},
+	{`unexpected scalar value type`, "此处的内容不合语法（列表“[……]”中是否有空项或多余的逗号？）"},
 }
 
+var yamlMessageRes = sync.OnceValue(func() []*regexp.Regexp {
+	res := make([]*regexp.Regexp, len(yamlMessages))
+	for i, t := range yamlMessages {
+		res[i] = regexp.MustCompile(t.re)
+	}
+	return res
+})
+
 func yamlMessage(m string) string {
-	for _, t := range yamlMessages {
-		if loc := t.re.FindStringSubmatchIndex(m); loc != nil {
-			return string(t.re.ExpandString(nil, t.msg, m, loc))
+	for i, re := range yamlMessageRes() {
+		if loc := re.FindStringSubmatchIndex(m); loc != nil {
+			return string(re.ExpandString(nil, yamlMessages[i].msg, m, loc))
 		}
 	}
 	return "（" + m + "）"

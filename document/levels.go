@@ -1,7 +1,6 @@
 package document
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -185,7 +184,7 @@ func IsHeadingSentence(s string) bool {
 
 // reModal finds a modal verb of a statement: 要/应/须/请/可 not part of a noun (主要, 重要, 需要,
 // 要求, 要点, 应急, 相应, 供应, 适应, 响应, 可持续, 许可 …).
-var reModal = regexp.MustCompile(`(^|[^主重需纲摘概简紧首必只])要[^求点素件害闻]|(^|[^相供适响对反效])应[^急对用]|必须|务须|须[^知]|(^|[^申提邀])请[^示求]|(^|[^许认])可[^持靠行能]|予以|由[^于此来衷]`)
+var reModal = lazyRE(`(^|[^主重需纲摘概简紧首必只])要[^求点素件害闻]|(^|[^相供适响对反效])应[^急对用]|必须|务须|须[^知]|(^|[^申提邀])请[^示求]|(^|[^许认])可[^持靠行能]|予以|由[^于此来衷]`)
 
 func arabic(s string) (int, bool) {
 	if s == "" || len(s) > 4 {

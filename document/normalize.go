@@ -1,7 +1,6 @@
 package document
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -124,10 +123,10 @@ func isDateText(s string) bool {
 
 // reOldNumber is a 发文字号 of the form before GB/T 9704-1988, the year first in brackets:
 // (78)交公路字412号.
-var reOldNumber = regexp.MustCompile(`^[（(]\s*[0-9０-９]{2,4}\s*[）)]\s*\p{Han}[^\s，。、；：:《》“”"（）()]{0,16}?\s*第?\s*[0-9０-９]+\s*号$`)
+var reOldNumber = lazyRE(`^[（(]\s*[0-9０-９]{2,4}\s*[）)]\s*\p{Han}[^\s，。、；：:《》“”"（）()]{0,16}?\s*第?\s*[0-9０-９]+\s*号$`)
 
 // reNumberTail finds a 发文字号 at the end of a line (after a date: 2006年10月26日 财建〔2006〕689号).
-var reNumberTail = regexp.MustCompile(`[\s　]+(\p{Han}[^\s　，。、；：:《》“”"]{0,24}?[\s　]*[〔\[［【〖﹝（(]\s*[0-9０-９]{4}\s*[〕\]］】〗﹞）)]\s*第?\s*[0-9０-９]+\s*号)$`)
+var reNumberTail = lazyRE(`[\s　]+(\p{Han}[^\s　，。、；：:《》“”"]{0,24}?[\s　]*[〔\[［【〖﹝（(]\s*[0-9０-９]{4}\s*[〕\]］】〗﹞）)]\s*第?\s*[0-9０-９]+\s*号)$`)
 
 // innerOf returns s without its outer round brackets.
 func innerOf(s string) string {
@@ -169,4 +168,4 @@ func (im *importer) numberForms(l textLine) bool {
 
 // reFieldLine is a short "label：value" line between the number and the 主送 (类别：C类 on a
 // 提案答复, 公开方式：主动公开).
-var reFieldLine = regexp.MustCompile(`^[\p{Han}]{2,6}[：:]\s*[^：:，。；\s]{1,12}$`)
+var reFieldLine = lazyRE(`^[\p{Han}]{2,6}[：:]\s*[^：:，。；\s]{1,12}$`)

@@ -3,7 +3,6 @@ package document
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -193,29 +192,29 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 // ---- line forms ----
 
 var (
-	reCopyNumber = regexp.MustCompile(`^(?:份号[：:]\s*)?([0-9０-９]{6})$`)
-	reClassified = regexp.MustCompile(`^(绝密|机密|秘密)(?:\s*[★☆*＊]\s*([^\s]+))?(?:\s+(特急|加急))?$`)
-	reUrgency    = regexp.MustCompile(`^(特急|加急|特提|平急)$`)
+	reCopyNumber = lazyRE(`^(?:份号[：:]\s*)?([0-9０-９]{6})$`)
+	reClassified = lazyRE(`^(绝密|机密|秘密)(?:\s*[★☆*＊]\s*([^\s]+))?(?:\s+(特急|加急))?$`)
+	reUrgency    = lazyRE(`^(特急|加急|特提|平急)$`)
 	// 发文字号: an organ code, the year in brackets, the serial and 号; 签发人 may follow.
-	reNumber = regexp.MustCompile(`^([^\s，。、；：:《》“”"（）()]{0,24}?[\s　]*[〔\[［【〖﹝（(]\s*[0-9０-９]{2,4}\s*[〕\]］】〗﹞）)]\s*第?\s*[0-9０-９]+\s*号)(?:[\s　]+(签发人[：:].*))?$`)
-	reSigner = regexp.MustCompile(`^签\s*发\s*人\s*[：:]\s*(.*)$`)
-	reOrder  = regexp.MustCompile(`^第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号$`)
+	reNumber = lazyRE(`^([^\s，。、；：:《》“”"（）()]{0,24}?[\s　]*[〔\[［【〖﹝（(]\s*[0-9０-９]{2,4}\s*[〕\]］】〗﹞）)]\s*第?\s*[0-9０-９]+\s*号)(?:[\s　]+(签发人[：:].*))?$`)
+	reSigner = lazyRE(`^签\s*发\s*人\s*[：:]\s*(.*)$`)
+	reOrder  = lazyRE(`^第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号$`)
 	// reOrderMark is a 命令 mark with its 令号 on the same line, in brackets or after a blank
 	// (中华人民共和国主席令（九届第37号）, 某某省人民政府令 第5号); the 令号 may name the 届.
-	reOrderMark = regexp.MustCompile(`^(\S{2,20}?令)[\s　]*[（(]?\s*((?:[一二三四五六七八九十]+\s*届\s*)?第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号)\s*[）)]?$`)
-	reIssue     = regexp.MustCompile(`^(?:[〔\[［【（(]\s*[0-9０-９]{4}\s*[〕\]］】）)]\s*)?第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*期$`)
+	reOrderMark = lazyRE(`^(\S{2,20}?令)[\s　]*[（(]?\s*((?:[一二三四五六七八九十]+\s*届\s*)?第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*号)\s*[）)]?$`)
+	reIssue     = lazyRE(`^(?:[〔\[［【（(]\s*[0-9０-９]{4}\s*[〕\]］】）)]\s*)?第\s*[0-9０-９一二三四五六七八九十百零〇]+\s*期$`)
 	// list markers at the start of a line: 一、 （一） 1. （1） 1、 第一条 …
-	reListMarker = regexp.MustCompile(`^(?:[（(]\s*[一二三四五六七八九十百0-9０-９]+\s*[）)]|[一二三四五六七八九十百]+\s*[、.．]|[0-9０-９]+\s*[、.．)）]|第[一二三四五六七八九十百零0-9]+[条章节部分项])`)
-	reNoteNumber = regexp.MustCompile(`^[0-9０-９]+\s*[.．、]\s*`)
-	reNotesStart = regexp.MustCompile(`^(附\s*件\s*[：:]|附\s*[：:])\s*`)
-	reAttachHead = regexp.MustCompile(`^(?:附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?|附\s*[：:]|附\s*表\s*[0-9０-９]*\s*[：:]?)$`)
-	reCC         = regexp.MustCompile(`^(?:抄\s*送|抄\s*报)\s*[：:]\s*`)
-	reBanjiTo    = regexp.MustCompile(`^主\s*送\s*[：:]\s*`)
-	rePrinted    = regexp.MustCompile(`^(.*?)[\s　]*([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[〇○◯零OoОоＯｏ0０一二三四五六七八九]{4}\s*年\s*[元正一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})\s*印\s*发$`)
-	reAttendance = regexp.MustCompile(`^(出\s*席|请\s*假|列\s*席)(?:人员|同志|领导|单位)?\s*[：:]\s*`)
-	reSigDate    = regexp.MustCompile(`^(\S.*?)[\s　]{1,}([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[〇○◯零OoОоＯｏ0０一二三四五六七八九]{4}\s*年\s*[元正一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$`)
-	reNoteWords  = regexp.MustCompile(`^(此件|本件|本文|联系人|联系电话)`)
-	rePageNumber = regexp.MustCompile(`^(?:[—–\-－]\s*[0-9０-９]+\s*[—–\-－]|第\s*[0-9]+\s*页(?:\s*[，,]?\s*共\s*[0-9]+\s*页)?)$`)
+	reListMarker = lazyRE(`^(?:[（(]\s*[一二三四五六七八九十百0-9０-９]+\s*[）)]|[一二三四五六七八九十百]+\s*[、.．]|[0-9０-９]+\s*[、.．)）]|第[一二三四五六七八九十百零0-9]+[条章节部分项])`)
+	reNoteNumber = lazyRE(`^[0-9０-９]+\s*[.．、]\s*`)
+	reNotesStart = lazyRE(`^(附\s*件\s*[：:]|附\s*[：:])\s*`)
+	reAttachHead = lazyRE(`^(?:附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?|附\s*[：:]|附\s*表\s*[0-9０-９]*\s*[：:]?)$`)
+	reCC         = lazyRE(`^(?:抄\s*送|抄\s*报)\s*[：:]\s*`)
+	reBanjiTo    = lazyRE(`^主\s*送\s*[：:]\s*`)
+	rePrinted    = lazyRE(`^(.*?)[\s　]*([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[〇○◯零OoОоＯｏ0０一二三四五六七八九]{4}\s*年\s*[元正一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})\s*印\s*发$`)
+	reAttendance = lazyRE(`^(出\s*席|请\s*假|列\s*席)(?:人员|同志|领导|单位)?\s*[：:]\s*`)
+	reSigDate    = lazyRE(`^(\S.*?)[\s　]{1,}([0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[〇○◯零OoОоＯｏ0０一二三四五六七八九]{4}\s*年\s*[元正一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$`)
+	reNoteWords  = lazyRE(`^(此件|本件|本文|联系人|联系电话)`)
+	rePageNumber = lazyRE(`^(?:[—–\-－]\s*[0-9０-９]+\s*[—–\-－]|第\s*[0-9]+\s*页(?:\s*[，,]?\s*共\s*[0-9]+\s*页)?)$`)
 )
 
 // endsSentence reports whether a line ends a sentence or a clause that introduces a list.
@@ -283,7 +282,7 @@ func isMarkLine(s string) (names []string, suffix string, ok bool) {
 	return nil, "", false
 }
 
-var reNameSep = regexp.MustCompile(`[\s　]+|[、，,]`)
+var reNameSep = lazyRE(`[\s　]+|[、，,]`)
 
 // splitNames splits a line of names separated by blanks or 、，.
 func splitNames(s string) []string {
