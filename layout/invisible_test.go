@@ -3,6 +3,7 @@ package layout
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"gongwen/document"
 )
@@ -48,5 +49,16 @@ func TestInvisibleCharactersDropped(t *testing.T) {
 				t.Errorf("the document was changed: %q", d.Body[0])
 			}
 		})
+	}
+}
+
+// TestInvisibleFastPath: Invisible's fast path for ASCII and the CJK blocks answers as the
+// Unicode tables do for every code point.
+func TestInvisibleFastPath(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := r != '\t' && r != '\n' && r != '\r' && (unicode.Is(unicode.Cf, r) || unicode.IsControl(r))
+		if got := Invisible(r); got != want {
+			t.Errorf("Invisible(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

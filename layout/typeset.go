@@ -126,11 +126,11 @@ type setter struct {
 	parts      map[partKey]int
 }
 
-// The role is its one-byte id, so a key is 8 bytes and hashes without a string.
-type gkey struct {
-	role roleID
-	r    rune
-}
+// A key is the role's one-byte id above the rune, in one integer: the map's fast path
+// hashes it (a struct key, or one with the role's string, is hashed field by field).
+type gkey uint64
+
+func glyphKey(id roleID, r rune) gkey { return gkey(id)<<32 | gkey(uint32(r)) }
 
 // ginfo is a resolved character: the face that prints it, the rune printed (〓 for a
 // character no font has) and its advance in millionths of an em. (Fields ordered so that it
@@ -209,7 +209,7 @@ func (s *setter) resolve(role Role, r rune) ginfo {
 	if id == 0 && role != "" {
 		return s.resolveUncached(role, r) // not one of roleOrder: no key of its own
 	}
-	k := gkey{id, r}
+	k := glyphKey(id, r)
 	if g, ok := s.cache[k]; ok {
 		return g
 	}
