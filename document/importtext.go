@@ -41,6 +41,8 @@ type importer struct {
 	// names of the 发文机关标志 and of the 署名, with their places, to build Issuers
 	markNames []placed
 	sigNames  []placed
+	// titleNoteLine is the line of the 题注, which may turn out to be the 成文日期
+	titleNoteLine textLine
 }
 
 type placed struct {
@@ -172,6 +174,16 @@ func (im *importer) run() {
 			date = k
 			break
 		}
+	}
+	if date < 0 && doc.TitleNote != "" && isDateLine(innerOf(doc.TitleNote)) {
+		// （二○○八年八月六日） under the title, and no date at the end: the 成文日期 as web
+		// pages and 公报 show it, not a 题注 (which says what adopted the document)
+		l := im.titleNoteLine
+		inner := innerOf(doc.TitleNote)
+		doc.TitleNote = ""
+		delete(im.src.spans, PathTitleNote)
+		col := runeLen(l.text[:strings.Index(l.text, inner)])
+		im.setNormalized(&doc.Date, PathDate, "成文日期", l, col, inner, normalizeDate)
 	}
 	bodyEnd := firstAttach
 	attachFrom := firstAttach
@@ -480,6 +492,7 @@ func (im *importer) afterTitle(i int) int {
 		case doc.Title != "" && doc.TitleNote == "" && isParenthesized(s) && runeLen(s) <= 80 &&
 			(strings.Contains(s, "通过") || strings.Contains(s, "批准") || strings.Contains(s, "发布") || strings.Contains(s, "年")):
 			doc.TitleNote = s
+			im.titleNoteLine = l
 			im.setLine(PathTitleNote, l, 0)
 		case doc.Number == "" && reNumber.MatchString(s):
 			im.number(l, reNumber.FindStringSubmatchIndex(s))
