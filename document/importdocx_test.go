@@ -290,3 +290,30 @@ func TestLoadImports(t *testing.T) {
 		t.Errorf("Load(bad docx) = %v", err)
 	}
 }
+
+// TestImportDocxTables: a Word 公文 with its 发文字号 and 签发人 in the two cells of a table row
+// and its 版记 in a table (抄送 in one row, 印发机关 and 印发日期 in the two cells of the next):
+// each cell paragraph is a line, hand-labelled here.
+func TestImportDocxTables(t *testing.T) {
+	tc := func(p string) string { return "<w:tc>" + wp(p) + "</w:tc>" }
+	row := func(cells ...string) string { return "<w:tr>" + strings.Join(cells, "") + "</w:tr>" }
+	tbl := func(rows ...string) string { return "<w:tbl>" + strings.Join(rows, "") + "</w:tbl>" }
+	body := wp("江城市人民政府文件") + tbl(row(tc("江政发〔2024〕1号"), tc("签发人：张三"))) +
+		wp("关于做好某某工作的通知") + wp("各区人民政府：") + wp("为做好某某工作，现通知如下。") + wp("江城市人民政府") + wp("2024年1月5日") +
+		tbl(row(tc("抄送：市委办公室。")), row(tc("江城市人民政府办公室"), tc("2024年1月5日印发")))
+	data := makeDocx(t, map[string]string{"[Content_Types].xml": `<Types/>`, "word/document.xml": docxHead + body + docxTail})
+	doc, err := ImportDocx("a.docx", data, builtinGenres(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"issuers.mark+mark_suffix", "number", "signers", "title", "recipients", "body", "issuers.name", "date", "cc", "printer", "print_date"}
+	got := lineElements(doc)
+	for k, w := range want {
+		if got[k+1] != w {
+			t.Errorf("paragraph %d: %q, want %q", k+1, got[k+1], w)
+		}
+	}
+	if doc.CC != "市委办公室。" || doc.Printer != "江城市人民政府办公室" {
+		t.Errorf("cc %q, printer %q", doc.CC, doc.Printer)
+	}
+}

@@ -528,6 +528,13 @@ func (im *importer) banji(lo int) int {
 			im.setNormalized(&doc.PrintDate, PathPrintDate, "印发日期", l, runeLen(s[:m[4]]), strings.TrimSpace(s[m[4]:m[5]]), normalizeDate)
 			start = k
 			k--
+			if doc.Printer == "" && k >= lo && im.printerAbove(lo, k) {
+				// the 印发机关 on its own line (its own cell of a 版记 table) above the date
+				doc.Printer = L[k].text
+				im.setLine(PathPrinter, L[k], 0)
+				start = k
+				k--
+			}
 			continue
 		}
 		if doc.CC == "" && !im.taken(PathCC) {
@@ -565,6 +572,30 @@ func (im *importer) banji(lo int) int {
 		break
 	}
 	return start
+}
+
+// printerAbove reports whether L[k], the line above a 印发 line that names no organ, is the
+// 印发机关: an organ's name alone that follows a 抄送 (or its wrapped lines), the 成文日期 or a
+// 附注, so that it is not a 署名.
+func (im *importer) printerAbove(lo, k int) bool {
+	L := im.L
+	s := L[k].text
+	if !organLike(s) || !endsWithOrgan(s) || reCC.MatchString(s) || reBanjiTo.MatchString(s) {
+		return false
+	}
+	if k-1 < lo {
+		return false
+	}
+	prev := L[k-1].text
+	if isDateLine(prev) || isParenthesized(prev) {
+		return true
+	}
+	for t := k - 1; t >= lo && t >= k-4; t-- {
+		if reCC.MatchString(L[t].text) {
+			return true
+		}
+	}
+	return false
 }
 
 // notesStart finds a 附件说明 ending just before end: a line opening with 附件： followed by
