@@ -344,7 +344,7 @@ func squeezeLine(gs []glyph, x, w Length) bool {
 // titleBreakCost is the penalty for breaking a title before rs[i]; a negative value forbids it.
 // words marks the word boundaries (wordseg.Boundaries); when strict, a break inside a word or
 // a name and a break after 、 are forbidden, otherwise they only cost more.
-func titleBreakCost(rs []rune, ok, words []bool, i int, strict bool) float64 {
+func titleBreakCost(rs []rune, ok, words []bool, i int, strict bool, tails ...string) float64 {
 	if !ok[i] {
 		return -1
 	}
@@ -365,7 +365,7 @@ func titleBreakCost(rs []rune, ok, words []bool, i int, strict bool) float64 {
 		return 2
 	case i >= 2 && string(rs[i-2:i]) == "关于":
 		return 0
-	case c == '的' && isGenreTail(rs[i+1:]):
+	case c == '的' && isGenreTail(rs[i+1:], tails):
 		return 0
 	case c == '和' || c == '及' || c == '与' || p == '和':
 		return 1
@@ -525,11 +525,14 @@ func hasPrefixRunes(rs, p []rune) bool {
 	return true
 }
 
-// isGenreTail reports whether rs (what follows a 的) is a genre name ending the title.
-func isGenreTail(rs []rune) bool {
-	switch string(rs) {
-	case "通知", "请示", "报告", "函", "批复", "决定", "意见", "通报", "公告", "通告", "决议", "公报", "纪要", "复函", "实施方案", "方案", "办法", "规定":
-		return true
+// isGenreTail reports whether rs (what follows a 的) is one of tails, the words a title ends
+// with: the 文种 and title endings of the template set (Options.TitleEndings).
+func isGenreTail(rs []rune, tails []string) bool {
+	s := string(rs)
+	for _, t := range tails {
+		if s == t {
+			return true
+		}
 	}
 	return false
 }
@@ -553,8 +556,9 @@ func insideBookTitle(rs []rune, i int) bool {
 // trapezoid or diamond, never a long line over a short tail) and break between words: never
 // inside a word (wordseg's dictionary) or one of the names in words (the document's organs),
 // never after 、. Only when no such cut exists does it break inside a word. It returns the end
-// offsets.
-func balanceLines(rs []rune, adv []Length, width Length, words []string) []int {
+// offsets. tails are the words a title may end with after 的: the break before
+// that 的 costs nothing.
+func balanceLines(rs []rune, adv []Length, width Length, words []string, tails ...string) []int {
 	n := len(rs)
 	if n == 0 {
 		return nil
@@ -573,21 +577,21 @@ func balanceLines(rs []rune, adv []Length, width Length, words []string) []int {
 	ok := make([]bool, n)
 	breakOpportunities(rs, ok)
 	wb := wordseg.Boundaries(rs, words)
-	if ends := balanceWith(rs, adv, width, ok, wb, total, true); ends != nil {
+	if ends := balanceWith(rs, adv, width, ok, wb, total, true, tails...); ends != nil {
 		return ends
 	}
-	if ends := balanceWith(rs, adv, width, ok, wb, total, false); ends != nil {
+	if ends := balanceWith(rs, adv, width, ok, wb, total, false, tails...); ends != nil {
 		return ends
 	}
 	return []int{n}
 }
 
 // balanceWith is balanceLines for one strictness; nil when no cut fits.
-func balanceWith(rs []rune, adv []Length, width Length, ok, wb []bool, total Length, strict bool) []int {
+func balanceWith(rs []rune, adv []Length, width Length, ok, wb []bool, total Length, strict bool, tails ...string) []int {
 	n := len(rs)
 	cost := make([]float64, n)
 	for i := 1; i < n; i++ {
-		cost[i] = titleBreakCost(rs, ok, wb, i, strict)
+		cost[i] = titleBreakCost(rs, ok, wb, i, strict, tails...)
 	}
 	// prefix sums of advances
 	pre := make([]Length, n+1)

@@ -73,7 +73,7 @@ func (s *setter) titleNote(p *Page, below Length) Length {
 	}
 	var lines [][]glyph
 	st := 0
-	for _, e := range balanceLines(rs, adv, BodyWidth, docWords(s.doc)) {
+	for _, e := range balanceLines(rs, adv, BodyWidth, docWords(s.doc), s.opts.TitleEndings...) {
 		ln := gs[st:e:e]
 		place(ln, bodyCentre-inkWidth(ln)/2)
 		lines = append(lines, ln)
@@ -495,7 +495,7 @@ func (s *setter) titleLines(title string, sz Length, elem Element) [][]glyph {
 		for i := range gs {
 			rs[i], adv[i] = gs[i].r, gs[i].adv
 		}
-		ends := balanceLines(rs, adv, BodyWidth, docWords(s.doc))
+		ends := balanceLines(rs, adv, BodyWidth, docWords(s.doc), s.opts.TitleEndings...)
 		st := 0
 		n := len(out)
 		for _, e := range ends {

@@ -164,7 +164,13 @@ func (p *Pipeline) Typeset(d *Draft, opts TypesetOptions) (*layout.Result, error
 	if d == nil || d.Doc == nil {
 		return nil, errors.New("没有公文可排版 (no document)")
 	}
-	return layout.Run(d.Doc, layout.Options{Fonts: p.fonts(), Explain: opts.Explain, Warn: opts.Warn})
+	return layout.Run(d.Doc, p.layoutOptions(opts))
+}
+
+// layoutOptions are the layout's options of every typesetting: the fonts, and the set's words
+// a title ends with (TitleEndings).
+func (p *Pipeline) layoutOptions(opts TypesetOptions) layout.Options {
+	return layout.Options{Fonts: p.fonts(), Explain: opts.Explain, Warn: opts.Warn, TitleEndings: TitleEndings(p.set())}
 }
 
 // Check runs the rules on the draft's source with the genre's configuration, and the

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 
 	"gongwen/check"
@@ -86,6 +87,32 @@ func checkExample(doc *document.Document, g *templates.Genre) []templates.Exampl
 				msg += fmt.Sprintf("（“%s”）", f.Text)
 			}
 			out = append(out, templates.ExampleProblem{Line: f.Line, Col: f.Column, Rule: f.Rule, Message: msg})
+		}
+	}
+	return out
+}
+
+// TitleEndings are the words a title of the set may end with: every genre's names (the 文种 and
+// its aliases) and title endings, each once (layout breaks a title before the 的 that precedes
+// one). The built-in set's are made once.
+func TitleEndings(set *templates.Set) []string {
+	if set == templates.Builtins() {
+		return builtinEndings()
+	}
+	return titleEndings(set)
+}
+
+var builtinEndings = sync.OnceValue(func() []string { return titleEndings(templates.Builtins()) })
+
+func titleEndings(set *templates.Set) []string {
+	var out []string
+	for _, g := range set.GenreTable() {
+		for _, list := range [][]string{g.Names, g.TitleEndings} {
+			for _, w := range list {
+				if w != "" && !slices.Contains(out, w) {
+					out = append(out, w)
+				}
+			}
 		}
 	}
 	return out

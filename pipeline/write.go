@@ -56,11 +56,12 @@ func (p *Pipeline) Pages(d *Draft, opts TypesetOptions, fn func(layout.Page, []l
 		return 0, errors.New("没有公文可排版 (no document)")
 	}
 	n := 0
-	_, err := layout.Run(d.Doc, layout.Options{Fonts: p.fonts(), Explain: opts.Explain, Warn: opts.Warn,
-		Page: func(pg layout.Page, recs []layout.Record) error {
-			n++
-			return fn(pg, recs)
-		}})
+	lo := p.layoutOptions(opts)
+	lo.Page = func(pg layout.Page, recs []layout.Record) error {
+		n++
+		return fn(pg, recs)
+	}
+	_, err := layout.Run(d.Doc, lo)
 	return n, err
 }
 
