@@ -108,7 +108,7 @@ type formField struct {
 // editor is the editor view: form, findings, preview.
 type editor struct {
 	u       *UI
-	tabs    *container.AppTabs
+	tabs    *formTabs
 	scrolls []*wheelScroll
 	fields  map[string]*formField
 	order   []string
@@ -131,6 +131,7 @@ type editor struct {
 	count     *widget.Label  // the character count
 	split     *container.Split
 	helps     []fyne.CanvasObject // the fields' help texts (one switch shows or hides them)
+	lastEdit  editTrace           // the edit whose preview is awaited (GONGWEN_TRACE)
 	// seenFindings are the findings shown before the last check (to bring new ones into view)
 	seenFindings map[string]bool
 }
@@ -178,7 +179,7 @@ func (ed *editor) toolbar() fyne.CanvasObject {
 	if u.Model.Genre != nil {
 		genre = genreTitle(u.Model.Genre) + " · " + directionLabel(u.Model.Genre.Direction)
 	}
-	gl := widget.NewLabelWithStyle(genre, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	gl := widget.NewLabelWithStyle(genre, fyne.TextAlignTrailing, strongStyle)
 	return container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(
 		btn("tb.home", theme.HomeIcon(), u.ShowStart),
 		btn("menu.open", theme.FolderOpenIcon(), u.openDialog),
@@ -214,12 +215,14 @@ func (ed *editor) buildForm() fyne.CanvasObject {
 		ff.block = ed.fieldBlock(ff)
 		boxes[tab].Add(ff.block)
 	}
-	ed.tabs = container.NewAppTabs()
+	var names []string
+	var pages []fyne.CanvasObject
 	for i, g := range formGroups {
 		sc := newWheelScroll(container.NewPadded(boxes[i]), container.ScrollVerticalOnly, nil)
 		ed.scrolls = append(ed.scrolls, sc)
-		ed.tabs.Append(container.NewTabItem(T("group."+g), sc))
+		names, pages = append(names, T("group."+g)), append(pages, sc)
 	}
+	ed.tabs = newFormTabs(names, pages)
 	ed.tabs.SelectIndex(1)
 	help := widget.NewCheck(T("form.help"), func(on bool) {
 		ed.u.App.Preferences().SetBool(prefFormHelp, on)
@@ -232,7 +235,7 @@ func (ed *editor) buildForm() fyne.CanvasObject {
 		}
 	})
 	help.Checked = ed.u.App.Preferences().BoolWithFallback(prefFormHelp, true)
-	return container.NewStack(ed.tabs, container.NewVBox(container.NewHBox(layout.NewSpacer(), help)))
+	return container.NewStack(ed.tabs.root, container.NewVBox(container.NewHBox(layout.NewSpacer(), help)))
 }
 
 // prefFormHelp is the preference of the form's help texts (shown or hidden).
@@ -243,7 +246,7 @@ func (ed *editor) fieldBlock(ff *formField) fyne.CanvasObject {
 	if ed.u.Model.Genre != nil && ed.u.Model.Genre.Requires(ff.spec.Path) {
 		label += " *"
 	}
-	title := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, strongStyle)
 	var input fyne.CanvasObject
 	if ff.entry != nil {
 		input = ff.entry
@@ -417,6 +420,7 @@ func (ed *editor) changed(path, value string) {
 }
 
 func (ed *editor) afterEdit() {
+	ed.traceEdit(ed.u.Model.Rev())
 	ed.u.updateTitle()
 	ed.updateCount()
 	ed.requestPreview(ed.u.opts.Debounce)
@@ -476,7 +480,7 @@ func (ed *editor) profileRow() fyne.CanvasObject {
 		ed.afterEdit()
 		u.toast(T("profile.applied", p.FullName))
 	}))
-	head := widget.NewLabelWithStyle(T("profile.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := widget.NewLabelWithStyle(T("profile.title"), fyne.TextAlignLeading, strongStyle)
 	help := newHelp(T("profile.help"))
 	nums := container.NewGridWithColumns(2,
 		container.NewBorder(nil, nil, widget.NewLabel(T("profile.year")), nil, year),
@@ -513,13 +517,13 @@ func severityImportance(s string) widget.Importance {
 
 func (ed *editor) buildFindings() fyne.CanvasObject {
 	u := ed.u
-	ed.findHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	ed.findHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, strongStyle)
 	ed.fixAllBtn = widget.NewButtonWithIcon(T("find.fixall"), theme.ViewRefreshIcon(), func() { u.safe(ed.fixAll) })
 	ed.findings = widget.NewList(
 		func() int { return len(u.Model.Findings) },
 		func() fyne.CanvasObject {
 			sev := widget.NewLabel("错误")
-			sev.TextStyle = fyne.TextStyle{Bold: true}
+			sev.TextStyle = strongStyle
 			text := widget.NewRichText()
 			text.Wrapping = wrapMode()
 			fix := widget.NewButton(T("find.fix"), nil)

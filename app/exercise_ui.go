@@ -111,7 +111,7 @@ func (ed *editor) buildPractice() fyne.CanvasObject {
 	u := ed.u
 	pp := &practicePanel{ed: ed}
 	ed.practice = pp
-	pp.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	pp.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, strongStyle)
 	pp.head.Wrapping = fyne.TextWrapWord
 	pp.marks = container.NewVBox()
 	btn := func(label string, icon fyne.Resource, imp widget.Importance, f func()) *widget.Button {

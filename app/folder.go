@@ -166,7 +166,7 @@ func (u *UI) showFolder(dir string, docs []FolderDoc) {
 		first := newHelp(doc.First)
 		rows = append(rows, container.NewBorder(nil, first, nil, st, name), widget.NewSeparator())
 	}
-	head := widget.NewLabelWithStyle(T("folder.head", len(docs), errs), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := widget.NewLabelWithStyle(T("folder.head", len(docs), errs), fyne.TextAlignLeading, strongStyle)
 	list := container.NewVScroll(container.NewVBox(rows...))
 	list.SetMinSize(fyne.NewSize(640, 380))
 	dlg = dialog.NewCustom(T("folder.title")+" · "+filepath.Base(dir), T("close"), container.NewBorder(head, nil, nil, nil, list), u.Win)

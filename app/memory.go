@@ -1,6 +1,7 @@
 package app
 
 import (
+	"runtime"
 	"runtime/debug"
 	"time"
 )
@@ -20,7 +21,8 @@ var (
 	memRelease     = releaseMemory
 )
 
-// settleMemory (re)starts the release timer; called on the UI goroutine after each preview.
+// settleMemory (re)starts the release timer; called on the UI goroutine after each preview
+// and each redraw of the preview's overlays.
 func (u *UI) settleMemory() {
 	if u.memTimer != nil {
 		u.memTimer.Stop()
@@ -32,4 +34,12 @@ func (u *UI) settleMemory() {
 func releaseMemory() {
 	debug.FreeOSMemory()
 	trimCHeap()
+	if traceTiming {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		tracef("memory released: Go heap %.1f MB live, %.1f MB in spans, %.1f MB held unreleased, %.1f MB stacks, %.1f MB runtime metadata",
+			mb(m.HeapAlloc), mb(m.HeapInuse), mb(m.HeapIdle-m.HeapReleased), mb(m.StackSys), mb(m.MSpanSys+m.MCacheSys+m.GCSys+m.BuckHashSys+m.OtherSys))
+	}
 }
+
+func mb(n uint64) float64 { return float64(n) / (1 << 20) }

@@ -111,7 +111,7 @@ func newPreviewPane(u *UI) *previewPane {
 	p.detail = widget.NewLabel(T("pv.explain.hint"))
 	p.detail.Wrapping = fyne.TextWrapWord
 	bar := container.NewHBox(p.prevBtn, p.pageLbl, p.nextBtn, widget.NewSeparator(), zoomOut, p.zoomLbl, zoomIn, zoomFit, widget.NewSeparator(), p.explain, p.explainBar)
-	title := widget.NewLabelWithStyle(T("pv.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(T("pv.title"), fyne.TextAlignLeading, strongStyle)
 	top := container.NewVBox(container.NewBorder(nil, nil, title, nil, container.NewHScroll(bar)), widget.NewSeparator())
 	pages := container.NewStack(bg, p.scroll)
 	p.root = container.NewBorder(top, container.NewVBox(p.detail, p.info), p.thumbSc, nil, pages)
@@ -460,6 +460,9 @@ func (p *previewPane) show(res PreviewResult) {
 		}
 		return
 	}
+	if p.u.ed != nil {
+		p.u.ed.tracePreview(res)
+	}
 	n := res.NPages
 	p.npages = n
 	p.setPages(n)
@@ -536,6 +539,9 @@ func (p *previewPane) drawBoxes() {
 			v.drawn = false
 		}
 	}
+	// what the redraw left (讲解模式's labels, a zoom's pictures) is handed back too once the
+	// pane has been quiet (memory.go)
+	p.u.settleMemory()
 }
 
 // drawPage draws 讲解模式 over a page: each element's outline, its label in the column

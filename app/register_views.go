@@ -483,11 +483,11 @@ func (v *registerView) build() {
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			if id.Row == 0 {
-				l.TextStyle.Bold = true
+				l.TextStyle = strongStyle
 				l.SetText(T(registerColumns[id.Col]))
 				return
 			}
-			l.TextStyle.Bold = false
+			l.TextStyle = fyne.TextStyle{}
 			e := v.entries[id.Row-1]
 			l.SetText([]string{e.Number(), e.State.Label(), e.Title, e.Date, e.Signer, e.Recipients, strings.Join(e.Joint, register.JointSep), e.TakenBy}[id.Col])
 		})

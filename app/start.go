@@ -65,7 +65,7 @@ func (u *UI) showStart() {
 	u.updateTitle()
 	title := canvas.NewText(T("app.name"), theme.Color(theme.ColorNamePrimary))
 	title.TextSize = 28
-	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.TextStyle = strongStyle
 	sub := widget.NewLabel(T("start.subtitle"))
 
 	var cards []fyne.CanvasObject
@@ -117,19 +117,19 @@ func (u *UI) showStart() {
 		examples.Add(b)
 	}
 	side := container.NewVBox(
-		widget.NewLabelWithStyle(T("start.files"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(T("start.files"), fyne.TextAlignLeading, strongStyle),
 		openBtn, importBtn, importHelp,
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle(T("start.recent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(T("start.recent"), fyne.TextAlignLeading, strongStyle),
 		recentBox,
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle(T("start.examples"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(T("start.examples"), fyne.TextAlignLeading, strongStyle),
 		newHelp(T("start.examples.help")),
 		examples,
 	)
 	side.Objects = append(side.Objects, problems...)
 	header := container.NewVBox(container.NewPadded(container.NewVBox(title, sub)), widget.NewSeparator())
-	newHead := widget.NewLabelWithStyle(T("start.new"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	newHead := widget.NewLabelWithStyle(T("start.new"), fyne.TextAlignLeading, strongStyle)
 	main := container.NewBorder(newHead, nil, nil, nil, container.NewVScroll(grid))
 	sideScroll := container.NewVScroll(container.NewPadded(side))
 	split := container.NewHSplit(container.NewPadded(main), sideScroll)
@@ -161,7 +161,7 @@ func (u *UI) genreCard(g *templates.Genre) fyne.CanvasObject {
 	bg.CornerRadius = 8
 	name := canvas.NewText(genreTitle(g), theme.Color(theme.ColorNameForeground))
 	name.TextSize = 20
-	name.TextStyle = fyne.TextStyle{Bold: true}
+	name.TextStyle = strongStyle
 	dir := canvas.NewText(directionLabel(g.Direction), theme.Color(theme.ColorNamePrimary))
 	dir.TextSize = 13
 	use := newWrapLabel(genreUse(g))

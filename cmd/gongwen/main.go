@@ -4,6 +4,7 @@ package main
 
 import (
 	"os"
+	"runtime"
 	"runtime/debug"
 
 	fyneapp "fyne.io/fyne/v2/app"
@@ -22,6 +23,11 @@ func main() {
 	// typing
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(50)
+	}
+	// no heap profiling unless asked for (memprofile.go): the runtime samples an allocation
+	// every 512 KB by default, walking its stack, and keeps the stacks
+	if os.Getenv("GONGWEN_MEMPROFILE") == "" {
+		runtime.MemProfileRate = 0
 	}
 	memProfile()
 	app.Run(fyneapp.NewWithID("cn.gongwen.app"), os.Args[1:])
