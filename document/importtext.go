@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -48,6 +49,94 @@ type importer struct {
 type placed struct {
 	text string
 	pos  Pos
+	// segs, when set, place each character of a letter-spaced name (国　务　院 → 国务院)
+	segs []Seg
+}
+
+// at returns the Source segments of a placed name.
+func (p placed) at() []Seg {
+	if p.segs != nil {
+		return p.segs
+	}
+	return []Seg{{Pos: p.pos}}
+}
+
+// letterSpaced returns s without its blanks when s is letter-spaced: three or more single
+// characters, each apart from the next by the same blanks (国　务　院, 国 务 院 文 件), as Word
+// users space a short name and PDFs copy it. ok is false for any other line.
+func letterSpaced(s string) (string, bool) {
+	groups, ok := letterSpacedNames(s)
+	if !ok || len(groups) != 1 {
+		return "", false
+	}
+	return groups[0].name, true
+}
+
+// spacedName is one name of a letter-spaced line: its text without blanks and the range of
+// its characters among the line's characters less its blanks.
+type spacedName struct {
+	name     string
+	from, to int
+}
+
+// letterSpacedNames reads a line of letter-spaced names: single characters apart by the
+// narrowest gap, names apart by wider gaps (财　政　部　　教　育　部), each name of two or more
+// characters, three or more characters in all.
+func letterSpacedNames(s string) ([]spacedName, bool) {
+	var chars, gaps []string
+	for _, r := range s {
+		if isBlank(r) {
+			if len(gaps) < len(chars) {
+				gaps = append(gaps, "")
+			}
+			if len(gaps) > 0 {
+				gaps[len(gaps)-1] += string(r)
+			}
+			continue
+		}
+		if !unicode.Is(unicode.Han, r) || len(gaps) < len(chars) {
+			return nil, false // not a Han character, or two characters not apart
+		}
+		chars = append(chars, string(r))
+	}
+	if len(chars) < 3 || len(gaps) != len(chars)-1 {
+		return nil, false
+	}
+	narrow := gaps[0]
+	for _, g := range gaps {
+		if dispWidth(g) < dispWidth(narrow) {
+			narrow = g
+		}
+	}
+	var out []spacedName
+	start := 0
+	for i := range chars {
+		if i == len(chars)-1 || dispWidth(gaps[i]) > dispWidth(narrow) {
+			if i+1-start < 2 {
+				return nil, false
+			}
+			out = append(out, spacedName{strings.Join(chars[start:i+1], ""), start, i + 1})
+			start = i + 1
+		}
+	}
+	return out, true
+}
+
+// spacedSegs places the characters [from, to) of the letter-spaced line l (counted without
+// its blanks): one Seg a character, as each stands apart in the input.
+func (im *importer) spacedSegs(l textLine, from, to int) []Seg {
+	var segs []Seg
+	i := 0
+	for col, r := range []rune(l.text) {
+		if isBlank(r) {
+			continue
+		}
+		if i >= from && i < to {
+			segs = append(segs, Seg{Off: i - from, Pos: im.pos(l, col)})
+		}
+		i++
+	}
+	return segs
 }
 
 // taken reports whether path already holds a line, even one whose value is empty (a bare
@@ -297,6 +386,18 @@ func (im *importer) header(i int) int {
 				i++
 				continue
 			}
+			if ds, ok := letterSpaced(s); ok {
+				// 国 务 院 文 件: a letter-spaced mark names one organ
+				if _, suf, ok := isMarkLine(ds); ok && suf != "纪要" {
+					n := runeLen(ds) - runeLen(suf)
+					doc.MarkSuffix = suf
+					im.src.Set(PathMarkSuffix, im.spacedSegs(l, n, runeLen(ds))...)
+					segs := im.spacedSegs(l, 0, n)
+					im.markNames = append(im.markNames, placed{ds[:len(ds)-len(suf)], segs[0].Pos, segs})
+					i++
+					continue
+				}
+			}
 			if m := reOrderMark.FindStringSubmatchIndex(s); m != nil {
 				// 中华人民共和国主席令（九届第37号）: the 命令 mark and its 令号 on one line
 				ml := l
@@ -327,7 +428,7 @@ func (im *importer) header(i int) int {
 						for _, sl := range L[i:j] {
 							nm, offs := splitNamesPos(sl.text)
 							for k := range nm {
-								im.markNames = append(im.markNames, placed{nm[k], im.pos(sl, offs[k])})
+								im.markNames = append(im.markNames, placed{text: nm[k], pos: im.pos(sl, offs[k])})
 							}
 						}
 						im.mark(L[j], names, suf)
@@ -393,7 +494,7 @@ func (im *importer) mark(l textLine, names []string, suf string) {
 	}
 	nm, offs := splitNamesPos(strings.TrimSuffix(s, suf))
 	for k := range nm {
-		im.markNames = append(im.markNames, placed{nm[k], im.pos(l, offs[k])})
+		im.markNames = append(im.markNames, placed{text: nm[k], pos: im.pos(l, offs[k])})
 	}
 }
 
@@ -698,9 +799,17 @@ func (im *importer) signature(lines []textLine) {
 		}
 	}
 	for _, l := range lines {
+		if groups, ok := letterSpacedNames(l.text); ok {
+			// 国　务　院: one name, letter-spaced (names apart by wider gaps)
+			for _, g := range groups {
+				segs := im.spacedSegs(l, g.from, g.to)
+				im.sigNames = append(im.sigNames, placed{g.name, segs[0].Pos, segs})
+			}
+			continue
+		}
 		names, offs := splitNamesPos(l.text)
 		for k := range names {
-			im.sigNames = append(im.sigNames, placed{names[k], im.pos(l, offs[k])})
+			im.sigNames = append(im.sigNames, placed{text: names[k], pos: im.pos(l, offs[k])})
 		}
 	}
 }
@@ -713,18 +822,22 @@ func (im *importer) buildIssuers() {
 		p := "issuers." + strconv.Itoa(k) + "."
 		if k < len(im.sigNames) {
 			is.Name = im.sigNames[k].text
-			im.src.Set(p+"name", Seg{Pos: im.sigNames[k].pos})
+			im.src.Set(p+"name", im.sigNames[k].at()...)
 			if k < len(im.markNames) {
 				// The mark's place is recorded even when its text equals the name (and so
 				// Mark stays empty, meaning "the name"): findings on the mark point there.
 				if im.markNames[k].text != is.Name {
 					is.Mark = im.markNames[k].text
 				}
-				im.src.Set(p+"mark", Seg{Pos: im.markNames[k].pos})
+				if is.Mark != "" {
+					im.src.Set(p+"mark", im.markNames[k].at()...)
+				} else {
+					im.src.Set(p+"mark", Seg{Pos: im.markNames[k].pos})
+				}
 			}
 		} else {
 			is.Name = im.markNames[k].text
-			im.src.Set(p+"name", Seg{Pos: im.markNames[k].pos})
+			im.src.Set(p+"name", im.markNames[k].at()...)
 			im.src.Set(p+"mark", Seg{Pos: im.markNames[k].pos})
 		}
 		im.doc.Issuers = append(im.doc.Issuers, is)

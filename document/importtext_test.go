@@ -772,3 +772,42 @@ func TestTitlePastedWrap(t *testing.T) {
 		}
 	}
 }
+
+// TestLetterSpacedNames: a short organ name spaced out letter by letter (国　务　院 in the
+// 署名, 国 务 院 文 件 as the mark, as Word users type them and PDFs copy them) is one name,
+// not one issuer a character; names apart by blanks stay several (联合行文).
+func TestLetterSpacedNames(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		issuers string
+		lines   []string
+	}{
+		{"国 务 院 文 件\n国发〔2024〕1号\n国务院关于某某的通知\n各省人民政府：\n正文。\n国　务　院\n2024年1月5日\n", "国务院",
+			[]string{"issuers.mark+mark_suffix", "number", "title", "recipients", "body", "issuers.name", "date"}},
+		{"关于某某的通知\n各区人民政府：\n正文。\n国　务　院\n2024年1月5日\n", "国务院",
+			[]string{"title", "recipients", "body", "issuers.name", "date"}},
+		{"关于某某的通知\n各区人民政府：\n正文。\n财　政　部　　教　育　部\n2024年1月5日\n", "财政部|教育部",
+			[]string{"title", "recipients", "body", "issuers.name", "date"}}, // names apart by a wider gap
+		{"关于某某的通知\n各区人民政府：\n正文。\n国务院　中央军委\n2024年1月5日\n", "国务院|中央军委",
+			[]string{"title", "recipients", "body", "issuers.name", "date"}},
+	} {
+		doc, err := ImportText("s.txt", []byte(c.text), builtinGenres(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkNoLineLost(t, c.text, c.text, doc)
+		var names []string
+		for _, is := range doc.Issuers {
+			names = append(names, is.Name)
+		}
+		if got := strings.Join(names, "|"); got != c.issuers {
+			t.Errorf("%q: issuers %q, want %q", c.text, got, c.issuers)
+		}
+		got := lineElements(doc)
+		for k, w := range c.lines {
+			if got[k+1] != w {
+				t.Errorf("%q line %d: %q, want %q", c.text, k+1, got[k+1], w)
+			}
+		}
+	}
+}
