@@ -197,3 +197,21 @@ func goLiteral(b *bytes.Buffer, v reflect.Value, typed bool) {
 		b.WriteString(s)
 	}
 }
+
+// BenchmarkBuiltinsTable: what the built-in set costs a process (once): the checksum of the
+// embedded YAML and the genres from builtin_table.go.
+func BenchmarkBuiltinsTable(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		loadBuiltins(builtinTableSum)
+	}
+}
+
+// BenchmarkBuiltinsParsed: the same set parsed from the YAML, as every process did before the
+// table (and still does when the table is stale).
+func BenchmarkBuiltinsParsed(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		loadBuiltins(builtinTableSum + 1)
+	}
+}
