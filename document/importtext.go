@@ -540,6 +540,9 @@ func (im *importer) title(i int) int {
 			strings.ContainsAny(strings.TrimSuffix(s, "。"), "，。；") {
 			break
 		}
+		if ds, ok := letterSpaced(s); ok {
+			s = ds // 关 于 某 某 的 通 知, spaced out
+		}
 		g := im.genres.TitleEnding(s)
 		if endsSentence(s) && (g == "" || !strings.HasSuffix(s, "。")) {
 			break
@@ -568,8 +571,43 @@ func (im *importer) title(i int) int {
 			break
 		}
 	}
-	im.setJoined(&im.doc.Title, PathTitle, cand, sep)
+	im.setTitleLines(&im.doc.Title, PathTitle, cand, sep)
 	return i + len(cand)
+}
+
+// setTitleLines is setJoined for the lines of a title, which drops the blanks of a
+// letter-spaced line (协 调 委 员 会 组 建 方 案, spaced out to fill a printed line: the layout
+// spaces a title itself) and reports it.
+func (im *importer) setTitleLines(dst *string, path string, lines []textLine, sep string) {
+	var b strings.Builder
+	var segs []Seg
+	off := 0
+	for k, l := range lines {
+		if k > 0 {
+			b.WriteString(sep)
+			off += runeLen(sep)
+		}
+		ds, ok := letterSpaced(l.text)
+		if !ok {
+			segs = append(segs, Seg{Off: off, Pos: im.pos(l, 0)})
+			b.WriteString(l.text)
+			off += runeLen(l.text)
+			continue
+		}
+		for _, sg := range im.spacedSegs(l, 0, runeLen(ds)) {
+			sg.Off += off
+			segs = append(segs, sg)
+		}
+		b.WriteString(ds)
+		off += runeLen(ds)
+		im.doc.Warnings = append(im.doc.Warnings, Error{File: im.src.File, Line: l.num, Col: l.lead + 1,
+			Msg: "标题行“" + l.text + "”字间的空格已删去（标题的字距由排版决定） (letter spacing removed from a title line)"})
+	}
+	if len(segs) == 0 {
+		return
+	}
+	*dst = b.String()
+	im.src.Set(path, segs...)
 }
 
 // titleLineCells is how many characters a printed title line holds: 2号 (22 pt, 7.76 mm) on
@@ -954,7 +992,7 @@ func (im *importer) attachments(from, to int) {
 			end++
 		}
 		nt := attachTitleLines(L[k:end], im.genres)
-		im.setJoined(&a.Title, p+"title", L[k:k+nt], "\n")
+		im.setTitleLines(&a.Title, p+"title", L[k:k+nt], "\n")
 		a.Body = im.paragraphs(L[k+nt:end], p+"body")
 		doc.Attachments = append(doc.Attachments, a)
 		k = end

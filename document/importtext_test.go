@@ -145,7 +145,7 @@ var corpusWant = map[string]wantDoc{
 		date: "一九九六年十一月五日", issuers: []string{"国务院", "中央军委"}, body: 2, format: FormatLetter, direction: DirectionDown, genre: "pifu"},
 	"13_批复": {title: "国务院关于同意组建2008年北京奥运会\n首都国际机场协调委员会的批复", number: "国函〔2006〕38号", recipients: "民航总局：",
 		date: "二〇〇六年五月二十三日", issuers: []string{"国务院"}, body: 2, notes: 1,
-		attTitles: []string{"2008年北京奥运会首都国际机场\n协 调 委 员 会 组 建 方 案"}, format: FormatLetter, direction: DirectionDown, genre: "pifu"},
+		attTitles: []string{"2008年北京奥运会首都国际机场\n协调委员会组建方案"}, format: FormatLetter, direction: DirectionDown, genre: "pifu"},
 	"18_函": {title: "国务院办公厅关于同意以哈尔滨市名义\n申办2009年第二十四届世界\n大学生冬季运动会的复函", number: "国办函〔2004〕36号",
 		recipients: "黑龙江省人民政府，教育部、外交部、财政部、体育总局：", date: "二〇〇四年四月二十七日", issuers: []string{"国务院办公厅"}, body: 2,
 		format: FormatLetter, direction: DirectionParallel, genre: "han"},
@@ -808,6 +808,37 @@ func TestLetterSpacedNames(t *testing.T) {
 			if got[k+1] != w {
 				t.Errorf("%q line %d: %q, want %q", c.text, k+1, got[k+1], w)
 			}
+		}
+	}
+}
+
+// TestLetterSpacedTitle: a title line spaced out letter by letter loses its blanks, reported.
+func TestLetterSpacedTitle(t *testing.T) {
+	for _, c := range []struct{ text, title, att string }{
+		{"关 于 某 某 的 通 知\n各区人民政府：\n正文。\n某某市人民政府\n2024年1月5日\n", "关于某某的通知", ""},
+		{"关于某某的通知\n各区人民政府：\n正文。\n某某市人民政府\n2024年1月5日\n附件\n2008年北京奥运会首都国际机场\n协 调 委 员 会 组 建 方 案\n正文。\n",
+			"关于某某的通知", "2008年北京奥运会首都国际机场\n协调委员会组建方案"},
+		{"关于某某的通知\n各区人民政府：\n正文。\n某某市人民政府\n2024年1月5日\n附件\n某某工作方案\n正文。\n", "关于某某的通知", "某某工作方案"},
+	} {
+		doc, err := ImportText("t.txt", []byte(c.text), builtinGenres(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkNoLineLost(t, c.title, c.text, doc)
+		att := ""
+		if len(doc.Attachments) > 0 {
+			att = doc.Attachments[0].Title
+		}
+		if doc.Title != c.title || att != c.att {
+			t.Errorf("title %q, attachment title %q; want %q, %q", doc.Title, att, c.title, c.att)
+		}
+		spaced := strings.Contains(c.text, "于 某") || strings.Contains(c.text, "协 调")
+		warned := false
+		for _, w := range doc.Warnings {
+			warned = warned || strings.Contains(w.Msg, "字间的空格已删去")
+		}
+		if warned != spaced {
+			t.Errorf("%q: letter spacing reported %v, want %v", c.title, warned, spaced)
 		}
 	}
 }
