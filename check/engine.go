@@ -210,14 +210,20 @@ func (c *ctx) setGenres() []*templates.Genre {
 // 文种, {closing} its template's closing sentence (特此报告。), {owner} the 文种 of the template
 // whose phrases matched (a Shared rule).
 func (c *ctx) expand(msg, owner string) string {
-	if !strings.Contains(msg, "{") {
-		return msg
+	if strings.Contains(msg, "{genre}") {
+		msg = strings.ReplaceAll(msg, "{genre}", c.genre)
 	}
-	closing := ""
-	if c.g != nil {
-		closing = c.g.Closing
+	if strings.Contains(msg, "{closing}") {
+		closing := ""
+		if c.g != nil {
+			closing = c.g.Closing
+		}
+		msg = strings.ReplaceAll(msg, "{closing}", closing)
 	}
-	return strings.NewReplacer("{genre}", c.genre, "{closing}", closing, "{owner}", owner).Replace(msg)
+	if strings.Contains(msg, "{owner}") {
+		msg = strings.ReplaceAll(msg, "{owner}", owner)
+	}
+	return msg
 }
 
 func (r *rule) info() RuleInfo {
@@ -499,23 +505,47 @@ func (c *ctx) paramStrings(r *rule, name string) []string {
 	return stringList(c.param(r, name))
 }
 
+// listKey names a YAML list by its backing array: templates are not changed once loaded, so
+// a list is converted to strings once (stringList). The built-ins are loaded once a process;
+// each load of a user's template adds its few lists.
+type listKey struct {
+	p *any
+	n int
+}
+
+var stringLists sync.Map // listKey → []string
+
 // stringList is a parameter's value as a list of strings (a YAML list, or one string).
 func stringList(p any) []string {
 	switch v := p.(type) {
 	case []string:
 		return v
 	case []any:
-		out := make([]string, 0, len(v))
-		for _, x := range v {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
+		if len(v) == 0 {
+			return nil
 		}
-		return out
+		k := listKey{&v[0], len(v)}
+		if l, ok := stringLists.Load(k); ok {
+			return l.([]string)
+		}
+		l := anyStrings(v)
+		stringLists.Store(k, l)
+		return l
 	case string:
 		return []string{v}
 	}
 	return nil
+}
+
+// anyStrings are the strings of a YAML list.
+func anyStrings(v []any) []string {
+	out := make([]string, 0, len(v))
+	for _, x := range v {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func (c *ctx) paramInt(r *rule, name string) int {
