@@ -44,6 +44,14 @@ type importer struct {
 	sigNames  []placed
 	// titleNoteLine is the line of the 题注, which may turn out to be the 成文日期
 	titleNoteLine textLine
+	// attCont is the attendance list (出席, 请假, 列席) whose last line ends in 、 or ， (or is
+	// a bare label): the next line may continue it
+	attCont *attList
+}
+
+type attList struct {
+	dst  *string
+	path string
 }
 
 type placed struct {
@@ -298,7 +306,7 @@ func (im *importer) run() {
 			k++
 		}
 		im.setJoined(&doc.Note, PathNote, noteLines, "\n")
-		for k < banji && im.attendance(L[k]) {
+		for k < banji && im.attendanceLine(L[k]) {
 			k++
 		}
 		attachFrom = k
@@ -309,8 +317,9 @@ func (im *importer) run() {
 	}
 	// Attendance lists of a 纪要 may stand anywhere in the body.
 	var body []textLine
+	im.attCont = nil
 	for _, l := range L[i:bodyEnd] {
-		if !im.attendance(l) {
+		if !im.attendanceLine(l) {
 			body = append(body, l)
 		}
 	}
@@ -828,6 +837,14 @@ func (im *importer) signature(lines []textLine) {
 	}
 	if (doc.MarkSuffix == "令" || doc.MarkSuffix == "命令") && len(lines) == 1 {
 		names, offs := splitNamesPos(lines[0].text)
+		if len(names) == 3 && runeLen(names[1]) == 1 && runeLen(names[2]) == 1 {
+			// 市长　张　三: a two-character name spaced out to the width of three
+			doc.SignerTitle, doc.SignerName = names[0], names[1]+names[2]
+			doc.SignOff = SignOffSignature
+			im.setLine(PathSignerTitle, lines[0], offs[0])
+			im.src.Set(PathSignerName, Seg{Pos: im.pos(lines[0], offs[1])}, Seg{Off: 1, Pos: im.pos(lines[0], offs[2])})
+			return
+		}
 		if len(names) == 2 {
 			doc.SignerTitle, doc.SignerName = names[0], names[1]
 			doc.SignOff = SignOffSignature
@@ -942,6 +959,34 @@ func isClosing(s string) bool {
 		strings.HasPrefix(s, "以上") || strings.HasPrefix(s, "当否")
 }
 
+// attendanceLine reads a 出席/请假/列席 line of a 纪要, or a line continuing the list above
+// it (出席：张三、李四、 / 王五、赵六; a blank line ends a list); it reports whether l was one.
+func (im *importer) attendanceLine(l textLine) bool {
+	if im.attendance(l) {
+		return true
+	}
+	a := im.attCont
+	im.attCont = nil
+	s := l.text
+	if a == nil || l.afterBlank || runeLen(s) > 200 || hasListMarker(s) || reAttendance.MatchString(s) ||
+		strings.ContainsAny(s, "。！？；：:") {
+		return false
+	}
+	segs := im.src.spans[a.path]
+	im.src.Set(a.path, append(segs, Seg{Off: runeLen(*a.dst), Pos: im.pos(l, 0)})...)
+	*a.dst += s
+	im.contAttendance(a, s)
+	return true
+}
+
+// contAttendance notes that the list a, whose last line is s, may go on on the next line.
+func (im *importer) contAttendance(a *attList, s string) {
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if s == "" || strings.ContainsRune("、，,", last) {
+		im.attCont = a
+	}
+}
+
 // attendance reads a 出席/请假/列席 line of a 纪要; it reports whether l was one.
 func (im *importer) attendance(l textLine) bool {
 	loc := reAttendance.FindStringSubmatchIndex(l.text)
@@ -970,6 +1015,7 @@ func (im *importer) attendance(l textLine) bool {
 		// a bare label: keep its place so the line is accounted for
 		im.setLine(path, l, 0)
 	}
+	im.contAttendance(&attList{dst, path}, rest)
 	return true
 }
 

@@ -731,6 +731,15 @@ func TestLineForms(t *testing.T) {
 		{"an organ's name right under the body, above a 印发 line, is not the 印发机关",
 			"关于某某的通知\n各区人民政府：\n正文。\n江城市人民政府\n2024年1月5日印发\n",
 			[]string{"title", "recipients", "body", "body", "print_date"}},
+		{"a 命令's signer with a two-character name spaced to three",
+			"某某市人民政府令\n第5号\n《某某办法》已经市政府常务会议通过，现予公布。\n市长　张　三\n2024年1月5日\n",
+			[]string{"issuers.mark+issuers.name+mark_suffix", "order_number", "body", "signer_name+signer_title", "date"}},
+		{"an attendance list wrapped after 、, a bare label with its names below",
+			"市政府常务会议纪要\n第3期\n会议研究了某某工作。\n出席：张三、李四、王五、\n赵六、钱七\n请假：\n孙八\n列席：周九\n",
+			[]string{"mark_suffix+meeting_name", "number", "body", "present", "present", "absent", "absent", "attending"}},
+		{"a blank line ends an attendance list",
+			"市政府常务会议纪要\n第3期\n会议研究了某某工作。\n出席：张三、李四、\n\n赵六、钱七\n",
+			[]string{"mark_suffix+meeting_name", "number", "body", "present", "", "body"}},
 		{"主送 lines a blank line separates are not joined",
 			"关于某某的通知\n各区人民政府、\n\n市政府各部门：\n正文。\n某某市人民政府\n2024年1月5日\n",
 			[]string{"title", "body", "", "body", "body", "issuers.name", "date"}},
@@ -840,5 +849,26 @@ func TestLetterSpacedTitle(t *testing.T) {
 		if warned != spaced {
 			t.Errorf("%q: letter spacing reported %v, want %v", c.title, warned, spaced)
 		}
+	}
+}
+
+// TestAttendanceWrapped: the names of a wrapped attendance list and of a 命令's spaced signer.
+func TestAttendanceWrapped(t *testing.T) {
+	txt := "市政府常务会议纪要\n第3期\n会议研究了某某工作。\n出席：张三、李四、王五、\n赵六、钱七\n请假：\n孙八\n列席：周九\n"
+	doc, err := ImportText("j.txt", []byte(txt), builtinGenres(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Present != "张三、李四、王五、赵六、钱七" || doc.Absent != "孙八" || doc.Attending != "周九" {
+		t.Errorf("present %q, absent %q, attending %q", doc.Present, doc.Absent, doc.Attending)
+	}
+	txt = "某某市人民政府令\n第5号\n《某某办法》已经市政府常务会议通过，现予公布。\n市长　张　三\n2024年1月5日\n"
+	doc, err = ImportText("l.txt", []byte(txt), builtinGenres(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkNoLineLost(t, "order", txt, doc)
+	if doc.SignerTitle != "市长" || doc.SignerName != "张三" {
+		t.Errorf("signer %q %q", doc.SignerTitle, doc.SignerName)
 	}
 }
