@@ -41,7 +41,7 @@ var (
 )
 
 // index finds the line starts of dict (once per process: a scan of 0.9 MB and 0.3 MB of
-// offsets) and loads gse's hidden Markov model, which is global to gse.
+// offsets).
 func index() {
 	lineStart = make([]int32, 0, 72000)
 	for at := 0; at < len(dict); {
@@ -57,8 +57,37 @@ func index() {
 		}
 		at += nl + 1
 	}
+}
+
+// hmmOnce loads gse's hidden Markov model (global to gse: 5-6 ms of CPU and 1-2 MB), only
+// when a cut needs it (needsHMM).
+var hmmOnce sync.Once
+
+func loadHMM() {
 	var s gse.Segmenter
 	s.LoadModel()
+}
+
+// needsHMM reports whether gse's Cut of s with the hidden Markov model would consult the
+// model: its DAG route (the cut without the model) holds two single characters in a row, or
+// a piece that is no dictionary word (a run of Latin letters and digits). Otherwise the cut
+// with the model never reaches it and gives the same words without it being loaded. The test
+// is conservative: it may say yes where gse then finds the run a word.
+func needsHMM(seg *gse.Segmenter, s string) bool {
+	run := 0
+	for _, w := range seg.Cut(s, false) {
+		if utf8.RuneCountInString(w) == 1 {
+			if run++; run >= 2 {
+				return true
+			}
+			continue
+		}
+		run = 0
+		if f, _, ok := seg.Find(w); !ok || f <= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // entry returns the word and frequency of line i.
@@ -184,7 +213,11 @@ func Words(s string) []string {
 	if gse.ToLower {
 		t = strings.ToLower(s)
 	}
-	words = subDict(t).Cut(t, true)
+	seg := subDict(t)
+	if needsHMM(seg, t) {
+		hmmOnce.Do(loadHMM)
+	}
+	words = seg.Cut(t, true)
 	cacheMu.Lock()
 	if len(cache) >= cacheSize {
 		clear(cache)
