@@ -43,6 +43,17 @@ func lineElements(doc *Document) map[int]string {
 		if strings.Contains(w.Msg, "主题词") {
 			out[w.Line] = "retired"
 		}
+		if strings.Contains(w.Msg, "不属于公文") {
+			out[w.Line] = "web"
+			var last int
+			if i := strings.Index(w.Msg, "到第"); i >= 0 {
+				if _, err := fmt.Sscanf(w.Msg[i+len("到第"):], " %d", &last); err == nil {
+					for n := w.Line; n <= last; n++ {
+						out[n] = "web"
+					}
+				}
+			}
+		}
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -169,7 +170,25 @@ func restOf(s string, end int) (string, int) {
 func importLines(file string, all []textLine, genres Genres) *Document {
 	im := &importer{doc: &Document{}, src: NewSource(file), genres: genres}
 	blank := false // a blank line since the last line kept
+	meta := webMetaLines(all)
+	if len(meta) > 0 {
+		first, last := len(all), 0
+		for n := range meta {
+			first, last = min(first, n), max(last, n)
+		}
+		im.doc.Warnings = append(im.doc.Warnings, Error{File: file, Line: first, Col: 1,
+			Msg: fmt.Sprintf("网页上的信息公开目录（索引号、发文机关等，到第 %d 行）不属于公文，未导入 (a web page's metadata table, to line %d; not imported)", last, last)})
+	}
 	for _, l := range all {
+		if meta[l.num] {
+			continue // a web page's 信息公开 table above the document
+		}
+		if l.text != "" && reWebChrome.MatchString(l.text) {
+			// the web page's buttons, counters and share links
+			im.doc.Warnings = append(im.doc.Warnings, Error{File: file, Line: l.num, Col: l.lead + 1,
+				Msg: "网页上的文字“" + truncRunes(l.text, 20) + "”不属于公文，未导入 (web page text; not imported)"})
+			continue
+		}
 		if l.text == "" {
 			blank = true
 			continue
@@ -190,6 +209,51 @@ func importLines(file string, all []textLine, genres Genres) *Document {
 	im.inferIssuer(file)
 	im.doc.Source = im.src
 	return im.doc
+}
+
+// reWebMeta is a label of the 政府信息公开 table that government sites print above a document
+// (索引号：…, 发文机关：…, 成文日期：…).
+var reWebMeta = regexp.MustCompile(`^(?:索\s*引\s*号|主题分类|体裁分类|组配分类|服务对象|主题词|关键词|发文机关|发布机构|成文日期|发布日期|印发日期|生效日期|实施日期|废止日期|有效性|时效性|标\s*题|名\s*称|发文字号|文\s*号|来\s*源|信息来源|公开方式|公开范围|公开时限|信息分类|所属主题|文种)\s*[：:]`)
+
+// reWebOnly are the labels of reWebMeta only a web page's table has.
+var reWebOnly = regexp.MustCompile(`^(?:索\s*引\s*号|主题分类|体裁分类|组配分类|服务对象|发布机构|发布日期|公开方式|公开范围|公开时限|信息分类|所属主题)\s*[：:]`)
+
+// reWebChrome is a line of a web page's own text copied along with a document: its buttons,
+// counters and share links.
+var reWebChrome = regexp.MustCompile(`^(?:扫一扫在手机打开当前页|打印本页|关闭窗口|【\s*打印\s*】.*|【\s*关闭\s*】.*|【?\s*字体[：:]\s*大\s*中\s*小\s*】?.*|分享到[：:].*|责任编辑[：:].*|浏览次数[：:].*|访问量[：:].*)$`)
+
+// webMetaLines finds the 政府信息公开 table at the top of a pasted web page: two or more
+// lines from the first that open with its labels (a label alone may have its value on the
+// next line), blank lines between allowed. It returns their line numbers.
+func webMetaLines(all []textLine) map[int]bool {
+	var nums []int
+	labels := 0
+	bare := false    // the last label had no value on its line
+	webOnly := false // a label only a web page has: a secretary's own text never holds one
+	for _, l := range all {
+		switch {
+		case l.text == "":
+			continue
+		case reWebMeta.MatchString(l.text):
+			labels++
+			webOnly = webOnly || reWebOnly.MatchString(l.text)
+			loc := reWebMeta.FindStringIndex(l.text)
+			bare = strings.TrimSpace(l.text[loc[1]:]) == ""
+		case bare && labels > 0:
+			bare = false
+		default:
+			if labels < 2 || !webOnly {
+				return nil
+			}
+			m := map[int]bool{}
+			for _, n := range nums {
+				m[n] = true
+			}
+			return m
+		}
+		nums = append(nums, l.num)
+	}
+	return nil // nothing but the table: not a document with one above it
 }
 
 // reSubjectWords matches an old-style 主题词 line (GB/T 9704-1999 7.4.1).
