@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -168,14 +169,42 @@ func squeezable(rs []rune, adv []Length, sq []Length) []Length {
 // 12 characters (body text, not table cells, where a split date reads worse than a loose line).
 const maxSpread = 1.5
 
+// maxGap caps what justification adds between two characters, as a fraction of the widest
+// character: a tenth, which keeps a full body line's characters within 1.1 cells each on
+// average (the PDF read-back test, issue 11). Beyond it, or beyond maxSpread over the line,
+// the breaker looks for another break.
+const maxGap = 0.1
+
+// spreadTooWide reports whether a justified line of rs with slack left over spreads its
+// characters wider than maxSpread over the line or maxGap between two characters.
+func spreadTooWide(rs []rune, slack, em Length) bool {
+	if float64(slack) > maxSpread*float64(em) {
+		return true
+	}
+	gaps := 0
+	for k := 1; k < len(rs); k++ {
+		if !joined(rs[k-1], rs[k]) {
+			gaps++
+		}
+	}
+	return gaps > 0 && float64(slack) > maxGap*float64(em)*float64(gaps)
+}
+
 // relaxedBreak reports whether a break before rs[i], refused by breakOpportunities, is one the
 // text can bear when the alternative is a loose line: between two hanzi, or between a hanzi
 // and an opening bracket, inside a citation's 机关代字, after a number's digits, or between
 // the year and the serial of a citation.
 func relaxedBreak(rs []rune, i int) bool {
 	p, c := rs[i-1], rs[i]
-	if noStart[c] || noEnd[p] || inShortBracket(rs, i) {
+	if noStart[c] || noEnd[p] {
 		return false
+	}
+	if inShortBracket(rs, i) {
+		return bracketWordBreak(rs, i)
+	}
+	if isRangeDash(p) && isDigit(c) && i >= 2 && isDigit(rs[i-2]) {
+		// a range of numbers after its dash: （2006- / 2020年）
+		return true
 	}
 	switch {
 	case isHan(p) && (isHan(c) || c == '〔'):
@@ -187,6 +216,33 @@ func relaxedBreak(rs []rune, i int) bool {
 		return true
 	}
 	return false
+}
+
+// isRangeDash reports whether r joins the two numbers of a range (2006-2020, 1—3).
+func isRangeDash(r rune) bool {
+	return r == '-' || r == '–' || r == '—' || r == '~' || r == '～'
+}
+
+// bracketWordBreak reports whether a break at offset i inside a short bracketed word of four
+// hanzi falls between two words (（浅源 / 地震）, two on each side): the last resort before a
+// loose line, where （星 / 期日） stays refused.
+func bracketWordBreak(rs []rune, i int) bool {
+	a := i - 1
+	for a >= 0 && rs[a] != '（' {
+		a--
+	}
+	b := i
+	for b < len(rs) && rs[b] != '）' {
+		b++
+	}
+	if a < 0 || b >= len(rs) || b-a-1 < 4 || i-a-1 < 2 || b-i < 2 {
+		return false
+	}
+	if wordseg.Boundaries(rs[a+1:b], nil)[i-a-1] {
+		return true
+	}
+	// 浅源 / 地震: the segmenter reads 浅 / 源地 / 震, but of four hanzi halved, one a word
+	return b-a-1 == 4 && i-a-1 == 2 && (wordseg.IsWord(string(rs[a+1:i])) || wordseg.IsWord(string(rs[i:b])))
 }
 
 // inShortBracket reports whether offset i falls inside a short bracketed word (（星期日）,
@@ -266,7 +322,7 @@ func breakLines(rs []rune, adv []Length, first, rest Length, ok []bool, ends []i
 			for k := start; k < end; k++ {
 				lw += adv[k]
 			}
-			if float64(width-lw) > maxSpread*float64(em) {
+			if spreadTooWide(rs[start:end], width-lw, em) {
 				for k := i; k > end; k-- {
 					if relaxedBreak(rs, k) {
 						end = k
@@ -341,38 +397,91 @@ func squeezeLine(gs []glyph, x, w Length) bool {
 	return true
 }
 
+// Title break levels: balanceLines tries them in order and takes the first that gives a cut.
+const (
+	// levelStrict breaks only between words, never inside a name or a phrase of the title
+	// (titleSpans), never after 、.
+	levelStrict = iota
+	// levelNameParts also breaks inside a name too long to keep whole, where one of its parts
+	// ends (a place: 新余市 / 城乡建设投资（集团）有限公司; an organ: 青岛市人民政府 / 安全生产委员会…).
+	levelNameParts
+	// levelNameWords also breaks inside a name between any two of its words.
+	levelNameWords
+	// levelWholeNames breaks inside names that would fit a line as well (乌鲁木齐、昌吉、
+	// 石河子 / 高新技术产业开发区, where the 、 leaves no other way).
+	levelWholeNames
+	// levelLoose breaks anywhere the line rules allow, at a price.
+	levelLoose
+)
+
+// Inside a title span, spanIn marks each offset: not inside a span, at a part's end inside one,
+// or elsewhere inside one.
+const (
+	spanOut int8 = iota
+	spanPart
+	spanInside
+	// spanWhole and spanWholePart are spanInside and spanPart in a name that fits a line
+	// (balanceLines): kept whole unless nothing else fits.
+	spanWhole
+	spanWholePart
+)
+
 // titleBreakCost is the penalty for breaking a title before rs[i]; a negative value forbids it.
-// words marks the word boundaries (wordseg.Boundaries); when strict, a break inside a word or
-// a name and a break after 、 are forbidden, otherwise they only cost more.
-func titleBreakCost(rs []rune, ok, words []bool, i int, strict bool, tails ...string) float64 {
+// words marks the word boundaries (wordseg.Boundaries), span the names and phrases of the title
+// (titleSpans); level (levelStrict …) says what may be broken.
+func titleBreakCost(rs []rune, ok, words []bool, span []int8, i, level int, tails ...string) float64 {
 	if !ok[i] {
 		return -1
 	}
 	p, c := rs[i-1], rs[i]
-	if !words[i] || p == '、' || inTitleName(rs, i) || (insideQuote(rs, i) && quoteLen(rs, i) <= 10) {
-		if strict {
+	extra := 0.0
+	switch {
+	case !words[i] || p == '、':
+		// inside a dictionary word, or after 、: only as a last resort
+		if level < levelLoose {
 			return -1
 		}
 		if p == '、' {
-			return 20
+			return 80
 		}
 		return 60
+	case span[i] == spanPart:
+		if level < levelNameParts {
+			return -1
+		}
+		extra = 14
+	case span[i] == spanInside:
+		if level < levelNameWords {
+			return -1
+		}
+		extra = 30
+	case span[i] == spanWhole || span[i] == spanWholePart:
+		if level < levelWholeNames {
+			return -1
+		}
+		extra = 40
+		if span[i] == spanWholePart {
+			extra = 20
+		}
 	}
 	switch {
 	case p == ' ' || p == '\u3000':
-		return 0
+		return extra
+	case isDigit(c) && (p == '年' || p == '月') && i >= 2 && isDigit(rs[i-2]):
+		// inside a date: 2009年2月 / 8日
+		return extra + 50
 	case isDigit(c) && !isDigit(p):
-		return 2
+		return extra + 2
 	case i >= 2 && string(rs[i-2:i]) == "关于":
-		return 0
+		return extra
 	case c == '的' && isGenreTail(rs[i+1:], tails):
-		return 0
+		return extra
 	case c == '和' || c == '及' || c == '与' || p == '和':
-		return 1
+		return extra + 1
 	case c == '关' && i+1 < len(rs) && rs[i+1] == '于':
-		return 1
+		return extra + 1
 	case c == '《' || p == '》' || p == '”':
-		return 2
+		return extra + 2
 	}
 	cost := 30.0
 	if p == '的' {
@@ -382,6 +491,10 @@ func titleBreakCost(rs []rune, ok, words []bool, i int, strict bool, tails ...st
 		cost = 8
 	}
 	prev, next := wordAround(rs, words, i)
+	if docHeads[next] {
+		// the kind of document a name ends in: 省级预算 / 管理办法
+		cost = 20
+	}
 	switch {
 	case titleVerbs[next] || leadVerbs[prev]:
 		// a verb opens the matter of a title (加强 …), or a name follows (印发, 成立 …)
@@ -396,7 +509,19 @@ func titleBreakCost(rs []rune, ok, words []bool, i int, strict bool, tails ...st
 	if insideQuote(rs, i) {
 		cost += 8
 	}
-	return cost
+	return cost + extra
+}
+
+// docHeads are the words that end the name of a document (管理办法, 实施细则, 行动计划),
+// before which a title breaks better than between two other words.
+var docHeads = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`管理办法 暂行办法 实施办法 办法 管理规定 暂行规定 规定 实施细则 细则 规则 工作规则
+		方案 实施方案 工作方案 总体方案 行动方案 规划 专项规划 发展规划 计划 行动计划 工作计划 意见 实施意见 指导意见
+		纲要 行动纲要 条例 指南 办事指南 决定 标准`) {
+		docHeads[w] = true
+	}
 }
 
 // insideQuote reports whether rs[i] stands inside “…”.
@@ -427,44 +552,252 @@ var titleVerbs = map[string]bool{}
 var leadVerbs = map[string]bool{"印发": true, "转发": true, "批转": true, "成立": true, "设立": true, "同意": true,
 	"撤销": true, "调整": true, "表彰": true, "命名": true}
 
-// nameEnds end the name of an organ or body inside a title (国务院防治艾滋病工作委员会).
-var nameEnds = []string{"委员会", "领导小组", "工作小组", "联席会议", "办公室", "指挥部", "管理局", "研究院", "示范区", "新区", "试验区"}
+// nameEnds end the name of an organ, a body or an enterprise inside a title (国务院防治艾滋病
+// 工作委员会, 长春汽车经济技术开发区, 新余市城乡建设投资（集团）有限公司, 鸡东县裕晨煤矿),
+// longest first.
+var nameEnds = []string{"有限责任公司", "街道办事处", "人民代表大会", "领导小组", "工作小组", "联席会议", "有限公司",
+	"人民政府", "委员会", "办公室", "办公厅", "指挥部", "管理局", "研究院", "示范区", "试验区", "开发区", "办事处",
+	"管委会", "安委会", "常委会", "新区", "集团", "党组", "政府", "公司", "煤矿", "医院", "大学", "学院", "学校", "银行"}
 
-// inTitleName reports whether offset i falls inside an organ name in the title: a run ending in
-// one of nameEnds that starts after a lead verb, 关于, 的, 和 or 、 (at most 16 characters).
-func inTitleName(rs []rune, i int) bool {
-	s := string(rs)
-	for _, e := range nameEnds {
-		from := 0
-		for {
-			k := strings.Index(s[from:], e)
-			if k < 0 {
-				break
-			}
-			end := utf8.RuneCountInString(s[:from+k]) + utf8.RuneCountInString(e)
-			from += k + len(e)
-			if i >= end {
+// organSuffix are the last characters of a word that names an organ (民政局, 体育局, 财政厅,
+// 国务院, 教育部, 市委, 研究室, 政府, 条法司, 财务处, 派出所); such a word ends a name.
+var organSuffix = map[rune]bool{'局': true, '厅': true, '院': true, '部': true, '署': true, '委': true,
+	'室': true, '府': true, '司': true, '处': true, '组': true, '所': true}
+
+// placeSuffix end place names (新余市, 浙江省, 鸡东县), where a long name may be broken.
+var placeSuffix = map[rune]bool{'省': true, '市': true, '县': true, '区': true, '州': true, '盟': true, '旗': true, '镇': true, '乡': true}
+
+// nameStops are words a name never extends back over: verbs and the words that link a title's
+// parts (关于, 对, 的, 和 …).
+var nameStops = map[string]bool{"关于": true, "对": true, "在": true, "向": true, "为": true, "由": true, "将": true,
+	"的": true, "和": true, "及": true, "与": true, "或": true, "审议": true, "提请": true, "请求": true, "申请": true,
+	"商请": true, "报请": true, "给予": true, "授予": true, "追授": true, "有关": true, "等": true}
+
+// nameNouns are titleVerbs that also name what an organ does inside its name (社会保障局,
+// 行政执行局, 机关事务管理局): a name extends back over them.
+var nameNouns = map[string]bool{"保障": true, "执行": true, "处理": true, "发展": true, "管理": true, "服务": true}
+
+// sessionRe matches the session of a congress or a meeting (五届四次会议, 第三次会议,
+// 十四届全国人大二次会议), a phrase kept whole.
+var sessionRe = regexp.MustCompile(`(第?[一二三四五六七八九十]+届(全国人大|人大|政协|人民代表大会)?)?第?[一二三四五六七八九十]+次(全体会议|常务会议|主任会议|全会|会议)`)
+
+// titleSpans marks the names and phrases of a title that a break should not fall inside:
+//   - the issuers that open it (安康市行政审批服务局安康市民政局关于…), each organ;
+//   - names of organs and bodies, a run of words ending in one of nameEnds or in an organ's
+//     word (民政局) after a verb or a link word (转发新余市城乡建设投资（集团）有限公司);
+//   - sessions (五届四次会议).
+//
+// span[i] is spanPart where a name breaks least badly when it must (after a place or an organ
+// inside it), spanInside elsewhere inside, spanOut outside. words are the word boundaries.
+func titleSpans(rs []rune, words []bool, span []int8) {
+	n := len(rs)
+	mark := func(a, b int) {
+		if b-a < 2 {
+			return
+		}
+		for i := a + 1; i < b; i++ {
+			if !words[i] {
+				if span[i] == spanOut {
+					span[i] = spanInside
+				}
 				continue
 			}
-			// walk back to the start of the name
-			st := end - utf8.RuneCountInString(e)
-			for st > 0 && end-st < 16 {
-				p := rs[st-1]
-				if p == '、' || p == '的' || p == '和' || p == '“' || p == '》' || p == '，' ||
-					(st >= 2 && (string(rs[st-2:st]) == "关于" || leadVerbs[string(rs[st-2:st])])) {
-					break
+			// a part of the name ends before i: a place or an organ, or the name's parts
+			// around a bracket (（集团）)
+			w := prevWord(rs, words, i)
+			r := rs[i-1]
+			part := rs[i] == '（' || r == '）' || organWord(w) || (len(w) >= 2 && placeSuffix[r])
+			if part {
+				if span[i] == spanOut {
+					span[i] = spanPart
 				}
-				st--
-			}
-			if st > 0 && end-st >= 16 {
-				continue // no clear start: not a name
-			}
-			if i > st && i < end {
-				return true
+			} else {
+				span[i] = spanInside
 			}
 		}
 	}
-	return false
+	// the opening issuers: up to the first 关于 or lead verb, each organ between 、 or spaces
+	for i := 1; i < n; i++ {
+		if !words[i] {
+			continue
+		}
+		_, next := wordAround(rs, words, i)
+		if prev := string(prevWord(rs, words, i)); nameStops[prev] || leadVerbs[prev] || titleVerbs[prev] {
+			break // 关于提请审议…: no issuer opens the title
+		}
+		if next == "关于" || leadVerbs[next] {
+			a := 0
+			for k := 0; k <= i; k++ {
+				if k == i || rs[k] == '、' || rs[k] == ' ' || rs[k] == '\u3000' {
+					if k-a >= 2 && organWord(prevWord(rs, words, k)) {
+						markIssuers(rs, words, a, k, mark)
+					}
+					a = k + 1
+				}
+			}
+			break
+		}
+		if !isHan(rs[i]) && rs[i] != '、' && rs[i] != ' ' && rs[i] != '\u3000' {
+			break
+		}
+	}
+	// names ending in one of nameEnds or an organ's word
+	for e := 2; e <= n; e++ {
+		if e < n && !words[e] {
+			continue
+		}
+		w := prevWord(rs, words, e)
+		end := false
+		for _, ne := range nameEnds {
+			if strings.HasSuffix(string(rs[:e]), ne) {
+				end = true
+				break
+			}
+		}
+		if !end && !organWord(w) {
+			continue
+		}
+		// walk back over the name's words; a place after an organ starts another organ
+		// (安康市行政审批服务局 / 安康市民政局)
+		st := e
+		for st > 0 && e-st < 18 {
+			pw := prevWord(rs, words, st)
+			ps := string(pw)
+			// a word of one character is a name's part only as a place's or an organ's end
+			// (沙洋 / 区, 服务 / 局) or a session's (第十 / 届), not a date's 日
+			single := len(pw) == 1 && isHan(pw[0]) && !placeSuffix[pw[0]] && !organSuffix[pw[0]] && pw[0] != '届'
+			if nameStops[ps] || leadVerbs[ps] || (titleVerbs[ps] && !nameNouns[ps]) || !allHanOrBracket(pw) || single {
+				break
+			}
+			if st < e && organWord(pw) && isPlace(rs, words, st) {
+				break
+			}
+			st -= len(pw)
+		}
+		if st < e && e-st <= 18 {
+			mark(st, e)
+		}
+	}
+	// sessions
+	s := string(rs)
+	for _, m := range sessionRe.FindAllStringIndex(s, -1) {
+		a := utf8.RuneCountInString(s[:m[0]])
+		b := a + utf8.RuneCountInString(s[m[0]:m[1]])
+		for i := a + 1; i < b; i++ {
+			if rs[i-1] == '届' {
+				span[i] = spanPart
+			} else {
+				span[i] = spanInside
+			}
+		}
+	}
+	// a short quotation (“十四五”, “9·13”) and a short note in brackets (（也称“地方教会”）)
+	// are names too
+	for i := 1; i < n; i++ {
+		if span[i] == spanOut && ((insideQuote(rs, i) && quoteLen(rs, i) <= 10) || bracketLen(rs, i) <= 10) {
+			span[i] = spanInside
+		}
+	}
+}
+
+// markIssuers marks the organs of the opening issuers rs[a:b] (no 、 inside): one name, or
+// several written together (安康市行政审批服务局安康市民政局), each kept whole and broken
+// between them first.
+func markIssuers(rs []rune, words []bool, a, b int, mark func(a, b int)) {
+	st := a
+	for i := a + 1; i < b; i++ {
+		if !words[i] {
+			continue
+		}
+		w := prevWord(rs, words, i)
+		_, next := wordAround(rs, words, i)
+		nr := []rune(next)
+		// an organ ends and another starts with a place (…服务局 / 安康市…) or 中共
+		if organWord(w) && len(nr) >= 2 && (placeSuffix[nr[len(nr)-1]] || next == "中共" || next == "国务院") {
+			mark(st, i)
+			st = i
+		}
+	}
+	mark(st, b)
+}
+
+// organWord reports whether w names an organ: a word of two or more characters ending in
+// one of organSuffix (民政局, 国务院), or 局, 厅, 署 standing alone (服务 / 局).
+func organWord(w []rune) bool {
+	for _, e := range nameEnds {
+		if strings.HasSuffix(string(w), e) {
+			return true
+		}
+	}
+	if len(w) == 0 || !organSuffix[w[len(w)-1]] || leadVerbs[string(w)] || titleVerbs[string(w)] || notOrgan[string(w)] {
+		return false
+	}
+	if len(w) == 1 {
+		return w[0] == '局' || w[0] == '厅' || w[0] == '署'
+	}
+	return true
+}
+
+// notOrgan are words that end like an organ's name but are not one (督办, 社会, 进行).
+var notOrgan = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`督办 承办 主办 举办 创办 开办 协办 查处 惩处 判处 论处 社会 机会 进行 执行 实行 施行 试行
+		运行 发行 履行 推行 举行 通行 出行 旅行 流行 可行 先行 全部 内部 外部 局部 干部 场所 住所 处所 之处 好处 用处
+		相处 难处 到处 各处 全会 开会 大会 不会 学会 体会 约会 聚会 集会 领会 理会 误会`) {
+		notOrgan[w] = true
+	}
+}
+
+// isPlace reports whether the word at offset i is a place name (安康市, 黑龙江省).
+func isPlace(rs []rune, words []bool, i int) bool {
+	_, next := wordAround(rs, words, i)
+	nr := []rune(next)
+	return len(nr) >= 2 && placeSuffix[nr[len(nr)-1]]
+}
+
+// prevWord returns the word of rs that ends at offset i (by the boundaries in words).
+func prevWord(rs []rune, words []bool, i int) []rune {
+	a := i - 1
+	for a > 0 && !words[a] {
+		a--
+	}
+	return rs[max(a, 0):i]
+}
+
+func allHanOrBracket(w []rune) bool {
+	for _, r := range w {
+		if !isHan(r) && r != '（' && r != '）' {
+			return false
+		}
+	}
+	return len(w) > 0
+}
+
+// bracketLen is the length of the （…） that offset i stands in (a break before the closing
+// bracket or after the opening one is inside it), or a large number.
+func bracketLen(rs []rune, i int) int {
+	a := i - 1
+	for a >= 0 && rs[a] != '（' {
+		if rs[a] == '）' {
+			return 1 << 20
+		}
+		a--
+	}
+	if a < 0 {
+		return 1 << 20
+	}
+	b := i
+	for b < len(rs) && rs[b] != '）' {
+		if rs[b] == '（' {
+			return 1 << 20
+		}
+		b++
+	}
+	if b == len(rs) {
+		return 1 << 20
+	}
+	return b - a + 1
 }
 
 // quoteLen is the length of the “…” that offset i stands in.
@@ -577,21 +910,49 @@ func balanceLines(rs []rune, adv []Length, width Length, words []string, tails .
 	ok := make([]bool, n)
 	breakOpportunities(rs, ok)
 	wb := wordseg.Boundaries(rs, words)
-	if ends := balanceWith(rs, adv, width, ok, wb, total, true, tails...); ends != nil {
-		return ends
+	span := make([]int8, n)
+	titleSpans(rs, wb, span)
+	// a name that fits a line is never broken before the loose level: only those longer
+	// than a line give way, at their parts' ends first
+	for a := 1; a < n; {
+		if span[a] == spanOut {
+			a++
+			continue
+		}
+		b := a
+		for b < n && span[b] != spanOut {
+			b++
+		}
+		// the span is rs[a-1:b]
+		var w Length
+		for _, x := range adv[a-1 : b] {
+			w += x
+		}
+		if w <= width+lineTolerance {
+			for k := a; k < b; k++ {
+				if span[k] == spanPart {
+					span[k] = spanWholePart
+				} else {
+					span[k] = spanWhole
+				}
+			}
+		}
+		a = b
 	}
-	if ends := balanceWith(rs, adv, width, ok, wb, total, false, tails...); ends != nil {
-		return ends
+	for level := levelStrict; level <= levelLoose; level++ {
+		if ends := balanceWith(rs, adv, width, ok, wb, span, total, level, tails...); ends != nil {
+			return ends
+		}
 	}
 	return []int{n}
 }
 
-// balanceWith is balanceLines for one strictness; nil when no cut fits.
-func balanceWith(rs []rune, adv []Length, width Length, ok, wb []bool, total Length, strict bool, tails ...string) []int {
+// balanceWith is balanceLines at one level (levelStrict …); nil when no cut fits.
+func balanceWith(rs []rune, adv []Length, width Length, ok, wb []bool, span []int8, total Length, level int, tails ...string) []int {
 	n := len(rs)
 	cost := make([]float64, n)
 	for i := 1; i < n; i++ {
-		cost[i] = titleBreakCost(rs, ok, wb, i, strict, tails...)
+		cost[i] = titleBreakCost(rs, ok, wb, span, i, level, tails...)
 	}
 	// prefix sums of advances
 	pre := make([]Length, n+1)
@@ -607,61 +968,118 @@ func balanceWith(rs []rune, adv []Length, width Length, ok, wb []bool, total Len
 		minLines = 1
 	}
 	for lines := minLines; lines <= n && lines <= minLines+2; lines++ {
-		ideal := float64(total) / float64(lines)
-		// best[k][i]: least cost of setting rs[:i] in k lines
-		inf := 1e18
-		best := make([][]float64, lines+1)
-		from := make([][]int, lines+1)
-		for k := range best {
-			best[k] = make([]float64, n+1)
-			from[k] = make([]int, n+1)
-			for i := range best[k] {
-				best[k][i] = inf
-			}
+		if ends := balanceCut(rs, pre, cost, width, charW, lines); ends != nil {
+			return ends
 		}
-		best[0][0] = 0
-		for k := 1; k <= lines; k++ {
-			for i := 1; i <= n; i++ {
-				if i < n && cost[i] < 0 {
-					continue
-				}
-				bc := 0.0
-				if i < n {
-					bc = cost[i]
-				}
-				for j := i - 1; j >= 0; j-- {
-					w := pre[i] - pre[j]
-					if w > width+lineTolerance {
-						break
-					}
-					if best[k-1][j] >= inf {
-						continue
-					}
-					d := (float64(w) - ideal) / charW
-					c := best[k-1][j] + 0.5*d*d + bc
-					// a short last line under a long one reads as a tail, not a trapezoid
-					if i == n && k > 1 && float64(w) < 0.5*ideal {
-						c += 40
-					}
-					if c < best[k][i] {
-						best[k][i] = c
-						from[k][i] = j
-					}
-				}
-			}
-		}
-		if best[lines][n] >= inf {
-			continue
-		}
-		ends := make([]int, lines)
-		i := n
-		for k := lines; k >= 1; k-- {
-			ends[k-1] = i
-			i = from[k][i]
-		}
-		return ends
 	}
 	return nil
+}
+
+// titleState is a partial cut of a title in balanceCut: its last line is rs[from:to], and
+// narrowed says whether a line was already shorter than the one above it.
+type titleState struct {
+	from, to int
+	narrowed bool
+}
+
+// titleCut is the least cost of a titleState and the state it came from.
+type titleCut struct {
+	cost float64
+	prev titleState
+}
+
+// laterCut orders the states of a tie, so that the cut does not depend on the maps' order: the
+// later start first (longer lines above), then a state not yet narrowed.
+func laterCut(a, b titleState) bool {
+	if a.from != b.from {
+		return a.from > b.from
+	}
+	return !a.narrowed && b.narrowed
+}
+
+// balanceCut cuts rs into exactly lines lines of at most width at the least cost: each line's
+// squared distance from the mean length, the break costs, a tail (a last line under half the
+// mean) and a waist (a line longer than the one above it after a line shorter than the one
+// above that: 20 / 7 / 17). GB/T 9704 asks for a trapezoid or a diamond: lines that lengthen,
+// then shorten. It returns the end offsets, or nil when no cut fits.
+func balanceCut(rs []rune, pre []Length, cost []float64, width Length, charW float64, lines int) []int {
+	n := len(rs)
+	ideal := float64(pre[n]) / float64(lines)
+	step := make([]map[titleState]titleCut, lines+1)
+	step[1] = map[titleState]titleCut{}
+	for i := 1; i <= n && pre[i] <= width+lineTolerance; i++ {
+		if i < n && cost[i] < 0 {
+			continue
+		}
+		if i == n && lines > 1 {
+			break
+		}
+		d := (float64(pre[i]) - ideal) / charW
+		c := 0.5 * d * d
+		if i < n {
+			c += cost[i]
+		}
+		step[1][titleState{0, i, false}] = titleCut{cost: c}
+	}
+	for k := 2; k <= lines; k++ {
+		step[k] = map[titleState]titleCut{}
+		for st, cut := range step[k-1] {
+			j := st.to
+			if j >= n {
+				continue
+			}
+			prevW := float64(pre[j] - pre[st.from])
+			for i := j + 1; i <= n; i++ {
+				w := pre[i] - pre[j]
+				if w > width+lineTolerance {
+					break
+				}
+				if (i < n && cost[i] < 0) || (i == n) != (k == lines) {
+					continue
+				}
+				d := (float64(w) - ideal) / charW
+				c := cut.cost + 0.5*d*d
+				if i < n {
+					c += cost[i]
+				}
+				// a short last line under a long one reads as a tail, not a trapezoid
+				if i == n && float64(w) < 0.5*ideal {
+					c += 40
+				}
+				narrowed := st.narrowed || float64(w) < prevW-charW
+				if st.narrowed && float64(w) > prevW+charW {
+					c += 40
+				}
+				ns := titleState{j, i, narrowed}
+				// ties go to the longer lines above (the later start), as a top line
+				// longer than the next reads better than the reverse
+				if old, ok := step[k][ns]; !ok || c < old.cost || (c == old.cost && laterCut(st, old.prev)) {
+					step[k][ns] = titleCut{cost: c, prev: st}
+				}
+			}
+		}
+	}
+	var best titleState
+	found := false
+	bestCost := 0.0
+	for st, cut := range step[lines] {
+		if st.to != n {
+			continue
+		}
+		if !found || cut.cost < bestCost || (cut.cost == bestCost && laterCut(st, best)) {
+			best, bestCost, found = st, cut.cost, true
+		}
+	}
+	if !found {
+		return nil
+	}
+	ends := make([]int, lines)
+	st := best
+	for k := lines; k >= 1; k-- {
+		ends[k-1] = st.to
+		st = step[k][st].prev
+	}
+	return ends
 }
 
 // docWords lists the names a title of d must not be broken inside: its organs (the issuers,

@@ -735,6 +735,11 @@ func (s *setter) respace(p, limit, f int, cpls []int, grow bool) bool {
 			if grow {
 				d = -d
 			}
+			// a reflow that spreads a line wider than the justification cap (maxGap) is
+			// not taken: the pitch changes to save or add a line, not to open gaps
+			if d > 0 && looseLines(lines) > looseLines(s.rowGlyphs(segs[i])) {
+				d = 0
+			}
 			if d > 0 {
 				saved += d
 				use = append(use, segs[i])
@@ -755,6 +760,39 @@ func (s *setter) respace(p, limit, f int, cpls []int, grow bool) bool {
 		return true
 	}
 	return false
+}
+
+// rowGlyphs returns the lines of a segment's rows.
+func (s *setter) rowGlyphs(sg segment) [][]glyph {
+	out := make([][]glyph, 0, sg.b-sg.a+1)
+	for k := sg.a; k <= sg.b; k++ {
+		out = append(out, s.rows[k].glyphs)
+	}
+	return out
+}
+
+// looseLines counts the justified lines (all but the last) whose characters are spread wider
+// than the breaker allows (spreadTooWide).
+func looseLines(lines [][]glyph) int {
+	n := 0
+	var rs []rune
+	for li, ln := range lines {
+		if li == len(lines)-1 || len(ln) < 2 {
+			continue
+		}
+		var natural, em Length
+		rs = rs[:0]
+		for _, g := range ln {
+			natural += g.adv
+			em = max(em, g.adv)
+			rs = append(rs, g.r)
+		}
+		last := ln[len(ln)-1]
+		if em > 0 && spreadTooWide(rs, last.x+last.adv-ln[0].x-natural, em) {
+			n++
+		}
+	}
+	return n
 }
 
 // reflow sets the runes of a segment at cpl characters a line (full lines still justified

@@ -481,14 +481,32 @@ func (s *setter) title(p *Page, top Length) Length {
 	return top + Length(len(lines))*LinePitch
 }
 
-// titleLines shapes a title (honouring "\n") and cuts it into balanced, centred lines.
+// titleLines shapes a title and cuts it into balanced, centred lines. A line break typed in the
+// title ("\n") is kept when every typed line fits the 版心; when one does not (a title pasted
+// from a web page keeps the page's wrap: 中共浙江省委办公厅、浙江省人民政府办公厅转发 / 《关于
+// ……》的通知), the typed breaks are dropped and the whole title is balanced, rather than the
+// long line wrapping on its own and leaving a stub (转发) between the typed lines.
 func (s *setter) titleLines(title string, sz Length, elem Element) [][]glyph {
-	var out [][]glyph
+	var parts []string
 	for _, part := range strings.Split(title, "\n") {
 		part = strings.TrimRight(part, "\r")
-		if strings.TrimSpace(part) == "" {
-			continue
+		if strings.TrimSpace(part) != "" {
+			parts = append(parts, part)
 		}
+	}
+	if len(parts) > 1 {
+		for _, part := range parts {
+			if width(s.shape(nil, part, XiaoBiaoSong, sz, Black, elem)) > BodyWidth+lineTolerance {
+				for i := range parts {
+					parts[i] = strings.TrimSpace(parts[i])
+				}
+				parts = []string{strings.Join(parts, "")}
+				break
+			}
+		}
+	}
+	var out [][]glyph
+	for _, part := range parts {
 		gs := s.shape(nil, part, XiaoBiaoSong, sz, Black, elem)
 		rs := make([]rune, len(gs))
 		adv := make([]Length, len(gs))

@@ -430,19 +430,7 @@ func onlyPartEnds(detail string, ends map[int]bool) bool {
 // knownSpreadLines are full body lines of real documents that still spread wider than 1.1
 // cells a character, "document/the line's first characters" → why and who fixes it; the test
 // logs them and fails when the line no longer spreads (so the list stays true).
-var knownSpreadLines = map[string]string{
-	// 为深入实施《国家中长期科学和技术发展规划纲要 / （2006-2020年）》，…: after 纲要 4 cells are
-	// left; （2006- would fit (3.5 cells) but no break is allowed after the hyphen of a numeric
-	// range (nor after an em dash: the same with 2006—2020), so 22 characters spread over 26
-	// cells (1.18); line breaking in layout (H-typo)
-	"12_通知_科技部专项规划/为深入实施《国家中长期": "no break inside （2006-2020年）》， leaves 22 characters over 26 cells (layout line breaking)",
-	// 究6个国家重大科学研究计划“十二五”专项规划 / （见附件）。: 22 cells used, （见附件）。 takes
-	// the 6 left but goes to the next line (since ca0e386, the grid and short bracketed words)
-	"12_通知_科技部专项规划/究6个国家重大": "（见附件）。 would fit the 6 cells left but is put on the next line (layout line breaking)",
-	// 2003年12月18日、19日所发生的1.8级和2.5级地震 / （浅源地震）所造成的: 5 cells left, the
-	// bracketed （浅源地震） (6) is kept whole and nothing else gives way; already so at 0d1213c
-	"21_函/2003年12月18日": "5 cells left before （浅源地震）, kept whole, are spread over the line (layout line breaking)",
-}
+var knownSpreadLines = map[string]string{}
 
 // docStem names a document and its .docx alike: 21_函_0.docx → 21_函.
 func docStem(name string) string {
@@ -523,10 +511,7 @@ func TestRealDocsLines(t *testing.T) {
 // knownPDFTitleBreaks are real titles of the project's own documents that the exported PDF
 // still breaks inside a hand-labelled name (layout/testdata/titles.tsv), with the reason; layout's
 // title breaking (layout/breaker_test.go lists the same titles at narrower widths).
-var knownPDFTitleBreaks = map[string]string{
-	"南平市民政局关于市政协五届四次会议204293号提案答复的函":                             "五届 / 四次会议: balance wins over the session's name",
-	"新余市人民政府办公室关于转发新余市城乡建设投资（集团）有限公司管理办法和新余市国有资产经营有限责任公司管理办法的通知": "城乡 / 建设投资: the company name is not kept whole",
-}
+var knownPDFTitleBreaks = map[string]string{}
 
 // TestRealTitlesBreakInPDF exports a notice under each real title of layout/testdata/titles.tsv
 // and reads the title's lines back from the PDF: each break falls between words (wordseg), never

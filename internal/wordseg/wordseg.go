@@ -187,6 +187,13 @@ func subDict(s string) *gse.Segmenter {
 	return seg
 }
 
+// IsWord reports whether s is a word of the dictionary.
+func IsWord(s string) bool {
+	indexOnce.Do(index)
+	f, _ := lookup(s)
+	return f > 0
+}
+
 // The cuts of the last texts: the app typesets the same title again on every edit of the
 // body, and a cut costs 0.1-0.4 ms.
 var (
@@ -266,11 +273,20 @@ func Boundaries(rs []rune, extra []string) []bool {
 		}
 	}
 	for i := 1; i < len(rs); i++ {
-		if alnum(rs[i-1]) && alnum(rs[i]) {
+		switch {
+		case alnum(rs[i-1]) && alnum(rs[i]):
 			b[i] = false
+		case punct(rs[i-1]) || punct(rs[i]):
+			// gse joins a run of marks into one token (”（); each mark is a word of its own
+			b[i] = true
 		}
 	}
 	return b
+}
+
+// punct reports whether r is a mark (not a letter, digit or Han character, not a space).
+func punct(r rune) bool {
+	return !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsSpace(r)
 }
 
 func alnum(r rune) bool {
