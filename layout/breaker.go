@@ -559,6 +559,20 @@ var nameEnds = []string{"有限责任公司", "街道办事处", "人民代表�
 	"人民政府", "委员会", "办公室", "办公厅", "指挥部", "管理局", "研究院", "示范区", "试验区", "开发区", "办事处",
 	"管委会", "安委会", "常委会", "新区", "集团", "党组", "政府", "公司", "煤矿", "医院", "大学", "学院", "学校", "银行"}
 
+// nameEndRunes are nameEnds as runes.
+var nameEndRunes = func() [][]rune {
+	out := make([][]rune, len(nameEnds))
+	for i, e := range nameEnds {
+		out[i] = []rune(e)
+	}
+	return out
+}()
+
+// hasSuffixRunes reports whether rs ends with suf.
+func hasSuffixRunes(rs, suf []rune) bool {
+	return len(rs) >= len(suf) && hasPrefixRunes(rs[len(rs)-len(suf):], suf)
+}
+
 // organSuffix are the last characters of a word that names an organ (民政局, 体育局, 财政厅,
 // 国务院, 教育部, 市委, 研究室, 政府, 条法司, 财务处, 派出所); such a word ends a name.
 var organSuffix = map[rune]bool{'局': true, '厅': true, '院': true, '部': true, '署': true, '委': true,
@@ -648,8 +662,8 @@ func titleSpans(rs []rune, words []bool, span []int8) {
 		}
 		w := prevWord(rs, words, e)
 		end := false
-		for _, ne := range nameEnds {
-			if strings.HasSuffix(string(rs[:e]), ne) {
+		for _, ne := range nameEndRunes {
+			if hasSuffixRunes(rs[:e], ne) {
 				end = true
 				break
 			}
@@ -724,8 +738,8 @@ func markIssuers(rs []rune, words []bool, a, b int, mark func(a, b int)) {
 // organWord reports whether w names an organ: a word of two or more characters ending in
 // one of organSuffix (民政局, 国务院), or 局, 厅, 署 standing alone (服务 / 局).
 func organWord(w []rune) bool {
-	for _, e := range nameEnds {
-		if strings.HasSuffix(string(w), e) {
+	for _, e := range nameEndRunes {
+		if hasSuffixRunes(w, e) {
 			return true
 		}
 	}
@@ -975,109 +989,132 @@ func balanceWith(rs []rune, adv []Length, width Length, ok, wb []bool, span []in
 	return nil
 }
 
-// titleState is a partial cut of a title in balanceCut: its last line is rs[from:to], and
-// narrowed says whether a line was already shorter than the one above it.
-type titleState struct {
-	from, to int
-	narrowed bool
-}
-
-// titleCut is the least cost of a titleState and the state it came from.
-type titleCut struct {
-	cost float64
-	prev titleState
-}
-
-// laterCut orders the states of a tie, so that the cut does not depend on the maps' order: the
-// later start first (longer lines above), then a state not yet narrowed.
-func laterCut(a, b titleState) bool {
-	if a.from != b.from {
-		return a.from > b.from
-	}
-	return !a.narrowed && b.narrowed
-}
-
 // balanceCut cuts rs into exactly lines lines of at most width at the least cost: each line's
 // squared distance from the mean length, the break costs, a tail (a last line under half the
 // mean) and a waist (a line longer than the one above it after a line shorter than the one
 // above that: 20 / 7 / 17). GB/T 9704 asks for a trapezoid or a diamond: lines that lengthen,
 // then shorten. It returns the end offsets, or nil when no cut fits.
+//
+// A state is the last line so far, rs[to-ln:to], and whether a line was already shorter than
+// the one above it (narrowed); its least cost is kept in a dense table by (k, to, ln, narrowed).
 func balanceCut(rs []rune, pre []Length, cost []float64, width Length, charW float64, lines int) []int {
 	n := len(rs)
 	ideal := float64(pre[n]) / float64(lines)
-	step := make([]map[titleState]titleCut, lines+1)
-	step[1] = map[titleState]titleCut{}
-	for i := 1; i <= n && pre[i] <= width+lineTolerance; i++ {
-		if i < n && cost[i] < 0 {
-			continue
+	// the most runes a line holds
+	maxLn := 0
+	for a := 0; a < n; a++ {
+		b := a
+		for b < n && pre[b+1]-pre[a] <= width+lineTolerance {
+			b++
 		}
-		if i == n && lines > 1 {
-			break
+		maxLn = max(maxLn, b-a)
+	}
+	if maxLn == 0 {
+		return nil
+	}
+	stride := (maxLn + 1) * 2
+	idx := func(to, ln int, narrowed bool) int {
+		i := to*stride + ln*2
+		if narrowed {
+			i++
+		}
+		return i
+	}
+	size := (n + 1) * stride
+	const inf = 1e18
+	// best holds the least costs of lines k-1 and k (two layers), from the state each came
+	// from for every k
+	best := make([]float64, 2*size)
+	from := make([]int32, (lines+1)*size)
+	for i := range best {
+		best[i] = inf
+	}
+	layer := func(k int) []float64 { return best[(k%2)*size : (k%2+1)*size] }
+	// set offers cost c for state (to, ln, narrowed) of line k, coming from state prev; ties
+	// go to the first offered: the shortest line above (as the one-line DP did), so the top
+	// line is the longer of two that balance alike
+	set := func(k, to, ln int, narrowed bool, c float64, prev int32) {
+		i := idx(to, ln, narrowed)
+		if l := layer(k); c < l[i] {
+			l[i], from[k*size+i] = c, prev
+		}
+	}
+	for i := 1; i <= min(n, maxLn); i++ {
+		if pre[i] > width+lineTolerance || (i < n && cost[i] < 0) || (i == n) != (lines == 1) {
+			continue
 		}
 		d := (float64(pre[i]) - ideal) / charW
 		c := 0.5 * d * d
 		if i < n {
 			c += cost[i]
 		}
-		step[1][titleState{0, i, false}] = titleCut{cost: c}
+		set(1, i, i, false, c, -1)
 	}
 	for k := 2; k <= lines; k++ {
-		step[k] = map[titleState]titleCut{}
-		for st, cut := range step[k-1] {
-			j := st.to
-			if j >= n {
-				continue
-			}
-			prevW := float64(pre[j] - pre[st.from])
-			for i := j + 1; i <= n; i++ {
-				w := pre[i] - pre[j]
-				if w > width+lineTolerance {
-					break
-				}
-				if (i < n && cost[i] < 0) || (i == n) != (k == lines) {
+		prevL := layer(k - 1)
+		cur := layer(k)
+		for i := range cur {
+			cur[i] = inf
+		}
+		for j := 1; j < n; j++ {
+			for pl := 1; pl <= maxLn; pl++ {
+				if pl > j {
 					continue
 				}
-				d := (float64(w) - ideal) / charW
-				c := cut.cost + 0.5*d*d
-				if i < n {
-					c += cost[i]
-				}
-				// a short last line under a long one reads as a tail, not a trapezoid
-				if i == n && float64(w) < 0.5*ideal {
-					c += 40
-				}
-				narrowed := st.narrowed || float64(w) < prevW-charW
-				if st.narrowed && float64(w) > prevW+charW {
-					c += 40
-				}
-				ns := titleState{j, i, narrowed}
-				// ties go to the longer lines above (the later start), as a top line
-				// longer than the next reads better than the reverse
-				if old, ok := step[k][ns]; !ok || c < old.cost || (c == old.cost && laterCut(st, old.prev)) {
-					step[k][ns] = titleCut{cost: c, prev: st}
+				for _, nw := range [2]bool{false, true} {
+					ps := idx(j, pl, nw)
+					pc := prevL[ps]
+					if pc >= inf {
+						continue
+					}
+					prevW := float64(pre[j] - pre[j-pl])
+					for i := j + 1; i <= n && i-j <= maxLn; i++ {
+						w := pre[i] - pre[j]
+						if w > width+lineTolerance {
+							break
+						}
+						if (i < n && cost[i] < 0) || (i == n) != (k == lines) {
+							continue
+						}
+						d := (float64(w) - ideal) / charW
+						c := pc + 0.5*d*d
+						if i < n {
+							c += cost[i]
+						}
+						// a short last line under a long one reads as a tail, not a trapezoid
+						if i == n && float64(w) < 0.5*ideal {
+							c += 40
+						}
+						if nw && float64(w) > prevW+charW {
+							c += 40
+						}
+						set(k, i, i-j, nw || float64(w) < prevW-charW, c, int32(ps))
+					}
 				}
 			}
 		}
 	}
-	var best titleState
-	found := false
-	bestCost := 0.0
-	for st, cut := range step[lines] {
-		if st.to != n {
-			continue
-		}
-		if !found || cut.cost < bestCost || (cut.cost == bestCost && laterCut(st, best)) {
-			best, bestCost, found = st, cut.cost, true
+	// the best final state: ties to the shorter last line, then to one not narrowed
+	last := layer(lines)
+	st := -1
+	for ln := 1; ln <= maxLn && ln <= n; ln++ {
+		for _, nw := range [2]bool{false, true} {
+			i := idx(n, ln, nw)
+			if last[i] < inf && (st < 0 || last[i] < last[st]) {
+				st = i
+			}
 		}
 	}
-	if !found {
+	if st < 0 {
 		return nil
 	}
 	ends := make([]int, lines)
-	st := best
 	for k := lines; k >= 1; k-- {
-		ends[k-1] = st.to
-		st = step[k][st].prev
+		to := st / stride
+		ends[k-1] = to
+		if k > 1 {
+			st = int(from[k*size+st])
+		}
 	}
 	return ends
 }

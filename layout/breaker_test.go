@@ -451,3 +451,17 @@ func TestSqueezeMarks(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBalanceTitle cuts a long real title (54 characters, 4 lines at 20 a line): the app
+// typesets the title again on every edit.
+func BenchmarkBalanceTitle(b *testing.B) {
+	rs := []rune("新余市人民政府办公室关于转发新余市城乡建设投资（集团）有限公司管理办法和新余市国有资产经营有限责任公司管理办法的通知")
+	adv := make([]Length, len(rs))
+	for i := range adv {
+		adv[i] = 1000
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		balanceLines(rs, adv, 20000, nil)
+	}
+}
