@@ -52,16 +52,40 @@ func TitleCore(title string) string {
 func (gs Genres) TitleEnding(title string) string {
 	t := TitleCore(title)
 	best := ""
+	gs.eachEnding(func(n string) {
+		if len(n) > len(best) && strings.HasSuffix(t, n) {
+			best = n
+		}
+	})
+	return best
+}
+
+// Endings returns the words TitleEnding looks for — every genre's names (the 文种 and its
+// aliases) and title endings — each once, in table order: the words layout's title breaker
+// keeps after the 的 that precedes them.
+func (gs Genres) Endings() []string {
+	var out []string
+	seen := map[string]bool{}
+	gs.eachEnding(func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	})
+	return out
+}
+
+// eachEnding calls f with each non-empty name and title ending of the table, in order.
+func (gs Genres) eachEnding(f func(string)) {
 	for _, g := range gs {
 		for _, list := range [][]string{g.Names, g.TitleEndings} {
 			for _, n := range list {
-				if n != "" && len(n) > len(best) && strings.HasSuffix(t, n) {
-					best = n
+				if n != "" {
+					f(n)
 				}
 			}
 		}
 	}
-	return best
 }
 
 // OfTitle returns the genre of a title: the one with the longest name the title ends with

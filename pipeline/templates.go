@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"fmt"
-	"slices"
 	"sync"
 
 	"gongwen/check"
@@ -104,19 +103,7 @@ func TitleEndings(set *templates.Set) []string {
 
 var builtinEndings = sync.OnceValue(func() []string { return titleEndings(templates.Builtins()) })
 
-func titleEndings(set *templates.Set) []string {
-	var out []string
-	for _, g := range set.GenreTable() {
-		for _, list := range [][]string{g.Names, g.TitleEndings} {
-			for _, w := range list {
-				if w != "" && !slices.Contains(out, w) {
-					out = append(out, w)
-				}
-			}
-		}
-	}
-	return out
-}
+func titleEndings(set *templates.Set) []string { return set.GenreTable().Endings() }
 
 // Genres is the genre table the importers take from a template set (Set.GenreTable): each
 // genre's names (the 文种 and its aliases), title endings, format and direction.

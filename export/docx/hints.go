@@ -14,16 +14,6 @@ import (
 // same as the PDF's when the caller hands it over in Options.Layout) say where each line of
 // each element breaks, on which page it sits, the mark's size and where the text starts.
 
-// runLayout typesets the document once, with the caller's fonts, for its page plan.
-func runLayout(doc *document.Document, opts Options) (res *layout.Result, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("排版失败（layout failed）: %v", r)
-		}
-	}()
-	return layout.Run(doc, layout.Options{Fonts: opts.Faces, Warn: opts.Warn})
-}
-
 // layoutSource typesets the document with the caller's fonts, handing the pages over as
 // they are final.
 func layoutSource(doc *document.Document, opts Options) PageSource {
