@@ -76,3 +76,6 @@ require (
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect
 )
+
+// gopdf v0.33.0 with one change: a PDF can be written while it is built (third_party/gopdf/GONGWEN.md).
+replace github.com/signintech/gopdf => ./third_party/gopdf
