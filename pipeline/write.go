@@ -42,10 +42,10 @@ func (p *Pipeline) WritePDF(w io.Writer, d *Draft, res *layout.Result) error {
 	return pdf.Write(w, res.Pages, p.fonts(), d.PDFMeta())
 }
 
-// PDFWriter starts a PDF of the draft with the pipeline's fonts, to which pages are added as
-// a streaming typesetting run (Pages) hands them over.
-func (p *Pipeline) PDFWriter(d *Draft) *pdf.Writer {
-	return pdf.NewWriter(p.fonts(), d.PDFMeta())
+// PDFWriter starts a PDF of the draft on w with the pipeline's fonts, to which pages are added
+// as a streaming typesetting run (Pages) hands them over; each is written to w when added.
+func (p *Pipeline) PDFWriter(w io.Writer, d *Draft) (*pdf.Writer, error) {
+	return pdf.NewWriter(w, p.fonts(), d.PDFMeta())
 }
 
 // Pages typesets the prepared draft and hands each page over with its Records as soon as it
@@ -68,14 +68,17 @@ func (p *Pipeline) Pages(d *Draft, opts TypesetOptions, fn func(layout.Page, []l
 // StreamPDF typesets the prepared draft and writes it as PDF page by page (Pages, PDFWriter);
 // it returns the number of pages.
 func (p *Pipeline) StreamPDF(w io.Writer, d *Draft, warn func(string)) (int, error) {
-	pw := p.PDFWriter(d)
+	pw, err := p.PDFWriter(w, d)
+	if err != nil {
+		return 0, err
+	}
 	n, err := p.Pages(d, TypesetOptions{Warn: warn}, func(pg layout.Page, _ []layout.Record) error {
 		return pw.Add(&pg)
 	})
 	if err != nil {
 		return n, err
 	}
-	return n, pw.Finish(w)
+	return n, pw.Finish()
 }
 
 // OFDMeta is the OFD's document information: the 公文's (ofd.MetaOf) with the genre's 文种

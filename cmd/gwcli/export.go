@@ -317,12 +317,17 @@ func exportOne(o exportOptions, in, out, format string, fonts *layout.Fonts, std
 		if err != nil {
 			return fail(err.Error())
 		}
-		pw := p.PDFWriter(d)
-		n, err := p.Pages(d, pipeline.TypesetOptions{Warn: warn}, func(pg layout.Page, _ []layout.Record) error {
-			return writeErr(pw.Add(&pg))
-		})
+		pw, err := p.PDFWriter(w, d)
+		n := 0
 		if err == nil {
-			err = writeErr(pw.Finish(w))
+			n, err = p.Pages(d, pipeline.TypesetOptions{Warn: warn}, func(pg layout.Page, _ []layout.Record) error {
+				return writeErr(pw.Add(&pg))
+			})
+		} else {
+			err = writeErr(err)
+		}
+		if err == nil {
+			err = writeErr(pw.Finish())
 		}
 		if err != nil {
 			set.abort()

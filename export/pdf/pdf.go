@@ -43,27 +43,32 @@ func Write(w io.Writer, pages []layout.Page, fonts *layout.Fonts, meta Meta) err
 	if len(pages) == 0 {
 		return errors.New("write pdf: no pages")
 	}
-	pw := NewWriter(fonts, meta)
+	pw, err := NewWriter(w, fonts, meta)
+	if err != nil {
+		return err
+	}
 	for i := range pages {
 		if err := pw.Add(&pages[i]); err != nil {
 			return err
 		}
 	}
-	return pw.Finish(w)
+	return pw.Finish()
 }
 
 // Writer paints pages one at a time (a layout run hands them over as they are final) and
-// writes the PDF at the end. gopdf holds each page's drawing operations until then, a few
-// kilobytes a page; the page itself need not be kept.
+// writes each page's content stream to the output as soon as it is painted
+// (third_party/gopdf's StreamTo and FlushPage); the fonts, the page tree and the
+// cross-references follow at the end. Memory keeps a few hundred bytes a page.
 type Writer struct {
 	gp *gopdf.GoPdf
 	p  painter
 	n  int
 }
 
-// NewWriter starts a PDF; fonts must be the set the pages are typeset with (nil means
-// layout.DefaultFonts()).
-func NewWriter(fonts *layout.Fonts, meta Meta) *Writer {
+// NewWriter starts a PDF on w, writing its header; fonts must be the set the pages are typeset
+// with (nil means layout.DefaultFonts()). w receives the PDF in pieces as pages are added: an
+// error part way leaves a partial file, which the caller discards.
+func NewWriter(w io.Writer, fonts *layout.Fonts, meta Meta) (*Writer, error) {
 	if fonts == nil {
 		fonts = layout.DefaultFonts()
 	}
@@ -87,7 +92,10 @@ func NewWriter(fonts *layout.Fonts, meta Meta) *Writer {
 		Producer:     "Gongwen (gopdf)",
 		CreationDate: meta.Date,
 	})
-	return &Writer{gp: gp, p: painter{gp: gp, fonts: fonts, faces: map[layout.FontID]*layout.Face{}, names: map[layout.FontID]string{}}}
+	if err := gp.StreamTo(w); err != nil {
+		return nil, fmt.Errorf("write pdf: %w", err)
+	}
+	return &Writer{gp: gp, p: painter{gp: gp, fonts: fonts, faces: map[layout.FontID]*layout.Face{}, names: map[layout.FontID]string{}}}, nil
 }
 
 // Add paints the next page.
@@ -101,20 +109,21 @@ func (pw *Writer) Add(pg *layout.Page) error {
 		// page before the 版记), which poppler reports as a syntax error: give the page
 		// a content stream that only sets the line width.
 		gp.SetLineWidth(0)
-		return nil
+	} else if err := p.page(pg); err != nil {
+		return fmt.Errorf("write pdf page %d: %w", pw.n, err)
 	}
-	if err := p.page(pg); err != nil {
+	if err := gp.FlushPage(); err != nil {
 		return fmt.Errorf("write pdf page %d: %w", pw.n, err)
 	}
 	return nil
 }
 
-// Finish writes the PDF of the pages added to w.
-func (pw *Writer) Finish(w io.Writer) error {
+// Finish writes the rest of the PDF: the fonts, the page tree, the cross-references.
+func (pw *Writer) Finish() error {
 	if pw.n == 0 {
 		return errors.New("write pdf: no pages")
 	}
-	if _, err := pw.gp.WriteTo(w); err != nil {
+	if _, err := pw.gp.FinishStream(); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
 	return nil

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"errors"
 	"image"
 	"image/jpeg"
 	"io"
@@ -335,5 +336,85 @@ func TestBlankPage(t *testing.T) {
 	}
 	if !strings.Contains(out, "Pages:           3") {
 		t.Errorf("pdfinfo: want 3 pages:\n%s", out)
+	}
+}
+
+// failAfter is a writer that fails once n bytes have been written.
+type failAfter struct {
+	n   int
+	got int
+}
+
+func (f *failAfter) Write(b []byte) (int, error) {
+	if f.got+len(b) > f.n {
+		return 0, errors.New("disk full")
+	}
+	f.got += len(b)
+	return len(b), nil
+}
+
+// TestWriterStreams: each page's content stream reaches the writer when the page is added
+// (not at Finish), the streamed PDF is valid and the same as Write's, and a writer that fails
+// part way gives an error from Add or Finish, not a panic or a silent success.
+func TestWriterStreams(t *testing.T) {
+	fs := layout.NewFonts()
+	pages := pagetest.Pages(t, fs)
+	if len(pages) < 2 {
+		t.Fatalf("sample has %d pages, want several", len(pages))
+	}
+	meta := Meta{Title: "关于镕堃同志任职的请示", Date: time.Date(2024, 1, 5, 9, 0, 0, 0, time.UTC)}
+	var b bytes.Buffer
+	pw, err := NewWriter(&b, fs, meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(b.Bytes(), []byte("%PDF-1.7\n")) {
+		t.Fatalf("NewWriter wrote %q, want the PDF header", b.Bytes())
+	}
+	for i := range pages {
+		before := b.Len()
+		if err := pw.Add(&pages[i]); err != nil {
+			t.Fatal(err)
+		}
+		added := b.Bytes()[before:]
+		if !bytes.Contains(added, []byte("stream\n")) || !bytes.Contains(added, []byte("endobj")) {
+			t.Errorf("page %d: Add wrote %d bytes, want its content stream", i+1, len(added))
+		}
+	}
+	if err := pw.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	var whole bytes.Buffer
+	if err := Write(&whole, pages, fs, meta); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), whole.Bytes()) {
+		t.Error("the PDF of Add/Finish differs from Write's")
+	}
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationStrict
+	if err := api.Validate(bytes.NewReader(b.Bytes()), conf); err != nil {
+		t.Errorf("pdfcpu validate: %v", err)
+	}
+	if got := len(contentStreams(t, b.Bytes())); got < len(pages) {
+		t.Errorf("%d content streams for %d pages", got, len(pages))
+	}
+
+	for _, n := range []int{0, 10, b.Len() / 3, b.Len() - 100} {
+		fw := &failAfter{n: n}
+		pw, err := NewWriter(fw, fs, meta)
+		if err == nil {
+			for i := range pages {
+				if err = pw.Add(&pages[i]); err != nil {
+					break
+				}
+			}
+		}
+		if err == nil {
+			err = pw.Finish()
+		}
+		if err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Errorf("writer failing after %d bytes: error %v, want disk full", n, err)
+		}
 	}
 }

@@ -12,6 +12,10 @@ type ContentObj struct { //impl IObj
 	listCache listCacheContent
 	//text bytes.Buffer
 	getRoot func() *GoPdf
+
+	// written says FlushPage wrote the stream at offset and dropped its operations.
+	written bool
+	offset  int64
 }
 
 func (c *ContentObj) protection() *PDFProtection {
@@ -28,7 +32,7 @@ func (c *ContentObj) write(w io.Writer, objID int) error {
 
 	isFlate := (c.getRoot().compressLevel != zlib.NoCompression)
 	if isFlate {
-		ww, err := zlib.NewWriterLevel(buff, c.getRoot().compressLevel)
+		ww, err := c.getRoot().contentWriter(buff)
 		if err != nil {
 			// should never happen...
 			return err

@@ -103,6 +103,13 @@ type GoPdf struct {
 
 	//placeholder text
 	placeHolderTexts map[string]([]placeHolderTextInfo)
+
+	// stream is the writer given to StreamTo; nil when the PDF is written at the end only.
+	stream *countingWriter
+	// zw compresses content streams, one writer reset for each (Gongwen's change: it was
+	// a new zlib writer, about a megabyte, for every page).
+	zw      *zlib.Writer
+	zwLevel int
 }
 
 type DrawableRectOptions struct {
@@ -1040,35 +1047,124 @@ func (gp *GoPdf) Close() error {
 	return nil
 }
 
+// pdfHeader starts every PDF gopdf writes.
+const pdfHeader = "%PDF-1.7\n%\uFFFD\uFFFD\uFFFD\uFFFD\n\n"
+
 func (gp *GoPdf) compilePdf(w io.Writer) (n int64, err error) {
+	if gp.stream != nil {
+		return 0, errors.New("gopdf: the PDF is being streamed (StreamTo): end it with FinishStream")
+	}
+	writer := newCountingWriter(w)
+	io.WriteString(writer, pdfHeader)
+	return gp.writeRest(writer)
+}
+
+// writeRest writes every object not yet written, the cross-reference table and the trailer.
+func (gp *GoPdf) writeRest(writer *countingWriter) (n int64, err error) {
 	gp.prepare()
 	err = gp.Close()
 	if err != nil {
 		return 0, err
 	}
 	max := len(gp.pdfObjs)
-	writer := newCountingWriter(w)
-	fmt.Fprint(writer, "%PDF-1.7\n%����\n\n")
 	linelens := make([]int64, max)
 	i := 0
 
 	for i < max {
-		objID := i + 1
+		if c, ok := gp.pdfObjs[i].(*ContentObj); ok && c.written {
+			linelens[i] = c.offset
+			i++
+			continue
+		}
 		linelens[i] = writer.offset
-		pdfObj := gp.pdfObjs[i]
-		fmt.Fprintf(writer, "%d 0 obj\n", objID)
-		pdfObj.write(writer, objID)
-		io.WriteString(writer, "endobj\n\n")
+		if err := gp.writeObj(writer, i); err != nil {
+			return writer.offset, err
+		}
 		i++
 	}
 	gp.xref(writer, writer.offset, linelens, i)
-	return writer.offset, nil
+	return writer.offset, writer.err
+}
+
+// writeObj writes the object of index i.
+func (gp *GoPdf) writeObj(writer *countingWriter, i int) error {
+	objID := i + 1
+	fmt.Fprintf(writer, "%d 0 obj\n", objID)
+	if err := gp.pdfObjs[i].write(writer, objID); err != nil {
+		return err
+	}
+	io.WriteString(writer, "endobj\n\n")
+	return writer.err
+}
+
+// StreamTo makes the PDF be written to w while it is built (Gongwen's change to gopdf): the
+// header now, each page's content stream when FlushPage is called (its drawing operations are
+// then dropped), and the rest (pages, fonts, images, cross-references) by FinishStream. Memory
+// then holds a few hundred bytes a page instead of every page's operations. Call it after
+// Start and before the first page. A flushed page can still be drawn on (the drawing becomes
+// a further content stream of the page), but SetPage cannot go back to it, and placeholder
+// texts must be filled before their page is flushed.
+func (gp *GoPdf) StreamTo(w io.Writer) error {
+	if gp.stream != nil || gp.numOfPagesObj > 0 {
+		return errors.New("gopdf: StreamTo must be called once, before the first page")
+	}
+	gp.stream = newCountingWriter(w)
+	io.WriteString(gp.stream, pdfHeader)
+	return gp.stream.err
+}
+
+// FlushPage writes the current page's content stream to the StreamTo writer and drops its
+// drawing operations.
+func (gp *GoPdf) FlushPage() error {
+	if gp.stream == nil {
+		return errors.New("gopdf: FlushPage needs StreamTo")
+	}
+	if gp.indexOfContent < 0 {
+		return nil
+	}
+	i := gp.indexOfContent
+	c := gp.pdfObjs[i].(*ContentObj)
+	off := gp.stream.offset
+	if err := gp.writeObj(gp.stream, i); err != nil {
+		return err
+	}
+	c.written, c.offset = true, off
+	c.listCache = listCacheContent{}
+	gp.indexOfContent = -1
+	return nil
+}
+
+// FinishStream writes what StreamTo has not written yet: the last page's content stream, the
+// other objects, the cross-reference table and the trailer. It returns the PDF's length.
+func (gp *GoPdf) FinishStream() (int64, error) {
+	if gp.stream == nil {
+		return 0, errors.New("gopdf: FinishStream needs StreamTo")
+	}
+	if err := gp.FlushPage(); err != nil {
+		return gp.stream.offset, err
+	}
+	return gp.writeRest(gp.stream)
+}
+
+// contentWriter returns the compressor of content streams, writing to w.
+func (gp *GoPdf) contentWriter(w io.Writer) (*zlib.Writer, error) {
+	if gp.zw == nil || gp.zwLevel != gp.compressLevel {
+		zw, err := zlib.NewWriterLevel(w, gp.compressLevel)
+		if err != nil {
+			return nil, err
+		}
+		gp.zw, gp.zwLevel = zw, gp.compressLevel
+		return zw, nil
+	}
+	gp.zw.Reset(w)
+	return gp.zw, nil
 }
 
 type (
 	countingWriter struct {
 		offset int64
 		writer io.Writer
+		err    error // the first error of the writer; nothing is written after it
 	}
 )
 
@@ -1077,8 +1173,14 @@ func newCountingWriter(w io.Writer) *countingWriter {
 }
 
 func (cw *countingWriter) Write(b []byte) (int, error) {
+	if cw.err != nil {
+		return 0, cw.err
+	}
 	n, err := cw.writer.Write(b)
 	cw.offset += int64(n)
+	if err != nil {
+		cw.err = err
+	}
 	return n, err
 }
 
@@ -2221,13 +2323,18 @@ func (gp *GoPdf) prepare() {
 	if gp.indexOfPagesObj != -1 {
 		indexCurrPage := -1
 		pagesObj := gp.pdfObjs[gp.indexOfPagesObj].(*PagesObj)
+		// The kids are appended to one buffer (Gongwen's change: each page's reference was
+		// added by formatting the whole list again, quadratic in the pages).
+		kids := []byte(pagesObj.Kids)
+		defer func() { pagesObj.Kids = string(kids) }()
 		i := 0 //gp.indexOfFirstPageObj
 		max := len(gp.pdfObjs)
 		for i < max {
 			objtype := gp.pdfObjs[i].getType()
 			switch objtype {
 			case "Page":
-				pagesObj.Kids = fmt.Sprintf("%s %d 0 R ", pagesObj.Kids, i+1)
+				kids = strconv.AppendInt(append(kids, ' '), int64(i+1), 10)
+				kids = append(kids, " 0 R "...)
 				pagesObj.PageCount++
 				indexCurrPage = i
 			case "Content":
@@ -2454,10 +2561,13 @@ func (gp *GoPdf) IsCurrFontContainGlyph(r rune) (bool, error) {
 func (gp *GoPdf) SetPage(pageno int) error {
 	var pageIndex int
 	for i := 0; i < len(gp.pdfObjs); i++ {
-		switch gp.pdfObjs[i].(type) {
+		switch c := gp.pdfObjs[i].(type) {
 		case *ContentObj:
 			pageIndex += 1
 			if pageIndex == pageno {
+				if c.written {
+					return errors.New("gopdf: page already written (FlushPage)")
+				}
 				gp.indexOfContent = i
 				return nil
 			}
