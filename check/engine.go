@@ -655,6 +655,9 @@ func resolveGenre(doc *document.Document) *templates.Genre {
 	if g := set.TitleGenre(doc.Title); g != nil {
 		return g
 	}
+	if g := formGenre(set, doc.Title); g != nil {
+		return g
+	}
 	if doc.Title == "" && len(doc.Body) > 0 {
 		if g := set.TitleGenre(doc.Body[0]); g != nil && looksLikeTitle(doc.Body[0]) {
 			return g // a title the importer left in the body (it ended in punctuation)
@@ -663,6 +666,33 @@ func resolveGenre(doc *document.Document) *templates.Genre {
 	// a special format (命令格式, 纪要格式) names its genre when one template of the set has it
 	if doc.Format == document.FormatOrder || doc.Format == document.FormatMinutes {
 		return set.FormatGenre(doc.Format)
+	}
+	return nil
+}
+
+// titleForm returns the word of forms that the title ends with (see document.TitleCore), or "".
+func titleForm(title string, forms []string) string {
+	t := document.TitleCore(title)
+	for _, w := range forms {
+		if w != "" && strings.HasSuffix(t, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// formGenre is the genre of a title that ends, not with a 文种, but with a form title-genre
+// accepts (its forms: 通知书, as in 重大生产安全事故查处挂牌督办通知书, prescribed by the
+// regulation it serves): the template that lists the form among its title endings, or nil.
+func formGenre(set *templates.Set, title string) *templates.Genre {
+	w := titleForm(title, prescribedForms)
+	if w == "" {
+		return nil
+	}
+	for _, g := range set.Genres() {
+		if contains(g.TitleEndings, w) {
+			return g
+		}
 	}
 	return nil
 }

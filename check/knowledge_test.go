@@ -17,6 +17,7 @@ func TestOrganTypes(t *testing.T) {
 		"江城市教育局基础教育科": "internal", "江城市城市建设投资集团有限公司": "enterprise", "江城大学": "enterprise",
 		"江城市人民政府办公室秘书一处": "internal", "江城市财政局预算处": "internal", "江城市财政局办公室": "department",
 		"江城市人民政府办公厅": "government",
+		"国务院安全生产委员会": "state-council", "国务院安委会办公室": "state-council", "国务院扶贫开发领导小组办公室": "state-council",
 	} {
 		got := ""
 		if ty := k.OrganType(name); ty != nil {

@@ -15,6 +15,12 @@ const (
 	clAtt   = c9704 + "7.3.7"
 )
 
+// prescribedForms are title endings that are no 文种 but the name a regulation prescribes for a
+// document of a genre (《重大事故查处挂牌督办办法》's 重大生产安全事故查处挂牌督办通知书 is a 通知):
+// title-genre and title-composition accept such a title (their forms), and a document checked
+// without a template takes the genre whose title_endings list the form.
+var prescribedForms = []string{"通知书"}
+
 // placeholderKinds are the elements searched for unfilled placeholders.
 var placeholderKinds = []string{"title", "recipients", "body", "attachment_notes", "note", "attachment_title", "attachment_body", "cc", "printer", "number", "date", "table", "issuer"}
 
@@ -81,8 +87,9 @@ var registry = withEngines([]*rule{
 		Summary:   "主送机关最后一个名称后标全角冒号“：”",
 		SummaryEN: "The main recipients end with a full-width colon ：", AutoFix: FixMechanical, check: checkRecipientsColon},
 	{ID: "recipients-missing", NotSpecial: true, Clause: clRecip, Severity: SeverityWarning, Kind: KindPresence,
-		Summary:   "公文一般应有主送机关（公告、通告、决议、公报除外）",
-		SummaryEN: "A document normally has main recipients (except 公告, 通告, 决议, 公报)", check: checkRecipientsMissing},
+		Params:    map[string]any{"promulgated": []string{"重新公布"}},
+		Summary:   "公文一般应有主送机关（公告、通告、决议、公报以及随令公布的决定除外）",
+		SummaryEN: "A document normally has main recipients (except 公告, 通告, 决议, 公报 and a 决定 promulgated with an order)", check: checkRecipientsMissing},
 	{ID: "recipients-forbidden", Clause: tiaoli + "第八条 / " + cPract, Severity: SeverityWarning, Kind: KindPresence,
 		ByTemplate: true, Summary: "公告、通告、决议、公报不写主送机关",
 		SummaryEN: "公告, 通告, 决议 and 公报 have no main recipients", check: checkRecipientsForbidden},
@@ -117,6 +124,7 @@ var registry = withEngines([]*rule{
 		Summary:   "标题中除书名号、引号、顿号、括号外一般不用标点",
 		SummaryEN: "A title uses no punctuation other than book-title marks, quotes, 顿号 and brackets", check: checkTitlePunct},
 	{ID: "title-genre", NotSpecial: true, Clause: tiaoli + "第九条（七）", Severity: SeverityWarning, Kind: KindPattern,
+		Params:    map[string]any{"forms": prescribedForms},
 		Summary:   "标题以文种结尾（发文机关＋事由＋文种）",
 		SummaryEN: "A title ends with the genre (organ + matter + genre)", check: checkTitleGenre},
 	{ID: "title-mixed-genre", Clause: tiaoli + "第八条", Severity: SeverityError, Kind: KindPhrase,
@@ -126,6 +134,7 @@ var registry = withEngines([]*rule{
 		Summary:   "标题不用生造或混用的文种（请示报告、申请报告、汇报等；文种模板给出这些词）",
 		SummaryEN: "A title uses no invented or mixed genre (请示报告, 申请报告, 汇报 …)"},
 	{ID: "title-composition", NotSpecial: true, Clause: tiaoli + "第九条（七）", Severity: SeverityInfo, Kind: KindPattern,
+		Params:    map[string]any{"forms": prescribedForms},
 		Summary:   "标题由发文机关、事由（关于……的）和文种组成",
 		SummaryEN: "A title consists of the organ, the matter (关于……的) and the genre", check: checkTitleComposition},
 	{ID: "title-repeated-guanyu", Clause: cPract, Severity: SeverityInfo, Kind: KindPattern,
@@ -239,6 +248,8 @@ var registry = withEngines([]*rule{
 		Summary:   "有署名的落款方式应写发文机关署名",
 		SummaryEN: "A sign-off with an organ name names the issuing organ", check: checkIssuerMissing},
 	{ID: "note-brackets", Clause: c9704 + "7.3.6", Severity: SeverityError, Kind: KindPattern,
+		Params: map[string]any{"notes": []string{"此件公开发布", "此件不予公开", "此件依申请公开", "此件主动公开"},
+			"contacts": []string{"联系人", "联系电话"}},
 		Summary:   "附注居左空二字加圆括号标注",
 		SummaryEN: "The annotation (附注) is in round brackets", AutoFix: FixSuggest, check: checkNoteBrackets},
 	{ID: "cc-final-stop", Clause: c9704 + "7.4.2", Severity: SeverityError, Kind: KindPattern,
@@ -260,8 +271,9 @@ var registry = withEngines([]*rule{
 		Summary:   "紧急程度为“特急”或“加急”",
 		SummaryEN: "The urgency is 特急 or 加急", check: checkUrgencyValue},
 	{ID: "order-number-format", Clause: c9704 + "10.2", Severity: SeverityWarning, Kind: KindPattern,
-		Summary:   "令号写作“第5号”（阿拉伯数字，不编虚位）",
-		SummaryEN: "An order number is written 第5号 (Arabic digits, no leading zeros)", check: checkOrderNumberFormat},
+		Params:    map[string]any{"sessions": []string{"届"}},
+		Summary:   "令号写作“第5号”（阿拉伯数字，不编虚位；可冠以届次，如“九届第37号”）",
+		SummaryEN: "An order number is written 第5号 (Arabic digits, no leading zeros; it may name the session first, 九届第37号)", check: checkOrderNumberFormat},
 	{ID: "signoff-forbidden", Clause: tiaoli + "第九条 / " + c9704 + "7.3.5", Severity: SeverityWarning, Kind: KindPresence,
 		ByTemplate: true,
 		Summary:    "决议、公报不署名、不标成文日期，通过或发布的日期写在标题下的题注中",
@@ -341,6 +353,7 @@ var registry = withEngines([]*rule{
 
 	// direction-aware wording (issue 13)
 	{ID: "address-ni", Clause: cPract + "（公文称谓：对下级称“你”，对不相隶属机关称“贵”）", Severity: SeverityWarning, Kind: KindPhrase, NotSpecial: true,
+		Params:    map[string]any{"issuers": []string{"government", "ministry", "state-council"}},
 		Summary:   "上行文和致不相隶属机关的函不用“你局”“你委”称呼对方",
 		SummaryEN: "No 你局/你委 for a superior or an unrelated organ", check: checkAddressNi},
 	{ID: "address-gui", Clause: cPract + "（“贵”是对不相隶属机关的敬称）", Severity: SeverityWarning, Kind: KindPhrase, NotSpecial: true,

@@ -510,6 +510,15 @@ var checkRecipientsMissing = func(c *ctx, r *rule) {
 	if v, _ := c.recipientsText(); v != "" || len(d.Body) == 0 || c.g == nil || d.RecipientsInBanji {
 		return
 	}
+	// a document the body says is promulgated to all (a 决定 amending a regulation, published
+	// with a 令: 《……》根据本决定作相应修改，重新公布。) has no 主送
+	if ws := c.paramStrings(r, "promulgated"); len(ws) > 0 {
+		for _, p := range d.Body {
+			if _, at := containsAny(p, ws); at >= 0 {
+				return
+			}
+		}
+	}
 	c.reportDoc(r, "缺少主送机关：标题下空一行居左顶格写主送机关，最后一个名称后标全角冒号")
 }
 
@@ -635,6 +644,9 @@ var checkTitleGenre = func(c *ctx, r *rule) {
 	if trimSpace(v) == "" || TitleGenre(v) != "" {
 		return
 	}
+	if titleForm(v, c.paramStrings(r, "forms")) != "" {
+		return // a form a regulation prescribes by name (挂牌督办通知书): checked as its genre
+	}
 	names := builtinGenres().Names()
 	if c.g != nil {
 		// the document's own template (a user's genre such as 申请) names a 文种 too
@@ -663,6 +675,9 @@ var checkTitleComposition = func(c *ctx, r *rule) {
 	}
 	if strings.Contains(v, "关于") || strings.Contains(v, "转发") || strings.Contains(v, "印发") || strings.Contains(v, "批转") {
 		return
+	}
+	if titleForm(v, c.paramStrings(r, "forms")) != "" {
+		return // a form prescribed by name (重大生产安全事故查处挂牌督办通知书) has its regulation's title
 	}
 	c.reportAll(r, document.PathTitle, c.doc.Title, "标题一般由发文机关、事由（“关于……的”）和文种组成，此标题缺少事由")
 }
@@ -702,14 +717,22 @@ var checkNoteBrackets = func(c *ctx, r *rule) {
 		}
 	}
 	check(document.PathNote, c.doc.Note)
-	// a 附注 the importer left in the body as the last paragraphs
+	// a 附注 the importer left in the body as the last paragraphs: one of the rule's notes
+	// (此件公开发布); a contact line (联系人……) only in a document without a sign-off or date —
+	// above the sign-off it is the body's last paragraph, which many published letters and
+	// notices end with (联系人及电话：张三，010-12345678。), not a 附注
+	notes, contacts := c.paramStrings(r, "notes"), c.paramStrings(r, "contacts")
+	signed := trimSpace(c.doc.Date) != "" || len(c.doc.Issuers) > 0 && c.doc.SignOff != document.SignOffNone
 	for i, p := range c.doc.Body {
 		if i < len(c.doc.Body)-3 {
 			continue
 		}
 		t := trimSpace(p)
-		if t == "此件公开发布" || t == "此件不予公开" || t == "此件依申请公开" || t == "此件主动公开" ||
-			(strings.HasPrefix(t, "联系人") && utf8.RuneCountInString(t) < 60) {
+		contact := false
+		for _, w := range contacts {
+			contact = contact || w != "" && strings.HasPrefix(t, w) && utf8.RuneCountInString(t) < 60
+		}
+		if contains(notes, t) || contact && !signed {
 			check(fmt.Sprintf("body.%d", i), p)
 		}
 	}
@@ -748,7 +771,19 @@ var checkOrderNumberFormat = func(c *ctx, r *rule) {
 	if t == "" {
 		return
 	}
-	sm := regexp.MustCompile(`^第?\s*([0-9０-９]+|[一二三四五六七八九十百零〇]+)\s*号?$`).FindStringSubmatch(t)
+	// a 令号 may name the session that numbers it first (九届第37号: the orders of the ninth
+	// National People's Congress's term); the session words are the rule's data (sessions)
+	session := ""
+	if ws := c.paramStrings(r, "sessions"); len(ws) > 0 {
+		qs := make([]string, len(ws))
+		for i, w := range ws {
+			qs[i] = regexp.QuoteMeta(w)
+		}
+		if sm := regexp.MustCompile(`^[一二三四五六七八九十]+(?:` + strings.Join(qs, "|") + `)`).FindString(t); sm != "" {
+			session = sm
+		}
+	}
+	sm := regexp.MustCompile(`^第?\s*([0-9０-９]+|[一二三四五六七八九十百零〇]+)\s*号?$`).FindStringSubmatch(strings.TrimSpace(t[len(session):]))
 	fix, has := "", false
 	if sm != nil {
 		n := atoi(sm[1])
@@ -758,7 +793,7 @@ var checkOrderNumberFormat = func(c *ctx, r *rule) {
 			}
 		}
 		if n > 0 {
-			fix, has = fmt.Sprintf("第%d号", n), true
+			fix, has = fmt.Sprintf("%s第%d号", session, n), true
 		}
 	}
 	if t == fix {

@@ -117,8 +117,9 @@ var checkAddressNi = scanner([]string{"body", "attachment_body"}, "你", func(c 
 		return
 	}
 	if dir == document.DirectionParallel {
-		// a government (or its general office) replying to a lower organ by 函 writes 你省, 你局
-		if t, _ := c.leadIssuerType(); t == nil || t.ID == "government" || t.ID == "ministry" {
+		// a government (or its general office), a ministry or a body of the State Council writing
+		// to a lower organ by 函 says 你省, 你局: the organ types of the rule's issuers
+		if t, _ := c.leadIssuerType(); t == nil || contains(c.paramStrings(r, "issuers"), t.ID) {
 			return
 		}
 	}
@@ -417,8 +418,8 @@ var checkPercentRange = scanner(bodyTextKinds, "%|万|亿", func(c *ctx, r *rule
 
 var checkRangeDash = scanner(bodyTextKinds, "~|〜|–|－", func(c *ctx, r *rule, f field) {
 	for _, sm := range reRangeDash.FindAllStringSubmatchIndex(f.text, -1) {
-		// a telephone number or a code: 0000－12345678
-		if prevIsLong(f.text, sm[2]) && nextIsLong(f.text, sm[6]) {
+		// a telephone number or a code: 0000－12345678, 010–83932595 (an area code begins with 0)
+		if (prevIsLong(f.text, sm[2]) || areaCode(f.text, sm[2])) && nextIsLong(f.text, sm[6]) {
 			continue
 		}
 		c.reportMatch(r, f, match{start: sm[4], end: sm[5], fix: "～", hasFix: true,
@@ -436,6 +437,17 @@ func prevIsLong(s string, i int) bool {
 		n++
 	}
 	return n >= 4
+}
+
+// areaCode reports whether the digits ending at byte i of s (the digit at i included) are a
+// telephone area code: three or four digits beginning with 0 (010, 0571).
+func areaCode(s string, i int) bool {
+	j := i + 1
+	for j > 0 && s[j-1] >= '0' && s[j-1] <= '9' {
+		j--
+	}
+	n := i + 1 - j
+	return (n == 3 || n == 4) && s[j] == '0'
 }
 
 // nextIsLong reports whether the digits starting at byte i of s are seven or more.
