@@ -157,7 +157,9 @@ func splitTextLines(text string) []textLine {
 	raw := strings.Split(text, "\n")
 	out := make([]textLine, 0, len(raw))
 	for i, r := range raw {
-		out = append(out, makeLine(i+1, r))
+		// Each line is a string of its own: a name or a date the document keeps from one
+		// line would otherwise keep the whole decoded input alive (8 MB for a 5000-page text).
+		out = append(out, makeLine(i+1, strings.Clone(r)))
 	}
 	return out
 }

@@ -24,7 +24,7 @@ type row struct {
 	reserve int
 	// pullable body lines may move to the next page with a sign-off that would be alone.
 	pullable bool
-	// para > 0: the row is a line of s.paras[para-1], runes [from, to) of it (正文 lines,
+	// para > 0: the row is a line of s.para(para), runes [from, to) of it (正文 lines,
 	// which may be reflowed tighter to keep a sign-off or a heading with its text).
 	para     int
 	from, to int
@@ -70,6 +70,11 @@ type para struct {
 	justify bool
 	// path is the element path its glyphs carry (setter.paths).
 	path int32
+}
+
+// para returns the paragraph of row.para n (from 1; stream.go releases the first ones).
+func (s *setter) para(n int) *para {
+	return &s.paras[n-1-s.paraBase]
 }
 
 // plain makes a para of one role and element.
@@ -172,7 +177,7 @@ func (s *setter) mainRows(start int) {
 	faces := document.HeadingFaces(d.Body)
 	for bi, t := range d.Body {
 		p := s.bodyPara(t, faces[bi])
-		p.path = s.pathID("body." + strconv.Itoa(bi))
+		p.path = bodyPathID(bi)
 		lines := s.lines(p)
 		s.paras = append(s.paras, p)
 		first := len(s.rows)
@@ -180,7 +185,7 @@ func (s *setter) mainRows(start int) {
 		st := 0
 		for i := first; i < len(s.rows); i++ {
 			r := &s.rows[i]
-			r.para, r.from = len(s.paras), st
+			r.para, r.from = s.paraBase+len(s.paras), st
 			st += len(r.glyphs)
 			r.to = st
 		}
@@ -718,7 +723,7 @@ func (s *setter) respace(p, limit, f int, cpls []int, grow bool) bool {
 	// only whole paragraphs, or their tails after a pushed line
 	for i := 0; i < len(segs); {
 		sg := segs[i]
-		if s.rows[sg.b].to != len(s.paras[s.rows[sg.b].para-1].rs) || s.rows[sg.a].pushed || s.rows[sg.a].from > 0 ||
+		if s.rows[sg.b].to != len(s.para(s.rows[sg.b].para).rs) || s.rows[sg.a].pushed || s.rows[sg.a].from > 0 ||
 			(grow && s.rows[sg.a].tight != 0) || (!grow && s.rows[sg.a].tight < 0) {
 			segs = append(segs[:i], segs[i+1:]...)
 			continue
@@ -799,7 +804,7 @@ func looseLines(lines [][]glyph) int {
 // to the 版心's width).
 func (s *setter) reflow(sg segment, cpl int) [][]glyph {
 	r0 := s.rows[sg.a]
-	src := s.paras[r0.para-1]
+	src := *s.para(r0.para)
 	from, to := r0.from, s.rows[sg.b].to
 	p := src
 	p.rs, p.roles, p.elems = src.rs[from:to], src.roles[from:to], src.elems[from:to]

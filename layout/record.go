@@ -3,6 +3,7 @@ package layout
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -126,6 +127,18 @@ func blankRun(run []glyph) bool {
 }
 
 // pathID interns an element path.
+// bodyPathID is the path id of 正文 paragraph bi ("body.bi"): negative, computed instead of
+// interned, so that a long document keeps no table entry for each of its paragraphs.
+func bodyPathID(bi int) int32 { return -1 - int32(bi) }
+
+// pathName is the element path of a path id (pathID, bodyPathID).
+func (s *setter) pathName(id int32) string {
+	if id < 0 {
+		return "body." + strconv.Itoa(int(-1-id))
+	}
+	return s.paths[id]
+}
+
 func (s *setter) pathID(path string) int32 {
 	if id, ok := s.pathIdx[path]; ok {
 		return id
@@ -192,7 +205,7 @@ func (s *setter) pageRecords(pi int, pg *Page) []Record {
 			i = len(keys)
 			keys = append(keys, k)
 			count = append(count, 0)
-			out = append(out, Record{Path: s.paths[pc.path], Element: pc.elem, Page: pi, X: pc.x,
+			out = append(out, Record{Path: s.pathName(pc.path), Element: pc.elem, Page: pi, X: pc.x,
 				Y: pc.y - emAscent(pc.size), W: pc.w, H: pc.size, Role: pc.role, Size: pc.size})
 		}
 		of = append(of, i)
@@ -231,13 +244,14 @@ func (s *setter) pageRecords(pi int, pg *Page) []Record {
 		return cmp.Compare(a.X, b.X)
 	})
 	if s.parts == nil {
-		s.parts = map[partKey]int{}
+		s.parts = map[partKey]partCount{}
 	}
 	for i := range out {
 		if p := out[i].Path; p != "" {
 			k := partKey{p, baseElement(out[i].Element)}
-			out[i].Part = s.parts[k]
-			s.parts[k]++
+			c := s.parts[k]
+			out[i].Part = c.n
+			s.parts[k] = partCount{c.n + 1, pi}
 		}
 	}
 	return out
@@ -247,6 +261,27 @@ func (s *setter) pageRecords(pi int, pg *Page) []Record {
 type partKey struct {
 	path string
 	elem Element
+}
+
+// partCount is the pieces of an element so far and the last page it was on.
+type partCount struct {
+	n, page int
+}
+
+// partsKept is the number of pages an element's count is kept after the page it was last
+// seen on: an element's lines follow each other in the flow, so one that has not been on the
+// last pages is complete (a page between two pieces is at most the blank page before the 版记).
+const partsKept = 4
+
+// pruneParts forgets the counts of elements complete before page floor (the pages handed
+// over), so that a long document does not keep one for each of its paragraphs; the map holds
+// the elements of the last pages only, so walking it is cheap.
+func (s *setter) pruneParts(floor int) {
+	for k, c := range s.parts {
+		if c.page < floor-partsKept {
+			delete(s.parts, k)
+		}
+	}
 }
 
 // lastKey returns the index of key k in keys (the records of one page so far), or -1.

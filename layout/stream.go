@@ -49,16 +49,19 @@ func (s *setter) settle() {
 	s.rows = append([]row(nil), s.rows[kr:]...)
 	s.nextSettle -= kr
 	// the paragraphs no held row belongs to are not reflowed any more
-	keep := len(s.paras)
+	keep := s.paraBase + len(s.paras)
 	for i := range s.rows {
 		if s.rows[i].para > 0 {
 			keep = s.rows[i].para - 1
 			break
 		}
 	}
-	for ; s.parasFreed < keep; s.parasFreed++ {
-		s.paras[s.parasFreed] = para{}
+	if drop := keep - s.paraBase; drop > 0 {
+		// a new slice, so that the released paragraphs' slots go too
+		s.paras = append(make([]para, 0, len(s.paras)-drop+16), s.paras[drop:]...)
+		s.paraBase = keep
 	}
+	s.pruneParts(s.floor)
 	for i := s.floor; i < to; i++ {
 		s.numberPage(i, false)
 		if err := s.emitPage(i); err != nil {

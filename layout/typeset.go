@@ -112,18 +112,20 @@ type setter struct {
 	// banjiRecipients is the number of 版记 lines the moved 主送 takes.
 	banjiRecipients int
 
-	// paths interns the element paths glyphs carry (glyph.path indexes it; 0 is "").
+	// paths interns the element paths glyphs carry (glyph.path indexes it; 0 is ""; the
+	// 正文's paragraphs have negative ids, bodyPathID).
 	paths   []string
 	pathIdx map[string]int32
 
 	// emit receives the pages as they are final (stream.go); pages before floor are handed
-	// over, their rows gone; settle runs again when len(rows) reaches nextSettle; paras before
-	// parasFreed are released; parts counts each element's pieces (Record.Part).
+	// over, their rows gone; settle runs again when len(rows) reaches nextSettle; the
+	// paragraphs before paraBase are released (paras holds those from paraBase on: row.para
+	// n is paras[n-1-paraBase]); parts counts each element's pieces (Record.Part).
 	emit       func(Page, []Record) error
 	floor      int
 	nextSettle int
-	parasFreed int
-	parts      map[partKey]int
+	paraBase   int
+	parts      map[partKey]partCount
 }
 
 // A key is the role's one-byte id above the rune, in one integer: the map's fast path

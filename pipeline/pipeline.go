@@ -110,6 +110,19 @@ func (p *Pipeline) Load(path, genre string) (*Draft, error) {
 	return d, nil
 }
 
+// ForgetInput drops what only findings and fixes need, for a command that has checked the
+// draft and goes on to write it: the raw text, the document as loaded (Source) and where each
+// element stood in the input (document.Source, which keeps the decoded text alive). A long
+// plain-text input is then held once, as Doc's elements, instead of three times while it is
+// typeset and written. Check must not be called after it.
+func (d *Draft) ForgetInput() {
+	d.Raw = nil
+	d.Source = nil
+	if d.Doc != nil {
+		d.Doc.Source = nil
+	}
+}
+
 // Genre resolves the genre template of a document: the id or 文种 name given (a command's
 // --genre), else the document's genre (an id, or a 文种 name or alias), else the 文种 its
 // title ends with. It returns nil when none matches.

@@ -269,6 +269,8 @@ func exportOne(o exportOptions, in, out, format string, fonts *layout.Fonts, std
 	// Say what is being written (issue 11.6): error findings and unfilled prompts.
 	errs, prompts := documentFindings(p, d)
 	row := summaryRow{errors: errs, prompts: prompts}
+	// Only the findings needed the input as read: a long text is held once from here on.
+	d.ForgetInput()
 	if errs > 0 || prompts > 0 {
 		fmt.Fprintf(stderr, "gwcli: %s: 注意 (note): %s；用 gwcli check %s 查看 (see gwcli check)\n", in, findingsText(errs, prompts), in)
 		if o.strict {

@@ -41,26 +41,26 @@ func TestMemoryChild(t *testing.T) {
 
 // memBoundMB is the bound on the peak resident memory of one export, the same at 1000 and
 // 5000 pages: layout hands each page over as soon as no keep rule can change it
-// (layout/stream.go) and every writer takes the pages as they come: the PDF and PNG writers
-// paint them, the OFD writer puts each page's Content.xml into the package, the DOCX writer
-// reads the page plan as it writes word/document.xml into the package (export/docx/stream.go).
-// Measured on the loaded 2-core build machine: PDF 1000 pages 81–130 MB, 5000 pages
-// 215–258 MB (gopdf holds each page's drawing operations until it writes the file, about
-// 400 bytes for each run of text set with one spacing: 5–7 KB a page of this text, 16 KB a
-// page of real text with figures, and allocates a 1 MB compressor for each page's content
-// then); PNG at 10 dpi 1000 pages 51–55 MB, 5000 pages 98–109 MB; DOCX 69–76 and 133–136
-// MB; OFD 50–56 and 93–103 MB. Before the streaming (f7e3f9f): PDF 136–141 MB and 470–530
-// MB; DOCX (whole page plan and document.xml in memory) 107 and 290 MB; OFD (whole layout)
-// 78 and 275 MB.
-const memBoundMB = 320
+// (layout/stream.go) and forgets the paragraphs and element counts of the pages handed over;
+// every writer takes the pages as they come: the PDF writer writes each page's content stream
+// at once (third_party/gopdf's StreamTo), the PNG writer paints it, the OFD writer puts its
+// Content.xml into the package, the DOCX writer reads the page plan as it writes
+// word/document.xml (export/docx/stream.go); the command holds the input once after checking it
+// (pipeline.Draft.ForgetInput). Measured on the 2-core build machine (load 2-3): PDF 1000
+// pages 47 MB, 5000 pages 82 MB; PNG at 10 dpi 54 and 84; DOCX 66 and 87; OFD 54 and 82 MB.
+// While the pages are typeset and written the live heap stays at 16-17 MB from the first page
+// to the 5000th; the peak comes before, while the input is read and checked (the 5000-page
+// text is 8.4 MB). Before: PDF 81-130 and 215-258 MB (gopdf held every page's drawing
+// operations); before the streaming of f7e3f9f PDF 136-141 and 470-530 MB, DOCX 107 and 290,
+// OFD 78 and 275 MB.
+const memBoundMB = 200
 
 // memGrowthMB bounds the growth of the peak per 1000 pages between the 1000- and 5000-page
-// runs of one format, with room for the collector's timing (measured: PDF 29–35, PNG 11–13,
-// DOCX 15–16, OFD 11 MB per 1000 pages: but for the PDF's gopdf operations, the document
-// itself (its paragraphs and its decoded source text, about 2.5 times the input) and layout's
-// bookkeeping per paragraph, and the collector's headroom over them; before the streaming 91
-// MB for PDF, 46 for DOCX, 49 for OFD).
-var memGrowthMB = map[string]int64{"pdf": 50, "png": 25, "docx": 30, "ofd": 25}
+// runs of one format, with room for the collector's timing (measured: PDF 8, PNG 7, DOCX 5,
+// OFD 7 MB per 1000 pages, about 1.7 MB of input: reading and checking the input, which is
+// held as read, decoded into lines and split into paragraphs; before this round PDF 29-35,
+// PNG 11-13, DOCX 15-16, OFD 11; before the streaming 91 MB for PDF, 46 for DOCX, 49 for OFD).
+var memGrowthMB = map[string]int64{"pdf": 15, "png": 15, "docx": 15, "ofd": 15}
 
 // TestExportMemory exports generated documents of 1000 and 5000 pages in a child process and
 // bounds its peak resident memory (memBoundMB, both sizes) and its growth per 1000 pages
