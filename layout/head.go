@@ -361,7 +361,7 @@ func (s *setter) numberLine(p *Page, markBottom Length) Length {
 		// The 版头 must leave room on page 1 for the title and a line of text (first-page
 		// rule): more 签发人 lines than that are refused, not printed over the page number.
 		if emTop(lastLine)+sz+separatorGap > MarginTop+BodyHeight-4*LinePitch && s.err == nil {
-			s.err = fmt.Errorf("签发人共 %d 人，排成 %d 行，版头超出首页（首页须留出标题和正文）：GB/T 9704-2012 7.2.6 的签发人是签批公文的领导，请只列签发人 (too many 签发人 for page 1)", len(d.Signers), len(lines))
+			s.err = fitErrorf("签发人共 %d 人，排成 %d 行，版头超出首页（首页须留出标题和正文）：GB/T 9704-2012 7.2.6 的签发人是签批公文的领导，请只列签发人 (too many 签发人 for page 1)", len(d.Signers), len(lines))
 		}
 		s.box(p, ElemSigners, x0, emTop(0), bodyRight-CharPitch-x0, emTop(lastLine)+sz-emTop(0),
 			"签发人 · 7.2.6 · 标志下空二行，居右空一字，姓名楷体")

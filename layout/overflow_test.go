@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -88,6 +89,9 @@ func TestNothingCutSilently(t *testing.T) {
 			if c.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), c.wantErr) {
 					t.Fatalf("err = %v, want one naming %s", err, c.wantErr)
+				}
+				if !errors.As(err, new(*FitError)) {
+					t.Errorf("err = %T, want a *FitError (a refusal, not a failure)", err)
 				}
 				return
 			}
