@@ -177,7 +177,7 @@ func (s *setter) mainRows(start int) {
 	faces := document.HeadingFaces(d.Body)
 	for bi, t := range d.Body {
 		p := s.bodyPara(t, faces[bi])
-		p.path = bodyPathID(bi)
+		p.path = s.numberedPathID("body.", bi)
 		lines := s.lines(p)
 		s.paras = append(s.paras, p)
 		first := len(s.rows)
@@ -382,7 +382,7 @@ func (s *setter) attachmentRows(i int) {
 	faces := document.HeadingFaces(a.Body)
 	for j, t := range a.Body {
 		p := s.bodyPara(t, faces[j])
-		p.path = s.pathID("attachments." + itoa(i) + ".body." + itoa(j))
+		p.path = s.numberedPathID("attachments."+itoa(i)+".body.", j)
 		s.addLines(s.lines(p), false)
 		if s.settle(); s.err != nil {
 			return

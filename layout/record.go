@@ -127,14 +127,34 @@ func blankRun(run []glyph) bool {
 }
 
 // pathID interns an element path.
-// bodyPathID is the path id of 正文 paragraph bi ("body.bi"): negative, computed instead of
-// interned, so that a long document keeps no table entry for each of its paragraphs.
-func bodyPathID(bi int) int32 { return -1 - int32(bi) }
+// Numbered paths: the paragraphs of the 正文 (body.N) and of each attachment
+// (attachments.I.body.N) have path ids computed from a family (the prefix, one of at most
+// pathFamilies) and the number, instead of one interned string each, so that a long document
+// keeps no table entry for each of its paragraphs. Such an id is negative: -1 - (family<<24 | n).
+const (
+	pathFamilies = 127
+	pathNumbers  = 1 << 24
+)
 
-// pathName is the element path of a path id (pathID, bodyPathID).
+// numberedPathID is the path id of prefix + n (n from 0); one beyond the families or numbers
+// numbered is interned like any other path.
+func (s *setter) numberedPathID(prefix string, n int) int32 {
+	f := slices.Index(s.families, prefix)
+	if f < 0 && len(s.families) < pathFamilies {
+		f = len(s.families)
+		s.families = append(s.families, prefix)
+	}
+	if f < 0 || n < 0 || n >= pathNumbers {
+		return s.pathID(prefix + strconv.Itoa(n))
+	}
+	return -1 - int32(f<<24|n)
+}
+
+// pathName is the element path of a path id (pathID, numberedPathID).
 func (s *setter) pathName(id int32) string {
 	if id < 0 {
-		return "body." + strconv.Itoa(int(-1-id))
+		v := int(-1 - id)
+		return s.families[v>>24] + strconv.Itoa(v&(pathNumbers-1))
 	}
 	return s.paths[id]
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -327,5 +328,37 @@ func TestRunOpensNoFile(t *testing.T) {
 	d.Images = nil
 	if _, err := Run(d, Options{}); err == nil || !strings.Contains(err.Error(), "尚未读入") {
 		t.Errorf("Run without the image: %v", err)
+	}
+}
+
+// TestNumberedPaths: a paragraph's path id names its path again, within the families and
+// numbers numbered and beyond them (interned then), and ids of different paths differ.
+func TestNumberedPaths(t *testing.T) {
+	s := &setter{pathIdx: map[string]int32{"": 0}, paths: []string{""}}
+	seen := map[int32]string{}
+	check := func(prefix string, n int) {
+		t.Helper()
+		id := s.numberedPathID(prefix, n)
+		want := prefix + strconv.Itoa(n)
+		if got := s.pathName(id); got != want {
+			t.Errorf("pathName(numberedPathID(%q, %d)) = %q", prefix, n, got)
+		}
+		if other, ok := seen[id]; ok && other != want {
+			t.Errorf("%q and %q share id %d", other, want, id)
+		}
+		seen[id] = want
+	}
+	for _, n := range []int{0, 1, 9, 10, 12345, pathNumbers - 1, pathNumbers, pathNumbers * 3} {
+		check("body.", n)
+		check("attachments.0.body.", n)
+	}
+	for i := 0; i < pathFamilies+5; i++ { // families beyond the numbered ones are interned
+		check("attachments."+strconv.Itoa(i)+".body.", 7)
+	}
+	if id := s.numberedPathID("body.", 3); id >= 0 {
+		t.Errorf("body.3 has id %d, want a computed (negative) one", id)
+	}
+	if id := s.numberedPathID("attachments.200.body.", 3); id <= 0 {
+		t.Errorf("a family beyond %d has id %d, want an interned one", pathFamilies, id)
 	}
 }

@@ -112,10 +112,11 @@ type setter struct {
 	// banjiRecipients is the number of 版记 lines the moved 主送 takes.
 	banjiRecipients int
 
-	// paths interns the element paths glyphs carry (glyph.path indexes it; 0 is ""; the
-	// 正文's paragraphs have negative ids, bodyPathID).
-	paths   []string
-	pathIdx map[string]int32
+	// paths interns the element paths glyphs carry (glyph.path indexes it; 0 is ""); the
+	// paragraphs' paths have negative ids, computed from families (numberedPathID).
+	paths    []string
+	pathIdx  map[string]int32
+	families []string
 
 	// emit receives the pages as they are final (stream.go); pages before floor are handed
 	// over, their rows gone; settle runs again when len(rows) reaches nextSettle; the
