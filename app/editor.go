@@ -137,6 +137,7 @@ type editor struct {
 }
 
 func (u *UI) showEditor() {
+	defer traceStartup("editor shown")
 	ed := &editor{u: u, fields: map[string]*formField{}}
 	u.ed = ed
 	ed.status = widget.NewLabel("")
@@ -144,6 +145,7 @@ func (u *UI) showEditor() {
 	ed.pv = newPreviewPane(u)
 
 	form := ed.buildForm()
+	traceStartup("form built")
 	ed.find = newFindBar(ed)
 	findings := ed.buildFindings()
 	if u.Model.Practice != nil {
@@ -163,6 +165,7 @@ func (u *UI) showEditor() {
 	ed.count.Importance = widget.LowImportance
 	ed.updateCount()
 	u.Win.SetContent(container.NewBorder(bar, container.NewPadded(container.NewBorder(nil, nil, nil, ed.count, ed.status)), nil, nil, split))
+	ed.wrapFields()
 	u.updateTitle()
 	ed.refreshFindings()
 	ed.requestPreview(0)
@@ -236,6 +239,20 @@ func (ed *editor) buildForm() fyne.CanvasObject {
 	})
 	help.Checked = ed.u.App.Preferences().BoolWithFallback(prefFormHelp, true)
 	return container.NewStack(ed.tabs.root, container.NewVBox(container.NewHBox(layout.NewSpacer(), help)))
+}
+
+// wrapFields turns on the line breaking of the multi-line fields once the form has its width.
+// They are made without it: Fyne breaks an entry's lines when its text is set, and a field
+// not yet in the window is a few pixels wide, so every character became a line, found by a
+// binary search that measured thousands of substrings (0.6–1 s of the start with the 6-page
+// example, and 4 MB of Fyne's text-size cache), to be broken again at the real width.
+func (ed *editor) wrapFields() {
+	for _, p := range ed.order {
+		if e := ed.fields[p].entry; e != nil && e.MultiLine && e.Wrapping == fyne.TextWrapOff {
+			e.Wrapping = fyne.TextWrapBreak
+			e.Refresh()
+		}
+	}
 }
 
 // prefFormHelp is the preference of the form's help texts (shown or hidden).
@@ -329,7 +346,7 @@ func (ed *editor) makeField(f templates.Field, tab int) *formField {
 		switch f.Kind {
 		case templates.KindParagraph, templates.KindList, templates.KindItems:
 			e = widget.NewMultiLineEntry()
-			e.Wrapping = fyne.TextWrapBreak
+			e.Wrapping = fyne.TextWrapOff // TextWrapBreak once laid out (wrapFields)
 			rows := 3
 			switch {
 			case f.Path == pathBody:
@@ -345,7 +362,7 @@ func (ed *editor) makeField(f templates.Field, tab int) *formField {
 			if f.Path == document.PathTitle {
 				// a long title may need a forced break ("\n" in the draft): Enter makes one
 				e = widget.NewMultiLineEntry()
-				e.Wrapping = fyne.TextWrapBreak
+				e.Wrapping = fyne.TextWrapOff // TextWrapBreak once laid out (wrapFields)
 				e.SetMinRowsVisible(2)
 				break
 			}

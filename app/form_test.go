@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"gongwen/document"
@@ -135,5 +136,48 @@ func TestNoFieldHelpInApp(t *testing.T) {
 				t.Errorf("%s:%d: a field's label or help in the app: %s", f, i+1, strings.TrimSpace(l))
 			}
 		}
+	}
+}
+
+// TestMultiLineFieldsWrap: the multi-line fields, made without line breaking (their width is
+// not known yet), break their lines once the editor is in the window (wrapFields), and keep
+// doing so when a fix refills them.
+func TestMultiLineFieldsWrap(t *testing.T) {
+	h := newHarness(t)
+	h.u.OpenPath(examplePath(t, "changqi.yaml"))
+	h.settle()
+	check := func(when string) {
+		t.Helper()
+		n := 0
+		for _, p := range h.u.ed.order {
+			if e := h.u.ed.fields[p].entry; e != nil && e.MultiLine {
+				n++
+				if e.Wrapping != fyne.TextWrapBreak {
+					t.Errorf("%s: field %s wraps %v, want TextWrapBreak", when, p, e.Wrapping)
+				}
+			}
+		}
+		if n < 2 {
+			t.Errorf("%s: %d multi-line fields, want the title, 正文 and more", when, n)
+		}
+	}
+	check("opened")
+	h.u.ed.fillAll()
+	check("refilled")
+}
+
+// BenchmarkOpenSixPages is opening the 6-page example into the editor (the form, the preview
+// pane, the first layout) on Fyne's test driver, without the typesetting.
+func BenchmarkOpenSixPages(b *testing.B) {
+	a := test.NewApp()
+	defer a.Quit()
+	u := New(a, Options{RecoveryDir: b.TempDir(), ProfileDir: b.TempDir(), AutosaveEvery: -1, Post: func(func()) {}})
+	defer u.Close()
+	u.Win.Resize(fyne.NewSize(1280, 860))
+	u.prev.Hold()
+	path := examplePath(b, "changqi.yaml")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		u.OpenPath(path)
 	}
 }

@@ -106,6 +106,9 @@ type Previewer struct {
 	cache      *Analysis
 	painted    map[paintKey]paintedPage
 	once       sync.Once
+	// held keeps requests pending (Hold, Release): the app's start holds them until its
+	// window is on screen
+	held bool
 }
 
 // paintKey names a picture the worker keeps: a page at screen resolution or its thumbnail.
@@ -173,12 +176,37 @@ func (p *Previewer) Request(r PreviewRequest, delay time.Duration) uint64 {
 	if p.timer != nil {
 		p.timer.Stop()
 	}
+	if p.held {
+		return p.seq // kept until Release
+	}
 	if delay <= 0 {
 		p.fire()
 	} else {
 		p.timer = time.AfterFunc(delay, p.fire)
 	}
 	return p.seq
+}
+
+// Hold keeps the requests from now on pending until Release: the start-up typesets nothing
+// before the window is on screen (the window's first frame does not need the preview, and
+// the two cores are busy making it).
+func (p *Previewer) Hold() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.held = true
+}
+
+// Release ends Hold: the newest request held is worked on now.
+func (p *Previewer) Release() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.held {
+		return
+	}
+	p.held = false
+	if p.pending != nil {
+		p.fire()
+	}
 }
 
 func (p *Previewer) fire() {

@@ -37,6 +37,39 @@ func TestPreviewerDropsStaleResults(t *testing.T) {
 	}
 }
 
+// A held previewer works on nothing until released, then on the newest request only (the
+// app's start: nothing is typeset before the window is on screen).
+func TestPreviewerHoldRelease(t *testing.T) {
+	m := newTestModel(t)
+	if err := m.New("qingshi"); err != nil {
+		t.Fatal(err)
+	}
+	posted := make(chan func(), 4)
+	var shown []PreviewResult
+	p := NewPreviewer(func(f func()) { posted <- f }, func(r PreviewResult) { shown = append(shown, r) })
+	defer p.Close()
+	p.Hold()
+	p.Request(PreviewRequest{Rev: m.Rev(), Doc: m.Snapshot(), Genre: m.Genre, DPI: 30}, 0)
+	m.Set("title", "江城市人民政府关于新标题的请示")
+	newest := p.Request(PreviewRequest{Rev: m.Rev(), Doc: m.Snapshot(), Genre: m.Genre, DPI: 30}, 0)
+	select {
+	case <-posted:
+		t.Fatal("a held previewer worked")
+	case <-time.After(300 * time.Millisecond):
+	}
+	p.Release()
+	select {
+	case f := <-posted:
+		f()
+	case <-time.After(10 * time.Second):
+		t.Fatal("no result after Release")
+	}
+	if len(shown) != 1 || shown[0].Seq != newest || shown[0].Analysis.Rev != m.Rev() {
+		t.Fatalf("shown %+v, want the newest request %d", shown, newest)
+	}
+	p.Release() // a second Release does nothing
+}
+
 // Debounced requests in quick succession (typing) are worked once.
 func TestPreviewerDebounces(t *testing.T) {
 	m := newTestModel(t)

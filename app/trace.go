@@ -11,6 +11,14 @@ import (
 // after a keystroke).
 var traceTiming = os.Getenv("GONGWEN_TRACE") != ""
 
+// traceStart is when the app package was initialised, right after the process started.
+var traceStart = time.Now()
+
+// traceStartup reports a step of the start-up: the time since the process started.
+func traceStartup(step string) {
+	tracef("startup: %s at %d ms", step, time.Since(traceStart).Milliseconds())
+}
+
 func tracef(format string, args ...any) {
 	if traceTiming {
 		fmt.Fprintf(os.Stderr, "gongwen: "+format+"\n", args...)

@@ -77,7 +77,11 @@ type UI struct {
 }
 
 // New builds the UI in a new window of a (Fyne) app.
-func New(a fyne.App, opts Options) *UI {
+func New(a fyne.App, opts Options) *UI { return newUI(a, opts, true) }
+
+// newUI is New; without start it shows nothing in the window yet (Run, which opens a
+// document next).
+func newUI(a fyne.App, opts Options, start bool) *UI {
 	if opts.Debounce == 0 {
 		opts.Debounce = 120 * time.Millisecond
 	}
@@ -114,7 +118,9 @@ func New(a fyne.App, opts Options) *UI {
 	})
 	u.addShortcuts()
 	u.Win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { u.safe(func() { u.typedKey(ev) }) })
-	u.ShowStart()
+	if start {
+		u.ShowStart()
+	}
 	if opts.AutosaveEvery > 0 {
 		// the goroutine keeps its own references: Close clears the fields
 		tick, stop := time.NewTicker(opts.AutosaveEvery), make(chan struct{})
@@ -186,9 +192,32 @@ func (u *UI) Close() {
 
 // Run starts the desktop app: `gongwen [FILE]`. It returns when the window is closed.
 func Run(a fyne.App, args []string) {
-	u := New(a, Options{NativeDialogs: true})
-	if len(args) > 0 && args[0] != "" {
-		u.OpenPath(args[0])
+	traceStartup("app created")
+	file := ""
+	if len(args) > 0 {
+		file = args[0]
+	}
+	// the start page only when no document is opened (it would be built and thrown away)
+	u := newUI(a, Options{NativeDialogs: true}, file == "")
+	// nothing is typeset before the window is on screen: its first frame does not need the
+	// preview, and the worker would compete with it for the CPU (issue 14: window < 1.5 s)
+	u.prev.Hold()
+	a.Lifecycle().SetOnStarted(func() {
+		traceStartup("window shown")
+		u.safe(func() {
+			u.prev.Release()
+			if u.ed != nil {
+				u.ed.requestPreview(0) // at the window's own scale, now that it has one
+			}
+		})
+	})
+	traceStartup("window made")
+	if file != "" {
+		u.OpenPath(file)
+		if u.ed == nil {
+			u.showStart() // it could not be opened: the start page, under the error
+		}
+		traceStartup("document opened")
 	}
 	// offered in any case: the next autosave would replace the recovery file
 	u.OfferRecovery()
