@@ -30,5 +30,6 @@ func main() {
 		runtime.MemProfileRate = 0
 	}
 	memProfile()
+	cpuProfile()
 	app.Run(fyneapp.NewWithID("cn.gongwen.app"), os.Args[1:])
 }
