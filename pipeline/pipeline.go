@@ -190,12 +190,36 @@ func (p *Pipeline) layoutOptions(opts TypesetOptions) layout.Options {
 // geometry rules on res's Records when res is not nil. A failed generation step is the first
 // finding.
 func (p *Pipeline) Check(d *Draft, res *layout.Result) []check.Finding {
+	if res == nil {
+		return p.checkRecords(d, nil, 0)
+	}
+	return p.checkRecords(d, res.Records, len(res.Pages))
+}
+
+// CheckLaidOut runs every rule, the geometry rules on the Records of a streaming typesetting
+// run (Pages): the pages themselves are not kept, so a long document is checked in the
+// memory of its Records, not of its painted pages. It returns the findings and the layout's
+// failure (the findings are then those of the text alone, as Run's).
+func (p *Pipeline) CheckLaidOut(d *Draft, warn func(string)) ([]check.Finding, error) {
+	var recs []layout.Record
+	n, err := p.Pages(d, TypesetOptions{Warn: warn}, func(_ layout.Page, r []layout.Record) error {
+		recs = append(recs, r...)
+		return nil
+	})
+	if err != nil {
+		return p.checkRecords(d, nil, 0), err
+	}
+	return p.checkRecords(d, recs, n), nil
+}
+
+// checkRecords runs the rules, the geometry rules on recs when pages > 0.
+func (p *Pipeline) checkRecords(d *Draft, recs []layout.Record, pages int) []check.Finding {
 	opts := check.Options{Raw: d.Raw, Knowledge: p.Knowledge}
-	if res != nil && len(res.Pages) > 0 {
+	if pages > 0 {
 		// the geometry rules read this run's Records: no second typesetting
 		opts.Layout = true
-		opts.Records = res.Records
-		opts.PageCount = len(res.Pages)
+		opts.Records = recs
+		opts.PageCount = pages
 	}
 	out := check.Run(d.Source, d.Genre, opts)
 	if d.GenerateErr != nil {

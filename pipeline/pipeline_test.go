@@ -260,3 +260,38 @@ func TestGeometryFromRecords(t *testing.T) {
 		t.Errorf("a title longer than page 1: err %v", out.Err)
 	}
 }
+
+// TestCheckLaidOutAsRun: checking on a streaming run's Records (what gwcli check does, holding
+// no pages) gives Run's findings, in order, for every example and for a document with a
+// layout failure (the title longer than page 1).
+func TestCheckLaidOutAsRun(t *testing.T) {
+	p := &Pipeline{}
+	for _, f := range examples(t) {
+		d, err := p.Load(f, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := p.Run(d, false)
+		got, err := p.CheckLaidOut(d, nil)
+		if (err != nil) != (out.Err != nil) {
+			t.Fatalf("%s: CheckLaidOut err %v, Run err %v", filepath.Base(f), err, out.Err)
+		}
+		if !slices.Equal(got, out.Findings) {
+			t.Errorf("%s: %d findings from the stream, %d from Run", filepath.Base(f), len(got), len(out.Findings))
+		}
+	}
+	d, err := p.Load("../examples/tongzhi.yaml", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Source.Title = "某某市人民政府办公室关于" + strings.Repeat("做好防汛工作", 60) + "的通知"
+	d = p.Prepare(d.Source, "")
+	out := p.Run(d, false)
+	got, err := p.CheckLaidOut(d, nil)
+	if err == nil || out.Err == nil || err.Error() != out.Err.Error() {
+		t.Errorf("a title longer than page 1: CheckLaidOut err %v, Run err %v", err, out.Err)
+	}
+	if !slices.Equal(got, out.Findings) {
+		t.Errorf("a title longer than page 1: %d findings from the stream, %d from Run", len(got), len(out.Findings))
+	}
+}

@@ -162,13 +162,14 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		var fs []check.Finding
 		if withLayout {
-			out := p.Run(d, false)
-			fs = out.Findings
-			if out.Err != nil {
+			// typeset as a stream: only the Records are kept for the layout rules
+			var err error
+			fs, err = p.CheckLaidOut(d, nil)
+			if err != nil {
 				// An element that cannot be laid out (a 版记 longer than a page, 签发人 beyond
 				// page 1) is an error of the document, reported like a finding.
 				fs = append(fs, check.Finding{Rule: "layout-fails", Severity: check.SeverityError, Clause: "GB/T 9704-2012 7",
-					Message: "无法排版 (cannot be laid out)：" + oneLine(out.Err.Error())})
+					Message: "无法排版 (cannot be laid out)：" + oneLine(err.Error())})
 			}
 		} else {
 			fs = p.Check(d, nil)
