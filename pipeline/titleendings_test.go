@@ -34,6 +34,10 @@ func TestTitleEndingsFromTemplates(t *testing.T) {
 	if lo := p.layoutOptions(TypesetOptions{}); !slices.Equal(lo.TitleEndings, got) {
 		t.Errorf("layout options carry %v, want the set's %v", lo.TitleEndings, got)
 	}
+	// and so do the DOCX writer's options, for its own typesetting when it has no run
+	if do := p.docxOptions(nil, nil); !slices.Equal(do.TitleEndings, got) {
+		t.Errorf("DOCX options carry %v, want the set's %v", do.TitleEndings, got)
+	}
 	// a user's set has its own (its genres' words)
 	if own := TitleEndings(&templates.Set{}); len(own) != 0 {
 		t.Errorf("an empty set's endings: %v", own)

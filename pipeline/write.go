@@ -128,7 +128,7 @@ func (p *Pipeline) WriteDOCX(w io.Writer, d *Draft, warn func(string)) error {
 // docxOptions are the DOCX writer's options for a typeset result: its page plan, the
 // pipeline's fonts and their names.
 func (p *Pipeline) docxOptions(res *layout.Result, warn func(string)) docx.Options {
-	return docx.Options{Warn: warn, Layout: res, Faces: p.fonts(), Fonts: p.docxFontNames()}
+	return docx.Options{Warn: warn, Layout: res, Faces: p.fonts(), TitleEndings: TitleEndings(p.set()), Fonts: p.docxFontNames()}
 }
 
 // docxFontNames is the DOCX writer's font-name set for the pipeline's fonts: with the

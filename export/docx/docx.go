@@ -55,6 +55,10 @@ type Options struct {
 	// Faces is the font set the document is typeset with when Layout is nil (nil:
 	// layout.DefaultFonts(), the bundled set).
 	Faces *layout.Fonts
+	// TitleEndings are the words a title may end with (the template set's 文种 and title
+	// endings: pipeline.TitleEndings), for the writer's own layout.Run when neither Layout
+	// nor Pages is given, so that it breaks the title where the PDF does.
+	TitleEndings []string
 	// SubsetFonts embeds each face cut down to the characters the document uses (plus
 	// ASCII), where the font's embedding permission allows it: about 0.2–0.4 MB a document
 	// instead of about 12 MB. LibreOffice keeps the first embedded face of a family name

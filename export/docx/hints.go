@@ -18,7 +18,7 @@ import (
 // they are final.
 func layoutSource(doc *document.Document, opts Options) PageSource {
 	return func(emit func(layout.Page, []layout.Record) error) error {
-		_, err := layout.Run(doc, layout.Options{Fonts: opts.Faces, Warn: opts.Warn, Page: emit})
+		_, err := layout.Run(doc, layout.Options{Fonts: opts.Faces, Warn: opts.Warn, TitleEndings: opts.TitleEndings, Page: emit})
 		return err
 	}
 }
