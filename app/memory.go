@@ -37,8 +37,9 @@ func releaseMemory() {
 	if traceTiming {
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
-		tracef("memory released: Go heap %.1f MB live, %.1f MB in spans, %.1f MB held unreleased, %.1f MB stacks, %.1f MB runtime metadata",
-			mb(m.HeapAlloc), mb(m.HeapInuse), mb(m.HeapIdle-m.HeapReleased), mb(m.StackSys), mb(m.MSpanSys+m.MCacheSys+m.GCSys+m.BuckHashSys+m.OtherSys))
+		tracef("memory released: Go heap %.1f MB live, %.1f MB in spans, %.1f MB held unreleased, %.1f MB stacks, %.1f MB runtime metadata (spans %.1f, GC %.1f, other %.1f)",
+			mb(m.HeapAlloc), mb(m.HeapInuse), mb(m.HeapIdle-m.HeapReleased), mb(m.StackSys), mb(m.MSpanSys+m.MCacheSys+m.GCSys+m.BuckHashSys+m.OtherSys),
+			mb(m.MSpanSys), mb(m.GCSys), mb(m.OtherSys+m.MCacheSys+m.BuckHashSys))
 	}
 }
 

@@ -231,15 +231,17 @@ func (p *previewPane) pageAt() int {
 	return min(max(i, 0), max(p.npages-1, 0))
 }
 
-// visible are the first and last pages the viewport shows, one more each way.
+// visible are the first and last pages the viewport shows. Only these are painted at
+// screen resolution (a page is 2 MB at 100 %, in the Go heap and again as a texture): a
+// page scrolled into view shows its thumbnail until its picture comes, some milliseconds.
 func (p *previewPane) visible() (first, last int) {
 	h := p.pageSize().Height + pageGap
 	off, vh := p.scroll.Offset.Y, p.scroll.Size().Height
 	if vh <= 0 {
 		vh = h
 	}
-	first = int((off-pageGap)/h) - 1
-	last = int((off+vh-pageGap)/h) + 1
+	first = int((off - pageGap) / h)
+	last = int((off + vh - pageGap) / h)
 	n := max(p.npages, 1)
 	return min(max(first, 0), n-1), min(max(last, 0), n-1)
 }
