@@ -176,6 +176,10 @@ if [ -f examples/changqi.yaml ]; then
   sleep 5
   rss2=$(awk '/VmRSS/ {print $2}' "/proc/$app_pid/status")
   echo "smoke_gui: preview after a keystroke: $lat ms (6 pages; $(grep -m1 'preview: on screen' "$tmp/app.log" | sed 's/.*(//; s/)//')); RSS after typing and 5 s quiet ${rss2} kB"
+  # the app's own account (GONGWEN_TRACE, app/trace.go, app/memory.go): its start-up steps
+  # from the process start, and the Go heap when the memory was last handed back
+  echo "smoke_gui: start-up of the 6-page example: $(sed -n 's/^gongwen: startup: //p' "$tmp/app.log" | paste -sd ';' | sed 's/;/; /g')"
+  echo "smoke_gui: after typing: $(grep 'memory released' "$tmp/app.log" | tail -1 | sed 's/^gongwen: memory released: //')"
   timings="window ${first_startup} ms (first start), ${startup_ms} ms (6-page example); preview after a keystroke $lat ms; RSS ${rss} kB, ${rss2} kB after typing"
   unset GONGWEN_TRACE
 fi
