@@ -15,8 +15,9 @@ import (
 func main() {
 	restoreLocale()   // the C.UTF-8 the constructor shortened (locale_unix.go), for child programs
 	app.QuietLocale() // and Fyne's later reads of it quiet too
-	// the heap holds ~65 MB live with a 6-page draft (fonts, the word dictionary, caches):
-	// collect before it doubles, so the window stays near its working set
+	// the heap holds ~20 MB live with the 6-page example after typing (the UI font as Fyne
+	// parses it, a page's picture, Fyne's caches; measured with GONGWEN_TRACE, 2026-12):
+	// a limit far above it, against a runaway document
 	debug.SetMemoryLimit(160 << 20)
 	// and at half the live heap's growth instead of all of it (GOGC=50): ~20 MB less RSS
 	// with a 6-page draft (287 → 262–268 MB under Xvfb), for a few more collections while
