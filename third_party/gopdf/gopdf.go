@@ -110,6 +110,8 @@ type GoPdf struct {
 	// a new zlib writer, about a megabyte, for every page).
 	zw      *zlib.Writer
 	zwLevel int
+	// finished: FinishStream has written the end of the PDF.
+	finished bool
 }
 
 type DrawableRectOptions struct {
@@ -1101,9 +1103,9 @@ func (gp *GoPdf) writeObj(writer *countingWriter, i int) error {
 // header now, each page's content stream when FlushPage is called (its drawing operations are
 // then dropped), and the rest (pages, fonts, images, cross-references) by FinishStream. Memory
 // then holds a few hundred bytes a page instead of every page's operations. Call it after
-// Start and before the first page. A flushed page can still be drawn on (the drawing becomes
-// a further content stream of the page), but SetPage cannot go back to it, and placeholder
-// texts must be filled before their page is flushed.
+// Start and before the first page. A flushed page can still be drawn on until the next page is
+// added (the drawing becomes a further content stream of the page); SetPage is not available,
+// and placeholder texts must be filled before their page is flushed.
 func (gp *GoPdf) StreamTo(w io.Writer) error {
 	if gp.stream != nil || gp.numOfPagesObj > 0 {
 		return errors.New("gopdf: StreamTo must be called once, before the first page")
@@ -1140,6 +1142,10 @@ func (gp *GoPdf) FinishStream() (int64, error) {
 	if gp.stream == nil {
 		return 0, errors.New("gopdf: FinishStream needs StreamTo")
 	}
+	if gp.finished {
+		return gp.stream.offset, errors.New("gopdf: FinishStream called twice")
+	}
+	gp.finished = true
 	if err := gp.FlushPage(); err != nil {
 		return gp.stream.offset, err
 	}
@@ -1547,6 +1553,9 @@ func (gp *GoPdf) FillInPlaceHoldText(placeHolderName string, text string, align 
 		content, ok := gp.pdfObjs[info.indexOfContent].(*ContentObj)
 		if !ok {
 			return errors.New("gp.pdfObjs is not *ContentObj")
+		}
+		if content.written {
+			return errors.New("gopdf: the placeholder's page is already written (FlushPage)")
 		}
 		contentText, ok := content.listCache.caches[info.indexInContent].(*cacheContentText)
 		if !ok {
@@ -2559,6 +2568,11 @@ func (gp *GoPdf) IsCurrFontContainGlyph(r rune) (bool, error) {
 
 // SetPage set current page
 func (gp *GoPdf) SetPage(pageno int) error {
+	if gp.stream != nil {
+		// pages are counted by their content streams below, and a streamed page may have
+		// several (Gongwen's change)
+		return errors.New("gopdf: SetPage is not available while streaming (StreamTo)")
+	}
 	var pageIndex int
 	for i := 0; i < len(gp.pdfObjs); i++ {
 		switch c := gp.pdfObjs[i].(type) {

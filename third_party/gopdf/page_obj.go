@@ -52,7 +52,13 @@ func (p *PageObj) write(w io.Writer, objID int) error {
 	}
 	me.buffer.WriteString("    >>\n")*/
 	//me.buffer.WriteString("  >>\n")
-	fmt.Fprintf(w, "  /Contents %s\n", p.Contents) //sample  Contents 8 0 R
+	if strings.Count(p.Contents, " R") > 1 {
+		// several content streams (a page drawn on after FlushPage): an array (Gongwen's
+		// change; one stream is written as before)
+		fmt.Fprintf(w, "  /Contents [%s]\n", p.Contents)
+	} else {
+		fmt.Fprintf(w, "  /Contents %s\n", p.Contents) //sample  Contents 8 0 R
+	}
 	if !p.pageOption.isEmpty() {
 		fmt.Fprintf(w, " /MediaBox [ 0 0 %0.2f %0.2f ]\n", p.pageOption.PageSize.W, p.pageOption.PageSize.H)
 	}
