@@ -5,16 +5,24 @@ import (
 	"time"
 )
 
-// A result that arrives after a newer request was made is dropped; the newer one is shown.
-func TestPreviewerDropsStaleResults(t *testing.T) {
+// newQingshiPreviewer is a previewer of a new 请示 whose results are posted to the returned
+// channel (run one to show it) and shown into the returned list; it is closed with the test.
+func newQingshiPreviewer(t *testing.T) (*Model, *Previewer, chan func(), *[]PreviewResult) {
+	t.Helper()
 	m := newTestModel(t)
 	if err := m.New("qingshi"); err != nil {
 		t.Fatal(err)
 	}
 	posted := make(chan func(), 4)
-	var shown []PreviewResult
-	p := NewPreviewer(func(f func()) { posted <- f }, func(r PreviewResult) { shown = append(shown, r) })
-	defer p.Close()
+	shown := new([]PreviewResult)
+	p := NewPreviewer(func(f func()) { posted <- f }, func(r PreviewResult) { *shown = append(*shown, r) })
+	t.Cleanup(p.Close)
+	return m, p, posted, shown
+}
+
+// A result that arrives after a newer request was made is dropped; the newer one is shown.
+func TestPreviewerDropsStaleResults(t *testing.T) {
+	m, p, posted, shown := newQingshiPreviewer(t)
 	req := func() uint64 {
 		return p.Request(PreviewRequest{Rev: m.Rev(), Doc: m.Snapshot(), Genre: m.Genre, DPI: 30}, 0)
 	}
@@ -23,8 +31,8 @@ func TestPreviewerDropsStaleResults(t *testing.T) {
 	m.Set("title", "江城市人民政府关于新标题的请示")
 	second := req()
 	staleFn()
-	if len(shown) != 0 {
-		t.Fatalf("stale result shown: %+v", shown)
+	if len(*shown) != 0 {
+		t.Fatalf("stale result shown: %+v", *shown)
 	}
 	select {
 	case f := <-posted:
@@ -32,26 +40,22 @@ func TestPreviewerDropsStaleResults(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("no second result")
 	}
-	if len(shown) != 1 || shown[0].Seq != second || shown[0].Analysis.Rev != m.Rev() {
-		t.Fatalf("shown %+v", shown)
+	if len(*shown) != 1 || (*shown)[0].Seq != second || (*shown)[0].Analysis.Rev != m.Rev() {
+		t.Fatalf("shown %+v", *shown)
 	}
 }
 
 // A held previewer works on nothing until released, then on the newest request only (the
 // app's start: nothing is typeset before the window is on screen).
 func TestPreviewerHoldRelease(t *testing.T) {
-	m := newTestModel(t)
-	if err := m.New("qingshi"); err != nil {
-		t.Fatal(err)
+	m, p, posted, shown := newQingshiPreviewer(t)
+	req := func() uint64 {
+		return p.Request(PreviewRequest{Rev: m.Rev(), Doc: m.Snapshot(), Genre: m.Genre, DPI: 30}, 0)
 	}
-	posted := make(chan func(), 4)
-	var shown []PreviewResult
-	p := NewPreviewer(func(f func()) { posted <- f }, func(r PreviewResult) { shown = append(shown, r) })
-	defer p.Close()
 	p.Hold()
-	p.Request(PreviewRequest{Rev: m.Rev(), Doc: m.Snapshot(), Genre: m.Genre, DPI: 30}, 0)
+	req()
 	m.Set("title", "江城市人民政府关于新标题的请示")
-	newest := p.Request(PreviewRequest{Rev: m.Rev(), Doc: m.Snapshot(), Genre: m.Genre, DPI: 30}, 0)
+	newest := req()
 	select {
 	case <-posted:
 		t.Fatal("a held previewer worked")
@@ -64,8 +68,8 @@ func TestPreviewerHoldRelease(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("no result after Release")
 	}
-	if len(shown) != 1 || shown[0].Seq != newest || shown[0].Analysis.Rev != m.Rev() {
-		t.Fatalf("shown %+v, want the newest request %d", shown, newest)
+	if len(*shown) != 1 || (*shown)[0].Seq != newest || (*shown)[0].Analysis.Rev != m.Rev() {
+		t.Fatalf("shown %+v, want the newest request %d", *shown, newest)
 	}
 	p.Release() // a second Release does nothing
 }

@@ -244,18 +244,12 @@ func TestGeometryFromRecords(t *testing.T) {
 			t.Errorf("%s: from the records %v, typeset by the checker %v", filepath.Base(f), got, want)
 		}
 	}
-	d, err := p.Load("../examples/tongzhi.yaml", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d.Source.Title = "某某市人民政府办公室关于" + strings.Repeat("做好防汛工作", 36) + "的通知"
-	d = p.Prepare(d.Source, "")
+	d := longTitle(t, p, 36)
 	if got := ids(p.Run(d, false).Findings); len(got) == 0 || !strings.HasPrefix(got[0], "layout-page1-body") {
 		t.Errorf("a title filling page 1: %v", got)
 	}
 	// a title longer than page 1 is refused, naming it (issue 12: it ran off the page)
-	d.Source.Title = "某某市人民政府办公室关于" + strings.Repeat("做好防汛工作", 60) + "的通知"
-	d = p.Prepare(d.Source, "")
+	d = longTitle(t, p, 60)
 	if out := p.Run(d, false); out.Err == nil || !strings.Contains(out.Err.Error(), "标题") {
 		t.Errorf("a title longer than page 1: err %v", out.Err)
 	}
@@ -280,12 +274,7 @@ func TestCheckLaidOutAsRun(t *testing.T) {
 			t.Errorf("%s: %d findings from the stream, %d from Run", filepath.Base(f), len(got), len(out.Findings))
 		}
 	}
-	d, err := p.Load("../examples/tongzhi.yaml", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d.Source.Title = "某某市人民政府办公室关于" + strings.Repeat("做好防汛工作", 60) + "的通知"
-	d = p.Prepare(d.Source, "")
+	d := longTitle(t, p, 60)
 	out := p.Run(d, false)
 	got, err := p.CheckLaidOut(d, nil)
 	if err == nil || out.Err == nil || err.Error() != out.Err.Error() {
@@ -294,4 +283,16 @@ func TestCheckLaidOutAsRun(t *testing.T) {
 	if !slices.Equal(got, out.Findings) {
 		t.Errorf("a title longer than page 1: %d findings from the stream, %d from Run", len(got), len(out.Findings))
 	}
+}
+
+// longTitle is examples/tongzhi.yaml with a title of n repeats of a phrase, prepared: 36 fill
+// page 1, 60 are longer than it.
+func longTitle(t *testing.T, p *Pipeline, n int) *Draft {
+	t.Helper()
+	d, err := p.Load("../examples/tongzhi.yaml", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Source.Title = "某某市人民政府办公室关于" + strings.Repeat("做好防汛工作", n) + "的通知"
+	return p.Prepare(d.Source, "")
 }
